@@ -1,0 +1,289 @@
+//! Problems found in the data, collected as values and reported all at once.
+//!
+//! Every loader pushes into one [`Diagnostics`] list instead of stopping at the
+//! first problem, so a user fixes a whole folder in one pass (CLI.md).
+
+use std::fmt::{self, Write as _};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The data cannot be used as it is; exit code 1.
+    Error,
+    /// Worth fixing, but the build goes on (an error under `--strict`).
+    Warning,
+}
+
+impl Severity {
+    /// The word printed before the message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem, located in a file of the data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Path relative to the data folder, with `/` separators.
+    pub path: String,
+    /// 1-based line and column, where known.
+    pub position: Option<(u32, u32)>,
+    /// Plain words a scrum master can act on.
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn sort_key(&self) -> (&str, u32, u32, Severity, &str) {
+        let (line, col) = self.position.unwrap_or((0, 0));
+        (&self.path, line, col, self.severity, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity.label(), self.path)?;
+        if let Some((line, col)) = self.position {
+            write!(f, ":{line}:{col}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The problems found so far.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a problem.
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        path: &str,
+        position: Option<(u32, u32)>,
+        message: impl Into<String>,
+    ) {
+        self.items.push(Diagnostic {
+            severity,
+            path: path.to_string(),
+            position,
+            message: message.into(),
+        });
+    }
+
+    /// Records an error at a position.
+    pub fn error(&mut self, path: &str, position: Option<(u32, u32)>, message: impl Into<String>) {
+        self.push(Severity::Error, path, position, message);
+    }
+
+    /// Records a warning at a position.
+    pub fn warning(
+        &mut self,
+        path: &str,
+        position: Option<(u32, u32)>,
+        message: impl Into<String>,
+    ) {
+        self.push(Severity::Warning, path, position, message);
+    }
+
+    /// Moves every problem of `other` into this list.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Counts of errors and warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.items.len() - errors)
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Under `--strict` every warning counts as an error.
+    pub fn make_strict(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// The problems sorted by path, then line and column.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.dedup();
+        self.items
+    }
+
+    /// Borrow the problems in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// How diagnostics are printed (`--message-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MessageFormat {
+    /// `error: path:line:col: message`
+    #[default]
+    Human,
+    /// GitHub Actions workflow commands, so problems annotate the files.
+    Github,
+}
+
+/// Renders sorted diagnostics and the closing count line.
+///
+/// `path_prefix` is prepended to paths in the GitHub format so that an
+/// annotation points at the file from the repository root, not the data folder.
+pub fn render(list: &[Diagnostic], format: MessageFormat, path_prefix: &str) -> String {
+    let mut out = String::new();
+    for d in list {
+        match format {
+            MessageFormat::Human => {
+                let _ = writeln!(out, "{d}");
+            }
+            MessageFormat::Github => {
+                let file = github_property(&join_prefix(path_prefix, &d.path));
+                let _ = write!(out, "::{} file={file}", d.severity.label());
+                if let Some((line, col)) = d.position {
+                    let _ = write!(out, ",line={line},col={col}");
+                }
+                let _ = writeln!(out, "::{}", github_data(&d.message));
+            }
+        }
+    }
+    if !list.is_empty() {
+        out.push_str(&count_line(list));
+        out.push('\n');
+    }
+    out
+}
+
+/// `2 problems (1 error, 1 warning)`.
+pub fn count_line(list: &[Diagnostic]) -> String {
+    let errors = list
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = list.len() - errors;
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(plural(errors, "error"));
+    }
+    if warnings > 0 {
+        parts.push(plural(warnings, "warning"));
+    }
+    format!("{} ({})", plural(list.len(), "problem"), parts.join(", "))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn join_prefix(prefix: &str, path: &str) -> String {
+    let prefix = prefix.trim_end_matches('/');
+    if prefix.is_empty() || prefix == "." {
+        path.to_string()
+    } else {
+        format!("{prefix}/{path}")
+    }
+}
+
+// GitHub's workflow-command escaping: data escapes %, CR and LF; properties also : and ,.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<Diagnostic> {
+        let mut d = Diagnostics::new();
+        d.warning("notes/README.md", None, "no date; note skipped");
+        d.error(
+            "sprints/s21.yaml",
+            Some((14, 13)),
+            "unknown status \"finished\"",
+        );
+        d.error("sprints/s21.yaml", Some((3, 1)), "missing `start`");
+        d.sorted()
+    }
+
+    #[test]
+    fn sorted_by_path_then_line() {
+        let list = sample();
+        let paths: Vec<_> = list.iter().map(|d| (d.path.as_str(), d.position)).collect();
+        assert_eq!(
+            paths,
+            vec![
+                ("notes/README.md", None),
+                ("sprints/s21.yaml", Some((3, 1))),
+                ("sprints/s21.yaml", Some((14, 13)))
+            ]
+        );
+    }
+
+    #[test]
+    fn human_format_and_count_line() {
+        let text = render(&sample(), MessageFormat::Human, "data");
+        assert_eq!(
+            text,
+            "warning: notes/README.md: no date; note skipped\n\
+             error: sprints/s21.yaml:3:1: missing `start`\n\
+             error: sprints/s21.yaml:14:13: unknown status \"finished\"\n\
+             3 problems (2 errors, 1 warning)\n"
+        );
+    }
+
+    #[test]
+    fn github_format_escapes_and_prefixes() {
+        let mut d = Diagnostics::new();
+        d.error("sprints/a,b.yaml", Some((2, 5)), "50% done\nreally");
+        let text = render(&d.sorted(), MessageFormat::Github, "./team/");
+        assert_eq!(
+            text,
+            "::error file=./team/sprints/a%2Cb.yaml,line=2,col=5::50%25 done%0Areally\n1 problem (1 error)\n"
+        );
+    }
+
+    #[test]
+    fn strict_turns_warnings_into_errors() {
+        let mut d = Diagnostics::new();
+        d.warning("a", None, "w");
+        assert!(!d.has_errors());
+        d.make_strict();
+        assert!(d.has_errors());
+    }
+}

@@ -1,0 +1,392 @@
+//! Stage 1: walk the data folder, parse every file, validate into the model.
+//!
+//! Only the places DATA.md names are read (`tandem.yaml`, `team.yaml`,
+//! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`), so anything else in the
+//! folder (a README, a `public/` site) is left alone. Every problem in every
+//! file is collected; a [`Project`] comes back only when there is no error.
+
+pub mod backlog;
+pub mod notes;
+pub mod settings;
+pub mod sprints;
+pub mod team;
+pub mod yaml;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostics;
+use crate::model::{Backlog, Note, Project, Settings, Sprint, Team};
+
+/// The outcome of reading a data folder.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The validated project, when no error was found.
+    pub project: Option<Project>,
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+    /// How many files were read.
+    pub files_read: usize,
+}
+
+/// One file to read: its path on disk and relative to the data folder.
+struct DataFile {
+    disk: PathBuf,
+    rel: String,
+}
+
+impl DataFile {
+    fn stem(&self) -> &str {
+        Path::new(&self.rel)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+    }
+}
+
+/// Reads and validates the data folder at `dir`.
+pub fn load(dir: &Path) -> Loaded {
+    let mut diags = Diagnostics::new();
+    let mut files_read = 0;
+    if !dir.is_dir() {
+        diags.error(
+            &dir.display().to_string(),
+            None,
+            "not a folder (give the data folder: the one holding team.yaml)",
+        );
+        return Loaded {
+            project: None,
+            diagnostics: diags,
+            files_read,
+        };
+    }
+    warn_about_near_misses(dir, &mut diags);
+
+    let mut read_yaml = |rel: &str, disk: &Path, diags: &mut Diagnostics| {
+        files_read += 1;
+        let text = read_text(disk, rel, diags)?;
+        yaml::parse(&text, rel, 0, diags)
+    };
+
+    let settings = match dir.join("tandem.yaml") {
+        p if p.is_file() => read_yaml("tandem.yaml", &p, &mut diags)
+            .map(|n| settings::read_settings(&n, "tandem.yaml", &mut diags))
+            .unwrap_or_default(),
+        _ => Settings::default(),
+    };
+
+    let team_path = dir.join("team.yaml");
+    let team = if team_path.is_file() {
+        read_yaml("team.yaml", &team_path, &mut diags)
+            .and_then(|n| team::read_team(&n, "team.yaml", &mut diags))
+    } else {
+        diags.error(
+            "team.yaml",
+            None,
+            "missing: every data folder needs a team.yaml with the team's name and members",
+        );
+        None
+    };
+
+    let mut located = Vec::new();
+    let sprint_files = list_files(dir, "sprints", &["yaml", "yml"], false, &mut diags);
+    for file in &sprint_files {
+        if let Some(node) = read_yaml(&file.rel, &file.disk, &mut diags) {
+            located.extend(sprints::read_sprint(
+                &node,
+                &file.rel,
+                file.stem(),
+                team.as_ref(),
+                &mut diags,
+            ));
+        }
+    }
+    if sprint_files.is_empty() {
+        diags.error(
+            "sprints",
+            None,
+            "no sprint files: add at least one sprints/<name>.yaml",
+        );
+    }
+    let sprints = sprints::check_sprints(located, &mut diags);
+
+    let backlog = load_backlog(dir, team.as_ref(), &mut diags, &mut read_yaml);
+
+    let note_files = list_files(dir, "notes", &["md"], true, &mut diags);
+    files_read += note_files.len();
+    let notes = load_notes(&note_files, team.as_ref(), &sprints, &backlog, &mut diags);
+
+    let project = match team {
+        Some(team) if !diags.has_errors() => Some(Project {
+            settings,
+            team,
+            sprints,
+            backlog,
+            notes,
+        }),
+        _ => None,
+    };
+    Loaded {
+        project,
+        diagnostics: diags,
+        files_read,
+    }
+}
+
+fn load_backlog(
+    dir: &Path,
+    team: Option<&Team>,
+    diags: &mut Diagnostics,
+    read_yaml: &mut impl FnMut(&str, &Path, &mut Diagnostics) -> Option<yaml::Node>,
+) -> Backlog {
+    let single = dir.join("backlog.yaml");
+    let folder = dir.join("backlog");
+    if single.is_file() && folder.is_dir() {
+        diags.error("backlog.yaml", None, "both backlog.yaml and a backlog/ folder exist: keep one (dated snapshots go in backlog/)");
+        return Backlog::Absent;
+    }
+    if single.is_file() {
+        return read_yaml("backlog.yaml", &single, diags)
+            .and_then(|n| backlog::read_snapshot(&n, "backlog.yaml", None, team, diags))
+            .map_or(Backlog::Absent, Backlog::Current);
+    }
+    let mut snapshots: Vec<crate::model::BacklogSnapshot> = Vec::new();
+    for file in list_files(dir, "backlog", &["yaml", "yml"], false, diags) {
+        let date = match yaml::parse_iso_date(file.stem()) {
+            Ok(d) => d,
+            Err(_) => {
+                diags.error(
+                    &file.rel,
+                    None,
+                    "a snapshot's file name must be its date, e.g. backlog/2026-10-19.yaml",
+                );
+                continue;
+            }
+        };
+        if let Some(other) = snapshots.iter().find(|s| s.date == Some(date)) {
+            diags.error(
+                &file.rel,
+                None,
+                format!("two snapshots for {date}: this one and {}", other.path),
+            );
+            continue;
+        }
+        if let Some(node) = read_yaml(&file.rel, &file.disk, diags) {
+            snapshots.extend(backlog::read_snapshot(
+                &node,
+                &file.rel,
+                Some(date),
+                team,
+                diags,
+            ));
+        }
+    }
+    snapshots.sort_by_key(|s| s.date);
+    if snapshots.is_empty() {
+        Backlog::Absent
+    } else {
+        Backlog::Dated(snapshots)
+    }
+}
+
+fn load_notes(
+    files: &[DataFile],
+    team: Option<&Team>,
+    sprints: &[Sprint],
+    backlog: &Backlog,
+    diags: &mut Diagnostics,
+) -> Vec<Note> {
+    let placeholder = Team {
+        name: String::new(),
+        members: Vec::new(),
+    };
+    let ctx = notes::NoteContext {
+        team: team.unwrap_or(&placeholder),
+        sprints,
+    };
+    let mut list: Vec<Note> = Vec::new();
+    for file in files {
+        let bytes = match fs::read(&file.disk) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.error(&file.rel, None, format!("cannot be read: {}", io_words(&e)));
+                continue;
+            }
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            diags.warning(
+                &file.rel,
+                None,
+                "not UTF-8 text; note skipped (save it as UTF-8)",
+            );
+            continue;
+        };
+        list.extend(notes::parse_note(&file.rel, &text, &ctx, diags));
+    }
+    let ids: BTreeSet<String> = sprints
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.id.clone()))
+        .chain(
+            backlog
+                .snapshots()
+                .iter()
+                .flat_map(|s| s.items.iter().map(|i| i.id.clone())),
+        )
+        .collect();
+    for note in &mut list {
+        for decision in &mut note.decisions {
+            decision.references = notes::find_references(&decision.text, &ids);
+        }
+    }
+    list.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+    list
+}
+
+/// The files of `sub` with one of `extensions`; `deep` walks subfolders too.
+/// Hidden entries are skipped silently; other files are skipped with a warning.
+fn list_files(
+    dir: &Path,
+    sub: &str,
+    extensions: &[&str],
+    deep: bool,
+    diags: &mut Diagnostics,
+) -> Vec<DataFile> {
+    let root = dir.join(sub);
+    if !root.is_dir() {
+        return Vec::new();
+    }
+    let walker = WalkDir::new(&root)
+        .min_depth(1)
+        .sort_by_file_name()
+        .follow_links(true);
+    let mut files = Vec::new();
+    let mut it = walker.into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map_or_else(|| sub.to_string(), |p| relative(dir, p));
+                diags.error(
+                    &rel,
+                    None,
+                    format!(
+                        "cannot be read: {}",
+                        e.io_error()
+                            .map_or_else(|| "a folder loop".to_string(), io_words)
+                    ),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            if entry.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let rel = relative(dir, entry.path());
+        if entry.file_type().is_dir() {
+            if !deep {
+                diags.warning(
+                    &rel,
+                    None,
+                    format!("folder not read: files in {sub}/ must sit directly in it"),
+                );
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let ext = entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
+        if extensions.contains(&ext) {
+            files.push(DataFile {
+                disk: entry.path().to_path_buf(),
+                rel,
+            });
+        } else if !deep || looks_like_note(&name) {
+            let wanted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+            diags.warning(
+                &rel,
+                None,
+                format!(
+                    "not read: only {} files are read in {sub}/",
+                    wanted.join(" and ")
+                ),
+            );
+        }
+    }
+    files
+}
+
+fn looks_like_note(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.contains(".md")
+        || lower.ends_with(".markdown")
+        || lower.ends_with(".txt")
+        || lower.ends_with(".mdown")
+}
+
+/// Warns about names that look like a data file under another spelling.
+fn warn_about_near_misses(dir: &Path, diags: &mut Diagnostics) {
+    let pairs = [
+        ("team.yml", "team.yaml"),
+        ("tandem.yml", "tandem.yaml"),
+        ("backlog.yml", "backlog.yaml"),
+        ("sprint", "sprints/"),
+        ("note", "notes/"),
+        ("Notes", "notes/"),
+        ("Sprints", "sprints/"),
+    ];
+    for (found, meant) in pairs {
+        if dir.join(found).exists() && !dir.join(meant.trim_end_matches('/')).exists() {
+            diags.warning(found, None, format!("not read: did you mean {meant}?"));
+        }
+    }
+}
+
+fn read_text(disk: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
+    match fs::read(disk) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
+            ),
+            Err(_) => {
+                diags.error(rel, None, "not UTF-8 text (save the file as UTF-8)");
+                None
+            }
+        },
+        Err(e) => {
+            diags.error(rel, None, format!("cannot be read: {}", io_words(&e)));
+            None
+        }
+    }
+}
+
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// An I/O error in plain words, without Rust's debug formatting.
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

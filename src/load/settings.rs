@@ -1,0 +1,198 @@
+//! `tandem.yaml`: site settings, all optional.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::Diagnostics;
+use crate::load::yaml::{Fields, Node, Value};
+use crate::model::{Curve, SCORED_INDICATORS, Settings};
+
+const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "as_of",
+    "window_days",
+    "velocity_window",
+    "stale_days",
+    "thresholds",
+];
+
+/// Reads the settings; defaults stand in for anything absent or wrong.
+pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settings {
+    let mut settings = Settings::default();
+    if node.value == Value::Null {
+        return settings;
+    }
+    let Some(f) = Fields::of(node, path, "settings file", KEYS, diags) else {
+        return settings;
+    };
+    settings.title = f.opt_text("title", diags);
+    settings.base_url = f.opt_text("base_url", diags).and_then(|url| {
+        if url.starts_with("https://") || url.starts_with("http://") {
+            Some(if url.ends_with('/') {
+                url
+            } else {
+                format!("{url}/")
+            })
+        } else {
+            diags.error(
+                path,
+                Some(f.pos_of("base_url")),
+                format!("`base_url` should start with https:// (found \"{url}\")"),
+            );
+            None
+        }
+    });
+    settings.as_of = f.opt_date("as_of", diags);
+    if let Some(n) = f.opt_count("window_days", 7, 366, diags) {
+        settings.window_days = n;
+    }
+    if let Some(n) = f.opt_count("velocity_window", 1, 26, diags) {
+        settings.velocity_window = n;
+    }
+    if let Some(n) = f.opt_count("stale_days", 1, 3650, diags) {
+        settings.stale_days = n;
+    }
+    if let Some(node) = f.get("thresholds") {
+        settings.thresholds = read_thresholds(node, path, diags);
+    }
+    settings
+}
+
+/// `thresholds:` maps an indicator key to its curve, written either as
+/// `{zero: 21, full: 7}` (0 and 100 points) or as `[[figure, score], ...]`.
+fn read_thresholds(node: &Node, path: &str, diags: &mut Diagnostics) -> BTreeMap<String, Curve> {
+    let mut curves = BTreeMap::new();
+    let Some(f) = Fields::of(node, path, "thresholds mapping", &SCORED_INDICATORS, diags) else {
+        return curves;
+    };
+    for key in SCORED_INDICATORS {
+        let Some(value) = f.get(key) else { continue };
+        if let Some(curve) = read_curve(key, value, path, diags) {
+            curves.insert(key.to_string(), curve);
+        }
+    }
+    curves
+}
+
+fn number(node: &Node) -> Option<f64> {
+    match node.value {
+        Value::Int(i) => Some(i as f64),
+        Value::Float(f) if f.is_finite() => Some(f),
+        _ => None,
+    }
+}
+
+fn read_curve(key: &str, node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Curve> {
+    let points: Vec<(f64, f64)> = match &node.value {
+        Value::Map(_) => {
+            let f = Fields::of(node, path, "threshold", &["zero", "full"], diags)?;
+            let zero = f.get("zero").and_then(number);
+            let full = f.get("full").and_then(number);
+            let (Some(zero), Some(full)) = (zero, full) else {
+                diags.error(
+                    path,
+                    Some(node.pos),
+                    format!("threshold `{key}` needs numbers `zero` and `full`"),
+                );
+                return None;
+            };
+            if zero == full {
+                diags.error(
+                    path,
+                    Some(node.pos),
+                    format!("threshold `{key}`: `zero` and `full` must differ"),
+                );
+                return None;
+            }
+            let mut pts = vec![(zero, 0.0), (full, 100.0)];
+            pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+            pts
+        }
+        Value::Seq(items) => {
+            let mut pts = Vec::new();
+            for item in items {
+                let pair = match &item.value {
+                    Value::Seq(p) if p.len() == 2 => number(&p[0]).zip(number(&p[1])),
+                    _ => None,
+                };
+                match pair {
+                    Some((x, s)) if (0.0..=100.0).contains(&s) => pts.push((x, s)),
+                    _ => {
+                        diags.error(path, Some(item.pos), format!("threshold `{key}`: each point is [figure, score] with a score from 0 to 100"));
+                        return None;
+                    }
+                }
+            }
+            if pts.len() < 2 || pts.windows(2).any(|w| w[1].0 <= w[0].0) {
+                diags.error(
+                    path,
+                    Some(node.pos),
+                    format!("threshold `{key}` needs at least two points with increasing figures"),
+                );
+                return None;
+            }
+            pts
+        }
+        _ => {
+            diags.error(
+                path,
+                Some(node.pos),
+                format!("threshold `{key}` should be {{zero: N, full: N}} or a list of [figure, score] points"),
+            );
+            return None;
+        }
+    };
+    Some(Curve(points))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml::parse;
+
+    fn settings(src: &str) -> (Settings, Vec<String>) {
+        let mut d = Diagnostics::new();
+        let node = parse(src, "tandem.yaml", 0, &mut d).unwrap_or(Node {
+            value: Value::Null,
+            pos: (1, 1),
+        });
+        let s = read_settings(&node, "tandem.yaml", &mut d);
+        (s, d.sorted().iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn defaults_when_empty() {
+        assert_eq!(settings("").0, Settings::default());
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let (s, msgs) = settings(
+            "title: T\nbase_url: https://a.github.io/x\nas_of: 2026-10-20\nwindow_days: 14\nvelocity_window: 4\nstale_days: 60\nthresholds:\n  max_gap_days: {zero: 28, full: 7}\n  readiness_sprints: [[0, 0], [2, 100], [6, 50]]\n",
+        );
+        assert!(msgs.is_empty(), "{msgs:?}");
+        assert_eq!(s.base_url.as_deref(), Some("https://a.github.io/x/"));
+        assert_eq!(s.window_days, 14);
+        assert_eq!(
+            s.thresholds["max_gap_days"],
+            Curve(vec![(7.0, 100.0), (28.0, 0.0)])
+        );
+        assert_eq!(s.thresholds["readiness_sprints"].0.len(), 3);
+    }
+
+    #[test]
+    fn bad_values_are_reported() {
+        let (s, msgs) = settings(
+            "window_days: 0\nthresholds:\n  stale_shar: {zero: 1, full: 0}\n  on_time_rate: [[1, 0], [0, 100]]\n",
+        );
+        assert_eq!(s.window_days, 28);
+        assert_eq!(
+            msgs,
+            vec![
+                "error: tandem.yaml:1:14: `window_days` should be a whole number from 7 to 366, found 0",
+                "error: tandem.yaml:3:3: unknown key `stale_shar` in thresholds mapping (did you mean `stale_share`?)",
+                "error: tandem.yaml:4:17: threshold `on_time_rate` needs at least two points with increasing figures",
+            ]
+        );
+    }
+}

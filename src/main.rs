@@ -1,0 +1,95 @@
+//! The `tandem` command line: parses flags, runs the library, prints
+//! diagnostics and maps the outcome to an exit code (CLI.md).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tandem::diagnostics::{self, MessageFormat};
+use tandem::model::Date;
+
+/// Turns a scrum team's sprint records and meeting notes into a static site
+/// about the team's health.
+#[derive(Parser)]
+#[command(name = "tandem", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the data folder and report every problem, without writing anything.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The data folder (holding team.yaml, sprints/, notes/ ...).
+    #[arg(default_value = ".")]
+    data_dir: PathBuf,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
+    /// How to print problems: `github` annotates files in GitHub Actions.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    message_format: FormatArg,
+    /// Report date (YYYY-MM-DD) instead of the latest date in the data.
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<Date>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Github,
+}
+
+impl From<FormatArg> for MessageFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Human => MessageFormat::Human,
+            FormatArg::Github => MessageFormat::Github,
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    tandem::load::yaml::parse_iso_date(text)
+}
+
+/// Exit codes (CLI.md).
+const EXIT_INVALID_DATA: u8 = 1;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(&args),
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let checked = tandem::check(&args.data_dir, args.as_of);
+    let mut diags = checked.diagnostics;
+    if args.strict {
+        diags.make_strict();
+    }
+    let failed = diags.has_errors();
+    let list = diags.sorted();
+    let prefix = args.data_dir.to_string_lossy();
+    let mut err = std::io::stderr().lock();
+    let _ =
+        err.write_all(diagnostics::render(&list, args.message_format.into(), &prefix).as_bytes());
+    if failed {
+        return ExitCode::from(EXIT_INVALID_DATA);
+    }
+    if list.is_empty() {
+        let _ = writeln!(
+            err,
+            "Checked {} files in {}: no problems",
+            checked.files_read, prefix
+        );
+    }
+    ExitCode::SUCCESS
+}

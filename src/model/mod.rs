@@ -1,0 +1,578 @@
+//! Validated data: the types the rest of tandem trusts.
+//!
+//! The loaders in [`crate::load`] turn raw files into these types and report
+//! every problem on the way; once a [`Project`] exists its invariants hold
+//! (end >= start, known member ids, unique ids, snapshots in date order).
+
+pub mod actions;
+
+use std::collections::BTreeMap;
+
+pub use jiff::civil::Date;
+
+/// Everything read from one data folder.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Settings from `tandem.yaml` (defaults where absent).
+    pub settings: Settings,
+    /// The team and its roles.
+    pub team: Team,
+    /// Sprints in start-date order; never overlapping.
+    pub sprints: Vec<Sprint>,
+    /// The product backlog, if any.
+    pub backlog: Backlog,
+    /// Meeting notes by date, then path.
+    pub notes: Vec<Note>,
+}
+
+/// `tandem.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Site title; `None` means "<team name> team health".
+    pub title: Option<String>,
+    /// Only for absolute URLs (feed, canonical links).
+    pub base_url: Option<String>,
+    /// Report date; `None` means the latest date found in the data.
+    pub as_of: Option<Date>,
+    /// Length of the collaboration window in days.
+    pub window_days: u32,
+    /// How many sprints velocity is averaged over.
+    pub velocity_window: u32,
+    /// Days without a touch after which a backlog item is stale.
+    pub stale_days: u32,
+    /// Score curves that replace the defaults, by indicator key.
+    pub thresholds: BTreeMap<String, Curve>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            title: None,
+            base_url: None,
+            as_of: None,
+            window_days: 28,
+            velocity_window: 3,
+            stale_days: 90,
+            thresholds: BTreeMap::new(),
+        }
+    }
+}
+
+/// A piecewise linear score curve: `(figure, score)` points with increasing figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curve(pub Vec<(f64, f64)>);
+
+/// `team.yaml`.
+#[derive(Debug, Clone)]
+pub struct Team {
+    /// Team name.
+    pub name: String,
+    /// Members in file order; ids are unique.
+    pub members: Vec<Member>,
+}
+
+impl Team {
+    /// The member with this id.
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    /// The single member holding `role`, or `None` when zero or several do.
+    pub fn sole(&self, role: Role) -> Option<&Member> {
+        let mut holders = self.members.iter().filter(|m| m.role == role);
+        match (holders.next(), holders.next()) {
+            (Some(m), None) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Whether the member with this id holds `role`.
+    pub fn has_role(&self, id: &str, role: Role) -> bool {
+        self.member(id).is_some_and(|m| m.role == role)
+    }
+}
+
+/// One person on the team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Unique id, `[a-z0-9][a-z0-9_.-]*`.
+    pub id: String,
+    /// Display name (the id when none is given).
+    pub name: String,
+    /// Role on the team.
+    pub role: Role,
+    /// Other spellings used in notes.
+    pub aliases: Vec<String>,
+}
+
+/// A member's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// Owns the product backlog.
+    ProductOwner,
+    /// Serves the team and its process.
+    ScrumMaster,
+    /// Builds the product.
+    Developer,
+    /// Has a stake in the outcome.
+    Stakeholder,
+}
+
+impl Role {
+    /// Every role with its spelling in the data.
+    pub const ALL: [(Role, &'static str); 4] = [
+        (Role::ProductOwner, "product-owner"),
+        (Role::ScrumMaster, "scrum-master"),
+        (Role::Developer, "developer"),
+        (Role::Stakeholder, "stakeholder"),
+    ];
+
+    /// The spelling used in `team.yaml`.
+    pub fn as_str(self) -> &'static str {
+        Role::ALL
+            .iter()
+            .find(|(r, _)| *r == self)
+            .map_or("", |(_, s)| s)
+    }
+}
+
+/// One sprint file.
+#[derive(Debug, Clone)]
+pub struct Sprint {
+    /// Unique id (default: the file stem).
+    pub id: String,
+    /// Display name (default: the id).
+    pub name: String,
+    /// First day.
+    pub start: Date,
+    /// Last day, `>= start`.
+    pub end: Date,
+    /// Sprint goal.
+    pub goal: Option<String>,
+    /// Whether the goal was met; `None` when not assessed.
+    pub goal_met: Option<bool>,
+    /// Items; ids unique within the sprint.
+    pub items: Vec<SprintItem>,
+    /// Impediments raised during the sprint.
+    pub impediments: Vec<Impediment>,
+    /// Path relative to the data folder.
+    pub path: String,
+}
+
+impl Sprint {
+    /// Whether `date` falls inside the sprint (both ends inclusive).
+    pub fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+/// Kind of work item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemType {
+    /// User-visible value.
+    Story,
+    /// A defect.
+    Bug,
+    /// Necessary work without user-visible value.
+    Chore,
+    /// Time-boxed research.
+    Spike,
+}
+
+impl ItemType {
+    /// Every type with its spelling.
+    pub const ALL: [(ItemType, &'static str); 4] = [
+        (ItemType::Story, "story"),
+        (ItemType::Bug, "bug"),
+        (ItemType::Chore, "chore"),
+        (ItemType::Spike, "spike"),
+    ];
+
+    /// The spelling used in the data.
+    pub fn as_str(self) -> &'static str {
+        ItemType::ALL
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map_or("", |(_, s)| s)
+    }
+}
+
+/// What became of a sprint item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemStatus {
+    /// Finished in the sprint.
+    Done,
+    /// Not finished; carried over.
+    NotDone,
+    /// Taken out of the sprint.
+    Removed,
+}
+
+impl ItemStatus {
+    /// Every status with its spelling.
+    pub const ALL: [(ItemStatus, &'static str); 3] = [
+        (ItemStatus::Done, "done"),
+        (ItemStatus::NotDone, "not-done"),
+        (ItemStatus::Removed, "removed"),
+    ];
+
+    /// The spelling used in the data.
+    pub fn as_str(self) -> &'static str {
+        ItemStatus::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("", |(_, t)| t)
+    }
+}
+
+/// One item of a sprint.
+#[derive(Debug, Clone)]
+pub struct SprintItem {
+    /// Id, unique within the sprint.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Estimate; `None` = unestimated (counts 0 in sums).
+    pub points: Option<f64>,
+    /// Kind of work.
+    pub item_type: Option<ItemType>,
+    /// Outcome.
+    pub status: ItemStatus,
+    /// Date added; absent or on/before the start means committed at planning.
+    pub added: Option<Date>,
+    /// Date removed (set exactly when the status is removed; inside the sprint).
+    pub removed: Option<Date>,
+    /// Completion date for done items.
+    pub done: Option<Date>,
+}
+
+/// Something that blocked the team.
+#[derive(Debug, Clone)]
+pub struct Impediment {
+    /// What it was.
+    pub title: String,
+    /// When it was raised.
+    pub raised: Date,
+    /// When it was resolved (`>= raised`).
+    pub resolved: Option<Date>,
+    /// Member id of the owner.
+    pub owner: Option<String>,
+}
+
+/// The product backlog as one or several snapshots.
+#[derive(Debug, Clone, Default)]
+pub enum Backlog {
+    /// No backlog data.
+    #[default]
+    Absent,
+    /// `backlog.yaml`: one snapshot, dated on the report date.
+    Current(BacklogSnapshot),
+    /// `backlog/<date>.yaml`: snapshots in date order.
+    Dated(Vec<BacklogSnapshot>),
+}
+
+impl Backlog {
+    /// The backlog as of `date`, for a report dated `report_date` (DATA.md):
+    /// a single `backlog.yaml` counts only from the report date on.
+    pub fn as_of(&self, date: Date, report_date: Date) -> Option<&BacklogSnapshot> {
+        match self {
+            Backlog::Absent => None,
+            Backlog::Current(snapshot) => (date >= report_date).then_some(snapshot),
+            Backlog::Dated(list) => list
+                .iter()
+                .rev()
+                .find(|s| s.date.is_some_and(|d| d <= date)),
+        }
+    }
+
+    /// Every snapshot.
+    pub fn snapshots(&self) -> &[BacklogSnapshot] {
+        match self {
+            Backlog::Absent => &[],
+            Backlog::Current(s) => std::slice::from_ref(s),
+            Backlog::Dated(list) => list,
+        }
+    }
+}
+
+/// The ordered backlog at one date.
+#[derive(Debug, Clone)]
+pub struct BacklogSnapshot {
+    /// The snapshot's date; `None` for `backlog.yaml` (dated on the report date).
+    pub date: Option<Date>,
+    /// Items in rank order; ids unique.
+    pub items: Vec<BacklogItem>,
+    /// Path relative to the data folder.
+    pub path: String,
+}
+
+/// Refinement state of a backlog item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BacklogState {
+    /// Just captured.
+    New,
+    /// Discussed, not yet ready.
+    Refined,
+    /// Ready for a sprint.
+    Ready,
+    /// Being worked on.
+    InSprint,
+    /// Finished.
+    Done,
+    /// Will not be done.
+    Dropped,
+}
+
+impl BacklogState {
+    /// Every state with its spelling.
+    pub const ALL: [(BacklogState, &'static str); 6] = [
+        (BacklogState::New, "new"),
+        (BacklogState::Refined, "refined"),
+        (BacklogState::Ready, "ready"),
+        (BacklogState::InSprint, "in-sprint"),
+        (BacklogState::Done, "done"),
+        (BacklogState::Dropped, "dropped"),
+    ];
+
+    /// The spelling used in the data.
+    pub fn as_str(self) -> &'static str {
+        BacklogState::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("", |(_, t)| t)
+    }
+
+    /// Open items are neither done nor dropped.
+    pub fn is_open(self) -> bool {
+        !matches!(self, BacklogState::Done | BacklogState::Dropped)
+    }
+}
+
+/// One backlog entry.
+#[derive(Debug, Clone)]
+pub struct BacklogItem {
+    /// Id, unique within the snapshot.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Estimate.
+    pub points: Option<f64>,
+    /// Kind of work.
+    pub item_type: Option<ItemType>,
+    /// Refinement state.
+    pub state: BacklogState,
+    /// When it was created.
+    pub created: Date,
+    /// Last time anyone touched it (`>= created`).
+    pub updated: Option<Date>,
+    /// Acceptance criteria.
+    pub acceptance: Vec<String>,
+    /// Member id of the owner.
+    pub owner: Option<String>,
+}
+
+impl BacklogItem {
+    /// `updated`, else `created` (METRICS.md "last touch").
+    pub fn last_touch(&self) -> Date {
+        self.updated.unwrap_or(self.created)
+    }
+}
+
+/// Kind of meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NoteKind {
+    /// Sprint planning.
+    Planning,
+    /// Sprint review or demo.
+    Review,
+    /// Retrospective.
+    Retro,
+    /// Backlog refinement.
+    Refinement,
+    /// A product owner / scrum master working session.
+    Sync,
+    /// Daily stand-up.
+    Standup,
+    /// Meeting with stakeholders.
+    Stakeholder,
+    /// Anything else.
+    Other,
+}
+
+impl NoteKind {
+    /// Every kind with its spelling.
+    pub const ALL: [(NoteKind, &'static str); 8] = [
+        (NoteKind::Planning, "planning"),
+        (NoteKind::Review, "review"),
+        (NoteKind::Retro, "retro"),
+        (NoteKind::Refinement, "refinement"),
+        (NoteKind::Sync, "sync"),
+        (NoteKind::Standup, "standup"),
+        (NoteKind::Stakeholder, "stakeholder"),
+        (NoteKind::Other, "other"),
+    ];
+
+    /// The spelling used in the data.
+    pub fn as_str(self) -> &'static str {
+        NoteKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, s)| s)
+    }
+
+    /// Planning, review and retro are the sprint events.
+    pub fn is_sprint_event(self) -> bool {
+        matches!(
+            self,
+            NoteKind::Planning | NoteKind::Review | NoteKind::Retro
+        )
+    }
+}
+
+/// Who may read a note's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Visibility {
+    /// Published.
+    #[default]
+    Team,
+    /// Text never published; figures still count.
+    Private,
+}
+
+/// Someone at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Attendee {
+    /// A team member, by id.
+    Member(String),
+    /// Anyone else, by the name written in the note.
+    Guest(String),
+}
+
+/// One meeting.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// Path relative to the data folder, `/` separators.
+    pub path: String,
+    /// Meeting date.
+    pub date: Date,
+    /// Meeting kind.
+    pub kind: NoteKind,
+    /// Title.
+    pub title: String,
+    /// Attendees in the order written, without repeats.
+    pub attendees: Vec<Attendee>,
+    /// Sprint id: explicit, else the sprint whose dates contain the note's date.
+    pub sprint: Option<String>,
+    /// Whether the text may be published.
+    pub visibility: Visibility,
+    /// Markdown body without front matter.
+    pub body: String,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: u32,
+    /// Action items in the order written.
+    pub actions: Vec<NoteAction>,
+    /// Decisions in the order written.
+    pub decisions: Vec<Decision>,
+}
+
+impl Note {
+    /// Whether any attendee is a member with `role`.
+    pub fn has_role(&self, team: &Team, role: Role) -> bool {
+        self.attendees.iter().any(|a| match a {
+            Attendee::Member(id) => team.has_role(id, role),
+            Attendee::Guest(_) => false,
+        })
+    }
+}
+
+/// An action item as written in one note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteAction {
+    /// Owner member ids, sorted, no repeats.
+    pub owners: Vec<String>,
+    /// The item's text as written (without the checkbox).
+    pub text: String,
+    /// Identity text: lower-cased, checkbox, @mentions and due/done dates
+    /// removed, whitespace collapsed (DATA.md).
+    pub key: String,
+    /// Due date given here.
+    pub due: Option<Date>,
+    /// Whether it is checked (`[x]`) here.
+    pub checked: bool,
+    /// Explicit `done YYYY-MM-DD` given here.
+    pub done_on: Option<Date>,
+    /// 1-based line in the file.
+    pub line: u32,
+}
+
+/// A decision recorded in a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// The decision's text.
+    pub text: String,
+    /// Tagged `#compromise`.
+    pub compromise: bool,
+    /// Ids of sprint or backlog items it mentions as whole words.
+    pub references: Vec<String>,
+    /// 1-based line in the file.
+    pub line: u32,
+}
+
+/// The indicators that have a score (METRICS.md, "Scores"); the keys accepted
+/// under `thresholds:` in tandem.yaml.
+pub const SCORED_INDICATORS: [&str; 16] = [
+    "readiness_sprints",
+    "stale_share",
+    "acceptance_coverage",
+    "joint_refinement_share",
+    "touchpoints_per_week",
+    "max_gap_days",
+    "po_event_attendance",
+    "sm_event_attendance",
+    "cross_role_assists_per_week",
+    "median_resolution_days",
+    "on_time_rate",
+    "overdue_open",
+    "say_do_rolling",
+    "goal_success_rate",
+    "joint_decision_share",
+    "negotiated_scope_change_share",
+];
+
+impl Project {
+    /// The latest date found anywhere in the data: the default report date.
+    pub fn latest_date(&self) -> Option<Date> {
+        let sprint_dates = self.sprints.iter().flat_map(|s| {
+            let items = s
+                .items
+                .iter()
+                .flat_map(|i| [i.added, i.removed, i.done].into_iter().flatten());
+            let impediments = s
+                .impediments
+                .iter()
+                .flat_map(|i| [Some(i.raised), i.resolved].into_iter().flatten());
+            [s.start, s.end].into_iter().chain(items).chain(impediments)
+        });
+        let backlog_dates = self.backlog.snapshots().iter().flat_map(|s| {
+            s.date.into_iter().chain(
+                s.items
+                    .iter()
+                    .flat_map(|i| [Some(i.created), i.updated].into_iter().flatten()),
+            )
+        });
+        let note_dates = self.notes.iter().flat_map(|n| {
+            let actions = n
+                .actions
+                .iter()
+                .flat_map(|a| [a.due, a.done_on].into_iter().flatten());
+            std::iter::once(n.date).chain(actions)
+        });
+        sprint_dates.chain(backlog_dates).chain(note_dates).max()
+    }
+
+    /// The report date: `flag` (`--as-of`), else `as_of:` in tandem.yaml, else
+    /// the latest date in the data. Never the clock: same data, same site.
+    pub fn report_date(&self, flag: Option<Date>) -> Option<Date> {
+        flag.or(self.settings.as_of).or_else(|| self.latest_date())
+    }
+}
