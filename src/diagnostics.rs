@@ -74,12 +74,7 @@ impl Diagnostics {
         position: Option<(u32, u32)>,
         message: impl Into<String>,
     ) {
-        self.items.push(Diagnostic {
-            severity,
-            path: path.to_string(),
-            position,
-            message: message.into(),
-        });
+        self.items.push(Diagnostic { severity, path: path.to_string(), position, message: message.into() });
     }
 
     /// Records an error at a position.
@@ -88,12 +83,7 @@ impl Diagnostics {
     }
 
     /// Records a warning at a position.
-    pub fn warning(
-        &mut self,
-        path: &str,
-        position: Option<(u32, u32)>,
-        message: impl Into<String>,
-    ) {
+    pub fn warning(&mut self, path: &str, position: Option<(u32, u32)>, message: impl Into<String>) {
         self.push(Severity::Warning, path, position, message);
     }
 
@@ -109,11 +99,7 @@ impl Diagnostics {
 
     /// Counts of errors and warnings.
     pub fn counts(&self) -> (usize, usize) {
-        let errors = self
-            .items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
+        let errors = self.items.iter().filter(|d| d.severity == Severity::Error).count();
         (errors, self.items.len() - errors)
     }
 
@@ -182,10 +168,7 @@ pub fn render(list: &[Diagnostic], format: MessageFormat, path_prefix: &str) -> 
 
 /// `2 problems (1 error, 1 warning)`.
 pub fn count_line(list: &[Diagnostic]) -> String {
-    let errors = list
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = list.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = list.len() - errors;
     let mut parts = Vec::new();
     if errors > 0 {
@@ -198,27 +181,17 @@ pub fn count_line(list: &[Diagnostic]) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 fn join_prefix(prefix: &str, path: &str) -> String {
     let prefix = prefix.trim_end_matches('/');
-    if prefix.is_empty() || prefix == "." {
-        path.to_string()
-    } else {
-        format!("{prefix}/{path}")
-    }
+    if prefix.is_empty() || prefix == "." { path.to_string() } else { format!("{prefix}/{path}") }
 }
 
 // GitHub's workflow-command escaping: data escapes %, CR and LF; properties also : and ,.
 fn github_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 fn github_property(s: &str) -> String {
@@ -232,11 +205,7 @@ mod tests {
     fn sample() -> Vec<Diagnostic> {
         let mut d = Diagnostics::new();
         d.warning("notes/README.md", None, "no date; note skipped");
-        d.error(
-            "sprints/s21.yaml",
-            Some((14, 13)),
-            "unknown status \"finished\"",
-        );
+        d.error("sprints/s21.yaml", Some((14, 13)), "unknown status \"finished\"");
         d.error("sprints/s21.yaml", Some((3, 1)), "missing `start`");
         d.sorted()
     }

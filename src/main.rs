@@ -79,17 +79,12 @@ fn check(args: &CheckArgs) -> ExitCode {
     let list = diags.sorted();
     let prefix = args.data_dir.to_string_lossy();
     let mut err = std::io::stderr().lock();
-    let _ =
-        err.write_all(diagnostics::render(&list, args.message_format.into(), &prefix).as_bytes());
+    let _ = err.write_all(diagnostics::render(&list, args.message_format.into(), &prefix).as_bytes());
     if failed {
         return ExitCode::from(EXIT_INVALID_DATA);
     }
     if list.is_empty() {
-        let _ = writeln!(
-            err,
-            "Checked {} files in {}: no problems",
-            checked.files_read, prefix
-        );
+        let _ = writeln!(err, "Checked {} files in {}: no problems", checked.files_read, prefix);
     }
     ExitCode::SUCCESS
 }

@@ -7,17 +7,8 @@ use crate::load::yaml::{Fields, Node};
 use crate::model::{BacklogItem, BacklogSnapshot, BacklogState, Date, ItemType, Team};
 
 const SNAPSHOT_KEYS: &[&str] = &["items"];
-const ITEM_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "points",
-    "type",
-    "state",
-    "created",
-    "updated",
-    "acceptance",
-    "owner",
-];
+const ITEM_KEYS: &[&str] =
+    &["id", "title", "points", "type", "state", "created", "updated", "acceptance", "owner"];
 
 /// Reads one snapshot file. `date` is `None` for `backlog.yaml`.
 pub fn read_snapshot(
@@ -27,7 +18,8 @@ pub fn read_snapshot(
     team: Option<&Team>,
     diags: &mut Diagnostics,
 ) -> Option<BacklogSnapshot> {
-    let f = Fields::of(node, path, "backlog", SNAPSHOT_KEYS, diags)?;
+    let needs = "list the backlog under `items:` (write `items: []` for an empty backlog)";
+    let f = Fields::of_file(node, path, "backlog", SNAPSHOT_KEYS, needs, diags)?;
     let mut items: Vec<BacklogItem> = Vec::new();
     for entry in f.list("items", diags) {
         let Some(item) = read_item(entry, path, date, team, diags) else {
@@ -43,11 +35,7 @@ pub fn read_snapshot(
         }
         items.push(item);
     }
-    Some(BacklogSnapshot {
-        date,
-        items,
-        path: path.to_string(),
-    })
+    Some(BacklogSnapshot { date, items, path: path.to_string() })
 }
 
 fn read_item(

@@ -40,10 +40,7 @@ struct DataFile {
 
 impl DataFile {
     fn stem(&self) -> &str {
-        Path::new(&self.rel)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
+        Path::new(&self.rel).file_stem().and_then(|s| s.to_str()).unwrap_or("")
     }
 }
 
@@ -57,11 +54,7 @@ pub fn load(dir: &Path) -> Loaded {
             None,
             "not a folder (give the data folder: the one holding team.yaml)",
         );
-        return Loaded {
-            project: None,
-            diagnostics: diags,
-            files_read,
-        };
+        return Loaded { project: None, diagnostics: diags, files_read };
     }
     warn_about_near_misses(dir, &mut diags);
 
@@ -95,21 +88,11 @@ pub fn load(dir: &Path) -> Loaded {
     let sprint_files = list_files(dir, "sprints", &["yaml", "yml"], false, &mut diags);
     for file in &sprint_files {
         if let Some(node) = read_yaml(&file.rel, &file.disk, &mut diags) {
-            located.extend(sprints::read_sprint(
-                &node,
-                &file.rel,
-                file.stem(),
-                team.as_ref(),
-                &mut diags,
-            ));
+            located.extend(sprints::read_sprint(&node, &file.rel, file.stem(), team.as_ref(), &mut diags));
         }
     }
     if sprint_files.is_empty() {
-        diags.error(
-            "sprints",
-            None,
-            "no sprint files: add at least one sprints/<name>.yaml",
-        );
+        diags.error("sprints", None, "no sprint files: add at least one sprints/<name>.yaml");
     }
     let sprints = sprints::check_sprints(located, &mut diags);
 
@@ -120,20 +103,10 @@ pub fn load(dir: &Path) -> Loaded {
     let notes = load_notes(&note_files, team.as_ref(), &sprints, &backlog, &mut diags);
 
     let project = match team {
-        Some(team) if !diags.has_errors() => Some(Project {
-            settings,
-            team,
-            sprints,
-            backlog,
-            notes,
-        }),
+        Some(team) if !diags.has_errors() => Some(Project { settings, team, sprints, backlog, notes }),
         _ => None,
     };
-    Loaded {
-        project,
-        diagnostics: diags,
-        files_read,
-    }
+    Loaded { project, diagnostics: diags, files_read }
 }
 
 fn load_backlog(
@@ -145,7 +118,11 @@ fn load_backlog(
     let single = dir.join("backlog.yaml");
     let folder = dir.join("backlog");
     if single.is_file() && folder.is_dir() {
-        diags.error("backlog.yaml", None, "both backlog.yaml and a backlog/ folder exist: keep one (dated snapshots go in backlog/)");
+        diags.error(
+            "backlog.yaml",
+            None,
+            "both backlog.yaml and a backlog/ folder exist: keep one (dated snapshots go in backlog/)",
+        );
         return Backlog::Absent;
     }
     if single.is_file() {
@@ -167,29 +144,15 @@ fn load_backlog(
             }
         };
         if let Some(other) = snapshots.iter().find(|s| s.date == Some(date)) {
-            diags.error(
-                &file.rel,
-                None,
-                format!("two snapshots for {date}: this one and {}", other.path),
-            );
+            diags.error(&file.rel, None, format!("two snapshots for {date}: this one and {}", other.path));
             continue;
         }
         if let Some(node) = read_yaml(&file.rel, &file.disk, diags) {
-            snapshots.extend(backlog::read_snapshot(
-                &node,
-                &file.rel,
-                Some(date),
-                team,
-                diags,
-            ));
+            snapshots.extend(backlog::read_snapshot(&node, &file.rel, Some(date), team, diags));
         }
     }
     snapshots.sort_by_key(|s| s.date);
-    if snapshots.is_empty() {
-        Backlog::Absent
-    } else {
-        Backlog::Dated(snapshots)
-    }
+    if snapshots.is_empty() { Backlog::Absent } else { Backlog::Dated(snapshots) }
 }
 
 fn load_notes(
@@ -199,14 +162,8 @@ fn load_notes(
     backlog: &Backlog,
     diags: &mut Diagnostics,
 ) -> Vec<Note> {
-    let placeholder = Team {
-        name: String::new(),
-        members: Vec::new(),
-    };
-    let ctx = notes::NoteContext {
-        team: team.unwrap_or(&placeholder),
-        sprints,
-    };
+    let placeholder = Team { name: String::new(), members: Vec::new() };
+    let ctx = notes::NoteContext { team: team.unwrap_or(&placeholder), sprints };
     let mut list: Vec<Note> = Vec::new();
     for file in files {
         let bytes = match fs::read(&file.disk) {
@@ -217,11 +174,7 @@ fn load_notes(
             }
         };
         let Ok(text) = String::from_utf8(bytes) else {
-            diags.warning(
-                &file.rel,
-                None,
-                "not UTF-8 text; note skipped (save it as UTF-8)",
-            );
+            diags.warning(&file.rel, None, "not UTF-8 text; note skipped (save it as UTF-8)");
             continue;
         };
         list.extend(notes::parse_note(&file.rel, &text, &ctx, diags));
@@ -229,12 +182,7 @@ fn load_notes(
     let ids: BTreeSet<String> = sprints
         .iter()
         .flat_map(|s| s.items.iter().map(|i| i.id.clone()))
-        .chain(
-            backlog
-                .snapshots()
-                .iter()
-                .flat_map(|s| s.items.iter().map(|i| i.id.clone())),
-        )
+        .chain(backlog.snapshots().iter().flat_map(|s| s.items.iter().map(|i| i.id.clone())))
         .collect();
     for note in &mut list {
         for decision in &mut note.decisions {
@@ -258,26 +206,20 @@ fn list_files(
     if !root.is_dir() {
         return Vec::new();
     }
-    let walker = WalkDir::new(&root)
-        .min_depth(1)
-        .sort_by_file_name()
-        .follow_links(true);
+    let walker = WalkDir::new(&root).min_depth(1).sort_by_file_name().follow_links(true);
     let mut files = Vec::new();
     let mut it = walker.into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let rel = e
-                    .path()
-                    .map_or_else(|| sub.to_string(), |p| relative(dir, p));
+                let rel = e.path().map_or_else(|| sub.to_string(), |p| relative(dir, p));
                 diags.error(
                     &rel,
                     None,
                     format!(
                         "cannot be read: {}",
-                        e.io_error()
-                            .map_or_else(|| "a folder loop".to_string(), io_words)
+                        e.io_error().map_or_else(|| "a folder loop".to_string(), io_words)
                     ),
                 );
                 continue;
@@ -302,25 +244,15 @@ fn list_files(
             }
             continue;
         }
-        let ext = entry
-            .path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("");
+        let ext = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
         if extensions.contains(&ext) {
-            files.push(DataFile {
-                disk: entry.path().to_path_buf(),
-                rel,
-            });
+            files.push(DataFile { disk: entry.path().to_path_buf(), rel });
         } else if !deep || looks_like_note(&name) {
             let wanted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
             diags.warning(
                 &rel,
                 None,
-                format!(
-                    "not read: only {} files are read in {sub}/",
-                    wanted.join(" and ")
-                ),
+                format!("not read: only {} files are read in {sub}/", wanted.join(" and ")),
             );
         }
     }
@@ -356,11 +288,7 @@ fn warn_about_near_misses(dir: &Path, diags: &mut Diagnostics) {
 fn read_text(disk: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
     match fs::read(disk) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(
-                text.strip_prefix('\u{feff}')
-                    .map(str::to_string)
-                    .unwrap_or(text),
-            ),
+            Ok(text) => Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
             Err(_) => {
                 diags.error(rel, None, "not UTF-8 text (save the file as UTF-8)");
                 None
@@ -375,10 +303,7 @@ fn read_text(disk: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> 
 
 fn relative(dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(dir).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// An I/O error in plain words, without Rust's debug formatting.

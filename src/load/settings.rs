@@ -6,15 +6,8 @@ use crate::diagnostics::Diagnostics;
 use crate::load::yaml::{Fields, Node, Value};
 use crate::model::{Curve, SCORED_INDICATORS, Settings};
 
-const KEYS: &[&str] = &[
-    "title",
-    "base_url",
-    "as_of",
-    "window_days",
-    "velocity_window",
-    "stale_days",
-    "thresholds",
-];
+const KEYS: &[&str] =
+    &["title", "base_url", "as_of", "window_days", "velocity_window", "stale_days", "thresholds"];
 
 /// Reads the settings; defaults stand in for anything absent or wrong.
 pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settings {
@@ -28,11 +21,7 @@ pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settin
     settings.title = f.opt_text("title", diags);
     settings.base_url = f.opt_text("base_url", diags).and_then(|url| {
         if url.starts_with("https://") || url.starts_with("http://") {
-            Some(if url.ends_with('/') {
-                url
-            } else {
-                format!("{url}/")
-            })
+            Some(if url.ends_with('/') { url } else { format!("{url}/") })
         } else {
             diags.error(
                 path,
@@ -118,7 +107,13 @@ fn read_curve(key: &str, node: &Node, path: &str, diags: &mut Diagnostics) -> Op
                 match pair {
                     Some((x, s)) if (0.0..=100.0).contains(&s) => pts.push((x, s)),
                     _ => {
-                        diags.error(path, Some(item.pos), format!("threshold `{key}`: each point is [figure, score] with a score from 0 to 100"));
+                        diags.error(
+                            path,
+                            Some(item.pos),
+                            format!(
+                                "threshold `{key}`: each point is [figure, score] with a score from 0 to 100"
+                            ),
+                        );
                         return None;
                     }
                 }
@@ -137,7 +132,9 @@ fn read_curve(key: &str, node: &Node, path: &str, diags: &mut Diagnostics) -> Op
             diags.error(
                 path,
                 Some(node.pos),
-                format!("threshold `{key}` should be {{zero: N, full: N}} or a list of [figure, score] points"),
+                format!(
+                    "threshold `{key}` should be {{zero: N, full: N}} or a list of [figure, score] points"
+                ),
             );
             return None;
         }
@@ -152,10 +149,7 @@ mod tests {
 
     fn settings(src: &str) -> (Settings, Vec<String>) {
         let mut d = Diagnostics::new();
-        let node = parse(src, "tandem.yaml", 0, &mut d).unwrap_or(Node {
-            value: Value::Null,
-            pos: (1, 1),
-        });
+        let node = parse(src, "tandem.yaml", 0, &mut d).unwrap_or(Node { value: Value::Null, pos: (1, 1) });
         let s = read_settings(&node, "tandem.yaml", &mut d);
         (s, d.sorted().iter().map(ToString::to_string).collect())
     }
@@ -173,10 +167,7 @@ mod tests {
         assert!(msgs.is_empty(), "{msgs:?}");
         assert_eq!(s.base_url.as_deref(), Some("https://a.github.io/x/"));
         assert_eq!(s.window_days, 14);
-        assert_eq!(
-            s.thresholds["max_gap_days"],
-            Curve(vec![(7.0, 100.0), (28.0, 0.0)])
-        );
+        assert_eq!(s.thresholds["max_gap_days"], Curve(vec![(7.0, 100.0), (28.0, 0.0)]));
         assert_eq!(s.thresholds["readiness_sprints"].0.len(), 3);
     }
 

@@ -3,21 +3,10 @@
 use crate::diagnostics::Diagnostics;
 use crate::load::team::check_owner;
 use crate::load::yaml::{Fields, Node, Pos};
-use crate::model::{Impediment, ItemStatus, ItemType, Sprint, SprintItem, Team};
+use crate::model::{Date, Impediment, ItemStatus, ItemType, Sprint, SprintItem, Team};
 
-const SPRINT_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "start",
-    "end",
-    "goal",
-    "goal_met",
-    "items",
-    "impediments",
-];
-const ITEM_KEYS: &[&str] = &[
-    "id", "title", "points", "type", "status", "added", "removed", "done",
-];
+const SPRINT_KEYS: &[&str] = &["id", "name", "start", "end", "goal", "goal_met", "items", "impediments"];
+const ITEM_KEYS: &[&str] = &["id", "title", "points", "type", "status", "added", "removed", "done"];
 const IMPEDIMENT_KEYS: &[&str] = &["title", "raised", "resolved", "owner"];
 
 /// Largest estimate accepted; anything above is almost surely a typo.
@@ -41,33 +30,34 @@ pub fn read_sprint(
     team: Option<&Team>,
     diags: &mut Diagnostics,
 ) -> Option<LocatedSprint> {
-    let f = Fields::of(node, path, "sprint", SPRINT_KEYS, diags)?;
+    let needs = "a sprint needs at least `start` and `end` dates";
+    let f = Fields::of_file(node, path, "sprint", SPRINT_KEYS, needs, diags)?;
     let id = f.opt_text("id", diags).unwrap_or_else(|| stem.to_string());
     let name = f.opt_text("name", diags).unwrap_or_else(|| id.clone());
     let start = f.date("start", diags);
     let end = f.date("end", diags);
     let goal = f.opt_text("goal", diags);
     let goal_met = f.opt_bool("goal_met", diags);
-    let (start, end) = (start?, end?);
-    if end < start {
-        diags.error(
-            path,
-            Some(f.pos_of("end")),
-            format!("sprint ends ({end}) before it starts ({start})"),
-        );
-        return None;
-    }
+    let dates = match (start, end) {
+        (Some(start), Some(end)) if end < start => {
+            diags.error(
+                path,
+                Some(f.pos_of("end")),
+                format!("sprint ends ({end}) before it starts ({start})"),
+            );
+            None
+        }
+        (Some(start), Some(end)) => Some((start, end)),
+        _ => None,
+    };
+    // Items are read even without usable dates, so their problems show in the same run.
     let mut items: Vec<SprintItem> = Vec::new();
     for entry in f.list("items", diags) {
-        let Some(item) = read_item(entry, path, start, end, diags) else {
+        let Some(item) = read_item(entry, path, dates, diags) else {
             continue;
         };
         if items.iter().any(|i| i.id == item.id) {
-            diags.error(
-                path,
-                Some(entry.pos),
-                format!("item id `{}` appears twice in this sprint", item.id),
-            );
+            diags.error(path, Some(entry.pos), format!("item id `{}` appears twice in this sprint", item.id));
             continue;
         }
         items.push(item);
@@ -77,30 +67,16 @@ pub fn read_sprint(
         .iter()
         .filter_map(|entry| read_impediment(entry, path, team, diags))
         .collect();
+    let (start, end) = dates?;
     let (id_pos, start_pos) = (f.pos_of("id"), f.pos_of("start"));
-    let sprint = Sprint {
-        id,
-        name,
-        start,
-        end,
-        goal,
-        goal_met,
-        items,
-        impediments,
-        path: path.to_string(),
-    };
-    Some(LocatedSprint {
-        sprint,
-        id_pos,
-        start_pos,
-    })
+    let sprint = Sprint { id, name, start, end, goal, goal_met, items, impediments, path: path.to_string() };
+    Some(LocatedSprint { sprint, id_pos, start_pos })
 }
 
 fn read_item(
     node: &Node,
     path: &str,
-    start: crate::model::Date,
-    end: crate::model::Date,
+    dates: Option<(Date, Date)>,
     diags: &mut Diagnostics,
 ) -> Option<SprintItem> {
     let f = Fields::of(node, path, "sprint item", ITEM_KEYS, diags)?;
@@ -113,6 +89,9 @@ fn read_item(
     let removed = f.opt_date("removed", diags);
     let done = f.opt_date("done", diags);
     let status = status?;
+    let Some((start, end)) = dates else {
+        return None;
+    };
     if let Some(added) = added.filter(|a| *a > end) {
         diags.error(
             path,
@@ -146,10 +125,7 @@ fn read_item(
             diags.warning(
                 path,
                 Some(f.pos_of("removed")),
-                format!(
-                    "`removed` is set but the status is {}; the date is ignored",
-                    status.as_str()
-                ),
+                format!("`removed` is set but the status is {}; the date is ignored", status.as_str()),
             );
         }
         _ => {}
@@ -159,17 +135,10 @@ fn read_item(
             diags.warning(
                 path,
                 Some(f.pos_of("done")),
-                format!(
-                    "`done` is set but the status is {}; the date is ignored",
-                    status.as_str()
-                ),
+                format!("`done` is set but the status is {}; the date is ignored", status.as_str()),
             );
         } else if added.is_some_and(|a| d < a) {
-            diags.error(
-                path,
-                Some(f.pos_of("done")),
-                format!("`done` ({d}) is before the item was added"),
-            );
+            diags.error(path, Some(f.pos_of("done")), format!("`done` ({d}) is before the item was added"));
         }
     }
     Some(SprintItem {
@@ -207,12 +176,7 @@ fn read_impediment(
         );
         return None;
     }
-    Some(Impediment {
-        title: title?,
-        raised,
-        resolved,
-        owner,
-    })
+    Some(Impediment { title: title?, raised, resolved, owner })
 }
 
 /// Cross-file rules: unique ids and no overlapping sprints (both files named).
@@ -256,10 +220,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let node = parse(src, "sprints/s1.yaml", 0, &mut d);
         let s = node.and_then(|n| read_sprint(&n, "sprints/s1.yaml", "s1", None, &mut d));
-        (
-            s.map(|l| l.sprint),
-            d.sorted().iter().map(ToString::to_string).collect(),
-        )
+        (s.map(|l| l.sprint), d.sorted().iter().map(ToString::to_string).collect())
     }
 
     const GOOD: &str = "name: Sprint 1\nstart: 2026-10-05\nend: 2026-10-16\ngoal_met: true\nitems:\n  - {id: A-1, title: a, points: 5, status: done, done: 2026-10-14}\n  - {id: A-2, title: b, status: removed, removed: 2026-10-09, added: 2026-10-07}\nimpediments:\n  - {title: x, raised: 2026-10-06, resolved: 2026-10-08}\n";
@@ -281,9 +242,7 @@ mod tests {
         assert!(s.is_none());
         assert_eq!(
             msgs,
-            vec![
-                "error: sprints/s1.yaml:2:6: sprint ends (2026-10-01) before it starts (2026-10-05)"
-            ]
+            vec!["error: sprints/s1.yaml:2:6: sprint ends (2026-10-01) before it starts (2026-10-05)"]
         );
     }
 
@@ -312,9 +271,7 @@ mod tests {
         );
         assert_eq!(
             msgs,
-            vec![
-                "error: sprints/s1.yaml:4:46: `resolved` (2026-10-06) is before `raised` (2026-10-08)"
-            ]
+            vec!["error: sprints/s1.yaml:4:46: `resolved` (2026-10-06) is before `raised` (2026-10-08)"]
         );
     }
 
@@ -326,21 +283,9 @@ mod tests {
             node.and_then(|n| read_sprint(&n, path, stem, None, &mut d))
         };
         let list: Vec<LocatedSprint> = [
-            read(
-                "start: 2026-10-05\nend: 2026-10-16\n",
-                "sprints/a.yaml",
-                "a",
-            ),
-            read(
-                "start: 2026-10-12\nend: 2026-10-23\n",
-                "sprints/b.yaml",
-                "b",
-            ),
-            read(
-                "id: a\nstart: 2026-11-02\nend: 2026-11-13\n",
-                "sprints/c.yaml",
-                "c",
-            ),
+            read("start: 2026-10-05\nend: 2026-10-16\n", "sprints/a.yaml", "a"),
+            read("start: 2026-10-12\nend: 2026-10-23\n", "sprints/b.yaml", "b"),
+            read("id: a\nstart: 2026-11-02\nend: 2026-11-13\n", "sprints/c.yaml", "c"),
         ]
         .into_iter()
         .flatten()

@@ -10,59 +10,40 @@ const MEMBER_KEYS: &[&str] = &["id", "name", "role", "aliases"];
 /// Whether `id` matches `[a-z0-9][a-z0-9_.-]*`.
 pub fn is_member_id(id: &str) -> bool {
     let mut chars = id.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c))
 }
 
 /// Reads the team; `None` when it is unusable (every problem is reported).
 pub fn read_team(node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Team> {
-    if node.value == crate::load::yaml::Value::Null {
-        diags.error(
-            path,
-            None,
-            "team.yaml is empty: it needs the team's `name` and its `members`",
-        );
-        return None;
-    }
-    let fields = Fields::of(node, path, "team", TEAM_KEYS, diags)?;
+    let needs = "it needs the team's `name` and its `members`";
+    let fields = Fields::of_file(node, path, "team", TEAM_KEYS, needs, diags)?;
     let name = fields.text("name", diags);
     let entries = fields.list("members", diags);
     if fields.get("members").is_none() {
-        diags.error(
-            path,
-            Some(fields.pos()),
-            "team is missing `members` (at least one member)",
-        );
+        diags.error(path, Some(fields.pos()), "team is missing `members` (at least one member)");
     } else if entries.is_empty() {
-        diags.error(
-            path,
-            Some(fields.pos_of("members")),
-            "`members` is empty: list at least one member",
-        );
+        diags.error(path, Some(fields.pos_of("members")), "`members` is empty: list at least one member");
     }
     let mut members: Vec<Member> = Vec::new();
+    let mut all_read = true;
     for entry in entries {
         let Some(member) = read_member(entry, path, diags) else {
+            all_read = false;
             continue;
         };
         if members.iter().any(|m| m.id == member.id) {
-            diags.error(
-                path,
-                Some(entry.pos),
-                format!("member id `{}` is used twice", member.id),
-            );
+            diags.error(path, Some(entry.pos), format!("member id `{}` is used twice", member.id));
             continue;
         }
         members.push(member);
     }
-    check_roles(&members, path, diags);
+    // A member rejected above may well be the missing product owner.
+    if all_read {
+        check_roles(&members, path, diags);
+    }
     check_aliases(&members, path, diags);
-    Some(Team {
-        name: name?,
-        members,
-    })
+    Some(Team { name: name?, members })
 }
 
 fn read_member(node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Member> {
@@ -81,22 +62,14 @@ fn read_member(node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Membe
     let role = f.choice("role", &Role::ALL, diags);
     let aliases = f.text_list("aliases", diags);
     let id = id.filter(|id| is_member_id(id))?;
-    Some(Member {
-        name: name.unwrap_or_else(|| id.clone()),
-        id,
-        role: role?,
-        aliases,
-    })
+    Some(Member { name: name.unwrap_or_else(|| id.clone()), id, role: role?, aliases })
 }
 
 fn check_roles(members: &[Member], path: &str, diags: &mut Diagnostics) {
     if members.is_empty() {
         return;
     }
-    for (role, word) in [
-        (Role::ProductOwner, "product owner"),
-        (Role::ScrumMaster, "scrum master"),
-    ] {
+    for (role, word) in [(Role::ProductOwner, "product owner"), (Role::ScrumMaster, "scrum master")] {
         let count = members.iter().filter(|m| m.role == role).count();
         let problem = match count {
             0 => format!("the team has no {word}: figures that need one show \"no data\""),
@@ -112,15 +85,17 @@ fn check_roles(members: &[Member], path: &str, diags: &mut Diagnostics) {
 fn check_aliases(members: &[Member], path: &str, diags: &mut Diagnostics) {
     let mut seen: Vec<(String, &str)> = Vec::new();
     for m in members {
-        let spellings =
-            std::iter::once(m.name.as_str()).chain(m.aliases.iter().map(String::as_str));
+        let spellings = std::iter::once(m.name.as_str()).chain(m.aliases.iter().map(String::as_str));
         for spelling in spellings {
             let lower = spelling.to_lowercase();
             if let Some((_, other)) = seen.iter().find(|(s, id)| *s == lower && *id != m.id) {
                 diags.warning(
                     path,
                     None,
-                    format!("\"{spelling}\" names both `{other}` and `{}`: notes using it match the first", m.id),
+                    format!(
+                        "\"{spelling}\" names both `{other}` and `{}`: notes using it match the first",
+                        m.id
+                    ),
                 );
             } else {
                 seen.push((lower, &m.id));
@@ -130,13 +105,7 @@ fn check_aliases(members: &[Member], path: &str, diags: &mut Diagnostics) {
 }
 
 /// Reports an owner that names no member, with the closest id as a hint.
-pub fn check_owner(
-    team: Option<&Team>,
-    owner: &str,
-    path: &str,
-    pos: (u32, u32),
-    diags: &mut Diagnostics,
-) {
+pub fn check_owner(team: Option<&Team>, owner: &str, path: &str, pos: (u32, u32), diags: &mut Diagnostics) {
     let Some(team) = team else { return };
     if team.member(owner).is_some() {
         return;
@@ -145,11 +114,7 @@ pub fn check_owner(
         Some(s) => format!(" (did you mean `{s}`?)"),
         None => String::new(),
     };
-    diags.error(
-        path,
-        Some(pos),
-        format!("owner `{owner}` is not a member id in team.yaml{hint}"),
-    );
+    diags.error(path, Some(pos), format!("owner `{owner}` is not a member id in team.yaml{hint}"));
 }
 
 #[cfg(test)]
@@ -173,10 +138,7 @@ mod tests {
         let t = t.unwrap_or_else(|| panic!("team"));
         assert_eq!(t.members[1].name, "bob");
         assert_eq!(t.members[0].aliases, vec!["Al"]);
-        assert_eq!(
-            t.sole(Role::ProductOwner).map(|m| m.id.as_str()),
-            Some("alice")
-        );
+        assert_eq!(t.sole(Role::ProductOwner).map(|m| m.id.as_str()), Some("alice"));
     }
 
     #[test]
@@ -185,9 +147,7 @@ mod tests {
         assert!(t.is_none());
         assert_eq!(
             msgs,
-            vec![
-                "error: team.yaml: team.yaml is empty: it needs the team's `name` and its `members`"
-            ]
+            vec!["error: team.yaml: the file is empty: it needs the team's `name` and its `members`"]
         );
     }
 
@@ -199,8 +159,6 @@ mod tests {
         assert_eq!(
             msgs,
             vec![
-                "warning: team.yaml: the team has no product owner: figures that need one show \"no data\"",
-                "warning: team.yaml: the team has no scrum master: figures that need one show \"no data\"",
                 "error: team.yaml:3:10: member id `Alice` must be lower-case letters, digits, `_`, `.` or `-`, starting with a letter or digit",
                 "error: team.yaml:4:21: unknown role \"scrum\" (expected product-owner, scrum-master, developer or stakeholder)",
                 "error: team.yaml:6:5: member id `carl` is used twice",

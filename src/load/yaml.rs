@@ -171,10 +171,7 @@ fn convert(raw: Spanned<Raw>, line_offset: u32) -> Node {
             entries
                 .into_iter()
                 .map(|(k, v)| {
-                    let key = Key {
-                        name: k.value,
-                        pos: position(&k.referenced, line_offset),
-                    };
+                    let key = Key { name: k.value, pos: position(&k.referenced, line_offset) };
                     (key, convert(v, line_offset))
                 })
                 .collect(),
@@ -191,15 +188,15 @@ const MAX_DEPTH: usize = 16;
 /// is front matter inside a larger file. A syntax error is reported and gives `None`.
 pub fn parse(source: &str, path: &str, line_offset: u32, diags: &mut Diagnostics) -> Option<Node> {
     if source.trim().is_empty() {
-        return Some(Node {
-            value: Value::Null,
-            pos: (line_offset + 1, 1),
-        });
+        return Some(Node { value: Value::Null, pos: (line_offset + 1, 1) });
     }
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // NaN and infinities reach the field readers, which report them against
+    // the field's range instead of failing the whole file.
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(source, options) {
         Ok(raw) => Some(convert(raw, line_offset)),
         Err(err) => {
@@ -225,14 +222,8 @@ fn syntax_message(err: &serde_saphyr::Error) -> String {
         return "YAML too large or too many aliases to read safely".into();
     }
     if let Some(rest) = text.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or(rest);
+        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
         return format!("key `{key}` appears twice");
-    }
-    if text.contains("non-finite float") {
-        return "numbers must be finite (no .nan or .inf)".into();
     }
     format!("YAML syntax error: {text}")
 }
@@ -266,9 +257,7 @@ pub fn parse_iso_date(text: &str) -> Result<Date, String> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return Err(format!("\"{t}\" is not a date (expected YYYY-MM-DD)"));
     }
@@ -301,10 +290,7 @@ impl<'a> Fields<'a> {
             diags.error(
                 path,
                 Some(node.pos),
-                format!(
-                    "expected a {what} (a mapping of keys), found {}",
-                    node.describe()
-                ),
+                format!("expected a {what} (a mapping of keys), found {}", node.describe()),
             );
             return None;
         };
@@ -314,19 +300,27 @@ impl<'a> Fields<'a> {
                     Some(s) => format!(" (did you mean `{s}`?)"),
                     None => format!(" (expected {})", one_of(known)),
                 };
-                diags.error(
-                    path,
-                    Some(key.pos),
-                    format!("unknown key `{}` in {what}{hint}", key.name),
-                );
+                diags.error(path, Some(key.pos), format!("unknown key `{}` in {what}{hint}", key.name));
             }
         }
-        Some(Fields {
-            entries,
-            pos: node.pos,
-            path,
-            what,
-        })
+        Some(Fields { entries, pos: node.pos, path, what })
+    }
+
+    /// Like [`Fields::of`] for the top of a file, where an empty document gets
+    /// its own message saying what the file should hold.
+    pub fn of_file(
+        node: &'a Node,
+        path: &'a str,
+        what: &'a str,
+        known: &[&str],
+        needs: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<Fields<'a>> {
+        if node.value == Value::Null {
+            diags.error(path, None, format!("the file is empty: {needs}"));
+            return None;
+        }
+        Self::of(node, path, what, known, diags)
     }
 
     /// Where the mapping starts.
@@ -341,11 +335,7 @@ impl<'a> Fields<'a> {
 
     /// The value of `key`; an explicit `null` counts as absent.
     pub fn get(&self, key: &str) -> Option<&'a Node> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.name == key)
-            .map(|(_, v)| v)
-            .filter(|v| v.value != Value::Null)
+        self.entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v).filter(|v| v.value != Value::Null)
     }
 
     /// Where the value of `key` is, else where the mapping starts.
@@ -354,11 +344,7 @@ impl<'a> Fields<'a> {
     }
 
     fn missing(&self, key: &str, diags: &mut Diagnostics) {
-        diags.error(
-            self.path,
-            Some(self.pos),
-            format!("{} is missing `{key}`", self.what),
-        );
+        diags.error(self.path, Some(self.pos), format!("{} is missing `{key}`", self.what));
     }
 
     /// Required text.
@@ -372,8 +358,7 @@ impl<'a> Fields<'a> {
 
     /// Optional text.
     pub fn opt_text(&self, key: &str, diags: &mut Diagnostics) -> Option<String> {
-        self.get(key)
-            .and_then(|node| self.read_text(key, node, diags))
+        self.get(key).and_then(|node| self.read_text(key, node, diags))
     }
 
     fn read_text(&self, key: &str, node: &Node, diags: &mut Diagnostics) -> Option<String> {
@@ -405,8 +390,7 @@ impl<'a> Fields<'a> {
 
     /// Optional date.
     pub fn opt_date(&self, key: &str, diags: &mut Diagnostics) -> Option<Date> {
-        self.get(key)
-            .and_then(|node| self.read_date(key, node, diags))
+        self.get(key).and_then(|node| self.read_date(key, node, diags))
     }
 
     fn read_date(&self, key: &str, node: &Node, diags: &mut Diagnostics) -> Option<Date> {
@@ -414,10 +398,7 @@ impl<'a> Fields<'a> {
             diags.error(
                 self.path,
                 Some(node.pos),
-                format!(
-                    "`{key}` should be a date (YYYY-MM-DD), found {}",
-                    node.describe()
-                ),
+                format!("`{key}` should be a date (YYYY-MM-DD), found {}", node.describe()),
             );
             return None;
         };
@@ -431,13 +412,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Optional number in `min..=max`.
-    pub fn opt_number(
-        &self,
-        key: &str,
-        min: f64,
-        max: f64,
-        diags: &mut Diagnostics,
-    ) -> Option<f64> {
+    pub fn opt_number(&self, key: &str, min: f64, max: f64, diags: &mut Diagnostics) -> Option<f64> {
         let node = self.get(key)?;
         let value = match node.value {
             Value::Int(i) => i as f64,
@@ -446,11 +421,7 @@ impl<'a> Fields<'a> {
                 diags.error(
                     self.path,
                     Some(node.pos),
-                    format!(
-                        "`{key}` should be a number, found {} ({})",
-                        node.describe(),
-                        preview(node)
-                    ),
+                    format!("`{key}` should be a number, found {} ({})", node.describe(), preview(node)),
                 );
                 return None;
             }
@@ -470,17 +441,12 @@ impl<'a> Fields<'a> {
     pub fn opt_count(&self, key: &str, min: u32, max: u32, diags: &mut Diagnostics) -> Option<u32> {
         let node = self.get(key)?;
         match node.value {
-            Value::Int(i) if (i64::from(min)..=i64::from(max)).contains(&i) => {
-                u32::try_from(i).ok()
-            }
+            Value::Int(i) if (i64::from(min)..=i64::from(max)).contains(&i) => u32::try_from(i).ok(),
             _ => {
                 diags.error(
                     self.path,
                     Some(node.pos),
-                    format!(
-                        "`{key}` should be a whole number from {min} to {max}, found {}",
-                        preview(node)
-                    ),
+                    format!("`{key}` should be a whole number from {min} to {max}, found {}", preview(node)),
                 );
                 None
             }
@@ -504,12 +470,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Required value from a fixed list of spellings.
-    pub fn choice<T: Copy>(
-        &self,
-        key: &str,
-        table: &[(T, &str)],
-        diags: &mut Diagnostics,
-    ) -> Option<T> {
+    pub fn choice<T: Copy>(&self, key: &str, table: &[(T, &str)], diags: &mut Diagnostics) -> Option<T> {
         let Some(node) = self.get(key) else {
             let words: Vec<&str> = table.iter().map(|(_, s)| *s).collect();
             diags.error(
@@ -523,14 +484,8 @@ impl<'a> Fields<'a> {
     }
 
     /// Optional value from a fixed list of spellings.
-    pub fn opt_choice<T: Copy>(
-        &self,
-        key: &str,
-        table: &[(T, &str)],
-        diags: &mut Diagnostics,
-    ) -> Option<T> {
-        self.get(key)
-            .and_then(|node| self.read_choice(key, node, table, diags))
+    pub fn opt_choice<T: Copy>(&self, key: &str, table: &[(T, &str)], diags: &mut Diagnostics) -> Option<T> {
+        self.get(key).and_then(|node| self.read_choice(key, node, table, diags))
     }
 
     fn read_choice<T: Copy>(
@@ -552,11 +507,7 @@ impl<'a> Fields<'a> {
         diags.error(
             self.path,
             Some(node.pos),
-            format!(
-                "unknown {key} {} (expected {}{hint})",
-                preview(node),
-                one_of(&words)
-            ),
+            format!("unknown {key} {} (expected {}{hint})", preview(node), one_of(&words)),
         );
         None
     }
@@ -565,10 +516,7 @@ impl<'a> Fields<'a> {
     pub fn list(&self, key: &str, diags: &mut Diagnostics) -> &'a [Node] {
         match self.get(key) {
             None => &[],
-            Some(Node {
-                value: Value::Seq(items),
-                ..
-            }) => items,
+            Some(Node { value: Value::Seq(items), .. }) => items,
             Some(node) => {
                 diags.error(
                     self.path,
@@ -582,13 +530,7 @@ impl<'a> Fields<'a> {
 
     /// Optional list of texts; a single text is accepted as a list of one.
     pub fn text_list(&self, key: &str, diags: &mut Diagnostics) -> Vec<String> {
-        if let Some(
-            node @ Node {
-                value: Value::Str(_),
-                ..
-            },
-        ) = self.get(key)
-        {
+        if let Some(node @ Node { value: Value::Str(_), .. }) = self.get(key) {
             return node.as_text().into_iter().collect();
         }
         self.list(key, diags)
@@ -599,10 +541,7 @@ impl<'a> Fields<'a> {
                     diags.error(
                         self.path,
                         Some(item.pos),
-                        format!(
-                            "each entry of `{key}` should be text, found {}",
-                            item.describe()
-                        ),
+                        format!("each entry of `{key}` should be text, found {}", item.describe()),
                     );
                     None
                 }
@@ -638,20 +577,11 @@ mod tests {
     #[test]
     fn nodes_know_their_positions() {
         let (node, _) = read("a: 1\nb:\n  - x: 2026-10-05\n");
-        let node = node.unwrap_or(Node {
-            value: Value::Null,
-            pos: (0, 0),
-        });
-        let Value::Map(entries) = node.value else {
-            panic!("not a map")
-        };
+        let node = node.unwrap_or(Node { value: Value::Null, pos: (0, 0) });
+        let Value::Map(entries) = node.value else { panic!("not a map") };
         assert_eq!(entries[1].0.pos, (2, 1));
-        let Value::Seq(items) = &entries[1].1.value else {
-            panic!("not a list")
-        };
-        let Value::Map(inner) = &items[0].value else {
-            panic!("not a map")
-        };
+        let Value::Seq(items) = &entries[1].1.value else { panic!("not a list") };
+        let Value::Map(inner) = &items[0].value else { panic!("not a map") };
         assert_eq!(inner[0].1.pos, (3, 8));
         assert_eq!(inner[0].1.value, Value::Str("2026-10-05".into()));
     }
@@ -660,18 +590,12 @@ mod tests {
     fn syntax_errors_are_located_and_plain() {
         let (node, msgs) = read("a: [1, 2\nb: 3\n");
         assert!(node.is_none());
-        assert_eq!(
-            msgs,
-            vec!["error: f.yaml:2:2: YAML syntax error: illegal placement of ':' indicator"]
-        );
+        assert_eq!(msgs, vec!["error: f.yaml:2:2: YAML syntax error: illegal placement of ':' indicator"]);
     }
 
     #[test]
     fn duplicate_keys_and_deep_nesting_are_errors() {
-        assert_eq!(
-            read("a: 1\na: 2\n").1,
-            vec!["error: f.yaml:2:1: key `a` appears twice"]
-        );
+        assert_eq!(read("a: 1\na: 2\n").1, vec!["error: f.yaml:2:1: key `a` appears twice"]);
         let deep = "- ".repeat(80) + "1";
         assert!(read(&deep).1[0].contains("nested too deeply"));
     }
@@ -686,10 +610,7 @@ mod tests {
     #[test]
     fn iso_dates_must_exist() {
         assert!(parse_iso_date("2026-10-05").is_ok());
-        assert_eq!(
-            parse_iso_date("2026-02-30").unwrap_err(),
-            "2026-02-30 is not a real calendar date"
-        );
+        assert_eq!(parse_iso_date("2026-02-30").unwrap_err(), "2026-02-30 is not a real calendar date");
         assert!(parse_iso_date("5 Oct 2026").is_err());
         assert!(parse_iso_date("2026-1-05").is_err());
     }
@@ -697,10 +618,7 @@ mod tests {
     #[test]
     fn unknown_keys_get_a_hint() {
         let (node, _) = read("stauts: done\n");
-        let node = node.unwrap_or(Node {
-            value: Value::Null,
-            pos: (0, 0),
-        });
+        let node = node.unwrap_or(Node { value: Value::Null, pos: (0, 0) });
         let mut d = Diagnostics::new();
         Fields::of(&node, "f.yaml", "sprint item", &["id", "status"], &mut d);
         assert_eq!(
@@ -712,10 +630,7 @@ mod tests {
     #[test]
     fn wrong_types_and_values_are_reported() {
         let (node, _) = read("points: five\nstatus: finished\nn: -3\n");
-        let node = node.unwrap_or(Node {
-            value: Value::Null,
-            pos: (0, 0),
-        });
+        let node = node.unwrap_or(Node { value: Value::Null, pos: (0, 0) });
         let mut d = Diagnostics::new();
         let f = Fields::of(&node, "f.yaml", "item", &["points", "status", "n"], &mut d);
         let f = f.unwrap_or_else(|| panic!("a mapping"));

@@ -119,21 +119,9 @@ mod tests {
     #[test]
     fn carried_forward_item_is_one_action_raised_first_done_when_checked() {
         let notes = vec![
-            note(
-                "c.md",
-                "2026-10-12",
-                vec![action(&["bob"], "book staging", None, true)],
-            ),
-            note(
-                "a.md",
-                "2026-10-01",
-                vec![action(&["bob"], "book staging", Some("2026-10-05"), false)],
-            ),
-            note(
-                "b.md",
-                "2026-10-08",
-                vec![action(&["bob"], "book staging", Some("2026-10-09"), false)],
-            ),
+            note("c.md", "2026-10-12", vec![action(&["bob"], "book staging", None, true)]),
+            note("a.md", "2026-10-01", vec![action(&["bob"], "book staging", Some("2026-10-05"), false)]),
+            note("b.md", "2026-10-08", vec![action(&["bob"], "book staging", Some("2026-10-09"), false)]),
         ];
         let all = follow(&notes, date("2026-10-31"));
         assert_eq!(all.len(), 1);
@@ -151,16 +139,8 @@ mod tests {
     #[test]
     fn notes_after_the_report_date_are_not_seen() {
         let notes = vec![
-            note(
-                "a.md",
-                "2026-10-01",
-                vec![action(&["bob"], "x", None, false)],
-            ),
-            note(
-                "b.md",
-                "2026-10-08",
-                vec![action(&["bob"], "x", None, true)],
-            ),
+            note("a.md", "2026-10-01", vec![action(&["bob"], "x", None, false)]),
+            note("b.md", "2026-10-08", vec![action(&["bob"], "x", None, true)]),
         ];
         let early = follow(&notes, date("2026-10-07"));
         assert_eq!(early[0].done, None);
@@ -171,10 +151,7 @@ mod tests {
         let notes = vec![note(
             "a.md",
             "2026-10-01",
-            vec![
-                action(&["bob"], "x", None, false),
-                action(&["alice"], "x", None, false),
-            ],
+            vec![action(&["bob"], "x", None, false), action(&["alice"], "x", None, false)],
         )];
         assert_eq!(follow(&notes, date("2026-10-01")).len(), 2);
     }
@@ -184,9 +161,6 @@ mod tests {
         let mut a = action(&["bob"], "x", None, true);
         a.done_on = Some(date("2026-10-03"));
         let notes = vec![note("a.md", "2026-10-06", vec![a])];
-        assert_eq!(
-            follow(&notes, date("2026-10-06"))[0].done,
-            Some(date("2026-10-03"))
-        );
+        assert_eq!(follow(&notes, date("2026-10-06"))[0].done, Some(date("2026-10-03")));
     }
 }

@@ -129,10 +129,7 @@ impl Role {
 
     /// The spelling used in `team.yaml`.
     pub fn as_str(self) -> &'static str {
-        Role::ALL
-            .iter()
-            .find(|(r, _)| *r == self)
-            .map_or("", |(_, s)| s)
+        Role::ALL.iter().find(|(r, _)| *r == self).map_or("", |(_, s)| s)
     }
 }
 
@@ -190,10 +187,7 @@ impl ItemType {
 
     /// The spelling used in the data.
     pub fn as_str(self) -> &'static str {
-        ItemType::ALL
-            .iter()
-            .find(|(t, _)| *t == self)
-            .map_or("", |(_, s)| s)
+        ItemType::ALL.iter().find(|(t, _)| *t == self).map_or("", |(_, s)| s)
     }
 }
 
@@ -210,18 +204,12 @@ pub enum ItemStatus {
 
 impl ItemStatus {
     /// Every status with its spelling.
-    pub const ALL: [(ItemStatus, &'static str); 3] = [
-        (ItemStatus::Done, "done"),
-        (ItemStatus::NotDone, "not-done"),
-        (ItemStatus::Removed, "removed"),
-    ];
+    pub const ALL: [(ItemStatus, &'static str); 3] =
+        [(ItemStatus::Done, "done"), (ItemStatus::NotDone, "not-done"), (ItemStatus::Removed, "removed")];
 
     /// The spelling used in the data.
     pub fn as_str(self) -> &'static str {
-        ItemStatus::ALL
-            .iter()
-            .find(|(s, _)| *s == self)
-            .map_or("", |(_, t)| t)
+        ItemStatus::ALL.iter().find(|(s, _)| *s == self).map_or("", |(_, t)| t)
     }
 }
 
@@ -278,10 +266,7 @@ impl Backlog {
         match self {
             Backlog::Absent => None,
             Backlog::Current(snapshot) => (date >= report_date).then_some(snapshot),
-            Backlog::Dated(list) => list
-                .iter()
-                .rev()
-                .find(|s| s.date.is_some_and(|d| d <= date)),
+            Backlog::Dated(list) => list.iter().rev().find(|s| s.date.is_some_and(|d| d <= date)),
         }
     }
 
@@ -336,10 +321,7 @@ impl BacklogState {
 
     /// The spelling used in the data.
     pub fn as_str(self) -> &'static str {
-        BacklogState::ALL
-            .iter()
-            .find(|(s, _)| *s == self)
-            .map_or("", |(_, t)| t)
+        BacklogState::ALL.iter().find(|(s, _)| *s == self).map_or("", |(_, t)| t)
     }
 
     /// Open items are neither done nor dropped.
@@ -414,18 +396,12 @@ impl NoteKind {
 
     /// The spelling used in the data.
     pub fn as_str(self) -> &'static str {
-        NoteKind::ALL
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("", |(_, s)| s)
+        NoteKind::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, s)| s)
     }
 
     /// Planning, review and retro are the sprint events.
     pub fn is_sprint_event(self) -> bool {
-        matches!(
-            self,
-            NoteKind::Planning | NoteKind::Review | NoteKind::Retro
-        )
+        matches!(self, NoteKind::Planning | NoteKind::Review | NoteKind::Retro)
     }
 }
 
@@ -543,28 +519,18 @@ impl Project {
     /// The latest date found anywhere in the data: the default report date.
     pub fn latest_date(&self) -> Option<Date> {
         let sprint_dates = self.sprints.iter().flat_map(|s| {
-            let items = s
-                .items
-                .iter()
-                .flat_map(|i| [i.added, i.removed, i.done].into_iter().flatten());
-            let impediments = s
-                .impediments
-                .iter()
-                .flat_map(|i| [Some(i.raised), i.resolved].into_iter().flatten());
+            let items = s.items.iter().flat_map(|i| [i.added, i.removed, i.done].into_iter().flatten());
+            let impediments =
+                s.impediments.iter().flat_map(|i| [Some(i.raised), i.resolved].into_iter().flatten());
             [s.start, s.end].into_iter().chain(items).chain(impediments)
         });
         let backlog_dates = self.backlog.snapshots().iter().flat_map(|s| {
-            s.date.into_iter().chain(
-                s.items
-                    .iter()
-                    .flat_map(|i| [Some(i.created), i.updated].into_iter().flatten()),
-            )
+            s.date
+                .into_iter()
+                .chain(s.items.iter().flat_map(|i| [Some(i.created), i.updated].into_iter().flatten()))
         });
         let note_dates = self.notes.iter().flat_map(|n| {
-            let actions = n
-                .actions
-                .iter()
-                .flat_map(|a| [a.due, a.done_on].into_iter().flatten());
+            let actions = n.actions.iter().flat_map(|a| [a.due, a.done_on].into_iter().flatten());
             std::iter::once(n.date).chain(actions)
         });
         sprint_dates.chain(backlog_dates).chain(note_dates).max()
