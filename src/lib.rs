@@ -11,6 +11,7 @@
 //! 5. output: written to a temporary folder, then swapped into place.
 
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod model;
 
@@ -38,11 +39,7 @@ pub fn check(data_dir: &Path, as_of: Option<Date>) -> Checked {
     let mut diagnostics = loaded.diagnostics;
     let project = loaded.project.and_then(|project| {
         let Some(date) = project.report_date(as_of) else {
-            diagnostics.error(
-                "sprints",
-                None,
-                "no dates found in the data, so there is no report date",
-            );
+            diagnostics.error("sprints", None, "no dates found in the data, so there is no report date");
             return None;
         };
         let later = project.notes.iter().filter(|n| n.date > date).count();
@@ -56,9 +53,5 @@ pub fn check(data_dir: &Path, as_of: Option<Date>) -> Checked {
         }
         Some((project, date))
     });
-    Checked {
-        project,
-        diagnostics,
-        files_read: loaded.files_read,
-    }
+    Checked { project, diagnostics, files_read: loaded.files_read }
 }

@@ -22,6 +22,15 @@ struct Cli {
 enum Command {
     /// Validate the data folder and report every problem, without writing anything.
     Check(CheckArgs),
+    /// Write a small, valid data folder and a GitHub Actions workflow to start from.
+    Init(InitArgs),
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// Where to write the starter files (created if needed).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
 }
 
 #[derive(Args)]
@@ -61,11 +70,32 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 /// Exit codes (CLI.md).
 const EXIT_INVALID_DATA: u8 = 1;
+const EXIT_OTHER: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(&args),
+        Command::Init(args) => init(&args),
+    }
+}
+
+fn init(args: &InitArgs) -> ExitCode {
+    // The one place the clock is read: the starter sprint begins this week.
+    let today = jiff::ZonedDateTime::now().date();
+    match tandem::init::init(&args.dir, today) {
+        Ok(files) => {
+            println!("Wrote {} files in {}:", files.len(), args.dir.display());
+            for file in files {
+                println!("  {}", file.display());
+            }
+            println!("Next: edit team.yaml, then run `tandem check {}`", args.dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_OTHER)
+        }
     }
 }
 

@@ -1,0 +1,104 @@
+//! `tandem init`: a small, valid data folder to start from, with a GitHub
+//! Actions workflow that publishes the site to GitHub Pages.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::ToSpan;
+
+use crate::model::Date;
+
+/// The files `init` writes, relative to the folder, with `{start}` and `{end}`
+/// standing for the first sprint's dates.
+const FILES: &[(&str, &str)] = &[
+    ("tandem.yaml", include_str!("tandem.yaml")),
+    ("team.yaml", include_str!("team.yaml")),
+    ("sprints/s1.yaml", include_str!("sprint.yaml")),
+    ("backlog.yaml", include_str!("backlog.yaml")),
+    ("notes/{start}-planning.md", include_str!("planning.md")),
+    (".github/workflows/tandem.yml", include_str!("workflow.yml")),
+];
+
+/// Why `init` wrote nothing.
+#[derive(Debug)]
+pub enum InitError {
+    /// These files exist already; nothing was overwritten.
+    WouldOverwrite(Vec<PathBuf>),
+    /// Writing failed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for InitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InitError::WouldOverwrite(paths) => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(f, "not overwriting existing files: {}", list.join(", "))
+            }
+            InitError::Io(path, e) => write!(f, "{}: {}", path.display(), crate::load::io_words(e)),
+        }
+    }
+}
+
+/// The first sprint: two weeks from the Monday of `today`'s week.
+fn first_sprint(today: Date) -> (Date, Date) {
+    let back = i64::from(today.weekday().to_monday_zero_offset());
+    let start = today.checked_sub(back.days()).unwrap_or(today);
+    let end = start.checked_add(11.days()).unwrap_or(start);
+    (start, end)
+}
+
+/// Writes the starter files into `dir` (created if needed) and returns their
+/// paths. Refuses, writing nothing, when any of them exists.
+pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
+    let (start, end) = first_sprint(today);
+    let fill = |s: &str| s.replace("{start}", &start.to_string()).replace("{end}", &end.to_string());
+    let files: Vec<(PathBuf, String)> =
+        FILES.iter().map(|(name, text)| (dir.join(fill(name)), fill(text))).collect();
+    let existing: Vec<PathBuf> = files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.clone()).collect();
+    if !existing.is_empty() {
+        return Err(InitError::WouldOverwrite(existing));
+    }
+    for (path, text) in &files {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
+        }
+        fs::write(path, text).map_err(|e| InitError::Io(path.clone(), e))?;
+    }
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn first_sprint_starts_on_monday_and_ends_on_friday_a_week_later() {
+        // 2026-11-27 is a Friday; its week's Monday is 2026-11-23.
+        assert_eq!(first_sprint(date("2026-11-27")), (date("2026-11-23"), date("2026-12-04")));
+        assert_eq!(first_sprint(date("2026-11-23")), (date("2026-11-23"), date("2026-12-04")));
+    }
+
+    #[test]
+    fn writes_a_folder_that_checks_clean_and_never_overwrites() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let written = init(tmp.path(), date("2026-11-27")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(written.len(), FILES.len());
+        assert!(tmp.path().join("notes/2026-11-23-planning.md").is_file());
+
+        let checked = crate::check(tmp.path(), None);
+        let problems: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(checked.project.is_some());
+
+        match init(tmp.path(), date("2026-11-27")) {
+            Err(InitError::WouldOverwrite(paths)) => assert_eq!(paths.len(), FILES.len()),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+}
