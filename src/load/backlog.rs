@@ -66,14 +66,12 @@ fn read_item(
             format!("`updated` ({u}) is before `created` ({created})"),
         );
     }
-    if let Some(snapshot) = date {
-        if created > snapshot {
-            diags.warning(
-                path,
-                Some(f.pos_of("created")),
-                format!("`created` ({created}) is after the snapshot date ({snapshot})"),
-            );
-        }
+    if let Some(snapshot) = date.filter(|d| created > *d) {
+        diags.warning(
+            path,
+            Some(f.pos_of("created")),
+            format!("`created` ({created}) is after the snapshot date ({snapshot})"),
+        );
     }
     Some(BacklogItem {
         id: id?,

@@ -89,9 +89,7 @@ fn read_item(
     let removed = f.opt_date("removed", diags);
     let done = f.opt_date("done", diags);
     let status = status?;
-    let Some((start, end)) = dates else {
-        return None;
-    };
+    let (start, end) = dates?;
     if let Some(added) = added.filter(|a| *a > end) {
         diags.error(
             path,

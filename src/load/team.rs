@@ -49,14 +49,12 @@ pub fn read_team(node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Tea
 fn read_member(node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Member> {
     let f = Fields::of(node, path, "member", MEMBER_KEYS, diags)?;
     let id = f.text("id", diags);
-    if let Some(id) = &id {
-        if !is_member_id(id) {
-            diags.error(
-                path,
-                Some(f.pos_of("id")),
-                format!("member id `{id}` must be lower-case letters, digits, `_`, `.` or `-`, starting with a letter or digit"),
-            );
-        }
+    if let Some(id) = id.as_ref().filter(|id| !is_member_id(id)) {
+        diags.error(
+            path,
+            Some(f.pos_of("id")),
+            format!("member id `{id}` must be lower-case letters, digits, `_`, `.` or `-`, starting with a letter or digit"),
+        );
     }
     let name = f.opt_text("name", diags);
     let role = f.choice("role", &Role::ALL, diags);

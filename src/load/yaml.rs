@@ -610,7 +610,7 @@ mod tests {
     #[test]
     fn iso_dates_must_exist() {
         assert!(parse_iso_date("2026-10-05").is_ok());
-        assert_eq!(parse_iso_date("2026-02-30").unwrap_err(), "2026-02-30 is not a real calendar date");
+        assert_eq!(parse_iso_date("2026-02-30"), Err("2026-02-30 is not a real calendar date".to_string()));
         assert!(parse_iso_date("5 Oct 2026").is_err());
         assert!(parse_iso_date("2026-1-05").is_err());
     }

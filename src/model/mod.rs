@@ -28,7 +28,7 @@ pub struct Project {
 /// `tandem.yaml`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
-    /// Site title; `None` means "<team name> team health".
+    /// Site title; `None` means "`<team name>` team health".
     pub title: Option<String>,
     /// Only for absolute URLs (feed, canonical links).
     pub base_url: Option<String>,

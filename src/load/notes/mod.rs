@@ -1,9 +1,34 @@
 //! Meeting notes: front matter, or everything inferred from the Markdown.
+//!
+//! A note is read in stages: `frontmatter` cuts off and reads the YAML;
+//! `structure` turns the Markdown into a flat list of blocks from
+//! pulldown-cmark events; `sections` finds named headings and labels; then
+//! `attendees`, `items` (action items and decisions, via `action`), `kind`
+//! and `dates` read what the note says. DATA.md ("notes/**/*.md") is the
+//! contract.
+
+mod action;
+mod attendees;
+mod dates;
+mod frontmatter;
+mod items;
+mod kind;
+mod people;
+mod sections;
+mod structure;
+
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeSet;
 
 use crate::diagnostics::Diagnostics;
-use crate::model::{Note, Sprint, Team};
+use crate::model::{Date, Note, Sprint, Team};
+
+use people::People;
+use structure::Block;
 
 /// What a note is read against.
 pub struct NoteContext<'a> {
@@ -14,13 +39,102 @@ pub struct NoteContext<'a> {
 }
 
 /// Reads one note; `None` when it is skipped (reported in `diags`).
+///
+/// `path` is relative to the data folder with `/` separators; every
+/// diagnostic names it with the line and column of the file. Decision
+/// references are left empty for the caller to fill with [`find_references`].
 pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut Diagnostics) -> Option<Note> {
-    let _ = (path, source, ctx, diags);
-    None
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let text = source.replace("\r\n", "\n").replace('\r', "\n");
+    let Ok(split) = frontmatter::split(&text) else {
+        diags.error(
+            path,
+            Some((1, 1)),
+            "front matter starts with --- but never ends (did you forget the closing ---?)",
+        );
+        return None;
+    };
+    let errors_before = diags.counts().0;
+    let front = match split.yaml {
+        Some(yaml) => frontmatter::read(yaml, path, ctx.sprints, diags),
+        None => frontmatter::FrontMatter::default(),
+    };
+    // A broken front matter may well hold the date: its error already says what to fix.
+    let front_matter_failed = diags.counts().0 > errors_before;
+    let blocks = structure::blocks(split.body, split.body_line, &sections::starts_block);
+    let stem = file_stem(path);
+    let date = front.date.or_else(|| dates::find_iso(stem)).or_else(|| date_in_body(&blocks));
+    let Some(date) = date else {
+        if front_matter_failed {
+            return None;
+        }
+        diags.warning(path, None, "no date in front matter, file name or first heading; note skipped");
+        return None;
+    };
+    let title = front.title.or_else(|| first_title(&blocks)).unwrap_or_else(|| stem.to_string());
+    let people = People::new(ctx.team);
+    let sections = sections::all(&blocks);
+    let attendees = match &front.attendees {
+        Some(list) => attendees::from_entries(list, &people),
+        None => attendees::from_body(&blocks, &sections, &people),
+    };
+    let sprint = front.sprint.or_else(|| ctx.sprints.iter().find(|s| s.contains(date)).map(|s| s.id.clone()));
+    Some(Note {
+        path: path.to_string(),
+        date,
+        kind: front.kind.unwrap_or_else(|| kind::infer(&title, stem)),
+        title,
+        attendees,
+        sprint,
+        visibility: front.visibility.unwrap_or_default(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        actions: items::actions(&blocks, &sections, &people),
+        decisions: items::decisions(&blocks, &sections),
+    })
 }
 
-/// Ids from `ids` that appear in `text` as whole words.
+/// The file name without folders and extension.
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    }
+}
+
+/// The first date in the first heading, else in the first line whose label
+/// holds the word `Date` (`**Date:** 8 March 2019`).
+fn date_in_body(blocks: &[Block]) -> Option<Date> {
+    let heading = blocks.iter().find(|b| b.heading_level().is_some());
+    if let Some(date) = heading.and_then(|h| dates::find_date(&h.text())) {
+        return Some(date);
+    }
+    blocks
+        .iter()
+        .flat_map(|b| &b.lines)
+        .find_map(|l| sections::date_label(&l.text).and_then(dates::find_date))
+}
+
+/// The text of the first level-1 heading, if it has any.
+fn first_title(blocks: &[Block]) -> Option<String> {
+    blocks.iter().find(|b| b.heading_level() == Some(1)).map(Block::text).filter(|t| !t.is_empty())
+}
+
+/// Ids from `ids` that appear in `text` as whole words: not preceded or
+/// followed by a letter, digit, `-` or `_` (so `K-1` is not found in `K-11`).
+/// Sorted, without repeats.
 pub fn find_references(text: &str, ids: &BTreeSet<String>) -> Vec<String> {
-    let _ = (text, ids);
-    Vec::new()
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    ids.iter()
+        .filter(|id| !id.is_empty())
+        .filter(|id| {
+            text.match_indices(id.as_str()).any(|(i, _)| {
+                let before = text.get(..i).and_then(|s| s.chars().next_back());
+                let after = text.get(i + id.len()..).and_then(|s| s.chars().next());
+                !before.is_some_and(word) && !after.is_some_and(word)
+            })
+        })
+        .cloned()
+        .collect()
 }

@@ -1,0 +1,164 @@
+//! Who attended: from front matter, or from the first Attendees section.
+
+use super::people::{People, mentions, split_names, without};
+use super::sections::{Section, SectionKind, is_group_header, members};
+use super::structure::{Block, Kind};
+use crate::model::Attendee;
+
+/// Attendees from a list of written names (front matter), in order, without repeats.
+pub fn from_entries(entries: &[String], people: &People) -> Vec<Attendee> {
+    let mut out = Vec::new();
+    for entry in entries.iter().flat_map(|e| split_names(e)) {
+        if let Some(a) = attendee(&entry, people) {
+            add(&mut out, a);
+        }
+    }
+    out
+}
+
+/// Attendees from the first Attendees section that names anyone.
+pub fn from_body(blocks: &[Block], sections: &[Section], people: &People) -> Vec<Attendee> {
+    sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Attendees)
+        .map(|s| from_entries(&entries(blocks, s), people))
+        .find(|list| !list.is_empty())
+        .unwrap_or_default()
+}
+
+/// The names a section holds: after the label's colon, then its list items
+/// (nested ones included), else the lines of its first paragraph.
+fn entries(blocks: &[Block], section: &Section) -> Vec<String> {
+    let mut out: Vec<String> = section.rest.clone();
+    let inside = members(blocks, section);
+    let items: Vec<&Block> = inside
+        .iter()
+        .filter(|&&j| !is_group_header(blocks, j))
+        .filter_map(|&j| blocks.get(j))
+        .filter(|b| b.is_item())
+        .collect();
+    if !items.is_empty() {
+        out.extend(items.iter().map(|b| b.text()));
+    } else if let Some(paragraph) =
+        inside.iter().filter_map(|&j| blocks.get(j)).find(|b| b.kind == Kind::Paragraph)
+    {
+        out.extend(paragraph.lines.iter().map(|l| l.text.clone()));
+    }
+    out
+}
+
+/// One written entry such as `Jane Doe @jdoe (voting member)`: a member when
+/// any of its parts names one, else a guest by the name without handle and
+/// parenthesis.
+pub fn attendee(entry: &str, people: &People) -> Option<Attendee> {
+    let entry = entry.trim();
+    let handles = mentions(entry);
+    let ranges: Vec<_> = handles.iter().map(|m| m.range.clone()).collect();
+    let cleaned = without(entry, &ranges, true);
+    let before_parenthesis = entry.split('(').next().unwrap_or(entry);
+    let mut parts: Vec<&str> = vec![entry, before_parenthesis];
+    parts.extend(handles.iter().map(|m| m.handle.as_str()));
+    parts.push(&cleaned);
+    parts.extend(cleaned.split(" - ").flat_map(|p| p.split(['|', ':', '/', '–', '—'])));
+    if let Some(id) = parts.iter().find_map(|p| people.member(p)) {
+        return Some(Attendee::Member(id.to_string()));
+    }
+    let name = if cleaned.is_empty() { without(entry, &[], true) } else { cleaned };
+    (!name.is_empty()).then_some(Attendee::Guest(name))
+}
+
+fn add(list: &mut Vec<Attendee>, a: Attendee) {
+    let seen = list.iter().any(|b| match (&a, b) {
+        (Attendee::Member(x), Attendee::Member(y)) => x == y,
+        (Attendee::Guest(x), Attendee::Guest(y)) => x.to_lowercase() == y.to_lowercase(),
+        _ => false,
+    });
+    if !seen {
+        list.push(a);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{guest, member, team};
+    use super::super::sections::{all, starts_block};
+    use super::super::structure::blocks;
+    use super::*;
+
+    fn from(md: &str) -> Vec<Attendee> {
+        let b = blocks(md, 1, &starts_block);
+        from_body(&b, &all(&b), &People::new(&team()))
+    }
+
+    #[test]
+    fn entries_match_by_any_part() {
+        let p = People::new(&team());
+        assert_eq!(attendee("Alice Chen @someone (voting member)", &p), Some(member("alice")));
+        assert_eq!(attendee("Someone @alice-gh (PO)", &p), Some(member("alice")));
+        assert_eq!(attendee("Bob Okafor - Scrum Master", &p), Some(member("bob")));
+        assert_eq!(attendee("carol (remote)", &p), Some(member("carol")));
+        assert_eq!(attendee("Jane Doe @jdoe (voting member)", &p), Some(guest("Jane Doe")));
+        assert_eq!(attendee("@jdoe", &p), Some(guest("@jdoe")));
+        assert_eq!(attendee("  ", &p), None);
+    }
+
+    #[test]
+    fn present_bullets_under_a_heading_at_any_level() {
+        let want = vec![member("alice"), member("bob")];
+        assert_eq!(from("## Present\n* Alice\n* Bob Okafor\n"), want);
+        assert_eq!(from("#### Attendees\n- alice\n- bob\n"), want);
+        assert_eq!(from("   ## Participants\n- Alice\n- Bob\n"), want);
+    }
+
+    #[test]
+    fn nested_bullets_and_group_labels() {
+        let md = "# Notes\n## Attendees\n- Team:\n  - Alice\n  - Carol Diaz\n- Guests:\n  - Jane Doe @jdoe (voting member)\n";
+        assert_eq!(from(md), vec![member("alice"), member("carol"), guest("Jane Doe")]);
+    }
+
+    #[test]
+    fn a_comma_separated_line_and_names_after_a_bold_label() {
+        assert_eq!(
+            from("## Attendance\nAlice, Bob and Carol\n"),
+            vec![member("alice"), member("bob"), member("carol")]
+        );
+        assert_eq!(
+            from("**Attendees:** A. Chen, @bob, Jane\n"),
+            vec![member("alice"), member("bob"), guest("Jane")]
+        );
+        assert_eq!(from("- **Members present**:\n  - Danno Ferrin\n"), vec![member("dan")]);
+    }
+
+    #[test]
+    fn order_kept_and_repeats_and_empties_dropped() {
+        assert_eq!(
+            from("Present: Bob, bob, , Alice, jane, Jane\n"),
+            vec![member("bob"), member("alice"), guest("jane")]
+        );
+    }
+
+    #[test]
+    fn absent_people_are_not_attendees() {
+        let md = "## Attendees\n- Alice\n### Absent\n- Dan\n\n**Apologies:** Carol\n";
+        assert_eq!(from(md), vec![member("alice")]);
+    }
+
+    #[test]
+    fn the_first_section_naming_anyone_wins() {
+        assert_eq!(
+            from("## Attendees\n\n## Present\n- Bob\n\n## Participants\n- Carol\n"),
+            vec![member("bob")]
+        );
+        assert_eq!(from("# Nothing here\n"), vec![]);
+    }
+
+    #[test]
+    fn front_matter_entries() {
+        let p = People::new(&team());
+        let list = ["alice".to_string(), "Bob Okafor".into(), "Jane (Acme)".into(), "carol, dan".into()];
+        assert_eq!(
+            from_entries(&list, &p),
+            vec![member("alice"), member("bob"), guest("Jane"), member("carol"), member("dan")]
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! Sections of a note: headings and labels with a known name, and their content.
+//!
+//! A label is a paragraph or list item whose text starts with a section name
+//! and a colon (`**Attendees:** Alice, Bob`, `Action items:`); `Action 60.2:`
+//! and `Decision:` are labels too, so a label with text after its colon is
+//! itself an action item or a decision. Names match case-insensitively.
+
+use std::ops::Range;
+
+use super::structure::Block;
+
+/// The sections the note reader looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Who attended.
+    Attendees,
+    /// Who did not attend: never read as attendees.
+    Absent,
+    /// Action items.
+    Actions,
+    /// Decisions.
+    Decisions,
+}
+
+const NAMES: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Attendees,
+        &["attendees", "attendee", "present", "participants", "members present", "attendance"],
+    ),
+    (
+        SectionKind::Absent,
+        &["absent", "absentees", "apologies", "regrets", "not present", "excused", "unable to attend"],
+    ),
+    (
+        SectionKind::Actions,
+        &[
+            "action items",
+            "action item",
+            "actions",
+            "action",
+            "action points",
+            "next steps",
+            "todo",
+            "to do",
+            "to-do",
+            "todos",
+        ],
+    ),
+    (SectionKind::Decisions, &["decisions", "decision", "decided", "agreed", "resolutions"]),
+];
+
+/// A section: where it starts, what follows its colon, and the blocks it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// What the section is about.
+    pub kind: SectionKind,
+    /// Index of the heading or label block.
+    pub start: usize,
+    /// Text after the label's colon, line by line (empty lines dropped).
+    pub rest: Vec<String>,
+    /// The blocks of its content.
+    pub content: Range<usize>,
+}
+
+impl Section {
+    /// The text after the colon as one line.
+    pub fn rest_text(&self) -> String {
+        self.rest.join(" ").trim().to_string()
+    }
+}
+
+/// The kind named by a heading's whole text or a label's text before its colon.
+fn kind_of(name: &str) -> Option<SectionKind> {
+    let name = normalize(name);
+    NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).map(|(kind, _)| *kind)
+}
+
+/// Lower case, single spaces, without numbering (`3. Actions`, `ACTION 60.2`,
+/// `Attendees (5)`) and surrounding signs.
+fn normalize(name: &str) -> String {
+    let mut lower = name.to_lowercase();
+    if let Some(open) = lower.trim_end().strip_suffix(')').and_then(|s| s.rfind('(')).filter(|&i| i > 0) {
+        lower.truncate(open);
+    }
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    let numbering = |w: &str| {
+        let w = w.trim_start_matches('#').trim_end_matches(['.', ')']);
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    while words.first().is_some_and(|w| numbering(w) || !w.chars().any(char::is_alphanumeric)) {
+        words.remove(0);
+    }
+    while words.len() > 1
+        && words.last().is_some_and(|w| numbering(w) || !w.chars().any(char::is_alphanumeric))
+    {
+        words.pop();
+    }
+    words.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+/// A label: the kind named before the first colon, and the text after it.
+pub fn label(text: &str) -> Option<(SectionKind, &str)> {
+    let (head, rest) = text.split_once(':')?;
+    Some((kind_of(head)?, rest.trim()))
+}
+
+/// The text after the colon of a line whose label holds the word `Date`
+/// (`**Date:** ...`, `Meeting Date/Time: ...`).
+pub fn date_label(text: &str) -> Option<&str> {
+    let (head, rest) = text.split_once(':')?;
+    let words: Vec<&str> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let has = |word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
+    (words.len() <= 4 && has("date") && !has("due") && !has("next")).then_some(rest)
+}
+
+/// Whether a line on its own starts a new block (a label).
+pub fn starts_block(line: &str) -> bool {
+    label(line).is_some()
+}
+
+/// The section starting at block `i`, if it is a named heading or a label.
+pub fn section_at(blocks: &[Block], i: usize) -> Option<Section> {
+    let block = blocks.get(i)?;
+    let first = block.first_line();
+    let (kind, first_rest) = if block.heading_level().is_some() {
+        match kind_of(&block.text()) {
+            Some(kind) => (kind, ""),
+            None => label(first)?,
+        }
+    } else {
+        label(first)?
+    };
+    let rest: Vec<String> = std::iter::once(first_rest)
+        .chain(block.lines.iter().skip(1).map(|l| l.text.as_str()))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    // `Action: fix X` is an item itself; its nested bullets are details.
+    let is_item = matches!(kind, SectionKind::Actions | SectionKind::Decisions) && !rest.is_empty();
+    let content = if is_item { i + 1..i + 1 } else { content(blocks, i) };
+    Some(Section { kind, start: i, rest, content })
+}
+
+/// Every section, in document order.
+pub fn all(blocks: &[Block]) -> Vec<Section> {
+    (0..blocks.len()).filter_map(|i| section_at(blocks, i)).collect()
+}
+
+/// What a section starting at block `i` holds: up to the next heading of the
+/// same or a higher level for a heading; the nested list for a list item;
+/// the list that follows for a paragraph.
+fn content(blocks: &[Block], i: usize) -> Range<usize> {
+    let Some(block) = blocks.get(i) else { return i..i };
+    if let Some(level) = block.heading_level() {
+        let end = (i + 1..blocks.len())
+            .find(|&j| blocks.get(j).and_then(Block::heading_level).is_some_and(|l| l <= level))
+            .unwrap_or(blocks.len());
+        return i + 1..end;
+    }
+    if block.is_item() {
+        return i + 1..block.end.max(i + 1);
+    }
+    let mut j = i + 1;
+    while let Some(next) = blocks.get(j) {
+        if !next.is_item() || next.parent != block.parent {
+            break;
+        }
+        j = next.end.max(j + 1);
+    }
+    i + 1..j
+}
+
+/// The blocks of a section's content, leaving out sections nested inside it
+/// (an `### Absent` under `## Attendees`, a `Decision:` among action items).
+pub fn members(blocks: &[Block], section: &Section) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = section.content.start;
+    while j < section.content.end {
+        match section_at(blocks, j) {
+            Some(nested) => j = nested.content.end.max(j + 1),
+            None => {
+                out.push(j);
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A list item that only groups the items nested under it (`- Guests:`).
+pub fn is_group_header(blocks: &[Block], j: usize) -> bool {
+    blocks.get(j).is_some_and(|b| {
+        let text = b.text();
+        b.is_item() && b.has_children(j) && (text.is_empty() || text.ends_with(':'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::structure::blocks;
+    use super::*;
+
+    fn read(md: &str) -> Vec<Block> {
+        blocks(md, 1, &starts_block)
+    }
+
+    #[test]
+    fn names_match_case_insensitively_with_numbering_and_signs() {
+        assert_eq!(kind_of("Attendees"), Some(SectionKind::Attendees));
+        assert_eq!(kind_of("MEMBERS   PRESENT"), Some(SectionKind::Attendees));
+        assert_eq!(kind_of("3. Action Items"), Some(SectionKind::Actions));
+        assert_eq!(kind_of("ACTION 60.2"), Some(SectionKind::Actions));
+        assert_eq!(kind_of("Action item #3"), Some(SectionKind::Actions));
+        assert_eq!(kind_of("To-do"), Some(SectionKind::Actions));
+        assert_eq!(kind_of("✅ Decisions (2)"), Some(SectionKind::Decisions));
+        assert_eq!(kind_of("Resolutions:"), Some(SectionKind::Decisions));
+        assert_eq!(kind_of("Action items (from last week)"), Some(SectionKind::Actions));
+        assert_eq!(kind_of("(Attendees)"), Some(SectionKind::Attendees));
+        assert_eq!(kind_of("Discussion"), None);
+        assert_eq!(kind_of("Actionable"), None);
+    }
+
+    #[test]
+    fn labels_and_date_labels() {
+        assert_eq!(label("Attendees: Alice, Bob"), Some((SectionKind::Attendees, "Alice, Bob")));
+        assert_eq!(label("Decisions:"), Some((SectionKind::Decisions, "")));
+        assert_eq!(label("DECISION 60.1: ship it"), Some((SectionKind::Decisions, "ship it")));
+        assert_eq!(label("Alice: will check"), None);
+        assert_eq!(
+            date_label("Meeting Date/Time: Friday, March 8, 2019 14:00 UTC"),
+            Some(" Friday, March 8, 2019 14:00 UTC")
+        );
+        assert_eq!(date_label("Date: 2026-10-05"), Some(" 2026-10-05"));
+        assert_eq!(date_label("Update: done"), None);
+        assert_eq!(date_label("Due date: 2026-10-05"), None);
+    }
+
+    #[test]
+    fn heading_content_runs_to_the_next_heading_of_same_or_higher_level() {
+        let b = read("## Attendees\n- a\n### Guests\n- g\n## Notes\n- n\n");
+        let s = section_at(&b, 0);
+        assert_eq!(s.map(|s| s.content), Some(1..4));
+    }
+
+    #[test]
+    fn label_content_is_the_list_that_follows_or_is_nested() {
+        let b = read(
+            "**Action items:**\n\n- one\n  - one.a\n- two\n\nafter\n\n- **Decisions:**\n  - d1\n- other\n",
+        );
+        let actions = section_at(&b, 0);
+        assert_eq!(actions.map(|s| (s.kind, s.content)), Some((SectionKind::Actions, 1..4)));
+        let decisions = section_at(&b, 5);
+        assert_eq!(decisions.map(|s| (s.kind, s.content)), Some((SectionKind::Decisions, 6..7)));
+    }
+
+    #[test]
+    fn a_label_with_text_after_the_colon() {
+        let b = read("**Attendees:** Alice, Bob\n\n- Action: fix it\n  - detail\n");
+        let s = all(&b);
+        assert_eq!(s[0].rest, vec!["Alice, Bob".to_string()]);
+        assert_eq!(
+            (s[1].kind, s[1].rest_text(), s[1].content.clone()),
+            (SectionKind::Actions, "fix it".into(), 2..2)
+        );
+    }
+
+    #[test]
+    fn nested_sections_are_left_out_of_members() {
+        let b = read("## Attendees\n- Alice\n### Absent\n- Dan\n### Guests\n- Jane\n");
+        let s = section_at(&b, 0).unwrap_or_else(|| panic!("a section"));
+        let texts: Vec<String> = members(&b, &s).iter().map(|&j| b[j].text()).collect();
+        assert_eq!(texts, vec!["Alice", "Guests", "Jane"]);
+    }
+}
