@@ -13,6 +13,7 @@
 pub mod diagnostics;
 pub mod init;
 pub mod load;
+pub mod metrics;
 pub mod model;
 
 use std::path::Path;

@@ -1,0 +1,148 @@
+//! Weekly history (METRICS.md, "Weekly history"): every figure again for
+//! each ISO week, as of D_w = min(Sunday of the week, D).
+
+use serde::Serialize;
+
+use crate::model::{Date, Project};
+
+use super::{
+    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, add_days, json, snapshot,
+};
+
+/// The figures of one ISO week.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekFigures {
+    /// ISO week label, e.g. `2026-W42` (ISO week-year).
+    pub week: String,
+    /// D_w = min(Sunday of the week, D).
+    #[serde(serialize_with = "json::date")]
+    pub as_of: Date,
+    /// Scores as of D_w.
+    pub health: Health,
+    /// Delivery figures as of D_w.
+    pub delivery: DeliveryFigures,
+    /// Backlog health as of D_w; `None` when there is no backlog data then.
+    pub backlog: Option<BacklogFigures>,
+    /// Collaboration figures in the window ending on D_w.
+    pub collaboration: CollaborationFigures,
+}
+
+/// The ISO week of `date` as `YYYY-Www`, with the ISO week-year
+/// (2026-12-28 is `2026-W53`, 2027-01-01 too).
+pub fn iso_week_label(date: Date) -> String {
+    let week = date.iso_week_date();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+/// The Monday of `date`'s ISO week.
+pub fn monday_of(date: Date) -> Date {
+    let offset = i64::from(date.weekday().to_monday_zero_offset());
+    add_days(date, -offset)
+}
+
+/// The Sunday of `date`'s ISO week.
+pub fn sunday_of(date: Date) -> Date {
+    add_days(monday_of(date), 6)
+}
+
+/// D_w for every ISO week from `first`'s week to `report_date`'s, in
+/// calendar order: min(Sunday of the week, report date). Empty when `first`
+/// is after the report date.
+pub fn week_dates(first: Date, report_date: Date) -> Vec<Date> {
+    let mut dates = Vec::new();
+    let mut monday = monday_of(first);
+    while monday <= report_date {
+        dates.push(sunday_of(monday).min(report_date));
+        monday = add_days(monday, 7);
+    }
+    dates
+}
+
+/// Every week of the project up to `report_date`; `sprints` are the figures
+/// of every sprint, in start-date order.
+pub fn weeks(project: &Project, sprints: &[SprintEntry], report_date: Date) -> Vec<WeekFigures> {
+    let Some(first) = project.sprints.iter().map(|s| s.start).min() else {
+        return Vec::new();
+    };
+    week_dates(first, report_date)
+        .into_iter()
+        .map(|d| {
+            let s = snapshot(project, sprints, d, report_date);
+            WeekFigures {
+                week: iso_week_label(d),
+                as_of: d,
+                health: s.health,
+                delivery: s.delivery,
+                backlog: s.backlog,
+                collaboration: s.collaboration,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::fixture::{date, project};
+    use jiff::civil::Weekday;
+
+    fn is_sunday(date: Date) -> bool {
+        date.weekday() == Weekday::Sunday
+    }
+
+    #[test]
+    fn week_labels_use_the_iso_week_year() {
+        // 2026-12-28 is a Monday in ISO week 53 of 2026
+        assert_eq!(iso_week_label(date("2026-12-28")), "2026-W53");
+        // 2027-01-01 (Friday) and 2027-01-03 (Sunday) still belong to 2026-W53
+        assert_eq!(iso_week_label(date("2027-01-01")), "2026-W53");
+        assert_eq!(iso_week_label(date("2027-01-03")), "2026-W53");
+        assert_eq!(iso_week_label(date("2027-01-04")), "2027-W01");
+        // 2024-12-30 is in 2025-W01
+        assert_eq!(iso_week_label(date("2024-12-30")), "2025-W01");
+        assert_eq!(iso_week_label(date("2026-10-18")), "2026-W42");
+    }
+
+    #[test]
+    fn weeks_across_the_year_boundary_end_on_sundays_then_d() {
+        // from Wednesday 2026-12-23 to Tuesday 2027-01-12
+        let dates = week_dates(date("2026-12-23"), date("2027-01-12"));
+        let labels: Vec<String> = dates.iter().map(|d| iso_week_label(*d)).collect();
+        assert_eq!(labels, ["2026-W52", "2026-W53", "2027-W01", "2027-W02"]);
+        // D_w = Sunday of the week, except the last: min(Sunday 01-17, D 01-12)
+        assert_eq!(dates, [date("2026-12-27"), date("2027-01-03"), date("2027-01-10"), date("2027-01-12")]);
+        assert!(dates[..3].iter().all(|d| is_sunday(*d)));
+    }
+
+    #[test]
+    fn d_on_a_sunday_and_d_before_the_first_week() {
+        // D is itself a Sunday: the last week's D_w is that Sunday
+        let dates = week_dates(date("2026-10-12"), date("2026-10-18"));
+        assert_eq!(dates, [date("2026-10-18")]);
+        // D before the first sprint's week: no weeks
+        assert!(week_dates(date("2026-10-12"), date("2026-10-11")).is_empty());
+        // D on the Monday of the first week: one week, as of that Monday
+        assert_eq!(week_dates(date("2026-10-12"), date("2026-10-12")), [date("2026-10-12")]);
+    }
+
+    #[test]
+    fn fixture_weeks_run_from_the_first_sprint_to_d() {
+        let p = project();
+        let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+        let w = weeks(&p, &entries, date("2026-10-20"));
+        // S1 starts Monday 2026-09-07 (W37); D = Tuesday 2026-10-20 (W43): 7 weeks
+        let labels: Vec<&str> = w.iter().map(|w| w.week.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["2026-W37", "2026-W38", "2026-W39", "2026-W40", "2026-W41", "2026-W42", "2026-W43"]
+        );
+        assert_eq!(w[0].as_of, date("2026-09-13"));
+        assert_eq!(w[6].as_of, date("2026-10-20"));
+        // week 38 (as of 09-20): S1 (ended 09-18) is the only sprint in delivery
+        assert_eq!(w[1].delivery.velocity, Some(5.0));
+        // the last week equals the figures as of D
+        let now = snapshot(&p, &entries, date("2026-10-20"), date("2026-10-20"));
+        assert_eq!(w[6].collaboration, now.collaboration);
+        assert_eq!(w[6].health, now.health);
+    }
+}

@@ -1,0 +1,170 @@
+//! Stage 3: every figure of METRICS.md, as pure functions of the model and a
+//! report date.
+//!
+//! Nothing here reads files or the clock: [`compute`] takes a validated
+//! [`Project`] and a report date D and returns a [`Report`] holding
+//!
+//! - the sprint figures of each sprint ([`sprint`]),
+//! - delivery, backlog health and collaboration figures as of D
+//!   ([`delivery`], [`backlog`], [`collaboration`]),
+//! - the five practice scores and the health score ([`scores`]),
+//! - the same again for every ISO week of the project ([`history`]),
+//! - the notes and action items the figures come from ([`json`]).
+//!
+//! [`to_json`] writes the report as `metrics.json`. Notes dated after a date
+//! are never seen by the figures as of that date.
+
+pub mod backlog;
+pub mod collaboration;
+pub mod delivery;
+pub mod history;
+pub mod json;
+pub mod scores;
+pub mod sprint;
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;
+
+use jiff::SignedDuration;
+use serde::Serialize;
+
+use crate::model::actions::{TrackedAction, follow};
+use crate::model::{Date, Project};
+
+pub use backlog::BacklogFigures;
+pub use collaboration::{CollaborationFigures, Window};
+pub use delivery::DeliveryFigures;
+pub use history::{WeekFigures, iso_week_label};
+pub use json::{ActionEntry, NoteEntry, note_slug, to_json, unique_slugs};
+pub use scores::{Health, IndicatorScore, PracticeScore, Status};
+pub use sprint::{SprintEntry, SprintFigures};
+
+/// The version of the `metrics.json` format.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything METRICS.md defines, as of one report date; serialises to
+/// `metrics.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// `tandem <version>`.
+    pub generator: String,
+    /// The team's name.
+    pub team: String,
+    /// The report date D.
+    #[serde(serialize_with = "json::date")]
+    pub as_of: Date,
+    /// The collaboration window W.
+    pub window: Window,
+    /// Health and practice scores as of D.
+    pub health: Health,
+    /// Delivery figures as of D.
+    pub delivery: DeliveryFigures,
+    /// Backlog health as of D; `None` when there is no backlog data as of D.
+    pub backlog: Option<BacklogFigures>,
+    /// Collaboration figures in W.
+    pub collaboration: CollaborationFigures,
+    /// Sprints that started on or before D, in start-date order.
+    pub sprints: Vec<SprintEntry>,
+    /// Every ISO week from the first sprint's to D's, in calendar order.
+    pub weeks: Vec<WeekFigures>,
+    /// Notes dated on or before D, by date then path.
+    pub notes: Vec<NoteEntry>,
+    /// Action items as of D, by raised date then text.
+    pub actions: Vec<ActionEntry>,
+    /// The same action items as followed across notes (for pages).
+    #[serde(skip)]
+    pub tracked: Vec<TrackedAction>,
+}
+
+/// The figures and scores as of one date (the report date or a week's).
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// Delivery figures.
+    pub delivery: DeliveryFigures,
+    /// Backlog health, when there is backlog data as of the date.
+    pub backlog: Option<BacklogFigures>,
+    /// Collaboration figures.
+    pub collaboration: CollaborationFigures,
+    /// Scores.
+    pub health: Health,
+    /// Action items seen as of the date.
+    pub tracked: Vec<TrackedAction>,
+}
+
+/// Every figure as of `date`, for a build whose report date is
+/// `report_date` (a single `backlog.yaml` counts only from the report date).
+/// `sprints` are the figures of every sprint, in start-date order.
+pub fn snapshot(project: &Project, sprints: &[SprintEntry], date: Date, report_date: Date) -> Snapshot {
+    let settings = &project.settings;
+    let delivery = DeliveryFigures::compute(sprints, settings.velocity_window, date);
+    let backlog = project
+        .backlog
+        .as_of(date, report_date)
+        .map(|s| BacklogFigures::compute(s, delivery.velocity, settings.stale_days, date));
+    let tracked = follow(&project.notes, date);
+    let collaboration = CollaborationFigures::compute(project, &tracked, date);
+    let health = Health::compute(&delivery, backlog.as_ref(), &collaboration, &settings.thresholds);
+    Snapshot { delivery, backlog, collaboration, health, tracked }
+}
+
+/// The full report as of `report_date`, weekly history included.
+pub fn compute(project: &Project, report_date: Date) -> Report {
+    let all_sprints: Vec<SprintEntry> = project.sprints.iter().map(SprintEntry::of).collect();
+    let now = snapshot(project, &all_sprints, report_date, report_date);
+    let weeks = history::weeks(project, &all_sprints, report_date);
+    let notes = json::note_entries(project, report_date);
+    let actions = json::action_entries(project, &now.tracked);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        generator: format!("tandem {}", env!("CARGO_PKG_VERSION")),
+        team: project.team.name.clone(),
+        as_of: report_date,
+        window: Window::ending(report_date, project.settings.window_days),
+        health: now.health,
+        delivery: now.delivery,
+        backlog: now.backlog,
+        collaboration: now.collaboration,
+        sprints: all_sprints.into_iter().filter(|s| s.start <= report_date).collect(),
+        weeks,
+        notes,
+        actions,
+        tracked: now.tracked,
+    }
+}
+
+/// Whole calendar days from `earlier` to `later` (negative when `later` is
+/// earlier).
+pub fn days_between(later: Date, earlier: Date) -> i64 {
+    later.duration_since(earlier).as_secs().div_euclid(86_400)
+}
+
+/// `date` moved by `days` calendar days (saturating at jiff's range).
+pub fn add_days(date: Date, days: i64) -> Date {
+    date.saturating_add(SignedDuration::from_secs(days.saturating_mul(86_400)))
+}
+
+/// `numerator / denominator`, or `None` when the denominator is 0.
+pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    (denominator != 0.0).then(|| numerator / denominator)
+}
+
+/// The median (the mean of the middle two for an even count); `None` when
+/// there are no values.
+pub fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
+/// The mean; `None` when there are no values.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    ratio(values.iter().sum(), values.len() as f64)
+}

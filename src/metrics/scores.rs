@@ -1,0 +1,277 @@
+//! Scores (METRICS.md, "Scores"): each scored indicator mapped to 0..100 by
+//! a piecewise linear curve, practice scores as means of their indicators,
+//! the health score as the mean of the practices.
+
+use std::collections::BTreeMap;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::model::Curve;
+
+use super::{BacklogFigures, CollaborationFigures, DeliveryFigures, mean};
+
+/// The five practices and their scored indicators, in METRICS.md order.
+pub const PRACTICES: [(&str, &[&str]); 5] = [
+    ("backlog", &["readiness_sprints", "stale_share", "acceptance_coverage", "joint_refinement_share"]),
+    (
+        "communication",
+        &["touchpoints_per_week", "max_gap_days", "po_event_attendance", "sm_event_attendance"],
+    ),
+    ("support", &["cross_role_assists_per_week", "median_resolution_days"]),
+    ("accountability", &["on_time_rate", "overdue_open", "say_do_rolling", "goal_success_rate"]),
+    ("compromise", &["joint_decision_share", "negotiated_scope_change_share"]),
+];
+
+/// The METRICS.md default curve of a scored indicator, as `(figure, score)`
+/// points with increasing figures; empty for an unknown key.
+pub fn default_curve(key: &str) -> &'static [(f64, f64)] {
+    match key {
+        "readiness_sprints" => &[(0.0, 0.0), (1.5, 100.0), (3.0, 100.0), (6.0, 50.0)],
+        "stale_share" => &[(0.0, 100.0), (0.5, 0.0)],
+        "max_gap_days" => &[(7.0, 100.0), (21.0, 0.0)],
+        "po_event_attendance" | "sm_event_attendance" => &[(0.5, 0.0), (1.0, 100.0)],
+        "touchpoints_per_week" => &[(0.0, 0.0), (2.0, 100.0)],
+        "median_resolution_days" => &[(2.0, 100.0), (10.0, 0.0)],
+        "on_time_rate" => &[(0.3, 0.0), (0.9, 100.0)],
+        "overdue_open" => &[(0.0, 100.0), (5.0, 0.0)],
+        "say_do_rolling" => &[(0.5, 0.0), (0.9, 100.0)],
+        "acceptance_coverage"
+        | "joint_refinement_share"
+        | "cross_role_assists_per_week"
+        | "goal_success_rate"
+        | "joint_decision_share"
+        | "negotiated_scope_change_share" => &[(0.0, 0.0), (1.0, 100.0)],
+        _ => &[],
+    }
+}
+
+/// The curve in force for `key`: the one under `thresholds:`, else the default.
+pub fn curve<'a>(key: &str, thresholds: &'a BTreeMap<String, Curve>) -> &'a [(f64, f64)] {
+    thresholds.get(key).map_or_else(|| default_curve(key), |c| c.0.as_slice())
+}
+
+/// The score of `figure` on `points` (increasing figures): linear between
+/// neighbouring points, clamped to the first and last score outside them;
+/// `None` for an empty curve.
+pub fn score_on(points: &[(f64, f64)], figure: f64) -> Option<f64> {
+    let (first, last) = (points.first()?, points.last()?);
+    if figure <= first.0 {
+        return Some(first.1);
+    }
+    if figure >= last.0 {
+        return Some(last.1);
+    }
+    points.windows(2).find_map(|pair| {
+        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+        (x0 <= figure && figure <= x1)
+            .then(|| if x1 > x0 { y0 + (y1 - y0) * (figure - x0) / (x1 - x0) } else { y1 })
+    })
+}
+
+/// A score band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Score 75 or more.
+    Healthy,
+    /// Score 50 up to 75.
+    Watch,
+    /// Score below 50.
+    AtRisk,
+    /// No score.
+    NoData,
+}
+
+impl Status {
+    /// The band of `score`: >= 75 healthy, >= 50 watch, < 50 at-risk, none no-data.
+    pub fn of(score: Option<f64>) -> Status {
+        match score {
+            None => Status::NoData,
+            Some(s) if s >= 75.0 => Status::Healthy,
+            Some(s) if s >= 50.0 => Status::Watch,
+            Some(_) => Status::AtRisk,
+        }
+    }
+
+    /// The key in `metrics.json` (and CSS class): `healthy`, `watch`, `at-risk`, `no-data`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Healthy => "healthy",
+            Status::Watch => "watch",
+            Status::AtRisk => "at-risk",
+            Status::NoData => "no-data",
+        }
+    }
+
+    /// Words for people: `Healthy`, `Watch`, `At risk`, `No data`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Healthy => "Healthy",
+            Status::Watch => "Watch",
+            Status::AtRisk => "At risk",
+            Status::NoData => "No data",
+        }
+    }
+}
+
+impl Serialize for Status {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One scored indicator: its figure and its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorScore {
+    /// The METRICS.md key, e.g. `stale_share`.
+    pub key: &'static str,
+    /// The figure (counts and days as numbers); `None` when undefined.
+    pub figure: Option<f64>,
+    /// 0..100; `None` when the figure is.
+    pub score: Option<f64>,
+}
+
+/// One practice's score and its indicators in METRICS.md order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PracticeScore {
+    /// `backlog`, `communication`, `support`, `accountability` or `compromise`.
+    pub key: &'static str,
+    /// Mean of the non-null indicator scores; `None` when all are null.
+    pub score: Option<f64>,
+    /// Band of the score.
+    pub status: Status,
+    /// The indicators.
+    pub indicators: Vec<IndicatorScore>,
+}
+
+/// The health score and the five practices, in METRICS.md order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Health {
+    /// Mean of the non-null practice scores; `None` when all are null.
+    pub score: Option<f64>,
+    /// Band of the score.
+    pub status: Status,
+    /// backlog, communication, support, accountability, compromise.
+    pub practices: Vec<PracticeScore>,
+}
+
+/// The figure of a scored indicator, as a number.
+pub fn figure(
+    key: &str,
+    delivery: &DeliveryFigures,
+    backlog: Option<&BacklogFigures>,
+    c: &CollaborationFigures,
+) -> Option<f64> {
+    let n = |v: Option<usize>| v.map(|n| n as f64);
+    match key {
+        "readiness_sprints" => backlog.and_then(|b| b.readiness_sprints),
+        "stale_share" => backlog.and_then(|b| b.stale_share),
+        "acceptance_coverage" => backlog.and_then(|b| b.acceptance_coverage),
+        "joint_refinement_share" => c.joint_refinement_share,
+        "touchpoints_per_week" => c.touchpoints_per_week,
+        "max_gap_days" => c.max_gap_days.map(|d| d as f64),
+        "po_event_attendance" => c.po_event_attendance,
+        "sm_event_attendance" => c.sm_event_attendance,
+        "cross_role_assists_per_week" => c.cross_role_assists_per_week,
+        "median_resolution_days" => c.median_resolution_days,
+        "on_time_rate" => c.on_time_rate,
+        "overdue_open" => n(Some(c.overdue_open)),
+        "say_do_rolling" => delivery.say_do_rolling,
+        "goal_success_rate" => delivery.goal_success_rate,
+        "joint_decision_share" => c.joint_decision_share,
+        "negotiated_scope_change_share" => c.negotiated_scope_change_share,
+        _ => None,
+    }
+}
+
+impl PracticeScore {
+    /// A practice scored from its indicators.
+    pub fn from_indicators(key: &'static str, indicators: Vec<IndicatorScore>) -> PracticeScore {
+        let scores: Vec<f64> = indicators.iter().filter_map(|i| i.score).collect();
+        let score = mean(&scores);
+        PracticeScore { key, score, status: Status::of(score), indicators }
+    }
+}
+
+impl Health {
+    /// The health as of one date, from the figures as of that date.
+    pub fn compute(
+        delivery: &DeliveryFigures,
+        backlog: Option<&BacklogFigures>,
+        collaboration: &CollaborationFigures,
+        thresholds: &BTreeMap<String, Curve>,
+    ) -> Health {
+        let practices = PRACTICES
+            .iter()
+            .map(|(practice, keys)| {
+                let indicators = keys
+                    .iter()
+                    .map(|key| {
+                        let figure = figure(key, delivery, backlog, collaboration);
+                        let score = figure.and_then(|f| score_on(curve(key, thresholds), f));
+                        IndicatorScore { key, figure, score }
+                    })
+                    .collect();
+                PracticeScore::from_indicators(practice, indicators)
+            })
+            .collect();
+        Health::from_practices(practices)
+    }
+
+    /// The health from practice scores.
+    pub fn from_practices(practices: Vec<PracticeScore>) -> Health {
+        let scores: Vec<f64> = practices.iter().filter_map(|p| p.score).collect();
+        let score = mean(&scores);
+        Health { score, status: Status::of(score), practices }
+    }
+
+    /// The practice with this key.
+    pub fn practice(&self, key: &str) -> Option<&PracticeScore> {
+        self.practices.iter().find(|p| p.key == key)
+    }
+}
+
+/// `{"score", "status", "practices": {"backlog": {...}, ...}}` (METRICS.md).
+impl Serialize for Health {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Practices<'a>(&'a [PracticeScore]);
+        impl Serialize for Practices<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for p in self.0 {
+                    map.serialize_entry(p.key, p)?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("score", &self.score)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("practices", &Practices(&self.practices))?;
+        map.end()
+    }
+}
+
+/// `{"score", "status", "indicators": {key: score, ...}}` (METRICS.md).
+impl Serialize for PracticeScore {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Indicators<'a>(&'a [IndicatorScore]);
+        impl Serialize for Indicators<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for i in self.0 {
+                    map.serialize_entry(i.key, &i.score)?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("score", &self.score)?;
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("indicators", &Indicators(&self.indicators))?;
+        map.end()
+    }
+}
+
+#[cfg(test)]
+#[path = "scores_tests.rs"]
+mod tests;

@@ -1,0 +1,204 @@
+//! Sprint figures (METRICS.md, "Sprint figures"): one set per sprint, from
+//! the sprint's record alone.
+
+use serde::Serialize;
+
+use crate::model::{Date, ItemStatus, Sprint, SprintItem};
+
+use super::{json, ratio};
+
+/// The figures of one sprint, keys as in METRICS.md.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SprintFigures {
+    /// METRICS.md `committed_points`: points of committed items (added absent
+    /// or on/before the start), removed ones included.
+    pub committed_points: f64,
+    /// METRICS.md `added_points`: points of items added after the start.
+    pub added_points: f64,
+    /// METRICS.md `removed_points`: points of items with status removed.
+    pub removed_points: f64,
+    /// METRICS.md `completed_points`: points of done items (the velocity).
+    pub completed_points: f64,
+    /// METRICS.md `completed_committed_points`: points of committed done items.
+    pub completed_committed_points: f64,
+    /// METRICS.md `carry_over_points`: points of not-done items.
+    pub carry_over_points: f64,
+    /// METRICS.md `unestimated_items`: items without points.
+    pub unestimated_items: usize,
+    /// METRICS.md `say_do`: completed_committed_points / committed_points.
+    pub say_do: Option<f64>,
+    /// METRICS.md `scope_change`: (added_points + removed_points) / committed_points.
+    pub scope_change: Option<f64>,
+    /// METRICS.md `goal_met`: as recorded.
+    pub goal_met: Option<bool>,
+    /// METRICS.md `impediments_raised`: the sprint's impediments.
+    pub impediments_raised: usize,
+    /// METRICS.md `impediments_open`: of those, not resolved by the sprint end.
+    pub impediments_open: usize,
+}
+
+/// Whether an item was committed at planning: `added` absent or on/before the
+/// sprint start.
+pub fn is_committed(item: &SprintItem, start: Date) -> bool {
+    item.added.is_none_or(|a| a <= start)
+}
+
+/// The points of `items` (unestimated count 0).
+fn points<'a>(items: impl Iterator<Item = &'a SprintItem>) -> f64 {
+    items.filter_map(|i| i.points).sum()
+}
+
+impl SprintFigures {
+    /// The figures of `sprint`.
+    pub fn of(sprint: &Sprint) -> SprintFigures {
+        let items = &sprint.items;
+        let committed = || items.iter().filter(|i| is_committed(i, sprint.start));
+        let with_status = |s: ItemStatus| items.iter().filter(move |i| i.status == s);
+        let committed_points = points(committed());
+        let added_points = points(items.iter().filter(|i| !is_committed(i, sprint.start)));
+        let removed_points = points(with_status(ItemStatus::Removed));
+        let completed_committed_points = points(committed().filter(|i| i.status == ItemStatus::Done));
+        SprintFigures {
+            committed_points,
+            added_points,
+            removed_points,
+            completed_points: points(with_status(ItemStatus::Done)),
+            completed_committed_points,
+            carry_over_points: points(with_status(ItemStatus::NotDone)),
+            unestimated_items: items.iter().filter(|i| i.points.is_none()).count(),
+            say_do: ratio(completed_committed_points, committed_points),
+            scope_change: ratio(added_points + removed_points, committed_points),
+            goal_met: sprint.goal_met,
+            impediments_raised: sprint.impediments.len(),
+            impediments_open: sprint
+                .impediments
+                .iter()
+                .filter(|i| i.resolved.is_none_or(|r| r > sprint.end))
+                .count(),
+        }
+    }
+}
+
+/// A sprint as listed in `metrics.json`: who it is, then its figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SprintEntry {
+    /// Sprint id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// First day.
+    #[serde(serialize_with = "json::date")]
+    pub start: Date,
+    /// Last day.
+    #[serde(serialize_with = "json::date")]
+    pub end: Date,
+    /// Sprint goal.
+    pub goal: Option<String>,
+    /// The figures (`goal_met` among them).
+    #[serde(flatten)]
+    pub figures: SprintFigures,
+}
+
+impl SprintEntry {
+    /// The entry for `sprint`.
+    pub fn of(sprint: &Sprint) -> SprintEntry {
+        SprintEntry {
+            id: sprint.id.clone(),
+            name: sprint.name.clone(),
+            start: sprint.start,
+            end: sprint.end,
+            goal: sprint.goal.clone(),
+            figures: SprintFigures::of(sprint),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::fixture::{date, project, sprint_item};
+
+    fn figures(id: &str) -> SprintFigures {
+        let p = project();
+        let s = p.sprints.iter().find(|s| s.id == id);
+        s.map(SprintFigures::of).unwrap_or_else(|| panic!("no sprint {id}"))
+    }
+
+    #[test]
+    fn s1_points() {
+        let f = figures("S1");
+        // committed: A1 5 + A2 3 + A3 (removed) 2 = 10; A4 added 09-09 > start, unestimated
+        assert_eq!(f.committed_points, 10.0);
+        // added: A4 has no points = 0
+        assert_eq!(f.added_points, 0.0);
+        // removed: A3 2
+        assert_eq!(f.removed_points, 2.0);
+        // completed: A1 5 + A4 0 = 5; of committed: A1 5
+        assert_eq!(f.completed_points, 5.0);
+        assert_eq!(f.completed_committed_points, 5.0);
+        // carry-over: A2 3
+        assert_eq!(f.carry_over_points, 3.0);
+        // unestimated: A4
+        assert_eq!(f.unestimated_items, 1);
+        // say_do = 5/10; scope_change = (0 + 2)/10
+        assert_eq!(f.say_do, Some(0.5));
+        assert_eq!(f.scope_change, Some(0.2));
+        assert_eq!(f.goal_met, Some(true));
+        // one impediment, resolved 09-11 <= end 09-18
+        assert_eq!((f.impediments_raised, f.impediments_open), (1, 0));
+    }
+
+    #[test]
+    fn s2_added_on_the_start_day_is_committed() {
+        let f = figures("S2");
+        // committed: B1 8 (added on the start day) + B2 5 + B4 (removed) 2 + B5 5 = 20
+        assert_eq!(f.committed_points, 20.0);
+        // added: B3 3 (09-24 > start 09-21)
+        assert_eq!(f.added_points, 3.0);
+        assert_eq!(f.removed_points, 2.0);
+        // completed: B1 8 + B2 5 + B3 3 = 16; of committed: 8 + 5 = 13
+        assert_eq!(f.completed_points, 16.0);
+        assert_eq!(f.completed_committed_points, 13.0);
+        assert_eq!(f.carry_over_points, 5.0);
+        assert_eq!(f.unestimated_items, 0);
+        // say_do = 13/20 = 0.65; scope_change = (3 + 2)/20 = 0.25
+        assert_eq!(f.say_do, Some(13.0 / 20.0));
+        assert_eq!(f.scope_change, Some(5.0 / 20.0));
+        assert_eq!(f.goal_met, Some(false));
+        // staging: resolved 10-05 > end 10-02 (open at the end); vendor key: never resolved
+        assert_eq!((f.impediments_raised, f.impediments_open), (2, 2));
+    }
+
+    #[test]
+    fn s3_unestimated_not_done_is_no_carry_over() {
+        let f = figures("S3");
+        // committed: C1 5 + C2 3 + C3 (unestimated) 0 = 8
+        assert_eq!(f.committed_points, 8.0);
+        // added: C4 2 + C5 3 = 5; removed: C5 3
+        assert_eq!((f.added_points, f.removed_points), (5.0, 3.0));
+        // completed: C1 5 + C2 3 + C4 2 = 10; of committed 8
+        assert_eq!((f.completed_points, f.completed_committed_points), (10.0, 8.0));
+        // carry-over: C3 has no points = 0
+        assert_eq!((f.carry_over_points, f.unestimated_items), (0.0, 1));
+        // say_do = 8/8; scope_change = (5 + 3)/8
+        assert_eq!((f.say_do, f.scope_change), (Some(1.0), Some(1.0)));
+        assert_eq!(f.goal_met, None);
+        assert_eq!((f.impediments_raised, f.impediments_open), (1, 0));
+    }
+
+    #[test]
+    fn nothing_committed_gives_null_ratios() {
+        let mut p = project();
+        let s = &mut p.sprints[0];
+        // only an unestimated committed item and a mid-sprint addition
+        s.items = vec![
+            sprint_item("X1", None, ItemStatus::Done, None, None),
+            sprint_item("X2", Some(3.0), ItemStatus::Done, Some(date("2026-09-09")), None),
+        ];
+        let f = SprintFigures::of(s);
+        // committed_points = 0 → say_do and scope_change are null, not 0 or NaN
+        assert_eq!(f.committed_points, 0.0);
+        assert_eq!((f.say_do, f.scope_change), (None, None));
+        assert_eq!(f.completed_points, 3.0);
+    }
+}
