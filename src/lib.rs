@@ -15,6 +15,8 @@ pub mod init;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod output;
+pub mod site;
 
 use std::path::Path;
 
@@ -55,4 +57,80 @@ pub fn check(data_dir: &Path, as_of: Option<Date>) -> Checked {
         Some((project, date))
     });
     Checked { project, diagnostics, files_read: loaded.files_read }
+}
+
+/// Everything `tandem build` needs, settled once from flags, tandem.yaml and defaults.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The data folder.
+    pub data_dir: std::path::PathBuf,
+    /// Where the site goes.
+    pub output_dir: std::path::PathBuf,
+    /// `--as-of`: wins over `as_of:` in tandem.yaml.
+    pub as_of: Option<Date>,
+    /// `--base-url` and `--templates`.
+    pub site: site::SiteOptions,
+    /// Warnings count as errors: nothing is written.
+    pub strict: bool,
+}
+
+/// What a finished build wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Built {
+    /// HTML pages.
+    pub pages: usize,
+    /// All files, pages included.
+    pub files: usize,
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The data has errors (or warnings under `--strict`); they are in the diagnostics.
+    InvalidData,
+    /// A template could not be loaded or rendered.
+    Site(site::SiteError),
+    /// The output folder could not be replaced.
+    Output(output::OutputError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::InvalidData => f.write_str("the data has problems; nothing was written"),
+            BuildError::Site(e) => write!(f, "{e}"),
+            BuildError::Output(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// The outcome of a build: the diagnostics are always there to print.
+#[derive(Debug)]
+pub struct BuildOutcome {
+    /// Every problem found in the data.
+    pub diagnostics: Diagnostics,
+    /// What was written, or why nothing was.
+    pub result: Result<Built, BuildError>,
+}
+
+/// The whole pipeline: load and validate, compute, render in memory, then
+/// swap the new site into place. Any failure leaves the previous site as it was.
+pub fn build(opts: &BuildOptions) -> BuildOutcome {
+    let checked = check(&opts.data_dir, opts.as_of);
+    let mut diagnostics = checked.diagnostics;
+    if opts.strict {
+        diagnostics.make_strict();
+    }
+    let result = match checked.project {
+        Some((project, date)) if !diagnostics.has_errors() => render_and_write(&project, date, opts),
+        _ => Err(BuildError::InvalidData),
+    };
+    BuildOutcome { diagnostics, result }
+}
+
+fn render_and_write(project: &Project, date: Date, opts: &BuildOptions) -> Result<Built, BuildError> {
+    let report = metrics::compute(project, date);
+    let site = site::render(project, &report, &opts.site).map_err(BuildError::Site)?;
+    output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
+    Ok(Built { pages: site.page_count(), files: site.files.len() })
 }

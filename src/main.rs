@@ -20,10 +20,30 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Validate the data, compute every figure and write the site.
+    Build(BuildArgs),
     /// Validate the data folder and report every problem, without writing anything.
     Check(CheckArgs),
     /// Write a small, valid data folder and a GitHub Actions workflow to start from.
     Init(InitArgs),
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    common: CheckArgs,
+    /// Where to write the site.
+    #[arg(short, long, default_value = "public")]
+    output_dir: PathBuf,
+    /// Absolute URL the site is published at (feed, canonical links); links stay relative.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Folder of templates that replace built-in ones of the same name.
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// Print only problems, not the closing summary line.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -75,6 +95,7 @@ const EXIT_OTHER: u8 = 3;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
         Command::Init(args) => init(&args),
     }
@@ -99,22 +120,64 @@ fn init(args: &InitArgs) -> ExitCode {
     }
 }
 
+fn build(args: &BuildArgs) -> ExitCode {
+    let started = std::time::Instant::now();
+    let common = &args.common;
+    let options = tandem::BuildOptions {
+        data_dir: common.data_dir.clone(),
+        output_dir: args.output_dir.clone(),
+        as_of: common.as_of,
+        site: tandem::site::SiteOptions {
+            base_url: args.base_url.clone(),
+            templates_dir: args.templates.clone(),
+        },
+        strict: common.strict,
+    };
+    let outcome = tandem::build(&options);
+    print_diagnostics(outcome.diagnostics, common);
+    match outcome.result {
+        Ok(built) => {
+            if !args.quiet {
+                let ms = started.elapsed().as_millis();
+                eprintln!(
+                    "Built {} pages ({} files) in {} in {ms} ms",
+                    built.pages,
+                    built.files,
+                    args.output_dir.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(tandem::BuildError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_OTHER)
+        }
+    }
+}
+
+/// Prints the diagnostics and the count line; returns whether any is an error.
+fn print_diagnostics(diags: tandem::diagnostics::Diagnostics, args: &CheckArgs) -> bool {
+    let failed = diags.has_errors();
+    let list = diags.sorted();
+    let prefix = args.data_dir.to_string_lossy();
+    let text = diagnostics::render(&list, args.message_format.into(), &prefix);
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    failed
+}
+
 fn check(args: &CheckArgs) -> ExitCode {
     let checked = tandem::check(&args.data_dir, args.as_of);
     let mut diags = checked.diagnostics;
     if args.strict {
         diags.make_strict();
     }
-    let failed = diags.has_errors();
-    let list = diags.sorted();
-    let prefix = args.data_dir.to_string_lossy();
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(diagnostics::render(&list, args.message_format.into(), &prefix).as_bytes());
-    if failed {
+    let clean = diags.is_empty();
+    if print_diagnostics(diags, args) {
         return ExitCode::from(EXIT_INVALID_DATA);
     }
-    if list.is_empty() {
-        let _ = writeln!(err, "Checked {} files in {}: no problems", checked.files_read, prefix);
+    if clean {
+        eprintln!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
     }
     ExitCode::SUCCESS
 }

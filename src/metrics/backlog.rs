@@ -44,7 +44,7 @@ impl BacklogFigures {
         let open: Vec<&BacklogItem> = snapshot.items.iter().filter(|i| i.state.is_open()).collect();
         let ready: Vec<&BacklogItem> =
             snapshot.items.iter().filter(|i| i.state == BacklogState::Ready).collect();
-        let ready_points: f64 = ready.iter().filter_map(|i| i.points).sum();
+        let ready_points: f64 = super::total(ready.iter().filter_map(|i| i.points));
         let count = |n: usize| n as f64;
         let stale =
             open.iter().filter(|i| days_between(date, i.last_touch()) > i64::from(stale_days)).count();

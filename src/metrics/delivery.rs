@@ -28,7 +28,7 @@ impl DeliveryFigures {
     pub fn compute(sprints: &[SprintEntry], velocity_window: u32, date: Date) -> DeliveryFigures {
         let ended: Vec<&SprintEntry> = sprints.iter().filter(|s| s.end <= date).collect();
         let recent = last(&ended, velocity_window as usize);
-        let sum = |f: fn(&SprintEntry) -> f64| recent.iter().map(|s| f(s)).sum::<f64>();
+        let sum = |f: fn(&SprintEntry) -> f64| super::total(recent.iter().map(|s| f(s)));
         let assessed: Vec<bool> = ended.iter().filter_map(|s| s.figures.goal_met).collect();
         let goals = last(&assessed, GOAL_WINDOW);
         DeliveryFigures {

@@ -164,7 +164,13 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
     }
 }
 
+/// The sum, starting from +0.0: `Iterator::sum` on floats starts from -0.0,
+/// which would print an empty sum as `-0.0` in metrics.json.
+pub fn total(values: impl IntoIterator<Item = f64>) -> f64 {
+    values.into_iter().fold(0.0, |acc, v| acc + v)
+}
+
 /// The mean; `None` when there are no values.
 pub fn mean(values: &[f64]) -> Option<f64> {
-    ratio(values.iter().sum(), values.len() as f64)
+    ratio(total(values.iter().copied()), values.len() as f64)
 }

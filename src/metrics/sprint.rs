@@ -45,7 +45,7 @@ pub fn is_committed(item: &SprintItem, start: Date) -> bool {
 
 /// The points of `items` (unestimated count 0).
 fn points<'a>(items: impl Iterator<Item = &'a SprintItem>) -> f64 {
-    items.filter_map(|i| i.points).sum()
+    super::total(items.filter_map(|i| i.points))
 }
 
 impl SprintFigures {

@@ -270,3 +270,10 @@ fn same_data_same_bytes() {
     let p = project();
     assert_eq!(to_json(&compute(&p, d())), to_json(&compute(&p, d())));
 }
+
+#[test]
+fn an_empty_sum_is_positive_zero() {
+    // Iterator::sum over f64 starts from -0.0; metrics.json must never say -0.0.
+    assert!(crate::metrics::total(std::iter::empty()).is_sign_positive());
+    assert_eq!(serde_json::to_string(&crate::metrics::total([])).unwrap_or_default(), "0.0");
+}

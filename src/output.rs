@@ -1,0 +1,259 @@
+//! Writing a rendered [`Site`] to disk without ever leaving half a site.
+//!
+//! Everything is written to a hidden sibling folder (`.<name>.tandem-tmp`)
+//! holding tandem's marker file, then swapped in: the previous site is renamed
+//! aside (`.<name>.tandem-old`), the new one renamed into place, and the old
+//! one removed. A folder is only ever replaced when it is absent, empty, or
+//! holds the marker; the data folder and its input folders are never touched.
+//! Any failure before the swap leaves the previous site as it was.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::site::Site;
+
+/// Name of the marker file at the root of every folder tandem writes.
+pub const MARKER: &str = ".tandem-site";
+
+const MARKER_TEXT: &str = "This folder was written by tandem (a team-health site generator).\n\
+tandem replaces it completely on every build; do not keep other files here.\n";
+
+/// Input folders of a data folder that may never hold the output.
+const INPUT_FOLDERS: [&str; 3] = ["sprints", "backlog", "notes"];
+
+/// Why the site was not written. Nothing was changed unless the message
+/// says otherwise; every case maps to exit code 3.
+#[derive(Debug)]
+pub enum OutputError {
+    /// The output folder would overwrite or sit inside the data.
+    Unsafe {
+        /// The output folder.
+        out: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// The output folder holds files tandem did not write.
+    NotOurs {
+        /// The output folder.
+        out: PathBuf,
+    },
+    /// The site holds a path that could escape the output folder.
+    BadPath {
+        /// The path inside the site.
+        path: String,
+    },
+    /// A file system operation failed.
+    Io {
+        /// What was being done (`create folder`, `write file` ...).
+        action: &'static str,
+        /// On which path.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputError::Unsafe { out, reason } => {
+                write!(f, "refusing to write the site to {}: {reason}", out.display())
+            }
+            OutputError::NotOurs { out } => write!(
+                f,
+                "refusing to replace {}: it is not empty and was not written by tandem \
+                 (it has no {MARKER} file); choose another output folder or empty it",
+                out.display()
+            ),
+            OutputError::BadPath { path } => {
+                write!(f, "internal error: unsafe path \"{path}\" in the rendered site")
+            }
+            OutputError::Io { action, path, source } => {
+                write!(f, "could not {action} {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for OutputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OutputError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+fn io_error<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> OutputError + 'a {
+    move |source| OutputError::Io { action, path: path.to_path_buf(), source }
+}
+
+/// Writes `site` to `out_dir`, replacing a previous tandem site there.
+///
+/// Refuses (changing nothing) when `out_dir` is the data folder, contains it,
+/// or lies inside its `sprints`, `backlog` or `notes` folder, and when it
+/// exists but is neither empty nor marked as tandem's.
+pub fn write_site(site: &Site, out_dir: &Path, data_dir: &Path) -> Result<(), OutputError> {
+    for path in site.files.keys() {
+        check_site_path(path)?;
+    }
+    let out = resolve(out_dir)?;
+    check_not_data(&out, out_dir, data_dir)?;
+    check_replaceable(&out, out_dir)?;
+
+    let parent = out.parent().ok_or_else(|| OutputError::Unsafe {
+        out: out_dir.to_path_buf(),
+        reason: "it is the root of the file system".to_string(),
+    })?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = parent.join(format!(".{name}.tandem-tmp"));
+    let old = parent.join(format!(".{name}.tandem-old"));
+    fs::create_dir_all(parent).map_err(io_error("create folder", parent))?;
+    clear_leftover(&tmp)?;
+    clear_leftover(&old)?;
+
+    if let Err(e) = write_tree(site, &tmp) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    swap(&tmp, &out, &old)
+}
+
+/// A site path must be relative, `/`-separated, with plain names only.
+fn check_site_path(path: &str) -> Result<(), OutputError> {
+    let bad = path.is_empty()
+        || path.starts_with('/')
+        || path.contains('\\')
+        || path.contains(':')
+        || path.contains('\0')
+        || path == MARKER
+        || path.split('/').any(|part| part.is_empty() || part == "." || part == "..");
+    if bad {
+        return Err(OutputError::BadPath { path: path.to_string() });
+    }
+    Ok(())
+}
+
+/// The absolute, symlink-free form of `path`, which need not exist: its
+/// nearest existing ancestor is canonicalized and the rest appended.
+fn resolve(path: &Path) -> Result<PathBuf, OutputError> {
+    let absolute = std::path::absolute(path).map_err(io_error("find the folder", path))?;
+    let mut existing = absolute.as_path();
+    let mut rest: Vec<&std::ffi::OsStr> = Vec::new();
+    loop {
+        match existing.canonicalize() {
+            Ok(real) => {
+                return Ok(rest.iter().rev().fold(real, |acc, part| acc.join(part)));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error("read", existing)(e)),
+        }
+        match (existing.parent(), existing.components().next_back()) {
+            (Some(parent), Some(Component::Normal(part))) => {
+                rest.push(part);
+                existing = parent;
+            }
+            (Some(parent), Some(Component::CurDir)) => existing = parent,
+            _ => return Err(io_error("read", path)(io::ErrorKind::NotFound.into())),
+        }
+    }
+}
+
+fn check_not_data(out: &Path, out_dir: &Path, data_dir: &Path) -> Result<(), OutputError> {
+    let data = data_dir.canonicalize().map_err(io_error("read the data folder", data_dir))?;
+    let refuse = |reason: String| Err(OutputError::Unsafe { out: out_dir.to_path_buf(), reason });
+    if out == data {
+        return refuse("it is the data folder".to_string());
+    }
+    if data.starts_with(out) {
+        return refuse(format!("it contains the data folder {}", data_dir.display()));
+    }
+    for input in INPUT_FOLDERS {
+        if out.starts_with(data.join(input)) {
+            return refuse(format!("it is inside the data folder's {input}/ folder"));
+        }
+    }
+    Ok(())
+}
+
+/// The output folder may be replaced: absent, empty, or holding the marker.
+fn check_replaceable(out: &Path, out_dir: &Path) -> Result<(), OutputError> {
+    match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_error("read", out_dir)(e)),
+        Ok(meta) if !meta.is_dir() => {
+            return Err(OutputError::Unsafe {
+                out: out_dir.to_path_buf(),
+                reason: "it is a file, not a folder".to_string(),
+            });
+        }
+        Ok(_) => {}
+    }
+    if is_ours_or_empty(out).map_err(io_error("read", out_dir))? {
+        Ok(())
+    } else {
+        Err(OutputError::NotOurs { out: out_dir.to_path_buf() })
+    }
+}
+
+fn is_ours_or_empty(dir: &Path) -> io::Result<bool> {
+    if dir.join(MARKER).is_file() {
+        return Ok(true);
+    }
+    Ok(fs::read_dir(dir)?.next().is_none())
+}
+
+/// Removes a temporary folder left by an interrupted build, but only one that
+/// tandem made (it writes the marker first).
+fn clear_leftover(dir: &Path) -> Result<(), OutputError> {
+    match fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_error("read", dir)(e)),
+        Ok(meta) if meta.is_dir() && is_ours_or_empty(dir).unwrap_or(false) => {
+            fs::remove_dir_all(dir).map_err(io_error("remove leftover folder", dir))
+        }
+        Ok(_) => Err(OutputError::NotOurs { out: dir.to_path_buf() }),
+    }
+}
+
+/// Writes the marker, then every file in path order.
+fn write_tree(site: &Site, root: &Path) -> Result<(), OutputError> {
+    fs::create_dir(root).map_err(io_error("create folder", root))?;
+    let marker = root.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(io_error("write file", &marker))?;
+    for (rel, bytes) in &site.files {
+        let path = rel.split('/').fold(root.to_path_buf(), |acc, part| acc.join(part));
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io_error("create folder", dir))?;
+        }
+        fs::write(&path, bytes).map_err(io_error("write file", &path))?;
+    }
+    Ok(())
+}
+
+/// Puts `tmp` in place of `out`, keeping the previous `out` until the end.
+fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
+    let had_previous = out.exists();
+    if had_previous && let Err(e) = fs::rename(out, old) {
+        let _ = fs::remove_dir_all(tmp);
+        return Err(io_error("move aside", out)(e));
+    }
+    if let Err(e) = fs::rename(tmp, out) {
+        if had_previous {
+            let _ = fs::rename(old, out);
+        }
+        let _ = fs::remove_dir_all(tmp);
+        return Err(io_error("move into place", out)(e));
+    }
+    if had_previous {
+        // The new site is in place. Should removing the old one fail, it
+        // stays as a marked leftover that the next build removes.
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,228 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+
+use super::*;
+
+fn site(files: &[(&str, &str)]) -> Site {
+    Site {
+        files: files.iter().map(|(p, c)| (p.to_string(), c.as_bytes().to_vec())).collect::<BTreeMap<_, _>>(),
+    }
+}
+
+fn sample() -> Site {
+    site(&[
+        ("index.html", "home"),
+        ("notes/index.html", "notes"),
+        ("notes/a/index.html", "a"),
+        (".nojekyll", ""),
+    ])
+}
+
+/// A data folder with its input folders, and nothing else.
+fn data_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for input in INPUT_FOLDERS {
+        fs::create_dir(dir.path().join(input)).unwrap();
+    }
+    fs::write(dir.path().join("team.yaml"), "name: x\n").unwrap();
+    dir
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| {
+            let e = e.unwrap();
+            e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/")
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn siblings(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn fresh_write_creates_every_file_and_the_marker() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert_eq!(
+        listing(&out),
+        vec![
+            ".nojekyll",
+            ".tandem-site",
+            "index.html",
+            "notes",
+            "notes/a",
+            "notes/a/index.html",
+            "notes/index.html"
+        ]
+    );
+    assert_eq!(fs::read_to_string(out.join("notes/a/index.html")).unwrap(), "a");
+    assert!(fs::read_to_string(out.join(MARKER)).unwrap().contains("written by tandem"));
+    // No temporary folder is left next to it.
+    assert!(!siblings(&out).iter().any(|n| n.contains("tandem-")), "{:?}", siblings(&out));
+}
+
+#[test]
+fn missing_parent_folders_are_created() {
+    let data = data_folder();
+    let base = tempfile::tempdir().unwrap();
+    let out = base.path().join("build/site");
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert!(out.join("index.html").is_file());
+}
+
+#[test]
+fn a_previous_tandem_site_is_replaced_completely() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&site(&[("old/index.html", "old"), ("index.html", "v1")]), &out, data.path()).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert!(!out.join("old").exists());
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+    assert!(out.join(MARKER).is_file());
+    assert!(!siblings(&out).iter().any(|n| n.contains("tandem-")));
+}
+
+#[test]
+fn a_foreign_folder_is_refused_and_untouched() {
+    let data = data_folder();
+    let out = data.path().join("docs");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("thesis.tex"), "precious").unwrap();
+    let err = write_site(&sample(), &out, data.path()).unwrap_err();
+    assert!(matches!(err, OutputError::NotOurs { .. }), "{err}");
+    let message = err.to_string();
+    assert!(message.starts_with(&format!("refusing to replace {}", out.display())), "{message}");
+    assert!(message.contains(".tandem-site"), "{message}");
+    assert_eq!(listing(&out), vec!["thesis.tex"]);
+    assert_eq!(fs::read_to_string(out.join("thesis.tex")).unwrap(), "precious");
+    assert!(!siblings(&out).iter().any(|n| n.contains("tandem-")));
+}
+
+#[test]
+fn an_empty_existing_folder_is_fine() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    fs::create_dir(&out).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert!(out.join("notes/index.html").is_file());
+}
+
+#[test]
+fn a_file_in_place_of_the_folder_is_refused() {
+    let data = data_folder();
+    let out = data.path().join("team.yaml");
+    let err = write_site(&sample(), &out, data.path()).unwrap_err();
+    assert!(err.to_string().contains("it is a file, not a folder"), "{err}");
+    assert_eq!(fs::read_to_string(&out).unwrap(), "name: x\n");
+}
+
+#[test]
+fn the_data_folder_itself_is_refused() {
+    let data = data_folder();
+    let err = write_site(&sample(), data.path(), data.path()).unwrap_err();
+    assert!(err.to_string().ends_with("it is the data folder"), "{err}");
+    // Also when spelled differently.
+    let dotted = data.path().join("notes/..");
+    let err = write_site(&sample(), &dotted, data.path()).unwrap_err();
+    assert!(matches!(err, OutputError::Unsafe { .. }), "{err}");
+}
+
+#[test]
+fn a_parent_of_the_data_folder_is_refused() {
+    let base = tempfile::tempdir().unwrap();
+    let data = base.path().join("team/data");
+    fs::create_dir_all(data.join("notes")).unwrap();
+    let err = write_site(&sample(), base.path(), &data).unwrap_err();
+    assert!(err.to_string().contains("it contains the data folder"), "{err}");
+    let err = write_site(&sample(), &base.path().join("team"), &data).unwrap_err();
+    assert!(err.to_string().contains("it contains the data folder"), "{err}");
+    assert!(data.join("notes").is_dir());
+}
+
+#[test]
+fn folders_inside_input_folders_are_refused() {
+    let data = data_folder();
+    for input in INPUT_FOLDERS {
+        let out = data.path().join(input).join("site");
+        let err = write_site(&sample(), &out, data.path()).unwrap_err();
+        let expected = format!("it is inside the data folder's {input}/ folder");
+        assert!(err.to_string().ends_with(&expected), "{err}");
+        assert!(!out.exists());
+        // The input folder itself, too.
+        let err = write_site(&sample(), &data.path().join(input), data.path()).unwrap_err();
+        assert!(err.to_string().ends_with(&expected), "{err}");
+    }
+    assert!(listing(&data.path().join("notes")).is_empty());
+}
+
+#[test]
+fn unsafe_site_paths_are_rejected_before_anything_is_written() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    for bad in [
+        "../escape.html",
+        "a/../../escape.html",
+        "/etc/passwd",
+        "a\\b.html",
+        "C:/x.html",
+        "",
+        "a//b",
+        "./a",
+        "a/",
+        ".tandem-site",
+    ] {
+        let err = write_site(&site(&[("index.html", "x"), (bad, "x")]), &out, data.path()).unwrap_err();
+        assert!(matches!(err, OutputError::BadPath { .. }), "{bad}: {err}");
+        assert!(!out.exists(), "{bad}");
+    }
+    assert!(!data.path().parent().unwrap().join("escape.html").exists());
+}
+
+#[test]
+fn a_failed_write_keeps_the_previous_site() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&site(&[("index.html", "v1")]), &out, data.path()).unwrap();
+    // `a` is both a file and a folder: the second write fails half way.
+    let broken = site(&[("a", "file"), ("a/index.html", "x"), ("index.html", "v2")]);
+    let err = write_site(&broken, &out, data.path()).unwrap_err();
+    assert!(matches!(err, OutputError::Io { .. }), "{err}");
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
+    assert!(!siblings(&out).iter().any(|n| n.contains("tandem-")), "{:?}", siblings(&out));
+}
+
+#[test]
+fn a_marked_leftover_temporary_folder_is_cleared() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    let leftover = data.path().join(".public.tandem-tmp");
+    fs::create_dir(&leftover).unwrap();
+    fs::write(leftover.join(MARKER), "x").unwrap();
+    fs::write(leftover.join("half.html"), "x").unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert!(!leftover.exists());
+    assert!(!out.join("half.html").exists());
+}
+
+#[test]
+fn messages_name_the_folder_plainly() {
+    let err = OutputError::Io {
+        action: "write file",
+        path: PathBuf::from("public/index.html"),
+        source: io::Error::new(io::ErrorKind::PermissionDenied, "permission denied"),
+    };
+    assert_eq!(err.to_string(), "could not write file public/index.html: permission denied");
+}

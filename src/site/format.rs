@@ -1,0 +1,120 @@
+//! Small, serializable, pre-formatted pieces shared by page views.
+//!
+//! Templates never format anything themselves: dates, counts, names and
+//! labels arrive as ready-to-print strings, so every page words them alike.
+
+use serde::Serialize;
+
+use crate::model::{Date, NoteKind, Role, Team};
+
+/// A date in the forms pages print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateView {
+    /// `2026-10-05`, for `<time datetime>` and tables.
+    pub iso: String,
+    /// `Mon 5 Oct 2026`.
+    pub long: String,
+    /// `Mon 5 Oct`, inside lists already grouped by month.
+    pub short: String,
+}
+
+/// A date in every printed form.
+pub fn date(d: Date) -> DateView {
+    DateView {
+        iso: d.to_string(),
+        long: d.strftime("%a %-d %b %Y").to_string(),
+        short: d.strftime("%a %-d %b").to_string(),
+    }
+}
+
+/// `October 2026`.
+pub fn month(d: Date) -> String {
+    d.strftime("%B %Y").to_string()
+}
+
+/// A label with an optional link; `url` is relative to the site root and
+/// templates print it after `page.root`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkView {
+    /// Text of the link.
+    pub label: String,
+    /// Site-root-relative target, or `None` to print the label alone.
+    pub url: Option<String>,
+}
+
+/// A meeting kind: the key (for CSS classes) and a label people read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindView {
+    /// `retro`.
+    pub key: &'static str,
+    /// `Retrospective`.
+    pub label: &'static str,
+}
+
+/// The kind of a meeting, worded for people.
+pub fn kind(k: NoteKind) -> KindView {
+    let label = match k {
+        NoteKind::Planning => "Sprint planning",
+        NoteKind::Review => "Sprint review",
+        NoteKind::Retro => "Retrospective",
+        NoteKind::Refinement => "Backlog refinement",
+        NoteKind::Sync => "PO and SM sync",
+        NoteKind::Standup => "Daily stand-up",
+        NoteKind::Stakeholder => "Stakeholder meeting",
+        NoteKind::Other => "Meeting",
+    };
+    KindView { key: k.as_str(), label }
+}
+
+/// A role, worded for people.
+pub fn role(r: Role) -> &'static str {
+    match r {
+        Role::ProductOwner => "Product owner",
+        Role::ScrumMaster => "Scrum master",
+        Role::Developer => "Developer",
+        Role::Stakeholder => "Stakeholder",
+    }
+}
+
+/// `0 decisions`, `1 decision`, `3 decisions`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// Display names of member ids (the id itself for an unknown one).
+pub fn names(team: &Team, ids: &[String]) -> Vec<String> {
+    ids.iter().map(|id| team.member(id).map_or_else(|| id.clone(), |m| m.name.clone())).collect()
+}
+
+/// `Alice`, `Alice and Bob`, `Alice, Bob and Carol`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_form() {
+        let d = date(Date::constant(2026, 10, 5));
+        assert_eq!(d.iso, "2026-10-05");
+        assert_eq!(d.long, "Mon 5 Oct 2026");
+        assert_eq!(d.short, "Mon 5 Oct");
+        assert_eq!(month(Date::constant(2026, 10, 5)), "October 2026");
+    }
+
+    #[test]
+    fn counts_and_lists_read_naturally() {
+        assert_eq!(count(0, "decision", "decisions"), "0 decisions");
+        assert_eq!(count(1, "decision", "decisions"), "1 decision");
+        let names: Vec<String> = ["Alice", "Bob", "Carol"].map(String::from).to_vec();
+        assert_eq!(and_list(&names[..1]), "Alice");
+        assert_eq!(and_list(&names[..2]), "Alice and Bob");
+        assert_eq!(and_list(&names), "Alice, Bob and Carol");
+    }
+}

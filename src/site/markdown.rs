@@ -1,0 +1,266 @@
+//! The one way Markdown becomes HTML: pulldown-cmark, then ammonia.
+//!
+//! Notes are written by people and published to the web, so every byte of
+//! HTML that reaches a page goes through [`to_html`], whose result is a
+//! [`SafeHtml`]: the only value templates may print with `| safe`.
+//!
+//! Decisions:
+//! - tables, footnotes, strikethrough, task lists and heading attributes are on;
+//! - smart punctuation is **off**: a note's body must read exactly like the
+//!   action items and decisions quoted from it on the same page, and ids,
+//!   command-line flags (`--strict`) and quotes survive copy and paste;
+//! - raw HTML is allowed in, then sanitised: no scripts, styles, event
+//!   attributes, forms or `javascript:` links; links get
+//!   `rel="noopener noreferrer"`; task-list checkboxes stay as disabled inputs;
+//!   table cells keep only `text-align`, and tables sit in a box that scrolls
+//!   sideways on narrow screens;
+//! - every `id` gets the prefix `note-` (and `#fragment` links follow), so a
+//!   note can never clash with the page's own ids such as `main`.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// Prefix given to every id in rendered Markdown.
+const ID_PREFIX: &str = "note-";
+
+/// HTML produced by [`to_html`]: parsed from Markdown and sanitised.
+///
+/// Serialises as a plain string; it is the only kind of value the built-in
+/// templates print with `| safe`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    /// The HTML text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How a piece of Markdown sits in its page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Placement<'a> {
+    /// Added to every heading level (capped at 6), so a body's `#` does not
+    /// compete with the page's single `<h1>`.
+    pub heading_offset: u8,
+    /// Leave out a first level-1 heading whose text is this title (the page
+    /// already shows it), compared ignoring case and surrounding space.
+    pub title: Option<&'a str>,
+}
+
+/// The Markdown extensions tandem understands, in one place.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders Markdown to sanitised HTML.
+pub fn to_html(markdown: &str, placement: Placement<'_>) -> SafeHtml {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let events = drop_title(events, placement.title);
+    let offset = placement.heading_offset;
+    let events = events.into_iter().map(|event| shift_heading(event, offset)).flat_map(wrap_table);
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, events);
+    SafeHtml(SANITIZER.clean(&raw).to_string())
+}
+
+/// Removes a leading level-1 heading whose text equals `title`.
+fn drop_title<'e>(events: Vec<Event<'e>>, title: Option<&str>) -> Vec<Event<'e>> {
+    let Some(title) = title else { return events };
+    let Some(Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })) = events.first() else {
+        return events;
+    };
+    let Some(end) = events.iter().position(|e| matches!(e, Event::End(TagEnd::Heading(_)))) else {
+        return events;
+    };
+    let text: String = events[1..end]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if text.trim().eq_ignore_ascii_case(title.trim()) {
+        events.into_iter().skip(end + 1).collect()
+    } else {
+        events
+    }
+}
+
+/// Puts each table in a box that scrolls sideways on narrow screens (and can
+/// be scrolled with the keyboard), so the page itself never does.
+fn wrap_table(event: Event<'_>) -> Vec<Event<'_>> {
+    match event {
+        Event::Start(Tag::Table(_)) => {
+            vec![Event::Html("<div class=\"table-scroll\" tabindex=\"0\">".into()), event]
+        }
+        Event::End(TagEnd::Table) => vec![event, Event::Html("</div>".into())],
+        other => vec![other],
+    }
+}
+
+fn shift_heading(event: Event<'_>, offset: u8) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: shifted(level, offset), id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, offset))),
+        other => other,
+    }
+}
+
+fn shifted(level: HeadingLevel, offset: u8) -> HeadingLevel {
+    let n = (level as usize).saturating_add(usize::from(offset)).min(6);
+    HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+}
+
+/// The ammonia policy, built once (it is immutable afterwards).
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
+
+fn sanitizer() -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(["input"])
+        .add_tag_attributes("input", ["checked"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("div", ["id"])
+        .add_tag_attribute_values("div", "tabindex", ["0"])
+        // Exactly one forced attribute per tag: ammonia keeps forced
+        // attributes in a HashMap, so two would come out in random order.
+        .add_tag_attribute_values("input", "type", ["checkbox"])
+        .set_tag_attribute_value("input", "disabled", "")
+        .filter_style_properties(HashSet::from(["text-align"]))
+        .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
+        .add_allowed_classes("div", ["footnote-definition", "table-scroll"])
+        .id_prefix(Some(ID_PREFIX))
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(|_element, attribute, value| {
+            if attribute == "href"
+                && let Some(fragment) = value.strip_prefix('#')
+                && !fragment.starts_with(ID_PREFIX)
+            {
+                return Some(Cow::Owned(format!("#{ID_PREFIX}{fragment}")));
+            }
+            Some(Cow::Borrowed(value))
+        });
+    for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        b.add_tag_attributes(heading, ["id"]);
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        to_html(md, Placement::default()).as_str().to_string()
+    }
+
+    #[test]
+    fn scripts_and_event_attributes_are_stripped() {
+        let out = html("Hi <script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("alert(1)"), "{out}");
+        assert!(!out.contains("onerror"), "{out}");
+        assert!(out.contains("<img src=\"x\">"), "{out}");
+    }
+
+    #[test]
+    fn styles_forms_and_javascript_links_are_stripped() {
+        let out = html(
+            "<style>body{display:none}</style>\n\n<p style=\"color:red\">x</p>\n\n\
+             [click](javascript:alert(1)) <form><button>go</button></form> \
+             <iframe src=\"https://evil.example\"></iframe>\n",
+        );
+        for bad in ["<style", "display:none", "color", "javascript:", "<form", "<button", "<iframe"] {
+            assert!(!out.contains(bad), "{bad} survived in {out}");
+        }
+    }
+
+    #[test]
+    fn links_get_noopener() {
+        let out = html("[site](https://example.com)");
+        assert!(out.contains("rel=\"noopener noreferrer\""), "{out}");
+    }
+
+    #[test]
+    fn tables_render_with_alignment_only() {
+        let out = html("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+        assert!(out.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"), "{out}");
+        assert!(out.contains("</table>\n</div>"), "{out}");
+        assert!(out.contains("<th style=\"text-align:left\">a</th>"), "{out}");
+        assert!(out.contains("<td style=\"text-align:right\">2</td>"), "{out}");
+    }
+
+    #[test]
+    fn task_lists_render_as_disabled_checkboxes() {
+        let out = html("- [x] done\n- [ ] open\n\n<input type=\"text\" name=\"q\" onclick=\"x()\">");
+        assert!(out.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\">"), "{out}");
+        assert!(out.contains("<li><input type=\"checkbox\" disabled=\"\">"), "{out}");
+        // Raw inputs end up inert: no type but checkbox, no name, no handler.
+        assert!(out.contains("<input disabled=\"\">"), "{out}");
+        assert_eq!(out.matches("<input").count(), 3, "{out}");
+    }
+
+    #[test]
+    fn sanitizing_is_deterministic() {
+        // ammonia keeps some settings in HashMaps with random seeds: fresh
+        // sanitizers must still agree byte for byte.
+        let raw = "<p><input disabled=\"\" type=\"checkbox\" checked=\"\"/> <a href=\"#x\" title=\"t\">a</a></p>\
+                   <table><tr><td style=\"text-align: right; color: red\">1</td></tr></table>";
+        let first = sanitizer().clean(raw).to_string();
+        for _ in 0..20 {
+            assert_eq!(sanitizer().clean(raw).to_string(), first);
+        }
+    }
+
+    #[test]
+    fn footnotes_keep_working_anchors() {
+        let out = html("Claim.[^src]\n\n[^src]: The source.\n");
+        assert!(out.contains("<sup class=\"footnote-reference\"><a href=\"#note-src\""), "{out}");
+        assert!(out.contains("<div class=\"footnote-definition\" id=\"note-src\">"), "{out}");
+    }
+
+    #[test]
+    fn ids_are_prefixed_and_fragment_links_follow() {
+        let out = html("## Risks {#main}\n\nSee [risks](#main).\n\n<div id=\"main\">x</div>\n");
+        assert!(out.contains("<h2 id=\"note-main\">"), "{out}");
+        assert!(out.contains("href=\"#note-main\""), "{out}");
+        assert!(!out.contains("id=\"main\""), "{out}");
+    }
+
+    #[test]
+    fn strikethrough_renders() {
+        assert!(html("~~old plan~~").contains("<del>old plan</del>"));
+    }
+
+    #[test]
+    fn smart_punctuation_is_off() {
+        let out = html("Use \"--strict\" -- don't...");
+        assert!(out.contains("Use \"--strict\" -- don't..."), "{out}");
+    }
+
+    #[test]
+    fn headings_shift_and_duplicate_title_is_dropped() {
+        let placement = Placement { heading_offset: 1, title: Some("Sprint 21 planning") };
+        let out =
+            to_html("# Sprint 21  Planning\n\n# sprint 21 planning\n\n## Agenda\n\n###### Deep\n", placement);
+        let out = out.as_str();
+        assert!(out.starts_with("<h2>Sprint 21  Planning</h2>"), "{out}");
+        let out = to_html("# sprint 21 planning\n\n## Agenda\n\n###### Deep\n", placement);
+        let out = out.as_str();
+        assert!(!out.contains("planning"), "{out}");
+        assert!(out.contains("<h3>Agenda</h3>"), "{out}");
+        assert!(out.contains("<h6>Deep</h6>"), "{out}");
+    }
+}

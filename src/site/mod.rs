@@ -1,0 +1,190 @@
+//! The site: every page rendered in memory from the model, ready for
+//! [`crate::output`] to write.
+//!
+//! - [`templates`]: built-in Tera templates and assets, each replaceable by a
+//!   file in `--templates DIR`;
+//! - [`markdown`]: the one Markdown-to-HTML function (sanitised);
+//! - [`mod@slug`]: the only way an id becomes part of a path;
+//! - `page`: the layout data every template sees and the page collection;
+//! - `format`: pre-formatted view pieces (dates, counts, names);
+//! - `notes`: the notes pages.
+//!
+//! # Adding a page
+//!
+//! 1. In the section's module (say `sprints.rs`), write a view struct
+//!    (`#[derive(Serialize)]`, pre-formatted strings, links as site-root
+//!    relative `url`s) and one function `fn index(input: &Input) ->
+//!    Page<SprintsView>` that fills it from `input` (never from notes dated
+//!    after the report date: use `input.notes`).
+//! 2. Write `templates/sprints/index.html` extending `base.html`, filling
+//!    `{% block main %}`, and add it to [`templates::BUILTIN`].
+//! 3. Call `pages.add(sprints::index(&input))?` in [`render`].
+
+mod format;
+pub mod markdown;
+mod notes;
+mod page;
+mod paths;
+pub mod slug;
+pub mod templates;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::metrics::Report;
+use crate::model::{Date, Note, Project};
+use page::{Page, Pages, Section, SiteView};
+use paths::SitePaths;
+pub use slug::{slug, unique_slugs};
+use templates::{TemplateError, Templates};
+
+/// How to render the site.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    /// Absolute URL the site is published at, for canonical links and the
+    /// feed; wins over `base_url` in tandem.yaml. Internal links stay relative.
+    pub base_url: Option<String>,
+    /// Folder of template overrides (`--templates`).
+    pub templates_dir: Option<PathBuf>,
+}
+
+/// The rendered site, in memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Site {
+    /// Every file: path relative to the site root (`/`-separated) to bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Site {
+    /// How many HTML pages the site holds.
+    pub fn page_count(&self) -> usize {
+        self.files.keys().filter(|p| p.ends_with(".html")).count()
+    }
+}
+
+/// Why the site could not be rendered. Every case maps to exit code 3.
+#[derive(Debug)]
+pub enum SiteError {
+    /// A template override could not be loaded.
+    Templates(TemplateError),
+    /// A page could not be rendered.
+    Render {
+        /// The page's path.
+        page: String,
+        /// What went wrong.
+        source: TemplateError,
+    },
+    /// A page's view could not be handed to its template (a bug in tandem).
+    View {
+        /// The page's path.
+        page: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// Two files would be written at the same path (a bug in tandem).
+    Conflict {
+        /// The path.
+        path: String,
+    },
+}
+
+impl fmt::Display for SiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SiteError::Templates(e) => write!(f, "{e}"),
+            SiteError::Render { page, source } => write!(f, "page {page}: {source}"),
+            SiteError::View { page, message } => {
+                write!(f, "page {page}: internal error: {message}")
+            }
+            SiteError::Conflict { path } => {
+                write!(f, "internal error: two files would be written to {path}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SiteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SiteError::Templates(e) | SiteError::Render { source: e, .. } => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<TemplateError> for SiteError {
+    fn from(e: TemplateError) -> Self {
+        SiteError::Templates(e)
+    }
+}
+
+/// What page functions read: the project as of the report date.
+#[derive(Debug)]
+pub(crate) struct Input<'a> {
+    /// The whole project.
+    pub project: &'a Project,
+    /// Every figure as of the report date, with the weekly history.
+    pub report: &'a Report,
+    /// The report date.
+    pub report_date: Date,
+    /// Where each note and sprint lives.
+    pub paths: &'a SitePaths,
+    /// Notes dated on or before the report date, by date then path: the only
+    /// notes any page may show or count.
+    pub notes: Vec<&'a Note>,
+}
+
+/// Renders every page of the site in memory, `metrics.json` included.
+/// Same inputs, same bytes.
+pub fn render(project: &Project, report: &Report, opts: &SiteOptions) -> Result<Site, SiteError> {
+    let report_date = report.as_of;
+    let templates = Templates::load(opts.templates_dir.as_deref())?;
+    let paths = SitePaths::new(project);
+    let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= report_date).collect();
+    notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+    let input = Input { project, report, report_date, paths: &paths, notes };
+
+    let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
+    let mut pages = Pages::new(&templates, site_view(project, input.report_date, base_url));
+    pages.add(notes::index(&input))?;
+    for page in notes::pages(&input) {
+        pages.add(page)?;
+    }
+    pages.add_rooted_at_base(not_found())?;
+    pages.add_file(".nojekyll", Vec::new())?;
+    pages.add_file("metrics.json", crate::metrics::to_json(report).into_bytes())?;
+    for (path, bytes) in templates.assets() {
+        pages.add_file(path, bytes.to_vec())?;
+    }
+    Ok(Site { files: pages.finish() })
+}
+
+fn site_view(project: &Project, report_date: Date, base_url: Option<&str>) -> SiteView {
+    let title =
+        project.settings.title.clone().unwrap_or_else(|| format!("{} team health", project.team.name));
+    let base_url =
+        base_url.map(str::trim).filter(|u| !u.is_empty()).map(|u| format!("{}/", u.trim_end_matches('/')));
+    SiteView { title, team: project.team.name.clone(), report_date: format::date(report_date), base_url }
+}
+
+/// `404.html` has nothing of its own to show.
+#[derive(Debug, Serialize)]
+struct NotFoundView {}
+
+fn not_found() -> Page<NotFoundView> {
+    Page {
+        path: "404.html".to_string(),
+        template: "404.html",
+        title: "Page not found".to_string(),
+        section: Section::None,
+        view: NotFoundView {},
+    }
+}
+
+#[cfg(test)]
+mod testdata;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,265 @@
+//! The notes pages: `notes/index.html` and one page per note.
+//!
+//! Privacy is enforced here, in the views: a private note's view never holds
+//! its body, action texts or decision texts, only its header and counts, so
+//! no template (built-in or override) can publish them.
+
+use serde::Serialize;
+
+use super::Input;
+use super::format::{self, DateView, KindView, LinkView};
+use super::markdown::{self, Placement, SafeHtml};
+use super::page::{Page, Section};
+use crate::model::{Attendee, Note, Visibility};
+
+/// `notes/index.html`: notes newest first, grouped by month.
+#[derive(Debug, Serialize)]
+pub struct NotesIndexView {
+    /// Months, newest first.
+    pub months: Vec<MonthView>,
+    /// `12 meetings from Mon 3 Aug 2026 to Mon 5 Oct 2026`, or empty.
+    pub summary: String,
+}
+
+/// One month of notes.
+#[derive(Debug, Serialize)]
+pub struct MonthView {
+    /// `2026-10`, for anchors.
+    pub id: String,
+    /// `October 2026`.
+    pub label: String,
+    /// Its notes, newest first.
+    pub notes: Vec<NoteRowView>,
+}
+
+/// One note in the list.
+#[derive(Debug, Serialize)]
+pub struct NoteRowView {
+    /// Link to the note's page.
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// Date.
+    pub date: DateView,
+    /// Kind of meeting.
+    pub kind: KindView,
+    /// Text not published.
+    pub private: bool,
+    /// `5 people · 2 action items · 1 decision`.
+    pub counts: String,
+}
+
+/// `notes/<slug>/index.html`.
+#[derive(Debug, Serialize)]
+pub struct NotePageView {
+    /// The note.
+    pub note: NoteView,
+    /// The next note in time, if any.
+    pub newer: Option<LinkView>,
+    /// The previous note in time, if any.
+    pub older: Option<LinkView>,
+}
+
+/// One note, ready to print.
+#[derive(Debug, Serialize)]
+pub struct NoteView {
+    /// Title.
+    pub title: String,
+    /// Date.
+    pub date: DateView,
+    /// Kind of meeting.
+    pub kind: KindView,
+    /// The sprint it belongs to.
+    pub sprint: Option<LinkView>,
+    /// Who was there, in the order written.
+    pub attendees: Vec<AttendeeView>,
+    /// Text not published.
+    pub private: bool,
+    /// `2 action items`.
+    pub action_count: String,
+    /// `1 decision`.
+    pub decision_count: String,
+    /// Action items (empty for a private note).
+    pub actions: Vec<ActionView>,
+    /// Decisions (empty for a private note).
+    pub decisions: Vec<DecisionView>,
+    /// The body as sanitised HTML (`None` for a private note).
+    pub body_html: Option<SafeHtml>,
+}
+
+/// Someone at the meeting.
+#[derive(Debug, Serialize)]
+pub struct AttendeeView {
+    /// Display name.
+    pub name: String,
+    /// `Product owner`; `None` for guests.
+    pub role: Option<&'static str>,
+    /// Not on the team.
+    pub guest: bool,
+}
+
+/// An action item as written in this note.
+#[derive(Debug, Serialize)]
+pub struct ActionView {
+    /// The text as written.
+    pub text: String,
+    /// `Alice Chen and Bob Okafor`, or empty.
+    pub owners: String,
+    /// Due date given here.
+    pub due: Option<DateView>,
+    /// Checked here.
+    pub checked: bool,
+    /// Explicit done date given here.
+    pub done_on: Option<DateView>,
+}
+
+/// A decision recorded in this note.
+#[derive(Debug, Serialize)]
+pub struct DecisionView {
+    /// The text.
+    pub text: String,
+    /// Tagged `#compromise`.
+    pub compromise: bool,
+    /// Ids of the items it mentions.
+    pub references: Vec<String>,
+}
+
+/// The notes list page.
+pub fn index(input: &Input<'_>) -> Page<NotesIndexView> {
+    let mut months: Vec<MonthView> = Vec::new();
+    for note in input.notes.iter().rev() {
+        let id = note.date.strftime("%Y-%m").to_string();
+        if months.last().is_none_or(|m| m.id != id) {
+            months.push(MonthView { id, label: format::month(note.date), notes: Vec::new() });
+        }
+        if let Some(month) = months.last_mut() {
+            month.notes.push(row(input, note));
+        }
+    }
+    let summary = match (input.notes.first(), input.notes.last()) {
+        (Some(first), Some(last)) => format!(
+            "{} from {} to {}.",
+            format::count(input.notes.len(), "meeting", "meetings"),
+            format::date(first.date).long,
+            format::date(last.date).long
+        ),
+        _ => String::new(),
+    };
+    Page {
+        path: "notes/index.html".to_string(),
+        template: "notes/index.html",
+        title: "Meeting notes".to_string(),
+        section: Section::Notes,
+        view: NotesIndexView { months, summary },
+    }
+}
+
+fn row(input: &Input<'_>, note: &Note) -> NoteRowView {
+    let counts = [
+        format::count(note.attendees.len(), "person", "people"),
+        format::count(note.actions.len(), "action item", "action items"),
+        format::count(note.decisions.len(), "decision", "decisions"),
+    ]
+    .join(" · ");
+    NoteRowView {
+        url: input.paths.note_url(&note.path).unwrap_or_default(),
+        title: note.title.clone(),
+        date: format::date(note.date),
+        kind: format::kind(note.kind),
+        private: note.visibility == Visibility::Private,
+        counts,
+    }
+}
+
+/// One page per note shown as of the report date, oldest first.
+pub fn pages(input: &Input<'_>) -> Vec<Page<NotePageView>> {
+    let link = |note: &Note| LinkView { label: note.title.clone(), url: input.paths.note_url(&note.path) };
+    let notes = &input.notes;
+    notes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, note)| {
+            let url = input.paths.note_url(&note.path)?;
+            Some(Page {
+                path: url,
+                template: "notes/note.html",
+                title: note.title.clone(),
+                section: Section::Notes,
+                view: NotePageView {
+                    note: view(input, note),
+                    newer: notes.get(i + 1).map(|n| link(n)),
+                    older: i.checked_sub(1).and_then(|j| notes.get(j)).map(|n| link(n)),
+                },
+            })
+        })
+        .collect()
+}
+
+fn view(input: &Input<'_>, note: &Note) -> NoteView {
+    let team = &input.project.team;
+    let private = note.visibility == Visibility::Private;
+    let attendees = note
+        .attendees
+        .iter()
+        .map(|a| match a {
+            Attendee::Member(id) => match team.member(id) {
+                Some(m) => {
+                    AttendeeView { name: m.name.clone(), role: Some(format::role(m.role)), guest: false }
+                }
+                None => AttendeeView { name: id.clone(), role: None, guest: false },
+            },
+            Attendee::Guest(name) => AttendeeView { name: name.clone(), role: None, guest: true },
+        })
+        .collect();
+    let sprint = note.sprint.as_ref().map(|id| {
+        let found = input.project.sprints.iter().find(|s| &s.id == id);
+        LinkView {
+            label: found.map_or_else(|| id.clone(), |s| s.name.clone()),
+            url: input.paths.sprint_url(id),
+        }
+    });
+    let actions = if private {
+        Vec::new()
+    } else {
+        note.actions
+            .iter()
+            .map(|a| ActionView {
+                text: a.text.clone(),
+                owners: format::and_list(&format::names(team, &a.owners)),
+                due: a.due.map(format::date),
+                checked: a.checked,
+                done_on: a.done_on.map(format::date),
+            })
+            .collect()
+    };
+    let decisions = if private {
+        Vec::new()
+    } else {
+        note.decisions
+            .iter()
+            .map(|d| DecisionView {
+                text: d.text.clone(),
+                compromise: d.compromise,
+                references: d.references.clone(),
+            })
+            .collect()
+    };
+    let body_html = (!private)
+        .then(|| markdown::to_html(&note.body, Placement { heading_offset: 1, title: Some(&note.title) }));
+    NoteView {
+        title: note.title.clone(),
+        date: format::date(note.date),
+        kind: format::kind(note.kind),
+        sprint,
+        attendees,
+        private,
+        action_count: format::count(note.actions.len(), "action item", "action items"),
+        decision_count: format::count(note.decisions.len(), "decision", "decisions"),
+        actions,
+        decisions,
+        body_html,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,235 @@
+//! Pages: the shared layout data and the collection of rendered files.
+//!
+//! A page is built in two steps. A page function (one per page, in its
+//! section's module) turns the model into a [`Page`]: an output path, a
+//! template name, a title, the nav section and a serializable view. Then
+//! [`Pages::add`] renders it with the layout data every template can use:
+//!
+//! - `site`: `title`, `team`, `report_date` (`iso`, `long`, `short`), `base_url`;
+//! - `page`: `title`, `root` (the relative prefix back to the site root:
+//!   `./`, `../`, `../../`), `section`, `path`, `canonical`;
+//! - `nav`: the top navigation, each link with `label`, `url`, `current`;
+//! - every field of the view, at the top level.
+//!
+//! Templates print every internal link as `{{ page.root }}{{ url }}` with
+//! `url` relative to the site root, so the site works at a domain root, under
+//! a project path and from disk.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::SiteError;
+use super::format::DateView;
+use super::templates::Templates;
+
+/// A section of the site: one entry of the top navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `index.html`.
+    Dashboard,
+    /// `summary/index.html`.
+    Summary,
+    /// `weeks/index.html`.
+    Weeks,
+    /// `sprints/index.html`.
+    Sprints,
+    /// `backlog/index.html`.
+    Backlog,
+    /// `actions/index.html`.
+    Actions,
+    /// `decisions/index.html`.
+    Decisions,
+    /// `notes/index.html`.
+    Notes,
+    /// A page outside every section (404).
+    None,
+}
+
+impl Section {
+    /// The navigation, in order.
+    pub const NAV: [Section; 8] = [
+        Section::Dashboard,
+        Section::Summary,
+        Section::Weeks,
+        Section::Sprints,
+        Section::Backlog,
+        Section::Actions,
+        Section::Decisions,
+        Section::Notes,
+    ];
+
+    /// `(key, label, url)`; the key is used for CSS classes and `page.section`.
+    fn parts(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Section::Dashboard => ("dashboard", "Dashboard", "index.html"),
+            Section::Summary => ("summary", "Summary", "summary/index.html"),
+            Section::Weeks => ("weeks", "Weeks", "weeks/index.html"),
+            Section::Sprints => ("sprints", "Sprints", "sprints/index.html"),
+            Section::Backlog => ("backlog", "Backlog", "backlog/index.html"),
+            Section::Actions => ("actions", "Actions", "actions/index.html"),
+            Section::Decisions => ("decisions", "Decisions", "decisions/index.html"),
+            Section::Notes => ("notes", "Notes", "notes/index.html"),
+            Section::None => ("none", "", "index.html"),
+        }
+    }
+
+    /// `notes`.
+    pub fn key(self) -> &'static str {
+        self.parts().0
+    }
+
+    /// `Notes`.
+    pub fn label(self) -> &'static str {
+        self.parts().1
+    }
+
+    /// The section's index page, relative to the site root.
+    pub fn url(self) -> &'static str {
+        self.parts().2
+    }
+}
+
+/// Site-wide values every template sees as `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: String,
+    /// Team name.
+    pub team: String,
+    /// The report date.
+    pub report_date: DateView,
+    /// Absolute base URL ending in `/`, if known (feed and canonical links only).
+    pub base_url: Option<String>,
+}
+
+/// One page to render.
+#[derive(Debug)]
+pub struct Page<V> {
+    /// Output path relative to the site root, `/`-separated, built only from
+    /// fixed names and slugs: `notes/<slug>/index.html`.
+    pub path: String,
+    /// Template name, as in [`super::templates::BUILTIN`].
+    pub template: &'static str,
+    /// The page's title (its `<title>` and, usually, its `<h1>`).
+    pub title: String,
+    /// Which navigation entry is current.
+    pub section: Section,
+    /// The page's own data: a struct whose fields become template variables.
+    /// It may not use the names `site`, `page` or `nav`.
+    pub view: V,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    root: String,
+    section: &'static str,
+    path: &'a str,
+    canonical: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NavLink {
+    label: &'static str,
+    url: &'static str,
+    current: bool,
+}
+
+/// The prefix from a page back to the site root: `./`, `../`, `../../` ...
+pub fn root_of(path: &str) -> String {
+    match path.matches('/').count() {
+        0 => "./".to_string(),
+        depth => "../".repeat(depth),
+    }
+}
+
+/// Collects rendered pages and copied files, in memory, by path.
+pub struct Pages<'a> {
+    templates: &'a Templates,
+    site: SiteView,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl<'a> Pages<'a> {
+    /// An empty collection rendering with `templates`.
+    pub fn new(templates: &'a Templates, site: SiteView) -> Self {
+        Pages { templates, site, files: BTreeMap::new() }
+    }
+
+    /// Renders `page` and keeps the result under its path.
+    pub fn add<V: Serialize>(&mut self, page: Page<V>) -> Result<(), SiteError> {
+        let html = self.render(&page, root_of(&page.path))?;
+        self.add_file(&page.path, html.into_bytes())
+    }
+
+    /// Like [`Pages::add`], but links start from the absolute base URL when
+    /// there is one: for `404.html`, which is served at any depth.
+    pub fn add_rooted_at_base<V: Serialize>(&mut self, page: Page<V>) -> Result<(), SiteError> {
+        let root = self.site.base_url.clone().unwrap_or_else(|| root_of(&page.path));
+        let html = self.render(&page, root)?;
+        self.add_file(&page.path, html.into_bytes())
+    }
+
+    /// Keeps a file as is (an asset, `.nojekyll`, `metrics.json` ...).
+    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
+        if self.files.insert(path.to_string(), bytes).is_some() {
+            return Err(SiteError::Conflict { path: path.to_string() });
+        }
+        Ok(())
+    }
+
+    /// The collected files.
+    pub fn finish(self) -> BTreeMap<String, Vec<u8>> {
+        self.files
+    }
+
+    fn render<V: Serialize>(&self, page: &Page<V>, root: String) -> Result<String, SiteError> {
+        let view_error = |message: String| SiteError::View { page: page.path.clone(), message };
+        let mut context = Context::from_serialize(&page.view).map_err(|e| view_error(e.to_string()))?;
+        for reserved in ["site", "page", "nav"] {
+            if context.contains_key(reserved) {
+                return Err(view_error(format!("the view may not have a field named `{reserved}`")));
+            }
+        }
+        let canonical = self
+            .site
+            .base_url
+            .as_ref()
+            .filter(|_| page.section != Section::None)
+            .map(|base| format!("{base}{}", page.path.strip_suffix("index.html").unwrap_or(&page.path)));
+        let nav: Vec<NavLink> = Section::NAV
+            .iter()
+            .map(|s| NavLink { label: s.label(), url: s.url(), current: *s == page.section })
+            .collect();
+        let page_view =
+            PageView { title: &page.title, root, section: page.section.key(), path: &page.path, canonical };
+        context.insert("site", &self.site);
+        context.insert("page", &page_view);
+        context.insert("nav", &nav);
+        self.templates
+            .render(page.template, &context)
+            .map_err(|source| SiteError::Render { page: page.path.clone(), source })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        assert_eq!(root_of("index.html"), "./");
+        assert_eq!(root_of("notes/index.html"), "../");
+        assert_eq!(root_of("notes/a-b/index.html"), "../../");
+    }
+
+    #[test]
+    fn every_nav_section_has_an_index_page() {
+        for s in Section::NAV {
+            assert!(s.url().ends_with("index.html"));
+            assert!(!s.label().is_empty());
+        }
+    }
+}

@@ -1,0 +1,254 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+
+use super::testdata::{REPORT_DATE, project};
+use super::*;
+
+fn build(opts: &SiteOptions) -> Site {
+    render(&project(), &crate::metrics::compute(&project(), REPORT_DATE), opts).unwrap()
+}
+
+fn text<'a>(site: &'a Site, path: &str) -> &'a str {
+    let bytes = site.files.get(path).unwrap_or_else(|| panic!("no {path} in {:?}", site.files.keys()));
+    std::str::from_utf8(bytes).unwrap()
+}
+
+fn pages(site: &Site) -> impl Iterator<Item = (&String, &str)> {
+    site.files.iter().filter(|(p, _)| p.ends_with(".html")).map(|(p, b)| (p, std::str::from_utf8(b).unwrap()))
+}
+
+#[test]
+fn renders_the_notes_pages_and_the_fixed_files() {
+    let site = build(&SiteOptions::default());
+    let paths: Vec<&str> = site.files.keys().map(String::as_str).collect();
+    assert_eq!(
+        paths,
+        vec![
+            ".nojekyll",
+            "404.html",
+            "assets/style.css",
+            "metrics.json",
+            "notes/2026-09-28-retro/index.html",
+            "notes/2026-10-05-planning/index.html",
+            "notes/2026-10-09-sync/index.html",
+            "notes/index.html",
+        ]
+    );
+    assert_eq!(site.page_count(), 5);
+    assert!(site.files[".nojekyll"].is_empty());
+    assert!(text(&site, "assets/style.css").contains("prefers-color-scheme: dark"));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    assert_eq!(build(&SiteOptions::default()), build(&SiteOptions::default()));
+}
+
+#[test]
+fn every_page_has_the_accessible_skeleton() {
+    let site = build(&SiteOptions::default());
+    for (path, html) in pages(&site) {
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{path}");
+        assert_eq!(html.matches("<h1").count(), 1, "{path} needs exactly one h1");
+        assert_eq!(html.matches("<title>").count(), 1, "{path}");
+        for landmark in ["<header", "<nav", "<main id=\"main\"", "<footer", "href=\"#main\""] {
+            assert!(html.contains(landmark), "{path} lacks {landmark}");
+        }
+        assert!(!html.contains("<script"), "{path} has a script");
+    }
+}
+
+#[test]
+fn notes_after_the_report_date_are_left_out() {
+    let site = build(&SiteOptions::default());
+    for (path, html) in pages(&site) {
+        assert!(!html.contains("Future review") && !html.contains("FUTURE"), "{path}");
+    }
+}
+
+#[test]
+fn private_text_is_never_published() {
+    let site = build(&SiteOptions::default());
+    for (path, bytes) in &site.files {
+        assert!(!String::from_utf8_lossy(bytes).contains("SECRET"), "{path} leaks private text");
+    }
+    let page = text(&site, "notes/2026-10-09-sync/index.html");
+    assert!(page.contains("This note is private"), "{page}");
+    assert!(page.contains("1 action item"), "{page}");
+    assert!(page.contains("1 decision"), "{page}");
+    assert!(page.contains("Alice Chen"), "{page}");
+    assert!(text(&site, "notes/index.html").contains("tag-private"));
+}
+
+#[test]
+fn yaml_and_note_strings_are_escaped() {
+    let site = build(&SiteOptions::default());
+    let index = text(&site, "notes/index.html");
+    assert!(index.contains("PO &lt;b&gt;sync&lt;/b&gt; &amp; &quot;notes&quot;"), "{index}");
+    assert!(!index.contains("<b>sync"), "{index}");
+    let planning = text(&site, "notes/2026-10-05-planning/index.html");
+    assert!(!planning.contains("onerror") && !planning.contains("pwned"), "{planning}");
+}
+
+#[test]
+fn notes_index_groups_by_month_newest_first() {
+    let site = build(&SiteOptions::default());
+    let index = text(&site, "notes/index.html");
+    let pos = |needle: &str| index.find(needle).unwrap_or_else(|| panic!("{needle} missing in {index}"));
+    assert!(pos("October 2026") < pos("September 2026"));
+    assert!(pos("PO &lt;b&gt;") < pos("Sprint 21 planning"));
+    assert!(pos("Sprint 21 planning") < pos("Sprint 20 retro"));
+    assert!(index.contains("3 meetings from Mon 28 Sep 2026 to Fri 9 Oct 2026."), "{index}");
+    assert!(index.contains("3 people · 2 action items · 1 decision"), "{index}");
+    assert!(index.contains("<time datetime=\"2026-10-05\">Mon 5 Oct</time>"), "{index}");
+    assert!(index.contains("aria-current=\"page\">Notes</a>"), "{index}");
+}
+
+#[test]
+fn a_note_page_shows_header_contributions_and_body() {
+    let site = build(&SiteOptions::default());
+    let page = text(&site, "notes/2026-10-05-planning/index.html");
+    for needle in [
+        "<title>Sprint 21 planning · Phoenix team health</title>",
+        "<time datetime=\"2026-10-05\">Mon 5 Oct 2026</time>",
+        "Sprint planning",
+        "href=\"../../sprints/s21/index.html\">Sprint 21</a>",
+        "Alice Chen</span> <span class=\"person-role\">Product owner",
+        "Dana from Sales</span> <span class=\"person-role\">Guest",
+        "Split PHX-101 @bob due 2026-10-09",
+        "Bob Okafor · due <time datetime=\"2026-10-09\">Fri 9 Oct 2026</time>",
+        "No owner",
+        "Keep the goal small #compromise <span class=\"tag tag-compromise\">Compromise</span>",
+        "<code>PHX-101</code>",
+        "<h3>Agenda</h3>",
+        "<input type=\"checkbox\" checked=\"\" disabled=\"\">",
+        "<td style=\"text-align:right\">5</td>",
+        "href=\"../../assets/style.css\"",
+        "class=\"pager-older\" href=\"../../notes/2026-09-28-retro/index.html\"",
+        "class=\"pager-newer\" href=\"../../notes/2026-10-09-sync/index.html\"",
+    ] {
+        assert!(page.contains(needle), "missing {needle} in {page}");
+    }
+}
+
+/// Sections the next pages will fill; links to them are expected to dangle
+/// until then. Remove an entry when its page exists.
+const NOT_YET_BUILT: [&str; 8] = [
+    "index.html",
+    "summary/index.html",
+    "weeks/index.html",
+    "sprints/index.html",
+    "backlog/index.html",
+    "actions/index.html",
+    "decisions/index.html",
+    "sprints/s21/index.html",
+];
+
+#[test]
+fn every_internal_link_resolves() {
+    let site = build(&SiteOptions::default());
+    for (path, html) in pages(&site) {
+        let dir: Vec<&str> = path.split('/').rev().skip(1).collect::<Vec<_>>().into_iter().rev().collect();
+        for target in html.split(" href=\"").skip(1).filter_map(|rest| rest.split('"').next()) {
+            if target.starts_with('#') || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let mut parts: Vec<&str> = dir.clone();
+            for part in target.split('/') {
+                match part {
+                    ".." => assert!(parts.pop().is_some(), "{path}: {target} climbs out of the site"),
+                    "." | "" => {}
+                    p => parts.push(p),
+                }
+            }
+            let resolved = parts.join("/");
+            assert!(
+                site.files.contains_key(&resolved) || NOT_YET_BUILT.contains(&resolved.as_str()),
+                "{path}: {target} -> {resolved} does not exist"
+            );
+        }
+    }
+}
+
+#[test]
+fn base_url_fills_canonical_links_and_the_404_page_only() {
+    let opts = SiteOptions { base_url: Some("https://acme.github.io/phoenix".into()), ..Default::default() };
+    let site = build(&opts);
+    let note = text(&site, "notes/2026-10-05-planning/index.html");
+    assert!(
+        note.contains(
+            "<link rel=\"canonical\" href=\"https://acme.github.io/phoenix/notes/2026-10-05-planning/\">"
+        ),
+        "{note}"
+    );
+    assert!(note.contains("href=\"../../assets/style.css\""), "internal links stay relative");
+    let missing = text(&site, "404.html");
+    assert!(missing.contains("href=\"https://acme.github.io/phoenix/assets/style.css\""), "{missing}");
+    assert!(!missing.contains("rel=\"canonical\""), "{missing}");
+
+    let plain = build(&SiteOptions::default());
+    assert!(!text(&plain, "notes/index.html").contains("canonical"));
+    assert!(text(&plain, "404.html").contains("href=\"./assets/style.css\""));
+}
+
+#[test]
+fn settings_base_url_is_used_when_no_flag_is_given() {
+    let mut p = project();
+    p.settings.base_url = Some("https://from.yaml/".into());
+    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &SiteOptions::default()).unwrap();
+    assert!(text(&site, "notes/index.html").contains("https://from.yaml/notes/"));
+    let flag = SiteOptions { base_url: Some("https://flag/".into()), ..Default::default() };
+    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &flag).unwrap();
+    assert!(text(&site, "notes/index.html").contains("https://flag/notes/"));
+}
+
+#[test]
+fn a_block_override_changes_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("base.html"),
+        "{% extends \"builtin/base.html\" %}{% block footer %}Kept by the Phoenix team{% endblock footer %}",
+    )
+    .unwrap();
+    let opts = SiteOptions { templates_dir: Some(dir.path().into()), ..Default::default() };
+    let site = build(&opts);
+    for (path, html) in pages(&site) {
+        assert!(html.contains("Kept by the Phoenix team"), "{path}");
+        assert!(!html.contains("built by tandem"), "{path}");
+    }
+}
+
+#[test]
+fn a_broken_override_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("notes")).unwrap();
+    fs::write(dir.path().join("notes/note.html"), "{% extends \"base.html\" %}\n{% block main %}{{ oops(\n")
+        .unwrap();
+    let opts = SiteOptions { templates_dir: Some(dir.path().into()), ..Default::default() };
+    let err = render(&project(), &crate::metrics::compute(&project(), REPORT_DATE), &opts).unwrap_err();
+    let message = err.to_string();
+    let file = dir.path().join("notes/note.html");
+    assert!(message.starts_with(&format!("{}: invalid template: ", file.display())), "{message}");
+    assert!(message.contains(":2:"), "line number expected: {message}");
+}
+
+#[test]
+fn an_override_using_a_missing_variable_names_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("404.html"), "{{ no_such_thing }}").unwrap();
+    let opts = SiteOptions { templates_dir: Some(dir.path().into()), ..Default::default() };
+    let err = render(&project(), &crate::metrics::compute(&project(), REPORT_DATE), &opts).unwrap_err();
+    assert!(matches!(err, SiteError::Render { .. }), "{err}");
+    assert!(err.to_string().starts_with("page 404.html: could not render template 404.html: "), "{err}");
+}
+
+#[test]
+fn no_notes_still_gives_a_friendly_index() {
+    let mut p = project();
+    p.notes.clear();
+    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &SiteOptions::default()).unwrap();
+    let index = text(&site, "notes/index.html");
+    assert!(index.contains("No meeting notes yet."), "{index}");
+    assert_eq!(site.page_count(), 2);
+}
