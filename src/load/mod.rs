@@ -184,9 +184,10 @@ fn load_notes(
         .flat_map(|s| s.items.iter().map(|i| i.id.clone()))
         .chain(backlog.snapshots().iter().flat_map(|s| s.items.iter().map(|i| i.id.clone())))
         .collect();
+    let index = notes::ItemIds::new(&ids);
     for note in &mut list {
         for decision in &mut note.decisions {
-            decision.references = notes::find_references(&decision.text, &ids);
+            decision.references = index.find(&decision.text);
         }
     }
     list.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));

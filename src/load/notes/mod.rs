@@ -125,16 +125,49 @@ fn first_title(blocks: &[Block]) -> Option<String> {
 /// followed by a letter, digit, `-` or `_` (so `K-1` is not found in `K-11`).
 /// Sorted, without repeats.
 pub fn find_references(text: &str, ids: &BTreeSet<String>) -> Vec<String> {
-    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    ids.iter()
-        .filter(|id| !id.is_empty())
-        .filter(|id| {
-            text.match_indices(id.as_str()).any(|(i, _)| {
+    ItemIds::new(ids).find(text)
+}
+
+/// Characters that continue a word around an id (DATA.md: letter, digit, `-`, `_`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Item ids indexed once, so each decision is matched in time proportional to
+/// its own length rather than to the number of ids.
+pub struct ItemIds<'a> {
+    /// Ids made only of word characters: a whole-word occurrence of such an id
+    /// is exactly one maximal run of word characters in the text.
+    words: std::collections::HashSet<&'a str>,
+    /// Ids with other characters (a space, a dot), searched for one by one.
+    others: Vec<&'a str>,
+}
+
+impl<'a> ItemIds<'a> {
+    /// Indexes `ids`.
+    pub fn new(ids: &'a BTreeSet<String>) -> Self {
+        let (words, others): (Vec<&str>, Vec<&str>) = ids
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !id.is_empty())
+            .partition(|id| id.chars().all(is_word_char));
+        ItemIds { words: words.into_iter().collect(), others }
+    }
+
+    /// The ids that appear in `text` as whole words, sorted, without repeats.
+    pub fn find(&self, text: &str) -> Vec<String> {
+        let mut found: BTreeSet<&str> =
+            text.split(|c: char| !is_word_char(c)).filter(|run| self.words.contains(run)).collect();
+        for id in &self.others {
+            let whole = text.match_indices(id).any(|(i, _)| {
                 let before = text.get(..i).and_then(|s| s.chars().next_back());
                 let after = text.get(i + id.len()..).and_then(|s| s.chars().next());
-                !before.is_some_and(word) && !after.is_some_and(word)
-            })
-        })
-        .cloned()
-        .collect()
+                !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+            });
+            if whole {
+                found.insert(id);
+            }
+        }
+        found.into_iter().map(str::to_string).collect()
+    }
 }

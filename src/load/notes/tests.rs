@@ -202,6 +202,13 @@ fn references_are_whole_words() {
 }
 
 #[test]
+fn ids_with_spaces_or_dots_are_found_as_whole_words_too() {
+    let ids: BTreeSet<String> = ["Epic 7", "v1.2", "K-1"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(find_references("Split Epic 7, ship v1.2 and K-1", &ids), vec!["Epic 7", "K-1", "v1.2"]);
+    assert_eq!(find_references("Epic 77 and v1.23 and xv1.2", &ids), Vec::<String>::new());
+}
+
+#[test]
 fn odd_input_never_panics() {
     let odd = [
         "",
