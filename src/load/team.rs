@@ -81,7 +81,7 @@ fn check_roles(members: &[Member], path: &str, diags: &mut Diagnostics) {
 }
 
 fn check_aliases(members: &[Member], path: &str, diags: &mut Diagnostics) {
-    let mut seen: Vec<(String, &str)> = Vec::new();
+    let mut seen: Vec<(String, &str)> = members.iter().map(|m| (m.id.clone(), m.id.as_str())).collect();
     for m in members {
         let spellings = std::iter::once(m.name.as_str()).chain(m.aliases.iter().map(String::as_str));
         for spelling in spellings {
@@ -91,7 +91,7 @@ fn check_aliases(members: &[Member], path: &str, diags: &mut Diagnostics) {
                     path,
                     None,
                     format!(
-                        "\"{spelling}\" names both `{other}` and `{}`: notes using it match the first",
+                        "\"{spelling}\" names both `{other}` and `{}`: notes using it mean `{other}`",
                         m.id
                     ),
                 );
@@ -174,6 +174,17 @@ mod tests {
                 "warning: team.yaml: the team has no product owner: figures that need one show \"no data\"",
                 "warning: team.yaml: the team has no scrum master: figures that need one show \"no data\"",
             ]
+        );
+    }
+
+    #[test]
+    fn an_alias_that_is_another_members_id_is_a_warning() {
+        let (_, msgs) = team(
+            "name: X\nmembers:\n  - {id: alice, role: product-owner, aliases: [Sam]}\n  - {id: sam, role: scrum-master}\n",
+        );
+        assert_eq!(
+            msgs,
+            vec!["warning: team.yaml: \"Sam\" names both `sam` and `alice`: notes using it mean `sam`"]
         );
     }
 

@@ -53,7 +53,11 @@ pub fn week_dates(first: Date, report_date: Date) -> Vec<Date> {
     let mut monday = monday_of(first);
     while monday <= report_date {
         dates.push(sunday_of(monday).min(report_date));
-        monday = add_days(monday, 7);
+        // At the end of the calendar there is no next Monday: stop.
+        match monday.checked_add(jiff::Span::new().days(7)) {
+            Ok(next) => monday = next,
+            Err(_) => break,
+        }
     }
     dates
 }
@@ -88,6 +92,13 @@ mod tests {
 
     fn is_sunday(date: Date) -> bool {
         date.weekday() == Weekday::Sunday
+    }
+
+    #[test]
+    fn the_last_week_of_the_calendar_ends() {
+        // 9999-12-27 is a Monday; adding 7 days saturates at 9999-12-31.
+        let dates = week_dates(date("9999-12-20"), date("9999-12-31"));
+        assert_eq!(dates, vec![date("9999-12-26"), date("9999-12-31")]);
     }
 
     #[test]

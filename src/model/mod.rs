@@ -516,7 +516,11 @@ pub const SCORED_INDICATORS: [&str; 16] = [
 ];
 
 impl Project {
-    /// The latest date found anywhere in the data: the default report date.
+    /// The latest date found in the data: the default report date.
+    ///
+    /// Action items' due dates are left out: they are plans, not records, and
+    /// one "due next month" (or a typo such as `due 2206-10-10`) would push the
+    /// report past the last meeting and empty the collaboration window.
     pub fn latest_date(&self) -> Option<Date> {
         let sprint_dates = self.sprints.iter().flat_map(|s| {
             let items = s.items.iter().flat_map(|i| [i.added, i.removed, i.done].into_iter().flatten());
@@ -530,7 +534,7 @@ impl Project {
                 .chain(s.items.iter().flat_map(|i| [Some(i.created), i.updated].into_iter().flatten()))
         });
         let note_dates = self.notes.iter().flat_map(|n| {
-            let actions = n.actions.iter().flat_map(|a| [a.due, a.done_on].into_iter().flatten());
+            let actions = n.actions.iter().filter_map(|a| a.done_on);
             std::iter::once(n.date).chain(actions)
         });
         sprint_dates.chain(backlog_dates).chain(note_dates).max()

@@ -32,16 +32,19 @@ pub fn action(found: &Found, people: &People) -> Option<NoteAction> {
         body = rest;
     }
     let text = tidy(body);
-    let mut member_mentions = Vec::new();
+    // Every @mention leaves the identity (DATA.md), a guest's handle too, so an
+    // item copied forward with its handle moved or dropped stays the same item;
+    // only members' mentions make owners.
+    let mut all_mentions = Vec::new();
     for m in mentions(&text) {
         if let Some(id) = people.member(&m.handle) {
             owners.push(id.to_string());
-            member_mentions.push(m.range);
         }
+        all_mentions.push(m.range);
     }
     owners.sort();
     owners.dedup();
-    let key = identity(&without(&text, &member_mentions, false));
+    let key = identity(&without(&text, &all_mentions, false));
     if key.is_empty() {
         return None;
     }
@@ -175,6 +178,16 @@ mod tests {
     }
 
     #[test]
+    fn a_guest_handle_moved_or_dropped_keeps_the_identity() {
+        let first = act("@jdoe send the logs due 2026-10-10", false);
+        let later = act("send the logs @jdoe", true);
+        let dropped = act("send the logs", true);
+        assert_eq!(first.key, "send the logs");
+        assert_eq!((first.key.as_str(), first.owners.len()), (later.key.as_str(), later.owners.len()));
+        assert_eq!(later.key, dropped.key);
+    }
+
+    #[test]
     fn markers_are_found_and_removed() {
         assert_eq!(
             strip_markers("Book staging (due 2026-10-07)"),
@@ -206,7 +219,7 @@ mod tests {
         assert_eq!(summary(&act("@bob: book staging", false)), (vec!["bob"], "book staging", "book staging"));
         assert_eq!(
             summary(&act("Ask @alice-gh about @jdoe's access", false)),
-            (vec!["alice"], "Ask @alice-gh about @jdoe's access", "ask about @jdoe's access")
+            (vec!["alice"], "Ask @alice-gh about @jdoe's access", "ask about 's access")
         );
         assert_eq!(
             summary(&act("Danno Ferrin to fix the flaky test", false)),
@@ -226,7 +239,7 @@ mod tests {
         );
         assert_eq!(
             summary(&act("@jdoe: send the logs", false)),
-            (vec![], "@jdoe: send the logs", "@jdoe: send the logs")
+            (vec![], "@jdoe: send the logs", "send the logs")
         );
         assert_eq!(
             summary(&act("Update the roadmap (Alice).", false)),

@@ -30,6 +30,13 @@ pub fn from_body(blocks: &[Block], sections: &[Section], people: &People) -> Vec
 /// (nested ones included), else the lines of its first paragraph.
 fn entries(blocks: &[Block], section: &Section) -> Vec<String> {
     let mut out: Vec<String> = section.rest.clone();
+    // `Attendees: Ann, Bob` as a paragraph names them all; the list after it
+    // is something else (often the action items), not more attendees.
+    let label_is_paragraph =
+        blocks.get(section.start).is_some_and(|b| !b.is_item() && b.heading_level().is_none());
+    if !out.is_empty() && label_is_paragraph {
+        return out;
+    }
     let inside = members(blocks, section);
     let items: Vec<&Block> = inside
         .iter()
@@ -88,6 +95,19 @@ mod tests {
     fn from(md: &str) -> Vec<Attendee> {
         let b = blocks(md, 1, &starts_block);
         from_body(&b, &all(&b), &People::new(&team()))
+    }
+
+    #[test]
+    fn names_after_a_paragraph_label_do_not_take_the_list_that_follows() {
+        let md =
+            "# Retro\n\nAttendees: Alice, Carol\n\n- [ ] @bob book the room\n- [ ] Bob to update the board\n";
+        assert_eq!(from(md), vec![member("alice"), member("carol")]);
+    }
+
+    #[test]
+    fn a_list_item_label_keeps_its_nested_names() {
+        let md = "- **Attendees:** Alice\n  - Bob\n- Next topic\n";
+        assert_eq!(from(md), vec![member("alice"), member("bob")]);
     }
 
     #[test]

@@ -23,14 +23,18 @@ fn normalize(name: &str) -> String {
 impl People {
     /// The spellings of `team`'s members.
     pub fn new(team: &Team) -> Self {
+        // Ids come first, so a member's id always names that member even when
+        // another member lists the same word as a name or alias.
+        let ids = team.members.iter().map(|m| (&m.id, &m.id));
+        let others = team
+            .members
+            .iter()
+            .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases).map(move |s| (s, &m.id)));
         let mut spellings = Vec::new();
-        for m in &team.members {
-            let all = std::iter::once(&m.id).chain(std::iter::once(&m.name)).chain(&m.aliases);
-            for spelling in all {
-                let key = normalize(spelling);
-                if !key.is_empty() {
-                    spellings.push((key, m.id.clone()));
-                }
+        for (spelling, id) in ids.chain(others) {
+            let key = normalize(spelling);
+            if !key.is_empty() {
+                spellings.push((key, id.clone()));
             }
         }
         People { spellings }
