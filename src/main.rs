@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tandem::diagnostics::{self, MessageFormat};
 use tandem::model::Date;
+use tandem::site::summary::command as summary;
 
 /// Turns a scrum team's sprint records and meeting notes into a static site
 /// about the team's health.
@@ -24,6 +25,8 @@ enum Command {
     Build(BuildArgs),
     /// Validate the data folder and report every problem, without writing anything.
     Check(CheckArgs),
+    /// Print the stakeholder summary on standard output (for a chat, an e-mail or a pull request).
+    Summary(SummaryArgs),
     /// Write a small, valid data folder and a GitHub Actions workflow to start from.
     Init(InitArgs),
 }
@@ -44,6 +47,32 @@ struct BuildArgs {
     /// Print only problems, not the closing summary line.
     #[arg(short, long)]
     quiet: bool,
+}
+
+#[derive(Args)]
+struct SummaryArgs {
+    #[command(flatten)]
+    common: CheckArgs,
+    /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for tools.
+    #[arg(long, value_enum, default_value_t = SummaryFormatArg::Markdown)]
+    format: SummaryFormatArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SummaryFormatArg {
+    Markdown,
+    Text,
+    Json,
+}
+
+impl From<SummaryFormatArg> for summary::Format {
+    fn from(f: SummaryFormatArg) -> Self {
+        match f {
+            SummaryFormatArg::Markdown => summary::Format::Markdown,
+            SummaryFormatArg::Text => summary::Format::Text,
+            SummaryFormatArg::Json => summary::Format::Json,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -97,6 +126,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
+        Command::Summary(args) => summary(&args),
         Command::Init(args) => init(&args),
     }
 }
@@ -180,4 +210,35 @@ fn check(args: &CheckArgs) -> ExitCode {
         eprintln!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
     }
     ExitCode::SUCCESS
+}
+
+fn summary(args: &SummaryArgs) -> ExitCode {
+    let common = &args.common;
+    let options = summary::SummaryOptions {
+        data_dir: common.data_dir.clone(),
+        as_of: common.as_of,
+        format: args.format.into(),
+        strict: common.strict,
+    };
+    let outcome = summary::run(&options);
+    print_diagnostics(outcome.diagnostics, common);
+    match outcome.result {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`tandem summary | head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: could not print the summary: {e}");
+                    ExitCode::from(EXIT_OTHER)
+                }
+            }
+        }
+        Err(summary::SummaryError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_OTHER)
+        }
+    }
 }

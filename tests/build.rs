@@ -33,7 +33,8 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap_or_else(|e| panic!("{e}"));
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            let rel =
+                entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
             files.insert(rel, fs::read(entry.path()).unwrap_or_default());
         }
     }
@@ -82,7 +83,8 @@ fn a_failed_build_leaves_the_previous_site() {
     assert!(ok.status.success(), "{}", stderr(&ok));
     let before = snapshot(&out);
 
-    fs::write(data.join("sprints/s22.yaml"), "start: 2026-11-09\nend: yesterday\n").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(data.join("sprints/s22.yaml"), "start: 2026-11-09\nend: yesterday\n")
+        .unwrap_or_else(|e| panic!("{e}"));
     let bad = tandem(&["build", "data", "-o", &out_arg], tmp.path());
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("sprints/s22.yaml:2:6"), "{}", stderr(&bad));
@@ -113,7 +115,9 @@ fn strict_warnings_write_nothing() {
     let out = tandem(&["build", "data", "-o", "site"], tmp.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("warning: notes/README.md"), "{}", stderr(&out));
-    assert!(tmp.path().join("site/index.html").is_file() || tmp.path().join("site/notes/index.html").is_file());
+    assert!(
+        tmp.path().join("site/index.html").is_file() || tmp.path().join("site/notes/index.html").is_file()
+    );
 }
 
 #[test]
@@ -146,7 +150,11 @@ fn sample_metrics_json_matches_the_golden_file() {
         fs::write(&golden, &actual).unwrap_or_else(|e| panic!("{e}"));
     }
     let expected = fs::read_to_string(&golden).unwrap_or_default();
-    assert!(actual == expected, "metrics.json differs from {}; run with TANDEM_BLESS=1 and review the diff", golden.display());
+    assert!(
+        actual == expected,
+        "metrics.json differs from {}; run with TANDEM_BLESS=1 and review the diff",
+        golden.display()
+    );
 
     // Every note the JSON lists has its page where the JSON says.
     let json: serde_json::Value = serde_json::from_str(&actual).unwrap_or_default();

@@ -11,9 +11,11 @@
 //!   command-line flags (`--strict`) and quotes survive copy and paste;
 //! - raw HTML is allowed in, then sanitised: no scripts, styles, event
 //!   attributes, forms or `javascript:` links; links get
-//!   `rel="noopener noreferrer"`; task-list checkboxes stay as disabled inputs;
-//!   table cells keep only `text-align`, and tables sit in a box that scrolls
-//!   sideways on narrow screens;
+//!   `rel="noopener noreferrer"`; table cells keep only `text-align`, and
+//!   tables sit in a box that scrolls sideways on narrow screens;
+//! - a task-list box is a ☑ or ☐ hidden from screen readers, which read
+//!   "Done:" or "Open:" instead: a disabled checkbox would be a form control
+//!   without a label (WCAG 1.3.1, 4.1.2), and notes publish no form controls;
 //! - every `id` gets the prefix `note-` (and `#fragment` links follow), so a
 //!   note can never clash with the page's own ids such as `main`.
 
@@ -67,7 +69,8 @@ pub fn to_html(markdown: &str, placement: Placement<'_>) -> SafeHtml {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
     let events = drop_title(events, placement.title);
     let offset = placement.heading_offset;
-    let events = events.into_iter().map(|event| shift_heading(event, offset)).flat_map(wrap_table);
+    let events =
+        events.into_iter().map(|event| shift_heading(event, offset)).map(task_mark).flat_map(wrap_table);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events);
     SafeHtml(SANITIZER.clean(&raw).to_string())
@@ -108,6 +111,22 @@ fn wrap_table(event: Event<'_>) -> Vec<Event<'_>> {
     }
 }
 
+/// A task-list marker as a symbol for the eye and a word for screen readers,
+/// like the action items of the note page.
+fn task_mark(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::TaskListMarker(true) => Event::InlineHtml(
+            "<span class=\"task-mark\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>"
+                .into(),
+        ),
+        Event::TaskListMarker(false) => Event::InlineHtml(
+            "<span class=\"task-mark\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">Open: </span>"
+                .into(),
+        ),
+        other => other,
+    }
+}
+
 fn shift_heading(event: Event<'_>, offset: u8) -> Event<'_> {
     match event {
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
@@ -128,19 +147,15 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer)
 
 fn sanitizer() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
-    b.add_tags(["input"])
-        .add_tag_attributes("input", ["checked"])
-        .add_tag_attributes("th", ["style"])
+    b.add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("div", ["id"])
         .add_tag_attribute_values("div", "tabindex", ["0"])
-        // Exactly one forced attribute per tag: ammonia keeps forced
-        // attributes in a HashMap, so two would come out in random order.
-        .add_tag_attribute_values("input", "type", ["checkbox"])
-        .set_tag_attribute_value("input", "disabled", "")
+        .add_tag_attribute_values("span", "aria-hidden", ["true"])
         .filter_style_properties(HashSet::from(["text-align"]))
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
         .add_allowed_classes("div", ["footnote-definition", "table-scroll"])
+        .add_allowed_classes("span", ["task-mark", "visually-hidden"])
         .id_prefix(Some(ID_PREFIX))
         .link_rel(Some("noopener noreferrer"))
         .attribute_filter(|_element, attribute, value| {
@@ -203,20 +218,24 @@ mod tests {
     }
 
     #[test]
-    fn task_lists_render_as_disabled_checkboxes() {
-        let out = html("- [x] done\n- [ ] open\n\n<input type=\"text\" name=\"q\" onclick=\"x()\">");
-        assert!(out.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\">"), "{out}");
-        assert!(out.contains("<li><input type=\"checkbox\" disabled=\"\">"), "{out}");
-        // Raw inputs end up inert: no type but checkbox, no name, no handler.
-        assert!(out.contains("<input disabled=\"\">"), "{out}");
-        assert_eq!(out.matches("<input").count(), 3, "{out}");
+    fn task_lists_render_as_marks_with_words_for_screen_readers() {
+        let out = html("- [x] done\n- [ ] open\n\n<input type=\"checkbox\" name=\"q\" onclick=\"x()\">");
+        let done = "<li><span class=\"task-mark\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>done</li>";
+        let open = "<li><span class=\"task-mark\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">Open: </span>open</li>";
+        assert!(out.contains(done), "{out}");
+        assert!(out.contains(open), "{out}");
+        // No form control survives: it would have no label.
+        assert!(!out.contains("<input"), "{out}");
+        // Only the attribute values the marks use get through.
+        let out = html("<span aria-hidden=\"false\" class=\"x task-mark\">a</span>");
+        assert!(out.contains("<span class=\"task-mark\">a</span>"), "{out}");
     }
 
     #[test]
     fn sanitizing_is_deterministic() {
         // ammonia keeps some settings in HashMaps with random seeds: fresh
         // sanitizers must still agree byte for byte.
-        let raw = "<p><input disabled=\"\" type=\"checkbox\" checked=\"\"/> <a href=\"#x\" title=\"t\">a</a></p>\
+        let raw = "<p><span aria-hidden=\"true\" class=\"task-mark\">☑</span> <a href=\"#x\" title=\"t\">a</a></p>\
                    <table><tr><td style=\"text-align: right; color: red\">1</td></tr></table>";
         let first = sanitizer().clean(raw).to_string();
         for _ in 0..20 {

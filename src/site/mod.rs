@@ -20,13 +20,23 @@
 //!    `{% block main %}`, and add it to [`templates::BUILTIN`].
 //! 3. Call `pages.add(sprints::index(&input))?` in [`render`].
 
+mod actions;
+mod attention;
+mod backlog;
+mod charts;
+mod dashboard;
+mod decisions;
+mod feed;
 mod format;
 pub mod markdown;
 mod notes;
 mod page;
 mod paths;
 pub mod slug;
+mod sprints;
+pub mod summary;
 pub mod templates;
+mod weeks;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -142,17 +152,32 @@ pub(crate) struct Input<'a> {
 pub fn render(project: &Project, report: &Report, opts: &SiteOptions) -> Result<Site, SiteError> {
     let report_date = report.as_of;
     let templates = Templates::load(opts.templates_dir.as_deref())?;
-    let paths = SitePaths::new(project);
+    let paths = SitePaths::new(project).with_pages_as_of(project, report_date);
     let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= report_date).collect();
     notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     let input = Input { project, report, report_date, paths: &paths, notes };
 
     let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
     let mut pages = Pages::new(&templates, site_view(project, input.report_date, base_url));
+    pages.add(dashboard::index(&input))?;
+    pages.add(summary::page(&input))?;
+    pages.add_file("summary.md", summary::markdown_file(&input, base_url))?;
+    pages.add(feed::feed(&input))?;
     pages.add(notes::index(&input))?;
     for page in notes::pages(&input) {
         pages.add(page)?;
     }
+    pages.add(weeks::index(&input))?;
+    for page in weeks::pages(&input) {
+        pages.add(page)?;
+    }
+    pages.add(sprints::index(&input))?;
+    for page in sprints::pages(&input) {
+        pages.add(page)?;
+    }
+    pages.add(backlog::index(&input))?;
+    pages.add(actions::index(&input))?;
+    pages.add(decisions::index(&input))?;
     pages.add_rooted_at_base(not_found())?;
     pages.add_file(".nojekyll", Vec::new())?;
     pages.add_file("metrics.json", crate::metrics::to_json(report).into_bytes())?;

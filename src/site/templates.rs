@@ -36,6 +36,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("components.html", include_str!("../../templates/components.html")),
     ("notes/index.html", include_str!("../../templates/notes/index.html")),
     ("notes/note.html", include_str!("../../templates/notes/note.html")),
+    ("weeks/index.html", include_str!("../../templates/weeks/index.html")),
+    ("weeks/week.html", include_str!("../../templates/weeks/week.html")),
+    ("sprints/index.html", include_str!("../../templates/sprints/index.html")),
+    ("sprints/sprint.html", include_str!("../../templates/sprints/sprint.html")),
+    ("backlog/index.html", include_str!("../../templates/backlog/index.html")),
+    ("actions/index.html", include_str!("../../templates/actions/index.html")),
+    ("decisions/index.html", include_str!("../../templates/decisions/index.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("summary/index.html", include_str!("../../templates/summary/index.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 

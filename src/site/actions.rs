@@ -1,0 +1,133 @@
+//! `actions/index.html`: action items followed across notes as of the
+//! report date, grouped overdue, open and done.
+//!
+//! Privacy is enforced here: an action first raised in a private note has
+//! no text in its view, and its note link names only the date.
+
+use serde::Serialize;
+
+use super::Input;
+use super::charts::num;
+use super::format::{self, DateView, LinkView};
+use super::page::{Page, Section};
+use crate::metrics::days_between;
+use crate::model::Visibility;
+use crate::model::actions::TrackedAction;
+
+/// What a private action reads as.
+pub const PRIVATE_ACTION: &str = "An action item from a private note";
+
+/// `actions/index.html`.
+#[derive(Debug, Serialize)]
+pub struct ActionsView {
+    /// `12 action items: 2 overdue, 3 open, 7 done.`
+    pub summary: String,
+    /// Overdue, open, done.
+    pub groups: Vec<ActionGroupView>,
+}
+
+/// One group of action items.
+#[derive(Debug, Serialize)]
+pub struct ActionGroupView {
+    /// `overdue`, `open`, `done` (heading id, CSS class).
+    pub key: &'static str,
+    /// `Overdue`.
+    pub heading: &'static str,
+    /// How many.
+    pub count: usize,
+    /// What an empty group says.
+    pub empty: &'static str,
+    /// The items.
+    pub items: Vec<ActionRowView>,
+}
+
+/// One action item.
+#[derive(Debug, Serialize)]
+pub struct ActionRowView {
+    /// The text as first written, or [`PRIVATE_ACTION`] when first raised
+    /// in a private note.
+    pub text: String,
+    /// First raised in a private note: the text is not published.
+    pub private: bool,
+    /// `Alice Chen and Bob Okafor`, or `No owner`.
+    pub owners: String,
+    /// Date of the note that raised it.
+    pub raised: DateView,
+    /// Due date.
+    pub due: Option<DateView>,
+    /// Done date (on or before the report date).
+    pub done: Option<DateView>,
+    /// `3 days overdue`, for overdue items.
+    pub overdue: Option<String>,
+    /// The note that raised it.
+    pub note: LinkView,
+}
+
+/// The action items page.
+pub fn index(input: &Input<'_>) -> Page<ActionsView> {
+    let d = input.report_date;
+    let tracked = &input.report.tracked;
+    let mut overdue: Vec<&TrackedAction> = tracked.iter().filter(|a| a.overdue_at(d)).collect();
+    let mut open: Vec<&TrackedAction> =
+        tracked.iter().filter(|a| !a.overdue_at(d) && !a.done_by(d)).collect();
+    let mut done: Vec<&TrackedAction> = tracked.iter().filter(|a| a.done_by(d)).collect();
+    // Most overdue first; open by due date (none last), then raised; done newest first.
+    overdue.sort_by_key(|a| (a.due, a.raised));
+    open.sort_by_key(|a| (a.due.is_none(), a.due, a.raised));
+    done.sort_by_key(|a| std::cmp::Reverse((a.done, a.raised)));
+    let summary = format!(
+        "{}: {} overdue, {} open, {} done.",
+        format::count(tracked.len(), "action item", "action items"),
+        overdue.len(),
+        open.len(),
+        done.len()
+    );
+    let group = |key, heading, empty, items: Vec<&TrackedAction>| ActionGroupView {
+        key,
+        heading,
+        count: items.len(),
+        empty,
+        items: items.into_iter().map(|a| row(input, a)).collect(),
+    };
+    Page {
+        path: "actions/index.html".to_string(),
+        template: "actions/index.html",
+        title: "Action items".to_string(),
+        section: Section::Actions,
+        view: ActionsView {
+            summary,
+            groups: vec![
+                group("overdue", "Overdue", "Nothing is overdue.", overdue),
+                group("open", "Open", "No open action items.", open),
+                group("done", "Done", "No action item has been done yet.", done),
+            ],
+        },
+    }
+}
+
+fn row(input: &Input<'_>, a: &TrackedAction) -> ActionRowView {
+    let d = input.report_date;
+    let note = input.notes.iter().find(|n| n.path == a.note);
+    let private = note.is_none_or(|n| n.visibility == Visibility::Private);
+    let owners = format::and_list(&format::names(&input.project.team, &a.owners));
+    let label = match note {
+        Some(n) if !private => n.title.clone(),
+        _ => format!("Private note, {}", format::date(a.raised).long),
+    };
+    ActionRowView {
+        text: if private { PRIVATE_ACTION.to_string() } else { a.text.clone() },
+        private,
+        owners: if owners.is_empty() { "No owner".to_string() } else { owners },
+        raised: format::date(a.raised),
+        due: a.due.map(format::date),
+        done: a.done.filter(|x| *x <= d).map(format::date),
+        overdue: a
+            .due
+            .filter(|_| a.overdue_at(d))
+            .map(|due| format!("{} overdue", num::days(days_between(d, due)))),
+        note: LinkView { label, url: input.paths.note_url(&a.note) },
+    }
+}
+
+#[cfg(test)]
+mod tests;

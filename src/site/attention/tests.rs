@@ -1,0 +1,269 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use crate::metrics::compute;
+use crate::model::Visibility;
+use crate::model::{
+    Backlog, BacklogItem, BacklogSnapshot, BacklogState, Decision, Impediment, ItemStatus, NoteKind,
+    SprintItem,
+};
+use crate::site::testdata::{REPORT_DATE, project};
+
+fn d(y: i16, m: i8, day: i8) -> Date {
+    Date::constant(y, m, day)
+}
+
+fn run(p: &Project) -> Vec<Attention> {
+    attention(p, &compute(p, REPORT_DATE), REPORT_DATE)
+}
+
+fn of(list: &[Attention], rule: Rule) -> Vec<&Attention> {
+    list.iter().filter(|a| a.rule == rule).collect()
+}
+
+fn impediment(title: &str, raised: Date, resolved: Option<Date>, owner: Option<&str>) -> Impediment {
+    Impediment { title: title.into(), raised, resolved, owner: owner.map(String::from) }
+}
+
+fn item(id: &str, status: ItemStatus, added: Option<Date>, removed: Option<Date>) -> SprintItem {
+    SprintItem {
+        id: id.into(),
+        title: format!("Title of {id}"),
+        points: Some(3.0),
+        item_type: None,
+        status,
+        added,
+        removed,
+        done: None,
+    }
+}
+
+fn backlog_item(id: &str, state: BacklogState, created: Date, updated: Option<Date>) -> BacklogItem {
+    BacklogItem {
+        id: id.into(),
+        title: format!("Title of {id}"),
+        points: Some(2.0),
+        item_type: None,
+        state,
+        created,
+        updated,
+        acceptance: Vec::new(),
+        owner: None,
+    }
+}
+
+#[test]
+fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
+    let list = run(&project());
+    let overdue = of(&list, Rule::OverdueAction);
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(
+        overdue[0].text,
+        "“Split PHX-101 @bob due 2026-10-09” is 7 days overdue (Bob Okafor, due Fri 9 Oct)"
+    );
+    assert_eq!(overdue[0].severity, Severity::Important);
+    assert_eq!(overdue[0].target, Some(Target::Actions));
+    assert_eq!(overdue[0].details[0].text, "Raised at Sprint 21 planning on Mon 5 Oct");
+    assert_eq!(overdue[0].details[0].target, Some(Target::Note("notes/2026-10-05-planning.md".into())));
+
+    let missed = of(&list, Rule::MissedEvents);
+    let texts: Vec<&str> = missed.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The product owner, Alice Chen, missed 1 of 2 sprint events in the last 28 days",
+            "The scrum master, Bob Okafor, missed 1 of 2 sprint events in the last 28 days",
+        ]
+    );
+    assert_eq!(missed[0].details[0].text, "Mon 28 Sep: Sprint 20 retro");
+    assert_eq!(missed[0].target, Some(Target::Note("notes/2026-09-28-retro.md".into())));
+    assert_eq!(list.len(), 3, "{list:#?}");
+}
+
+#[test]
+fn an_action_from_a_private_note_is_named_but_never_quoted() {
+    let mut p = project();
+    let sync = p.notes.iter_mut().find(|n| n.visibility == Visibility::Private).unwrap();
+    sync.actions[0].due = Some(d(2026, 10, 1));
+    let list = run(&p);
+    let overdue = of(&list, Rule::OverdueAction);
+    assert_eq!(
+        overdue[0].text,
+        "An action item from a private note is 15 days overdue (Alice Chen, due Thu 1 Oct)"
+    );
+    assert_eq!(overdue[0].severity, Severity::Urgent);
+    let all = format!("{list:?}");
+    assert!(!all.contains("SECRET"), "{all}");
+}
+
+#[test]
+fn notes_after_the_date_are_not_seen() {
+    let mut p = project();
+    let future = p.notes.iter_mut().find(|n| n.title == "Future review").unwrap();
+    future.actions = vec![crate::model::NoteAction {
+        owners: vec!["carol".into()],
+        text: "FUTURE action".into(),
+        key: "future action".into(),
+        due: Some(d(2026, 10, 1)),
+        checked: false,
+        done_on: None,
+        line: 1,
+    }];
+    future.date = d(2026, 10, 17);
+    future.kind = NoteKind::Review;
+    let all = format!("{:?}", run(&p));
+    assert!(!all.contains("FUTURE") && !all.contains("Future review"), "{all}");
+}
+
+#[test]
+fn open_impediments_are_listed_by_age_and_resolved_ones_are_not() {
+    let mut p = project();
+    p.sprints[0].impediments = vec![
+        impediment("Old blocker", d(2026, 10, 1), None, Some("alice")),
+        impediment("Fixed", d(2026, 10, 6), Some(d(2026, 10, 10)), None),
+        impediment("Fixed after the date", d(2026, 10, 14), Some(d(2026, 10, 20)), None),
+        impediment("Not raised yet", d(2026, 10, 18), None, None),
+    ];
+    let list = run(&p);
+    let open: Vec<&str> = of(&list, Rule::OpenImpediment).iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(
+        open,
+        [
+            "Impediment open for 15 days: Old blocker (Alice Chen, Sprint 21)",
+            "Impediment open for 2 days: Fixed after the date (no owner, Sprint 21)",
+        ]
+    );
+    assert_eq!(list[0].severity, Severity::Urgent);
+    assert_eq!(list[0].target, Some(Target::Sprint("S21".into())));
+}
+
+#[test]
+fn scope_changes_without_a_decision_are_grouped_by_sprint() {
+    let mut p = project();
+    p.sprints[0].items = vec![
+        // added two days after the planning decision that names it: negotiated
+        item("PHX-101", ItemStatus::Done, Some(d(2026, 10, 7)), None),
+        item("PHX-102", ItemStatus::NotDone, Some(d(2026, 10, 12)), None),
+        item("PHX-103", ItemStatus::Removed, None, Some(d(2026, 10, 14))),
+        // committed at planning: not a change
+        item("PHX-104", ItemStatus::Done, Some(d(2026, 10, 5)), None),
+    ];
+    let list = run(&p);
+    let changes = of(&list, Rule::UnagreedScopeChange);
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].text, "2 scope changes to Sprint 21 with no decision recorded");
+    let details: Vec<&str> = changes[0].details.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(
+        details,
+        [
+            "PHX-102 “Title of PHX-102” was added on Mon 12 Oct",
+            "PHX-103 “Title of PHX-103” was removed on Wed 14 Oct"
+        ]
+    );
+
+    // one change: the entry names it
+    p.sprints[0].items.truncate(2);
+    let list = run(&p);
+    assert_eq!(
+        of(&list, Rule::UnagreedScopeChange)[0].text,
+        "PHX-102 “Title of PHX-102” was added on Mon 12 Oct (Sprint 21) with no decision recorded"
+    );
+    // a decision within two days, even in a private note, settles it
+    let sync = p.notes.iter_mut().find(|n| n.visibility == Visibility::Private).unwrap();
+    sync.date = d(2026, 10, 10);
+    sync.decisions.push(Decision {
+        text: "ok".into(),
+        compromise: false,
+        references: vec!["PHX-102".into()],
+        line: 1,
+    });
+    assert!(of(&run(&p), Rule::UnagreedScopeChange).is_empty());
+}
+
+#[test]
+fn less_than_a_sprint_of_ready_work_says_points_and_velocity() {
+    let p = project();
+    let mut figures = crate::metrics::BacklogFigures {
+        open_items: 4,
+        ready_points: 8.0,
+        readiness_sprints: Some(8.0 / 20.0),
+        stale_share: None,
+        acceptance_coverage: None,
+        top_estimated_share: None,
+        median_age_days: None,
+    };
+    let check = |figures: &crate::metrics::BacklogFigures| {
+        let facts = Facts { backlog: Some(figures), velocity: Some(20.0), tracked: &[] };
+        of(&attention_with(&p, &facts, REPORT_DATE, REPORT_DATE), Rule::LowReadiness)
+            .into_iter()
+            .map(|a| (a.severity, a.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        check(&figures),
+        [(
+            Severity::Urgent,
+            "Less than one sprint of ready work: 8 points ready against a velocity of 20 points a sprint"
+                .to_string()
+        )]
+    );
+    figures.readiness_sprints = Some(0.8);
+    assert_eq!(check(&figures)[0].0, Severity::Important);
+    figures.readiness_sprints = Some(1.0);
+    assert!(check(&figures).is_empty());
+    figures.readiness_sprints = None;
+    assert!(check(&figures).is_empty());
+}
+
+#[test]
+fn stale_backlog_items_oldest_first_capped_at_five() {
+    let mut p = project();
+    let mut items = vec![
+        backlog_item("OK-1", BacklogState::Ready, d(2026, 1, 1), Some(d(2026, 7, 18))), // exactly 90 days
+        backlog_item("DONE", BacklogState::Done, d(2025, 1, 1), None),
+    ];
+    for (i, month) in [3, 1, 5, 2, 4, 6, 3].iter().enumerate() {
+        items.push(backlog_item(&format!("OLD-{i}"), BacklogState::New, d(2026, *month, 10), None));
+    }
+    p.backlog = Backlog::Current(BacklogSnapshot { date: None, items, path: "backlog.yaml".into() });
+    let list = run(&p);
+    let stale = of(&list, Rule::StaleItems);
+    assert_eq!(stale[0].text, "7 backlog items untouched for more than 90 days");
+    assert_eq!(stale[0].severity, Severity::Housekeeping);
+    let details: Vec<&str> = stale[0].details.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(details.len(), MAX_DETAILS + 1);
+    assert_eq!(details[0], "OLD-1 “Title of OLD-1”: untouched for 279 days");
+    assert_eq!(details[5], "and 2 more");
+    // housekeeping comes last
+    assert_eq!(list.last().map(|a| a.rule), Some(Rule::StaleItems));
+}
+
+#[test]
+fn order_is_by_severity_then_rule_and_nothing_to_do_is_empty() {
+    let mut p = project();
+    p.sprints[0].impediments = vec![impediment("Blocker", d(2026, 10, 15), None, None)];
+    let list = run(&p);
+    let order: Vec<(Severity, Rule)> = list.iter().map(|a| (a.severity, a.rule)).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    assert_eq!(list[0].rule, Rule::OpenImpediment);
+
+    let mut calm = project();
+    calm.notes.clear();
+    calm.sprints[0].impediments.clear();
+    assert!(run(&calm).is_empty());
+}
+
+#[test]
+fn targets_become_site_links() {
+    let p = project();
+    let paths = SitePaths::new(&p);
+    let list = run(&p);
+    let views: Vec<AttentionView> = list.iter().map(|a| view(a, &paths)).collect();
+    assert_eq!(views[0].url.as_deref(), Some("actions/index.html"));
+    assert_eq!(views[0].details[0].url.as_deref(), Some("notes/2026-10-05-planning/index.html"));
+    assert_eq!(views[1].url.as_deref(), Some("notes/2026-09-28-retro/index.html"));
+    assert_eq!(url(&Target::Sprint("S21".into()), &paths).as_deref(), Some("sprints/s21/index.html"));
+    assert_eq!(url(&Target::Backlog, &paths).as_deref(), Some("backlog/index.html"));
+}

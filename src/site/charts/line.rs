@@ -1,0 +1,199 @@
+//! Line charts and sparklines.
+
+use std::fmt::Write as _;
+
+use super::{
+    Axis, BOTTOM, Band, ChartHtml, ChartText, Frame, Series, c, escape, legend, num, open_svg, value_text,
+    x_axis, y_axis,
+};
+
+/// Dash patterns by series: the first solid, then ever more broken.
+const DASHES: [&str; 6] = ["", "7 4", "2 4", "10 4 2 4", "5 2", "1 3"];
+
+/// A line chart of `series` over `labels` (one value per label), on `axis`,
+/// with optional shaded `bands`. The first series is drawn heaviest.
+pub(crate) fn line_chart(
+    text: &ChartText<'_>,
+    labels: &[String],
+    series: &[Series<'_>],
+    axis: Axis,
+    bands: &[Band],
+) -> ChartHtml {
+    let frame = Frame::new(axis, !bands.is_empty());
+    let mut out = String::from("<figure class=\"chart-figure\">");
+    open_svg(&mut out, text, "chart-line");
+    y_axis(&mut out, &frame, text.y_label, bands);
+    x_axis(&mut out, &frame, labels);
+    let n = labels.len();
+    for (i, s) in series.iter().enumerate() {
+        let width = if i == 0 { 3.5 } else { 2.0 };
+        let points: Vec<Option<(f64, f64)>> = s
+            .values
+            .iter()
+            .take(n)
+            .enumerate()
+            .map(|(j, v)| v.map(|v| (frame.x(j, n), frame.y(v))))
+            .collect();
+        let _ = write!(out, "<g class=\"series series-{i}\">");
+        polylines(&mut out, &points, width, &dash(i));
+        for (j, point) in points.iter().enumerate() {
+            if let (Some((x, y)), Some(label)) = (point, labels.get(j)) {
+                let tip = format!("{}, {}: {}", label, s.name, value_text(s.values[j], axis.suffix));
+                marker(&mut out, i, *x, *y, if i == 0 { 4.5 } else { 3.5 }, &tip);
+            }
+        }
+        out.push_str("</g>");
+    }
+    let _ = write!(
+        out,
+        "<line class=\"chart-frame\" x1=\"{l}\" y1=\"{t}\" x2=\"{l}\" y2=\"{b}\" stroke=\"currentColor\"/>",
+        l = c(super::LEFT),
+        t = c(super::TOP),
+        b = c(BOTTOM)
+    );
+    out.push_str("</svg>");
+    legend(&mut out, series, |i| {
+        let mut key = String::new();
+        let _ = write!(
+            key,
+            "<g class=\"series series-{i}\"><line class=\"chart-line\" x1=\"1\" y1=\"8\" x2=\"31\" y2=\"8\" \
+             stroke=\"currentColor\" stroke-width=\"{w}\"{d}/>",
+            w = if i == 0 { "3" } else { "2" },
+            d = dash(i),
+        );
+        marker(&mut key, i, 16.0, 8.0, 4.0, "");
+        key.push_str("</g>");
+        key
+    });
+    out.push_str("</figure>");
+    ChartHtml(out)
+}
+
+/// A small trend line, 120 × 28, with a dot on the last value; see the
+/// module documentation.
+pub(crate) fn sparkline(label: &str, values: &[Option<f64>], domain: Option<(f64, f64)>) -> ChartHtml {
+    const W: f64 = 120.0;
+    const H: f64 = 28.0;
+    const PAD: f64 = 3.5;
+    let known: Vec<f64> = values.iter().flatten().copied().filter(|v| v.is_finite()).collect();
+    let (lo, hi) = domain.unwrap_or_else(|| {
+        let lo = known.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) }
+    });
+    let n = values.len();
+    let x = |i: usize| if n > 1 { PAD + i as f64 * (W - 2.0 * PAD) / (n - 1) as f64 } else { W / 2.0 };
+    let y = |v: f64| {
+        if hi > lo {
+            let t = ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
+            H - PAD - t * (H - 2.0 * PAD)
+        } else {
+            H / 2.0
+        }
+    };
+    let points: Vec<Option<(f64, f64)>> =
+        values.iter().enumerate().map(|(i, v)| v.filter(|v| v.is_finite()).map(|v| (x(i), y(v)))).collect();
+    let desc = if values.is_empty() {
+        num::NO_DATA.to_string()
+    } else {
+        values.iter().map(|v| value_text(*v, "")).collect::<Vec<_>>().join(", ")
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<svg class=\"sparkline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" \
+         height=\"{H}\" role=\"img\"><title class=\"sparkline-title\">{}</title><desc>{}</desc>",
+        escape(label),
+        escape(&desc),
+    );
+    polylines(&mut out, &points, 2.0, "");
+    if let Some((cx, cy)) = points.last().copied().flatten() {
+        let _ = write!(
+            out,
+            "<circle class=\"sparkline-dot\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"currentColor\"/>",
+            c(cx),
+            c(cy)
+        );
+    }
+    out.push_str("</svg>");
+    ChartHtml(out)
+}
+
+fn dash(i: usize) -> String {
+    match DASHES[i % DASHES.len()] {
+        "" => String::new(),
+        d => format!(" stroke-dasharray=\"{d}\""),
+    }
+}
+
+/// One `<polyline>` per run of known points; a lone point draws nothing
+/// (its marker shows it).
+fn polylines(out: &mut String, points: &[Option<(f64, f64)>], width: f64, dash: &str) {
+    for run in points.split(Option::is_none) {
+        if run.len() < 2 {
+            continue;
+        }
+        let coords: Vec<String> = run.iter().flatten().map(|(x, y)| format!("{},{}", c(*x), c(*y))).collect();
+        let _ = write!(
+            out,
+            "<polyline class=\"chart-line\" points=\"{}\" fill=\"none\" stroke=\"currentColor\" \
+             stroke-width=\"{}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"{dash}/>",
+            coords.join(" "),
+            num::trimmed(width, 1),
+        );
+    }
+}
+
+/// The marker of series `i` at (x, y), radius `r`, with a tooltip.
+fn marker(out: &mut String, i: usize, x: f64, y: f64, r: f64, tip: &str) {
+    let path = |pts: &[(f64, f64)]| {
+        let d: Vec<String> =
+            pts.iter().map(|(dx, dy)| format!("{},{}", c(x + dx * r), c(y + dy * r))).collect();
+        format!("<path class=\"chart-marker\" d=\"M{}Z\" fill=\"currentColor\"", d.join(" L"))
+    };
+    let shape = match i % 6 {
+        0 => format!(
+            "<circle class=\"chart-marker\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"currentColor\"",
+            c(x),
+            c(y),
+            c(r)
+        ),
+        1 => {
+            let side = r * 1.7;
+            format!(
+                "<rect class=\"chart-marker\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"currentColor\"",
+                c(x - side / 2.0),
+                c(y - side / 2.0),
+                c(side),
+                c(side)
+            )
+        }
+        2 => path(&[(0.0, -1.3), (1.2, 0.9), (-1.2, 0.9)]),
+        3 => path(&[(0.0, -1.35), (1.35, 0.0), (0.0, 1.35), (-1.35, 0.0)]),
+        4 => path(&[(-1.2, -0.9), (1.2, -0.9), (0.0, 1.3)]),
+        _ => path(&[
+            (-1.2, -0.4),
+            (-0.4, -0.4),
+            (-0.4, -1.2),
+            (0.4, -1.2),
+            (0.4, -0.4),
+            (1.2, -0.4),
+            (1.2, 0.4),
+            (0.4, 0.4),
+            (0.4, 1.2),
+            (-0.4, 1.2),
+            (-0.4, 0.4),
+            (-1.2, 0.4),
+        ]),
+    };
+    if tip.is_empty() {
+        let _ = write!(out, "{shape}/>");
+    } else {
+        let tag = match i % 6 {
+            0 => "circle",
+            1 => "rect",
+            _ => "path",
+        };
+        let _ = write!(out, "{shape}><title class=\"chart-tip\">{}</title></{tag}>", escape(tip));
+    }
+}

@@ -1,0 +1,134 @@
+use super::*;
+
+fn text<'a>(id: &'a str) -> ChartText<'a> {
+    ChartText { id, title: "Points by sprint", desc: "Committed against completed.", y_label: "Points" }
+}
+
+fn labels(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+fn series<'a>(name: &'a str, values: &[Option<f64>]) -> Series<'a> {
+    Series { name, values: values.to_vec() }
+}
+
+#[test]
+fn every_text_is_escaped() {
+    let hostile = "<script>alert(1)</script> & \"q\"";
+    let t = ChartText { id: "x", title: hostile, desc: hostile, y_label: hostile };
+    let l = labels(&["<b>S1</b>", "S2 & co"]);
+    let s = [series(hostile, &[Some(1.0), Some(2.0)])];
+    for out in [
+        line_chart(&t, &l, &s, Axis::from_zero(&s, ""), &[]),
+        bar_chart(&t, &l, &s, Axis::from_zero(&s, "")),
+        sparkline(hostile, &[Some(1.0)], None),
+    ] {
+        let out = out.as_str();
+        assert!(!out.contains("<script") && !out.contains("<b>"), "{out}");
+        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"), "{out}");
+    }
+    let out = line_chart(&t, &l, &s, Axis::from_zero(&s, ""), &[]);
+    assert!(out.as_str().contains("&lt;b&gt;S1&lt;/b&gt;"), "{}", out.as_str());
+}
+
+#[test]
+fn charts_are_accessible_images_with_title_and_description() {
+    let s = [series("Committed", &[Some(3.0)]), series("Completed", &[Some(2.0)])];
+    let out = bar_chart(&text("../Sprint Points"), &labels(&["S1"]), &s, Axis::from_zero(&s, ""));
+    let out = out.as_str();
+    assert!(out.starts_with("<figure class=\"chart-figure\"><svg class=\"chart chart-bar\""), "{out}");
+    assert!(out.contains("role=\"img\" aria-labelledby=\"sprint-points-title sprint-points-desc\""), "{out}");
+    assert!(out.contains("<title id=\"sprint-points-title\">Points by sprint</title>"), "{out}");
+    assert!(out.contains("<desc id=\"sprint-points-desc\">Committed against completed.</desc>"), "{out}");
+    assert!(out.contains("viewBox=\"0 0 560 300\" width=\"100%\""), "{out}");
+    assert!(out.contains("fill=\"url(#sprint-points-hatch)\""), "the first series is hatched: {out}");
+    assert!(out.contains("<ul class=\"chart-legend\">"), "{out}");
+    assert!(out.contains("<title class=\"chart-tip\">S1, Completed: 2</title>"), "{out}");
+    assert!(out.contains(">Points</text>"), "axis title: {out}");
+}
+
+#[test]
+fn same_data_same_bytes() {
+    let s = [
+        series("Health", &[Some(61.23456), None, Some(95.04)]),
+        series("Backlog", &[Some(1.0 / 3.0), Some(2.0), None]),
+    ];
+    let l = labels(&["W1", "W2", "W3"]);
+    let a = line_chart(&text("h"), &l, &s, Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "" }, &[]);
+    let b = line_chart(&text("h"), &l, &s, Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "" }, &[]);
+    assert_eq!(a, b);
+    // coordinates have one decimal, never long floats
+    assert!(!a.as_str().contains("61.23456") && !a.as_str().contains("333333"), "{}", a.as_str());
+}
+
+#[test]
+fn gaps_split_lines_and_lone_points_keep_their_marker() {
+    let s = [series("Say/do", &[Some(50.0), Some(60.0), None, Some(80.0), Some(90.0), None, Some(70.0)])];
+    let l = labels(&["a", "b", "c", "d", "e", "f", "g"]);
+    let out = line_chart(&text("s"), &l, &s, Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "%" }, &[]);
+    let out = out.as_str();
+    assert_eq!(out.matches("<polyline").count(), 2, "{out}");
+    assert_eq!(out.matches("<circle").count(), 5 + 1, "five markers and one in the legend: {out}");
+    assert!(out.contains("<title class=\"chart-tip\">g, Say/do: 70%</title>"), "{out}");
+    assert!(out.contains(">100%</text>"), "{out}");
+}
+
+#[test]
+fn empty_data_still_gives_a_described_chart() {
+    let out = line_chart(&text("e"), &[], &[], Axis::from_zero(&[], ""), &[]);
+    assert!(out.as_str().contains("<desc id=\"e-desc\">"), "{}", out.as_str());
+    assert!(!out.as_str().contains("<polyline"));
+    let out = bar_chart(&text("e"), &[], &[], Axis::from_zero(&[], ""));
+    assert!(!out.as_str().contains("<rect class=\"bar"));
+    let out = sparkline("Health", &[], None);
+    assert!(out.as_str().contains(">Health</title><desc>no data</desc>"), "{}", out.as_str());
+    let out = sparkline("Health", &[None, None], Some((0.0, 100.0)));
+    assert!(!out.as_str().contains("<polyline") && !out.as_str().contains("<circle"));
+}
+
+#[test]
+fn sparkline_lists_its_values_and_marks_the_last() {
+    let out =
+        sparkline("Health score by week", &[Some(60.0), None, Some(72.5), Some(95.04)], Some((0.0, 100.0)));
+    let out = out.as_str();
+    assert!(out.starts_with("<svg class=\"sparkline\""), "{out}");
+    assert!(
+        out.contains("role=\"img\"><title class=\"sparkline-title\">Health score by week</title>"),
+        "{out}"
+    );
+    assert!(out.contains("<desc>60, no data, 72.5, 95</desc>"), "{out}");
+    assert_eq!(out.matches("<polyline").count(), 1, "{out}");
+    assert!(out.contains("class=\"sparkline-dot\" cx=\"116.5\""), "{out}");
+}
+
+#[test]
+fn axis_from_zero_rounds_up() {
+    let s = [series("a", &[Some(29.0), Some(3.0)])];
+    assert_eq!(Axis::from_zero(&s, ""), Axis { min: 0.0, max: 30.0, step: 5.0, suffix: "" });
+    let none = [series("a", &[None])];
+    assert_eq!(Axis::from_zero(&none, ""), Axis { min: 0.0, max: 1.0, step: 1.0, suffix: "" });
+    let big = [series("a", &[Some(130.0)])];
+    assert_eq!(Axis::from_zero(&big, "").max, 150.0);
+}
+
+#[test]
+fn bands_are_labelled_and_x_labels_thin_out_from_the_latest() {
+    let band = Band { from: 75.0, to: 100.0, key: "healthy", label: "Healthy" };
+    let l: Vec<String> = (1..=20).map(|i| format!("W{i}")).collect();
+    let s = [series("Health", &vec![Some(80.0); 20])];
+    let out = line_chart(&text("b"), &l, &s, Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "" }, &[band]);
+    let out = out.as_str();
+    assert!(out.contains("class=\"chart-band chart-band-healthy\""), "{out}");
+    assert!(out.contains(">Healthy</text>"), "{out}");
+    // three-character labels in 21.6-unit slots: every other one on a desktop,
+    // every fourth on a phone (the others are `x-minor`), counted from the last
+    let shown = |w: &str| out.contains(&format!("\">{w}</text>"));
+    assert!(shown("W20") && shown("W18") && shown("W16") && shown("W2"), "{out}");
+    assert!(!shown("W19") && !shown("W17") && !shown("W1"), "{out}");
+    assert!(out.contains("<text class=\"x-minor\" x=\"426.0\""), "W18 is minor: {out}");
+    assert!(out.contains("<text x=\"469.2\""), "W20 is not: {out}");
+    assert!(!out.contains("<title>"), "no bare <title>: the page has one: {out}");
+    let long = labels(&["A very long sprint name indeed"]);
+    let out = bar_chart(&text("l"), &long, &s, Axis::from_zero(&s, ""));
+    assert!(out.as_str().contains(">A very lo…</text>"), "{}", out.as_str());
+}

@@ -1,0 +1,264 @@
+//! `index.html`: this week's dashboard. The health score and its trend, the
+//! "needs attention" list, the five practice cards with the indicators
+//! behind each score, and the delivery and backlog headline figures.
+
+pub mod sparkline;
+pub mod words;
+
+use serde::Serialize;
+
+use super::Input;
+use super::attention::{self, AttentionView};
+use super::format;
+use super::page::{Page, Section};
+use crate::metrics::{PracticeScore, Report, Status, WeekFigures};
+use words::StatusView;
+
+/// `index.html`.
+#[derive(Debug, Serialize)]
+pub struct DashboardView {
+    /// The health score, its change and trend.
+    pub health: HealthView,
+    /// What needs attention, most severe first.
+    pub attention: Vec<AttentionView>,
+    /// The five practices.
+    pub practices: Vec<PracticeView>,
+    /// Velocity, say/do, goal success.
+    pub delivery: Vec<FactView>,
+    /// Open items, ready work, stale share, median age (empty without backlog data).
+    pub backlog: Vec<FactView>,
+    /// `Collaboration figures cover the 28 days from … to ….`
+    pub window: String,
+}
+
+/// The health score at the top of the page.
+#[derive(Debug, Serialize)]
+pub struct HealthView {
+    /// `95`, or `no data`.
+    pub score: String,
+    /// Whether there is a score.
+    pub scored: bool,
+    /// Status as word and shape.
+    pub status: StatusView,
+    /// The ISO week of the report date, `2026-W47`.
+    pub week: String,
+    /// Change since the previous week.
+    pub change: Option<ChangeView>,
+    /// The weekly trend.
+    pub trend: Option<sparkline::Sparkline>,
+}
+
+/// The change of a score between two weeks, in whole displayed points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangeView {
+    /// `up`, `down` or `same`.
+    pub direction: &'static str,
+    /// `▲`, `▼` or `=`.
+    pub arrow: &'static str,
+    /// Difference of the rounded scores.
+    pub points: i64,
+    /// The earlier week, `2026-W46`.
+    pub since: String,
+    /// `Up 1 point since 2026-W46`.
+    pub text: String,
+}
+
+/// One practice card.
+#[derive(Debug, Serialize)]
+pub struct PracticeView {
+    /// `backlog`, for ids and classes.
+    pub key: &'static str,
+    /// `Collaborate on the backlog`.
+    pub name: &'static str,
+    /// `92`, or `no data`.
+    pub score: String,
+    /// Status as word and shape.
+    pub status: StatusView,
+    /// The scored indicators, in METRICS.md order.
+    pub indicators: Vec<IndicatorView>,
+    /// Related figures that are shown but not scored.
+    pub related: Vec<FactView>,
+}
+
+/// One indicator behind a practice score.
+#[derive(Debug, Serialize)]
+pub struct IndicatorView {
+    /// The METRICS.md key.
+    pub key: &'static str,
+    /// Plain name.
+    pub name: &'static str,
+    /// The figure for people: `9%`, `6 days`, `4.0 a week`, `no data`.
+    pub figure: String,
+    /// The score: `81`, or `no data`.
+    pub score: String,
+    /// `score 81`, or `not scored`.
+    pub score_text: String,
+    /// The score's band (the shape is shown next to the score).
+    pub status: StatusView,
+    /// What it means for the partnership, one sentence.
+    pub meaning: String,
+}
+
+/// A labelled figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactView {
+    /// `Velocity`.
+    pub label: String,
+    /// `24.7 points a sprint`.
+    pub value: String,
+}
+
+fn fact(label: &str, value: String) -> FactView {
+    FactView { label: label.to_string(), value }
+}
+
+/// The dashboard page.
+pub fn index(input: &Input<'_>) -> Page<DashboardView> {
+    let report = input.report;
+    let attention = attention::attention(input.project, report, input.report_date)
+        .iter()
+        .map(|a| attention::view(a, input.paths))
+        .collect();
+    let window = format!(
+        "Meeting and action-item figures cover the {} days from {} to {}.",
+        report.window.days,
+        format::date(report.window.from).long,
+        format::date(report.window.to).long
+    );
+    Page {
+        path: "index.html".to_string(),
+        template: "index.html",
+        title: "Team health this week".to_string(),
+        section: Section::Dashboard,
+        view: DashboardView {
+            health: health(report),
+            attention,
+            practices: report.health.practices.iter().map(|p| practice(input, p)).collect(),
+            delivery: delivery(report),
+            backlog: backlog(report),
+            window,
+        },
+    }
+}
+
+fn health(report: &Report) -> HealthView {
+    HealthView {
+        score: words::score(report.health.score),
+        scored: report.health.score.is_some(),
+        status: words::status(report.health.status),
+        week: crate::metrics::iso_week_label(report.as_of),
+        change: report.weeks.len().checked_sub(1).and_then(|last| change_at(&report.weeks, last)),
+        trend: sparkline::of(&report.weeks),
+    }
+}
+
+/// The change of the health score from the week before `weeks[i]` to it;
+/// `None` for the first week or when either has no score.
+pub fn change_at(weeks: &[WeekFigures], i: usize) -> Option<ChangeView> {
+    let now = weeks.get(i)?;
+    let before = weeks.get(i.checked_sub(1)?)?;
+    change(before.health.score, now.health.score, &before.week)
+}
+
+/// The change from `before` to `now` in displayed (rounded) points.
+pub fn change(before: Option<f64>, now: Option<f64>, since: &str) -> Option<ChangeView> {
+    let points = words::rounded(now?) - words::rounded(before?);
+    let size = format::count(points.unsigned_abs() as usize, "point", "points");
+    let (direction, arrow, text) = match points {
+        p if p > 0 => ("up", "▲", format!("Up {size} since {since}")),
+        p if p < 0 => ("down", "▼", format!("Down {size} since {since}")),
+        _ => ("same", "=", format!("No change since {since}")),
+    };
+    Some(ChangeView { direction, arrow, points, since: since.to_string(), text })
+}
+
+fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
+    let settings = &input.project.settings;
+    let indicators = p
+        .indicators
+        .iter()
+        .map(|i| IndicatorView {
+            key: i.key,
+            name: words::indicator_name(i.key),
+            figure: words::figure(i.key, i.figure),
+            score: words::score(i.score),
+            score_text: i
+                .score
+                .map_or_else(|| "not scored".to_string(), |s| format!("score {}", words::rounded(s))),
+            status: words::status(Status::of(i.score)),
+            meaning: words::meaning(i.key, settings),
+        })
+        .collect();
+    PracticeView {
+        key: p.key,
+        name: words::practice_name(p.key),
+        score: words::score(p.score),
+        status: words::status(p.status),
+        indicators,
+        related: related(input.report, p.key),
+    }
+}
+
+/// Figures shown on a practice card without being scored.
+fn related(report: &Report, practice: &str) -> Vec<FactView> {
+    let c = &report.collaboration;
+    let days = report.window.days;
+    let count = |n: usize| n.to_string();
+    match practice {
+        "backlog" => {
+            let mut facts = vec![fact("Refinement sessions", count(c.refinement_sessions))];
+            if let Some(share) = report.backlog.as_ref().and_then(|b| b.top_estimated_share) {
+                facts.push(fact("Top items estimated", words::percent(share)));
+            }
+            facts
+        }
+        "communication" => {
+            vec![fact(
+                &format!("Meetings together in {days} days"),
+                c.touchpoints.map_or("no data".into(), count),
+            )]
+        }
+        "support" => vec![
+            fact("Impediments raised", count(c.impediments_raised)),
+            fact("Times one helped the other", c.cross_role_assists.map_or("no data".into(), count)),
+        ],
+        "accountability" => vec![
+            fact("Action items raised", count(c.actions_raised)),
+            fact("Of those, done", count(c.actions_done)),
+        ],
+        "compromise" => vec![
+            fact("Decisions", count(c.decisions)),
+            fact("Compromises", count(c.compromises)),
+            fact("Scope changes", count(c.scope_changes)),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+fn delivery(report: &Report) -> Vec<FactView> {
+    let d = &report.delivery;
+    let or_none = |v: Option<String>| v.unwrap_or_else(|| "no data".to_string());
+    vec![
+        fact("Velocity", or_none(d.velocity.map(|v| format!("{} a sprint", words::points(v))))),
+        fact("Committed work delivered", or_none(d.say_do_rolling.map(words::percent))),
+        fact("Sprint goals met", or_none(d.goal_success_rate.map(words::percent))),
+    ]
+}
+
+fn backlog(report: &Report) -> Vec<FactView> {
+    let Some(b) = &report.backlog else { return Vec::new() };
+    let or_none = |v: Option<String>| v.unwrap_or_else(|| "no data".to_string());
+    let ready = match b.readiness_sprints {
+        Some(r) => format!("{} ({})", words::points(b.ready_points), words::sprints(r)),
+        None => words::points(b.ready_points),
+    };
+    vec![
+        fact("Open items", b.open_items.to_string()),
+        fact("Ready work", ready),
+        fact("Stale items", or_none(b.stale_share.map(words::percent))),
+        fact("Median age", or_none(b.median_age_days.map(words::days))),
+    ]
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

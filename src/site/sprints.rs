@@ -1,0 +1,227 @@
+//! The sprints pages: `sprints/index.html` (velocity and say/do over time,
+//! as charts and a table) and one page per sprint started by the report
+//! date, `sprints/<slug>/index.html` ([`page`]).
+
+mod page;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Input;
+use super::charts::{self, Axis, ChartHtml, ChartText, Series, num};
+use super::format::{self, DateView};
+use super::page::{Page, Section};
+use super::slug::unique_slugs;
+use super::weeks::figures::{self, FactView};
+use crate::metrics::SprintEntry;
+
+pub use page::pages;
+
+/// `sprints/index.html`.
+#[derive(Debug, Serialize)]
+pub struct SprintsIndexView {
+    /// `10 sprints, from Mon 6 Jul 2026 to Fri 20 Nov 2026.`, or empty.
+    pub summary: String,
+    /// Velocity, rolling say/do and goal success as of the report date.
+    pub delivery: Vec<FactView>,
+    /// Committed against completed points by sprint.
+    pub velocity_chart: Option<ChartHtml>,
+    /// Say/do by sprint.
+    pub say_do_chart: Option<ChartHtml>,
+    /// Every sprint, newest first.
+    pub rows: Vec<SprintRowView>,
+}
+
+/// One sprint in the table.
+#[derive(Debug, Serialize)]
+pub struct SprintRowView {
+    /// Display name.
+    pub name: String,
+    /// The sprint's page.
+    pub url: String,
+    /// First day.
+    pub start: DateView,
+    /// Last day.
+    pub end: DateView,
+    /// `9 Nov`: the first day, compact.
+    pub start_day: String,
+    /// `20 Nov`: the last day, compact.
+    pub end_day: String,
+    /// Still running on the report date.
+    pub in_progress: bool,
+    /// Sprint goal, if any.
+    pub goal: Option<String>,
+    /// Whether the goal was met.
+    pub goal_met: GoalView,
+    /// Points committed at planning.
+    pub committed: String,
+    /// Points added mid-sprint.
+    pub added: String,
+    /// Points removed.
+    pub removed: String,
+    /// Points completed (the velocity).
+    pub completed: String,
+    /// Points not done.
+    pub carry_over: String,
+    /// `88%`, or `no data`.
+    pub say_do: String,
+    /// `17%`, or `no data`.
+    pub scope_change: String,
+}
+
+/// Whether a sprint met its goal, as a word and a shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GoalView {
+    /// `met`, `missed` or `unassessed` (CSS class).
+    pub key: &'static str,
+    /// `Met`, `Not met`, `Not assessed`.
+    pub label: &'static str,
+    /// `✓`, `✗`, `–`.
+    pub shape: &'static str,
+}
+
+/// The goal outcome as recorded.
+pub fn goal(met: Option<bool>) -> GoalView {
+    match met {
+        Some(true) => GoalView { key: "met", label: "Met", shape: "✓" },
+        Some(false) => GoalView { key: "missed", label: "Not met", shape: "✗" },
+        None => GoalView { key: "unassessed", label: "Not assessed", shape: "–" },
+    }
+}
+
+/// The sprints list page.
+pub fn index(input: &Input<'_>) -> Page<SprintsIndexView> {
+    let sprints = &input.report.sprints;
+    let rows = sprints.iter().rev().map(|s| row(input, s)).collect();
+    let summary = match (sprints.first(), sprints.last()) {
+        (Some(first), Some(last)) => format!(
+            "{}, from {} to {}.",
+            format::count(sprints.len(), "sprint", "sprints"),
+            format::date(first.start).long,
+            format::date(last.end).long
+        ),
+        _ => String::new(),
+    };
+    Page {
+        path: "sprints/index.html".to_string(),
+        template: "sprints/index.html",
+        title: "Sprints".to_string(),
+        section: Section::Sprints,
+        view: SprintsIndexView {
+            summary,
+            delivery: figures::delivery(&input.report.delivery),
+            velocity_chart: velocity_chart(sprints),
+            say_do_chart: say_do_chart(sprints),
+            rows,
+        },
+    }
+}
+
+fn row(input: &Input<'_>, s: &SprintEntry) -> SprintRowView {
+    let f = &s.figures;
+    SprintRowView {
+        name: s.name.clone(),
+        url: input.paths.sprint_url(&s.id).unwrap_or_default(),
+        start: format::date(s.start),
+        end: format::date(s.end),
+        start_day: s.start.strftime("%-d %b").to_string(),
+        end_day: s.end.strftime("%-d %b").to_string(),
+        in_progress: s.end > input.report_date,
+        goal: s.goal.clone(),
+        goal_met: goal(f.goal_met),
+        committed: num::points(f.committed_points),
+        added: num::points(f.added_points),
+        removed: num::points(f.removed_points),
+        completed: num::points(f.completed_points),
+        carry_over: num::points(f.carry_over_points),
+        say_do: num::percent(f.say_do),
+        scope_change: num::percent(f.scope_change),
+    }
+}
+
+fn velocity_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
+    let (first, last) = (sprints.first()?, sprints.last()?);
+    let labels: Vec<String> = sprints.iter().map(|s| s.id.clone()).collect();
+    let series = [
+        Series {
+            name: "Committed at planning",
+            values: sprints.iter().map(|s| Some(s.figures.committed_points)).collect(),
+        },
+        Series {
+            name: "Completed",
+            values: sprints.iter().map(|s| Some(s.figures.completed_points)).collect(),
+        },
+    ];
+    let completed: Vec<f64> = sprints.iter().map(|s| s.figures.completed_points).collect();
+    let (lo, hi) =
+        completed.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let desc = format!(
+        "Story points committed at planning and completed, for each of {} from {} to {}. \
+         Completed points ranged from {} to {}; {} completed {} of {} committed. The table below lists every sprint.",
+        format::count(sprints.len(), "sprint", "sprints"),
+        first.id,
+        last.id,
+        num::points(lo),
+        num::points(hi),
+        last.id,
+        num::points(last.figures.completed_points),
+        num::points(last.figures.committed_points),
+    );
+    let text = ChartText {
+        id: "velocity-chart",
+        title: "Committed and completed points by sprint",
+        desc: &desc,
+        y_label: "Points",
+    };
+    Some(charts::bar_chart(&text, &labels, &series, Axis::from_zero(&series, "")))
+}
+
+fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
+    let (first, last) = (sprints.first()?, sprints.last()?);
+    let labels: Vec<String> = sprints.iter().map(|s| s.id.clone()).collect();
+    let series = [Series {
+        name: "Say/do",
+        values: sprints.iter().map(|s| s.figures.say_do.map(|v| v * 100.0)).collect(),
+    }];
+    let desc = format!(
+        "Say/do, the share of committed points that got done, for each sprint from {} to {}: {}.",
+        first.id,
+        last.id,
+        sprints
+            .iter()
+            .map(|s| format!("{} {}", s.id, num::percent(s.figures.say_do)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    let text = ChartText { id: "say-do-chart", title: "Say/do by sprint", desc: &desc, y_label: "Say/do" };
+    let axis = Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "%" };
+    Some(charts::line_chart(&text, &labels, &series, axis, &[]))
+}
+
+/// `Story`, `Bug`, `Chore`, `Spike`, or empty.
+pub(crate) fn item_type_label(t: Option<crate::model::ItemType>) -> &'static str {
+    use crate::model::ItemType;
+    match t {
+        Some(ItemType::Story) => "Story",
+        Some(ItemType::Bug) => "Bug",
+        Some(ItemType::Chore) => "Chore",
+        Some(ItemType::Spike) => "Spike",
+        None => "",
+    }
+}
+
+/// `item-<slug>` for every id, unique among them (first come keeps the
+/// plain slug): the anchors of item rows on the sprint and backlog pages.
+pub(crate) fn item_anchors<'a>(ids: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, String> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let slugs = unique_slugs(ids.iter());
+    ids.into_iter().zip(slugs).map(|(id, slug)| (id, format!("item-{slug}"))).collect()
+}
+
+#[cfg(test)]
+pub(crate) mod fixture;
+#[cfg(test)]
+mod rendered_tests;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,314 @@
+//! `sprints/<slug>/index.html`: one sprint's goal, figures, items,
+//! impediments, notes and the decisions about its items.
+
+use serde::Serialize;
+
+use super::{GoalView, goal, item_anchors, item_type_label};
+use crate::metrics::sprint::is_committed;
+use crate::metrics::{SprintEntry, days_between};
+use crate::model::{ItemStatus, Note, Sprint, SprintItem, Visibility};
+use crate::site::Input;
+use crate::site::charts::num;
+use crate::site::format::{self, DateView, KindView, LinkView};
+use crate::site::page::{Page, Section};
+use crate::site::weeks::figures::{FactView, fact};
+
+/// `sprints/<slug>/index.html`.
+#[derive(Debug, Serialize)]
+pub struct SprintPageView {
+    /// Sprint id.
+    pub id: String,
+    /// `Mon 26 Oct 2026 to Fri 6 Nov 2026`.
+    pub dates: String,
+    /// Still running on the report date.
+    pub in_progress: bool,
+    /// Sprint goal, if any.
+    pub goal: Option<String>,
+    /// Whether it was met.
+    pub goal_met: GoalView,
+    /// The sprint figures.
+    pub figures: Vec<FactView>,
+    /// Items: committed, added mid-sprint, removed.
+    pub groups: Vec<ItemGroupView>,
+    /// Impediments, in the order recorded.
+    pub impediments: Vec<ImpedimentView>,
+    /// Meeting notes of this sprint, oldest first.
+    pub notes: Vec<SprintNoteView>,
+    /// Decisions that mention its items, oldest first.
+    pub decisions: Vec<SprintDecisionView>,
+    /// The sprint before.
+    pub previous: Option<LinkView>,
+    /// The sprint after (started by the report date).
+    pub next: Option<LinkView>,
+}
+
+/// Items of one kind.
+#[derive(Debug, Serialize)]
+pub struct ItemGroupView {
+    /// `committed`, `added` or `removed` (heading id).
+    pub key: &'static str,
+    /// `Committed at planning`.
+    pub heading: &'static str,
+    /// `7 items, 24 points`.
+    pub summary: String,
+    /// What an empty group says.
+    pub empty: &'static str,
+    /// The items, in file order.
+    pub items: Vec<ItemRowView>,
+}
+
+/// One sprint item.
+#[derive(Debug, Serialize)]
+pub struct ItemRowView {
+    /// `item-phx-101`: unique on the page, for links from other pages.
+    pub anchor: String,
+    /// Item id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// `Story`, or empty.
+    pub item_type: &'static str,
+    /// `done`, `not-done`, `removed` (CSS class).
+    pub status_key: &'static str,
+    /// `Done`, `Not done`, `Removed`.
+    pub status: &'static str,
+    /// `5`, or `unestimated`.
+    pub points: String,
+    /// `Added`, `Removed`, `Done` with their dates, in that order.
+    pub dates: Vec<DatedView>,
+}
+
+/// A labelled date.
+#[derive(Debug, Serialize)]
+pub struct DatedView {
+    /// `Added`.
+    pub label: &'static str,
+    /// The date.
+    pub date: DateView,
+}
+
+/// One impediment.
+#[derive(Debug, Serialize)]
+pub struct ImpedimentView {
+    /// What it was.
+    pub title: String,
+    /// Raised on.
+    pub raised: DateView,
+    /// Resolved on (by the report date); `None` while open.
+    pub resolved: Option<DateView>,
+    /// `2 days`, or `12 days so far`.
+    pub days_open: String,
+    /// Owner's display name, or `No owner`.
+    pub owner: String,
+}
+
+/// A meeting of the sprint.
+#[derive(Debug, Serialize)]
+pub struct SprintNoteView {
+    /// Title.
+    pub title: String,
+    /// The note's page.
+    pub url: String,
+    /// Date.
+    pub date: DateView,
+    /// Kind of meeting.
+    pub kind: KindView,
+    /// Text not published.
+    pub private: bool,
+}
+
+/// A decision about the sprint's items (from notes the team may read).
+#[derive(Debug, Serialize)]
+pub struct SprintDecisionView {
+    /// Date of its note.
+    pub date: DateView,
+    /// The text.
+    pub text: String,
+    /// Tagged `#compromise`.
+    pub compromise: bool,
+    /// The sprint's items it mentions, linked to their rows.
+    pub items: Vec<LinkView>,
+    /// The note.
+    pub note: LinkView,
+}
+
+/// One page per sprint started by the report date, oldest first.
+pub fn pages(input: &Input<'_>) -> Vec<Page<SprintPageView>> {
+    let entries = &input.report.sprints;
+    let link = |e: &SprintEntry| LinkView { label: e.name.clone(), url: input.paths.sprint_url(&e.id) };
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, entry)| {
+            let sprint = input.project.sprints.iter().find(|s| s.id == entry.id)?;
+            let path = input.paths.sprint_url(&entry.id)?;
+            let mut view = view(input, sprint, entry, &path);
+            view.previous = i.checked_sub(1).and_then(|j| entries.get(j)).map(link);
+            view.next = entries.get(i + 1).map(link);
+            Some(Page {
+                path,
+                template: "sprints/sprint.html",
+                title: sprint.name.clone(),
+                section: Section::Sprints,
+                view,
+            })
+        })
+        .collect()
+}
+
+fn view(input: &Input<'_>, sprint: &Sprint, entry: &SprintEntry, url: &str) -> SprintPageView {
+    let anchors = item_anchors(sprint.items.iter().map(|i| i.id.as_str()));
+    let row = |item: &SprintItem| item_row(item, anchors.get(item.id.as_str()).cloned().unwrap_or_default());
+    let removed = |i: &&SprintItem| i.status == ItemStatus::Removed;
+    let committed: Vec<&SprintItem> =
+        sprint.items.iter().filter(|i| is_committed(i, sprint.start) && !removed(i)).collect();
+    let added: Vec<&SprintItem> =
+        sprint.items.iter().filter(|i| !is_committed(i, sprint.start) && !removed(i)).collect();
+    let gone: Vec<&SprintItem> = sprint.items.iter().filter(removed).collect();
+    let group = |key, heading, empty, items: Vec<&SprintItem>| ItemGroupView {
+        key,
+        heading,
+        summary: summary(&items),
+        empty,
+        items: items.into_iter().map(row).collect(),
+    };
+    SprintPageView {
+        id: sprint.id.clone(),
+        dates: format!("{} to {}", format::date(sprint.start).long, format::date(sprint.end).long),
+        in_progress: sprint.end > input.report_date,
+        goal: sprint.goal.clone(),
+        goal_met: goal(sprint.goal_met),
+        figures: figures(entry),
+        groups: vec![
+            group("committed", "Committed at planning", "Nothing was committed at planning.", committed),
+            group("added", "Added mid-sprint", "Nothing was added after the sprint started.", added),
+            group("removed", "Removed", "Nothing was taken out of the sprint.", gone),
+        ],
+        impediments: sprint.impediments.iter().map(|i| impediment(input, i)).collect(),
+        notes: notes(input, sprint),
+        decisions: decisions(input, url, &anchors),
+        previous: None,
+        next: None,
+    }
+}
+
+fn summary(items: &[&SprintItem]) -> String {
+    let points = crate::metrics::total(items.iter().filter_map(|i| i.points));
+    let unestimated = items.iter().filter(|i| i.points.is_none()).count();
+    let mut text = format!("{}, {}", format::count(items.len(), "item", "items"), num::points_text(points));
+    if unestimated > 0 {
+        text.push_str(&format!(" ({unestimated} unestimated)"));
+    }
+    text
+}
+
+fn item_row(item: &SprintItem, anchor: String) -> ItemRowView {
+    let (status_key, status) = match item.status {
+        ItemStatus::Done => ("done", "Done"),
+        ItemStatus::NotDone => ("not-done", "Not done"),
+        ItemStatus::Removed => ("removed", "Removed"),
+    };
+    let dates = [("Added", item.added), ("Removed", item.removed), ("Done", item.done)]
+        .into_iter()
+        .filter_map(|(label, d)| d.map(|d| DatedView { label, date: format::date(d) }))
+        .collect();
+    ItemRowView {
+        anchor,
+        id: item.id.clone(),
+        title: item.title.clone(),
+        item_type: item_type_label(item.item_type),
+        status_key,
+        status,
+        points: item.points.map_or_else(|| "unestimated".to_string(), num::points),
+        dates,
+    }
+}
+
+fn figures(entry: &SprintEntry) -> Vec<FactView> {
+    let f = &entry.figures;
+    let pts = num::points_text;
+    vec![
+        fact("Committed at planning", pts(f.committed_points)),
+        fact("Added mid-sprint", pts(f.added_points)),
+        fact("Removed", pts(f.removed_points)),
+        fact("Completed", pts(f.completed_points)),
+        fact("Completed of those committed", pts(f.completed_committed_points)),
+        fact("Carried over", pts(f.carry_over_points)),
+        fact("Unestimated items", f.unestimated_items.to_string()),
+        fact("Say/do", num::percent(f.say_do)),
+        fact("Scope change", num::percent(f.scope_change)),
+        fact(
+            "Impediments",
+            format!("{} raised, {} open at the end", f.impediments_raised, f.impediments_open),
+        ),
+    ]
+}
+
+fn impediment(input: &Input<'_>, i: &crate::model::Impediment) -> ImpedimentView {
+    let d = input.report_date;
+    // The site is as of the report date: a later resolution has not happened yet.
+    let resolved = i.resolved.filter(|r| *r <= d);
+    let days_open = match resolved {
+        Some(r) => num::days(days_between(r, i.raised)),
+        None => format!("{} so far", num::days(days_between(d, i.raised).max(0))),
+    };
+    let owner = i.owner.as_ref().map_or_else(
+        || "No owner".to_string(),
+        |id| input.project.team.member(id).map_or_else(|| id.clone(), |m| m.name.clone()),
+    );
+    ImpedimentView {
+        title: i.title.clone(),
+        raised: format::date(i.raised),
+        resolved: resolved.map(format::date),
+        days_open,
+        owner,
+    }
+}
+
+fn notes(input: &Input<'_>, sprint: &Sprint) -> Vec<SprintNoteView> {
+    input
+        .notes
+        .iter()
+        .filter(|n| n.sprint.as_deref() == Some(sprint.id.as_str()))
+        .filter_map(|n| {
+            Some(SprintNoteView {
+                title: n.title.clone(),
+                url: input.paths.note_url(&n.path)?,
+                date: format::date(n.date),
+                kind: format::kind(n.kind),
+                private: n.visibility == Visibility::Private,
+            })
+        })
+        .collect()
+}
+
+/// Decisions in notes the team may read that mention one of the sprint's
+/// items. Private notes are left out entirely: even which items a private
+/// decision mentions comes from its text.
+fn decisions(
+    input: &Input<'_>,
+    url: &str,
+    anchors: &std::collections::BTreeMap<&str, String>,
+) -> Vec<SprintDecisionView> {
+    let readable = input.notes.iter().filter(|n| n.visibility != Visibility::Private);
+    readable
+        .flat_map(|note: &&Note| note.decisions.iter().map(move |d| (*note, d)))
+        .filter_map(|(note, d)| {
+            let items: Vec<LinkView> = d
+                .references
+                .iter()
+                .filter_map(|id| {
+                    let anchor = anchors.get(id.as_str())?;
+                    Some(LinkView { label: id.clone(), url: Some(format!("{url}#{anchor}")) })
+                })
+                .collect();
+            (!items.is_empty()).then(|| SprintDecisionView {
+                date: format::date(note.date),
+                text: d.text.clone(),
+                compromise: d.compromise,
+                items,
+                note: LinkView { label: note.title.clone(), url: input.paths.note_url(&note.path) },
+            })
+        })
+        .collect()
+}

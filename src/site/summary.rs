@@ -1,0 +1,347 @@
+//! The stakeholder summary: one plain-language page a stakeholder reads in a
+//! minute. Built once as a [`Summary`] value, then rendered four ways from
+//! it: the HTML page `summary/index.html` (template), Markdown
+//! (`summary.md` and `tandem summary`), plain text and JSON.
+//!
+//! - `build`: the value, a pure function of the project and the report;
+//! - `text`: the Markdown and plain-text renderings;
+//! - `command`: `tandem summary` as one library call.
+
+pub mod command;
+mod text;
+
+use serde::Serialize;
+
+use super::attention::{self, AttentionView};
+use super::dashboard::ChangeView;
+use super::dashboard::words::{self, StatusView};
+use super::format;
+use super::page::{Page, Section};
+use super::paths::SitePaths;
+use super::{Input, dashboard};
+use crate::metrics::{Report, SprintEntry, WeekFigures, iso_week_label};
+use crate::model::{Date, Project, Visibility};
+pub use text::{to_markdown, to_text};
+
+/// How many "needs attention" entries the summary lists.
+pub const MAX_ATTENTION: usize = 5;
+/// How many decisions the summary lists.
+pub const MAX_DECISIONS: usize = 5;
+/// How many of the latest ended sprints' goals the summary lists.
+pub const GOALS: usize = 3;
+/// The longer comparison, in weeks.
+pub const TREND_WEEKS: usize = 4;
+
+/// The summary, ready to render in any format. Urls are relative to the site root.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// `Phoenix`.
+    pub team: String,
+    /// `Phoenix team health`.
+    pub title: String,
+    /// The report date, `2026-11-20`.
+    pub as_of: String,
+    /// `Fri 20 Nov 2026`.
+    pub as_of_text: String,
+    /// `2026-W47`.
+    pub week: String,
+    /// The health score, rounded; `None` when there is none.
+    pub score: Option<i64>,
+    /// Overall status as word and shape.
+    pub status: StatusView,
+    /// Change since the previous week.
+    pub change: Option<ChangeView>,
+    /// `Healthy: 95 out of 100, up 1 point since 2026-W46.`
+    pub headline: String,
+    /// Practices whose score rose.
+    pub improved: Vec<Movement>,
+    /// Practices whose score fell.
+    pub slipped: Vec<Movement>,
+    /// The most severe "needs attention" entries.
+    pub attention: Vec<AttentionView>,
+    /// How many more entries the dashboard lists.
+    pub more_attention: usize,
+    /// Goals of the latest sprints ended on or before the report date, newest first.
+    pub goals: Vec<GoalLine>,
+    /// Published decisions of the collaboration window, newest first.
+    pub decisions: Vec<DecisionLine>,
+    /// How many more published decisions the window holds.
+    pub more_decisions: usize,
+    /// Length of the collaboration window in days.
+    pub window_days: u32,
+    /// One line on delivery.
+    pub delivery: String,
+}
+
+/// A practice whose score moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Movement {
+    /// `support`.
+    pub key: &'static str,
+    /// `Help each other out`.
+    pub name: &'static str,
+    /// The score now, rounded.
+    pub score: i64,
+    /// Its status.
+    pub status: StatusView,
+    /// `up 4 points in a week and 6 in four weeks`.
+    pub change: String,
+}
+
+/// A sprint goal and whether it was met.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalLine {
+    /// `Sprint 22`.
+    pub sprint: String,
+    /// The sprint's page.
+    pub url: Option<String>,
+    /// The last day, `Fri 20 Nov 2026`.
+    pub ended: String,
+    /// The goal, or `No goal was recorded`.
+    pub goal: String,
+    /// Met, not met or not assessed.
+    pub outcome: Outcome,
+}
+
+/// A goal's outcome as a word and a shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// `met`, `not-met`, `not-assessed`.
+    pub key: &'static str,
+    /// The `ui.status` state with the same look: `healthy`, `risk`, `none`.
+    pub state: &'static str,
+    /// `Met`, `Not met`, `Not assessed`.
+    pub label: &'static str,
+    /// `✓`, `✗`, `○`.
+    pub shape: &'static str,
+}
+
+/// The outcome of a goal as recorded.
+pub fn outcome(goal_met: Option<bool>) -> Outcome {
+    match goal_met {
+        Some(true) => Outcome { key: "met", state: "healthy", label: "Met", shape: "✓" },
+        Some(false) => Outcome { key: "not-met", state: "risk", label: "Not met", shape: "✗" },
+        None => Outcome { key: "not-assessed", state: "none", label: "Not assessed", shape: "○" },
+    }
+}
+
+/// A decision from a published note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionLine {
+    /// `2026-11-13`.
+    pub date: String,
+    /// `Fri 13 Nov`.
+    pub date_text: String,
+    /// The decision, without its `#compromise` tag.
+    pub text: String,
+    /// Tagged `#compromise`.
+    pub compromise: bool,
+    /// The note's title.
+    pub note: String,
+    /// The note's page.
+    pub url: Option<String>,
+}
+
+/// The summary as of the report's date. Only notes dated on or before it
+/// count; decisions of private notes are left out.
+pub(crate) fn build(project: &Project, report: &Report, paths: &SitePaths, title: &str) -> Summary {
+    let date = report.as_of;
+    let weeks = &report.weeks;
+    let change = weeks.len().checked_sub(1).and_then(|last| dashboard::change_at(weeks, last));
+    let status = words::status(report.health.status);
+    let score = report.health.score.map(words::rounded);
+    let headline = match (score, &change) {
+        (None, _) => "No data yet: there are not enough sprint records and notes to score the team.".into(),
+        (Some(s), Some(c)) => format!("{}: {s} out of 100, {}.", status.label, words::lower_first(&c.text)),
+        (Some(s), None) => format!("{}: {s} out of 100.", status.label),
+    };
+    let (improved, slipped) = movements(weeks);
+    let all_attention = attention::attention(project, report, date);
+    let attention: Vec<AttentionView> =
+        all_attention.iter().take(MAX_ATTENTION).map(|a| attention::view(a, paths)).collect();
+    let (decisions, more_decisions) = decisions(project, report, paths);
+    Summary {
+        team: project.team.name.clone(),
+        title: title.to_string(),
+        as_of: date.to_string(),
+        as_of_text: format::date(date).long,
+        week: iso_week_label(date),
+        score,
+        status,
+        change,
+        headline,
+        improved,
+        slipped,
+        more_attention: all_attention.len().saturating_sub(attention.len()),
+        attention,
+        goals: goals(&report.sprints, date, paths),
+        decisions,
+        more_decisions,
+        window_days: report.window.days,
+        delivery: delivery(project, report),
+    }
+}
+
+/// Practices that rose and fell, comparing the last week with the week
+/// before and with [`TREND_WEEKS`] weeks before. A practice whose two
+/// changes disagree is placed by the change since last week.
+fn movements(weeks: &[WeekFigures]) -> (Vec<Movement>, Vec<Movement>) {
+    let (mut improved, mut slipped) = (Vec::new(), Vec::new());
+    let Some(now) = weeks.last() else { return (improved, slipped) };
+    let back = |n: usize| weeks.len().checked_sub(n + 1).and_then(|i| weeks.get(i));
+    for practice in &now.health.practices {
+        let Some(score) = practice.score else { continue };
+        let deltas: Vec<(i64, &str)> = [(back(1), "in a week"), (back(TREND_WEEKS), "in four weeks")]
+            .into_iter()
+            .filter_map(|(week, period)| {
+                let before = week?.health.practice(practice.key)?.score?;
+                Some((words::rounded(score) - words::rounded(before), period))
+            })
+            .filter(|(delta, _)| *delta != 0)
+            .collect();
+        let Some((lead, _)) = deltas.first() else { continue };
+        let movement = Movement {
+            key: practice.key,
+            name: words::practice_name(practice.key),
+            score: words::rounded(score),
+            status: words::status(practice.status),
+            change: change_words(&deltas),
+        };
+        if *lead > 0 { improved.push(movement) } else { slipped.push(movement) }
+    }
+    (improved, slipped)
+}
+
+/// `up 4 points in a week and 6 in four weeks`, `up 3 points in a week,
+/// down 10 in four weeks`.
+fn change_words(deltas: &[(i64, &str)]) -> String {
+    let mut text = String::new();
+    let mut previous: Option<bool> = None;
+    for (delta, period) in deltas {
+        let up = *delta > 0;
+        let word = if up { "up" } else { "down" };
+        let size = delta.unsigned_abs();
+        match previous {
+            None => text = format!("{word} {} {period}", format::count(size as usize, "point", "points")),
+            Some(same) if same == up => text.push_str(&format!(" and {size} {period}")),
+            Some(_) => text.push_str(&format!(", {word} {size} {period}")),
+        }
+        previous = Some(up);
+    }
+    text
+}
+
+fn goals(sprints: &[SprintEntry], date: Date, paths: &SitePaths) -> Vec<GoalLine> {
+    sprints
+        .iter()
+        .rev()
+        .filter(|s| s.end <= date)
+        .take(GOALS)
+        .map(|s| GoalLine {
+            sprint: s.name.clone(),
+            url: paths.sprint_url(&s.id),
+            ended: format::date(s.end).long,
+            goal: s.goal.clone().unwrap_or_else(|| "No goal was recorded".to_string()),
+            outcome: outcome(s.figures.goal_met),
+        })
+        .collect()
+}
+
+/// The decision's text without a `#compromise` tag.
+fn without_tag(text: &str) -> String {
+    let words: Vec<&str> =
+        text.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("#compromise")).collect();
+    words.join(" ")
+}
+
+fn decisions(project: &Project, report: &Report, paths: &SitePaths) -> (Vec<DecisionLine>, usize) {
+    let mut notes: Vec<_> = project
+        .notes
+        .iter()
+        .filter(|n| report.window.contains(n.date) && n.visibility != Visibility::Private)
+        .collect();
+    notes.sort_by(|a, b| (b.date, &b.path).cmp(&(a.date, &a.path)));
+    let all: Vec<DecisionLine> = notes
+        .iter()
+        .flat_map(|n| {
+            n.decisions.iter().map(|d| DecisionLine {
+                date: n.date.to_string(),
+                date_text: format::date(n.date).short,
+                text: without_tag(&d.text),
+                compromise: d.compromise,
+                note: n.title.clone(),
+                url: paths.note_url(&n.path),
+            })
+        })
+        .collect();
+    let more = all.len().saturating_sub(MAX_DECISIONS);
+    (all.into_iter().take(MAX_DECISIONS).collect(), more)
+}
+
+fn delivery(project: &Project, report: &Report) -> String {
+    let d = &report.delivery;
+    let ended = report.sprints.iter().filter(|s| s.end <= report.as_of).count();
+    let window = ended.min(project.settings.velocity_window as usize);
+    let Some(velocity) = d.velocity else {
+        return "No sprint has ended yet, so there are no delivery figures.".to_string();
+    };
+    let mut parts =
+        vec![format!("Velocity {} a sprint over the last {}", words::points(velocity), sprints_word(window))];
+    if let Some(say_do) = d.say_do_rolling {
+        parts.push(format!("{} of committed work delivered", words::percent(say_do)));
+    }
+    if let Some(goals) = d.goal_success_rate {
+        parts.push(format!("{} of recent sprint goals met", words::percent(goals)));
+    }
+    format!("{}.", parts.join("; "))
+}
+
+fn sprints_word(n: usize) -> String {
+    if n == 1 { "sprint".to_string() } else { format!("{n} sprints") }
+}
+
+/// `summary/index.html`.
+#[derive(Debug, Serialize)]
+pub struct SummaryPageView {
+    /// The summary.
+    pub summary: Summary,
+    /// What an empty section says (the same words in every format).
+    pub empty: text::Empty,
+    /// `The last 3 sprints that have ended`.
+    pub goals_caption: String,
+}
+
+/// The site's title: `title:` in tandem.yaml, else "`<team>` team health".
+pub fn site_title(project: &Project) -> String {
+    project.settings.title.clone().unwrap_or_else(|| format!("{} team health", project.team.name))
+}
+
+/// The summary page.
+pub(crate) fn page(input: &Input<'_>) -> Page<SummaryPageView> {
+    let title = site_title(input.project);
+    let summary = build(input.project, input.report, input.paths, &title);
+    Page {
+        path: "summary/index.html".to_string(),
+        template: "summary/index.html",
+        title: "Stakeholder summary".to_string(),
+        section: Section::Summary,
+        view: SummaryPageView {
+            goals_caption: match summary.goals.len() {
+                1 => "The last sprint that has ended".to_string(),
+                n => format!("The last {n} sprints that have ended"),
+            },
+            summary,
+            empty: text::EMPTY,
+        },
+    }
+}
+
+/// `summary.md` at the site root; links are absolute when the site's base
+/// URL is known, and left out otherwise.
+pub(crate) fn markdown_file(input: &Input<'_>, base_url: Option<&str>) -> Vec<u8> {
+    let title = site_title(input.project);
+    to_markdown(&build(input.project, input.report, input.paths, &title), base_url).into_bytes()
+}
+
+#[cfg(test)]
+mod tests;

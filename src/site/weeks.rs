@@ -1,0 +1,225 @@
+//! The weeks pages: `weeks/index.html` (every week's scores, newest first,
+//! with a chart of health and the five practices) and one page per ISO week,
+//! `weeks/<YYYY-Www>/index.html`, with every figure as of that week.
+
+pub(crate) mod figures;
+
+use serde::Serialize;
+
+use super::Input;
+use super::charts::{self, Axis, Band, ChartHtml, ChartText, Series, num};
+use super::format::{self, DateView, LinkView};
+use super::page::{Page, Section};
+use crate::metrics::history::{monday_of, sunday_of};
+use crate::metrics::{WeekFigures, Window};
+use figures::{FactView, PracticeView, ScoreView};
+
+/// `weeks/index.html`.
+#[derive(Debug, Serialize)]
+pub struct WeeksIndexView {
+    /// `20 weeks, from 2026-W28 to 2026-W47.`, or empty.
+    pub summary: String,
+    /// Health and the practices over time; `None` without weeks.
+    pub chart: Option<ChartHtml>,
+    /// The practices' names, for column headers.
+    pub practices: Vec<&'static str>,
+    /// Every week, newest first.
+    pub rows: Vec<WeekRowView>,
+}
+
+/// One week in the table.
+#[derive(Debug, Serialize)]
+pub struct WeekRowView {
+    /// `2026-W47`.
+    pub label: String,
+    /// The week's page.
+    pub url: String,
+    /// The date its figures are as of.
+    pub as_of: DateView,
+    /// Health score.
+    pub health: ScoreView,
+    /// The five practice scores, in METRICS.md order.
+    pub practices: Vec<ScoreView>,
+    /// `21`, or `no data`.
+    pub velocity: String,
+    /// `85%`, or `no data`.
+    pub say_do: String,
+}
+
+/// `weeks/<YYYY-Www>/index.html`.
+#[derive(Debug, Serialize)]
+pub struct WeekPageView {
+    /// `2026-W47`.
+    pub week: String,
+    /// `Mon 16 Nov 2026 to Sun 22 Nov 2026`.
+    pub range: String,
+    /// The date the figures are as of: the Sunday, or the report date.
+    pub as_of: DateView,
+    /// The week is not over on the report date.
+    pub partial: bool,
+    /// `28 days, Thu 26 Oct 2026 to Sun 22 Nov 2026`.
+    pub window: String,
+    /// Health score.
+    pub health: ScoreView,
+    /// The health score over the last weeks up to this one.
+    pub trend: ChartHtml,
+    /// The practices with their indicators.
+    pub practices: Vec<PracticeView>,
+    /// Delivery figures.
+    pub delivery: Vec<FactView>,
+    /// Backlog health; `None` when there was no backlog data.
+    pub backlog: Option<Vec<FactView>>,
+    /// Collaboration figures in the window.
+    pub collaboration: Vec<FactView>,
+    /// The week before.
+    pub previous: Option<LinkView>,
+    /// The week after.
+    pub next: Option<LinkView>,
+}
+
+/// The weeks list page.
+pub fn index(input: &Input<'_>) -> Page<WeeksIndexView> {
+    let weeks = &input.report.weeks;
+    let rows = weeks.iter().rev().map(|w| row(input, w)).collect();
+    let summary = match (weeks.first(), weeks.last()) {
+        (Some(first), Some(last)) => format!(
+            "{}, from {} to {}. Each week's figures are as of its Sunday, or of the report date for the current week.",
+            format::count(weeks.len(), "week", "weeks"),
+            first.week,
+            last.week
+        ),
+        _ => String::new(),
+    };
+    Page {
+        path: "weeks/index.html".to_string(),
+        template: "weeks/index.html",
+        title: "Week by week".to_string(),
+        section: Section::Weeks,
+        view: WeeksIndexView {
+            summary,
+            chart: chart(weeks),
+            practices: crate::metrics::scores::PRACTICES
+                .iter()
+                .map(|(k, _)| figures::practice_short(k))
+                .collect(),
+            rows,
+        },
+    }
+}
+
+fn row(input: &Input<'_>, w: &WeekFigures) -> WeekRowView {
+    WeekRowView {
+        label: w.week.clone(),
+        url: input.paths.week_url(&w.week),
+        as_of: format::date(w.as_of),
+        health: figures::score(w.health.score, w.health.status),
+        practices: w.health.practices.iter().map(|p| figures::score(p.score, p.status)).collect(),
+        velocity: num::maybe(w.delivery.velocity, 1),
+        say_do: num::percent(w.delivery.say_do_rolling),
+    }
+}
+
+/// The score bands, shaded behind score charts.
+pub(crate) const SCORE_BANDS: [Band; 3] = [
+    Band { from: 75.0, to: 100.0, key: "healthy", label: "Healthy" },
+    Band { from: 50.0, to: 75.0, key: "watch", label: "Watch" },
+    Band { from: 0.0, to: 50.0, key: "risk", label: "At risk" },
+];
+
+fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
+    let (first, last) = (weeks.first()?, weeks.last()?);
+    let labels: Vec<String> =
+        weeks.iter().map(|w| w.week.rsplit('-').next().unwrap_or(&w.week).to_string()).collect();
+    let mut series = vec![Series { name: "Health", values: weeks.iter().map(|w| w.health.score).collect() }];
+    for (i, (key, _)) in crate::metrics::scores::PRACTICES.iter().enumerate() {
+        series.push(Series {
+            name: figures::practice_label(key),
+            values: weeks.iter().map(|w| w.health.practices.get(i).and_then(|p| p.score)).collect(),
+        });
+    }
+    let desc = format!(
+        "Health score and the five practice scores, 0 to 100, for each week from {} to {}. \
+         Health was {} in {} and {} in {}. The table below lists every score.",
+        first.week,
+        last.week,
+        num::score(first.health.score),
+        first.week,
+        num::score(last.health.score),
+        last.week,
+    );
+    let text = ChartText {
+        id: "weeks-chart",
+        title: "Health and practice scores by week",
+        desc: &desc,
+        y_label: "Score",
+    };
+    Some(charts::line_chart(&text, &labels, &series, SCORE_AXIS, &SCORE_BANDS))
+}
+
+/// The axis of score charts: 0 to 100.
+pub(crate) const SCORE_AXIS: Axis = Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "" };
+
+/// One page per week, oldest first.
+pub fn pages(input: &Input<'_>) -> Vec<Page<WeekPageView>> {
+    let weeks = &input.report.weeks;
+    let link = |w: &WeekFigures| LinkView { label: w.week.clone(), url: Some(input.paths.week_url(&w.week)) };
+    weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| Page {
+            path: input.paths.week_url(&w.week),
+            template: "weeks/week.html",
+            title: format!("Week {}", w.week),
+            section: Section::Weeks,
+            view: WeekPageView {
+                previous: i.checked_sub(1).and_then(|j| weeks.get(j)).map(link),
+                next: weeks.get(i + 1).map(link),
+                trend: trend(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
+                ..page_view(input, w)
+            },
+        })
+        .collect()
+}
+
+/// How many weeks a week page's health trend shows.
+const TREND_WEEKS: usize = 8;
+
+/// A sparkline of the health score over `weeks`.
+fn trend(weeks: &[WeekFigures]) -> ChartHtml {
+    let label = match (weeks.first(), weeks.last()) {
+        (Some(first), Some(last)) if weeks.len() > 1 => {
+            format!("Health score by week, {} to {}", first.week, last.week)
+        }
+        _ => "Health score this week".to_string(),
+    };
+    let values: Vec<Option<f64>> = weeks.iter().map(|w| w.health.score).collect();
+    charts::sparkline(&label, &values, Some((0.0, 100.0)))
+}
+
+fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
+    let (monday, sunday) = (monday_of(w.as_of), sunday_of(w.as_of));
+    let window = Window::ending(w.as_of, input.project.settings.window_days);
+    WeekPageView {
+        week: w.week.clone(),
+        range: format!("{} to {}", format::date(monday).long, format::date(sunday).long),
+        as_of: format::date(w.as_of),
+        partial: w.as_of < sunday,
+        window: format!(
+            "{}, {} to {}",
+            format::count(window.days as usize, "day", "days"),
+            format::date(window.from).long,
+            format::date(window.to).long
+        ),
+        health: figures::score(w.health.score, w.health.status),
+        trend: ChartHtml::default(),
+        practices: figures::practices(&w.health),
+        delivery: figures::delivery(&w.delivery),
+        backlog: w.backlog.as_ref().map(figures::backlog),
+        collaboration: figures::collaboration(&w.collaboration),
+        previous: None,
+        next: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

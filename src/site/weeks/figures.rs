@@ -1,0 +1,208 @@
+//! Every METRICS.md figure worded for people: labels, units and "no data",
+//! shared by the weeks, sprints and backlog pages.
+
+use serde::Serialize;
+
+use crate::metrics::{BacklogFigures, CollaborationFigures, DeliveryFigures, Health, PracticeScore, Status};
+use crate::site::charts::num;
+
+/// A labelled figure, ready to print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactView {
+    /// `Velocity`.
+    pub label: &'static str,
+    /// `21 points per sprint`, or `no data`.
+    pub value: String,
+}
+
+/// A score with its status, for `ui.status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScoreView {
+    /// `95`, or `no data`.
+    pub text: String,
+    /// `healthy`, `watch`, `risk` or `none`, as `ui.status` expects.
+    pub status: &'static str,
+    /// A shape standing for the status, for compact cells: `●`, `▲`, `■`, `○`.
+    pub shape: &'static str,
+    /// `Healthy`, `Watch`, `At risk`, `No data`.
+    pub word: &'static str,
+}
+
+/// One scored indicator of a practice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndicatorView {
+    /// `Stale items`.
+    pub label: &'static str,
+    /// The figure: `9%`, `1.7 sprints`, `no data`.
+    pub figure: String,
+    /// Its score 0..100, or `no data`.
+    pub score: String,
+}
+
+/// A practice with its score and indicators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PracticeView {
+    /// `backlog`.
+    pub key: &'static str,
+    /// `Backlog collaboration`.
+    pub label: &'static str,
+    /// The practice score.
+    pub score: ScoreView,
+    /// Its indicators, in METRICS.md order.
+    pub indicators: Vec<IndicatorView>,
+}
+
+/// A score and its band.
+pub fn score(value: Option<f64>, status: Status) -> ScoreView {
+    let shape = match status {
+        Status::Healthy => "●",
+        Status::Watch => "▲",
+        Status::AtRisk => "■",
+        Status::NoData => "○",
+    };
+    ScoreView { text: num::score(value), status: num::status_key(status), shape, word: status.label() }
+}
+
+/// The practice's name for people (METRICS.md's five practices).
+pub fn practice_label(key: &str) -> &'static str {
+    match key {
+        "backlog" => "Backlog collaboration",
+        "communication" => "Communication",
+        "support" => "Helping each other",
+        "accountability" => "Accountability",
+        "compromise" => "Compromise",
+        _ => "Practice",
+    }
+}
+
+/// The practice's name in a table header: `Backlog`.
+pub fn practice_short(key: &str) -> &'static str {
+    match key {
+        "backlog" => "Backlog",
+        "communication" => "Communication",
+        "support" => "Helping",
+        "accountability" => "Accountability",
+        "compromise" => "Compromise",
+        _ => "Practice",
+    }
+}
+
+/// Every practice of `health`, worded.
+pub fn practices(health: &Health) -> Vec<PracticeView> {
+    health.practices.iter().map(practice).collect()
+}
+
+fn practice(p: &PracticeScore) -> PracticeView {
+    PracticeView {
+        key: p.key,
+        label: practice_label(p.key),
+        score: score(p.score, p.status),
+        indicators: p
+            .indicators
+            .iter()
+            .map(|i| IndicatorView {
+                label: indicator_label(i.key),
+                figure: indicator_figure(i.key, i.figure),
+                score: num::score(i.score),
+            })
+            .collect(),
+    }
+}
+
+/// A scored indicator's name for people.
+pub fn indicator_label(key: &str) -> &'static str {
+    match key {
+        "readiness_sprints" => "Ready work, in sprints",
+        "stale_share" => "Stale open items",
+        "acceptance_coverage" => "Ready items with acceptance criteria",
+        "joint_refinement_share" => "Refinements with both PO and SM",
+        "touchpoints_per_week" => "PO and SM meetings per week",
+        "max_gap_days" => "Longest gap between PO and SM meetings",
+        "po_event_attendance" => "Sprint events the PO attended",
+        "sm_event_attendance" => "Sprint events the SM attended",
+        "cross_role_assists_per_week" => "Cross-role help per week",
+        "median_resolution_days" => "Median days to clear an impediment",
+        "on_time_rate" => "Action items done on time",
+        "overdue_open" => "Overdue action items",
+        "say_do_rolling" => "Say/do, last sprints",
+        "goal_success_rate" => "Sprint goals met",
+        "joint_decision_share" => "Decisions made with both PO and SM",
+        "negotiated_scope_change_share" => "Scope changes backed by a decision",
+        _ => "Indicator",
+    }
+}
+
+/// A scored indicator's figure, in its unit.
+pub fn indicator_figure(key: &str, figure: Option<f64>) -> String {
+    let Some(v) = figure else { return num::NO_DATA.to_string() };
+    match key {
+        "readiness_sprints" => format!("{} sprints", num::trimmed(v, 1)),
+        "touchpoints_per_week" | "cross_role_assists_per_week" => num::trimmed(v, 1),
+        "max_gap_days" | "median_resolution_days" => format!("{} days", num::trimmed(v, 1)),
+        "overdue_open" => num::trimmed(v, 0),
+        _ => num::percent(Some(v)),
+    }
+}
+
+/// Velocity, rolling say/do and goal success.
+pub fn delivery(d: &DeliveryFigures) -> Vec<FactView> {
+    vec![
+        fact(
+            "Velocity",
+            d.velocity
+                .map_or_else(|| num::NO_DATA.to_string(), |v| format!("{} per sprint", num::points_text(v))),
+        ),
+        fact("Say/do, last sprints", num::percent(d.say_do_rolling)),
+        fact("Sprint goals met", num::percent(d.goal_success_rate)),
+    ]
+}
+
+/// The backlog health figures.
+pub fn backlog(b: &BacklogFigures) -> Vec<FactView> {
+    vec![
+        fact("Open items", b.open_items.to_string()),
+        fact("Ready points", num::points(b.ready_points)),
+        fact("Ready work", indicator_figure("readiness_sprints", b.readiness_sprints)),
+        fact("Stale open items", num::percent(b.stale_share)),
+        fact("Ready items with acceptance criteria", num::percent(b.acceptance_coverage)),
+        fact("Top items estimated", num::percent(b.top_estimated_share)),
+        fact(
+            "Median age of open items",
+            b.median_age_days
+                .map_or_else(|| num::NO_DATA.to_string(), |d| format!("{} days", num::trimmed(d, 1))),
+        ),
+    ]
+}
+
+/// The collaboration figures in the window.
+pub fn collaboration(c: &CollaborationFigures) -> Vec<FactView> {
+    let count = |n: Option<usize>| n.map_or_else(|| num::NO_DATA.to_string(), |n| n.to_string());
+    let per_week = |v: Option<f64>| indicator_figure("touchpoints_per_week", v);
+    let days = |v: Option<f64>| indicator_figure("max_gap_days", v);
+    vec![
+        fact("PO and SM meetings", count(c.touchpoints)),
+        fact("PO and SM meetings per week", per_week(c.touchpoints_per_week)),
+        fact("Longest gap between them", days(c.max_gap_days.map(|d| d as f64))),
+        fact("Sprint events the PO attended", num::percent(c.po_event_attendance)),
+        fact("Sprint events the SM attended", num::percent(c.sm_event_attendance)),
+        fact("Refinement sessions", c.refinement_sessions.to_string()),
+        fact("Refinements with both PO and SM", num::percent(c.joint_refinement_share)),
+        fact("Action items raised", c.actions_raised.to_string()),
+        fact("Of those, done", c.actions_done.to_string()),
+        fact("Action items done on time", num::percent(c.on_time_rate)),
+        fact("Overdue action items", c.overdue_open.to_string()),
+        fact("Cross-role help", count(c.cross_role_assists)),
+        fact("Impediments raised", c.impediments_raised.to_string()),
+        fact("Median days to clear an impediment", days(c.median_resolution_days)),
+        fact("Decisions", c.decisions.to_string()),
+        fact("Decisions made with both PO and SM", num::percent(c.joint_decision_share)),
+        fact("Compromises", c.compromises.to_string()),
+        fact("Scope changes", c.scope_changes.to_string()),
+        fact("Scope changes backed by a decision", num::percent(c.negotiated_scope_change_share)),
+    ]
+}
+
+/// A labelled value.
+pub fn fact(label: &'static str, value: String) -> FactView {
+    FactView { label, value }
+}

@@ -1,0 +1,120 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use crate::site::sprints::fixture::{project, with_input, with_project};
+
+#[test]
+fn index_lists_every_week_newest_first() {
+    let page = with_input(index);
+    assert_eq!(page.path, "weeks/index.html");
+    let labels: Vec<&str> = page.view.rows.iter().map(|r| r.label.as_str()).collect();
+    // from S20's start (Mon 21 Sep, W39) to the report date (Fri 16 Oct, W42)
+    assert_eq!(labels, ["2026-W42", "2026-W41", "2026-W40", "2026-W39"]);
+    let latest = &page.view.rows[0];
+    assert_eq!(latest.url, "weeks/2026-W42/index.html");
+    assert_eq!(latest.as_of.iso, "2026-10-16");
+    assert_eq!(page.view.rows[1].as_of.iso, "2026-10-11", "a past week is as of its Sunday");
+    assert_eq!(latest.practices.len(), 5);
+    assert_eq!(page.view.practices, ["Backlog", "Communication", "Helping", "Accountability", "Compromise"]);
+    assert!(page.view.summary.starts_with("4 weeks, from 2026-W39 to 2026-W42."), "{}", page.view.summary);
+}
+
+#[test]
+fn index_rows_match_the_report() {
+    with_input(|input| {
+        let page = index(input);
+        let week = input.report.weeks.last().unwrap();
+        let row = &page.view.rows[0];
+        assert_eq!(row.health.text, num::score(week.health.score));
+        assert_eq!(row.health.status, num::status_key(week.health.status));
+        assert_eq!(row.velocity, num::maybe(week.delivery.velocity, 1));
+        assert_eq!(row.say_do, num::percent(week.delivery.say_do_rolling));
+    });
+}
+
+#[test]
+fn the_chart_has_health_and_five_practices() {
+    let page = with_input(index);
+    let chart = page.view.chart.unwrap();
+    let chart = chart.as_str();
+    for name in [
+        "Health",
+        "Backlog collaboration",
+        "Communication",
+        "Helping each other",
+        "Accountability",
+        "Compromise",
+    ] {
+        assert!(chart.contains(&format!("</svg>{name}</li>")), "{name} missing from the legend: {chart}");
+    }
+    assert!(chart.contains("for each week from 2026-W39 to 2026-W42"), "{chart}");
+    assert!(chart.contains(">W42</text>"), "{chart}");
+    assert!(chart.contains("chart-band-healthy"), "{chart}");
+}
+
+#[test]
+fn no_weeks_no_chart() {
+    let mut p = project();
+    p.sprints.clear();
+    let page = with_project(&p, index);
+    assert!(page.view.rows.is_empty() && page.view.chart.is_none() && page.view.summary.is_empty());
+    assert!(with_project(&p, pages).is_empty());
+}
+
+#[test]
+fn week_pages_hold_every_figure_and_link_their_neighbours() {
+    let pages = with_input(pages);
+    let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "weeks/2026-W39/index.html",
+            "weeks/2026-W40/index.html",
+            "weeks/2026-W41/index.html",
+            "weeks/2026-W42/index.html"
+        ]
+    );
+    let last = &pages[3];
+    assert_eq!(last.title, "Week 2026-W42");
+    assert_eq!(last.view.range, "Mon 12 Oct 2026 to Sun 18 Oct 2026");
+    assert!(last.view.partial, "the report date is a Friday");
+    assert!(!pages[2].view.partial);
+    assert_eq!(last.view.window, "28 days, Sat 19 Sep 2026 to Fri 16 Oct 2026");
+    assert_eq!(last.view.previous.as_ref().unwrap().url.as_deref(), Some("weeks/2026-W41/index.html"));
+    assert!(last.view.next.is_none() && pages[0].view.previous.is_none());
+    assert_eq!(last.view.practices.len(), 5);
+    assert_eq!(last.view.practices[0].indicators.len(), 4);
+    assert_eq!(last.view.delivery.len(), 3);
+    assert_eq!(last.view.collaboration.len(), 19);
+    // backlog: the 10-12 snapshot counts from W42 on; W39 (as of 09-27) has none
+    assert!(last.view.backlog.is_some());
+    assert!(pages[0].view.backlog.is_none());
+}
+
+#[test]
+fn indicator_figures_carry_their_units() {
+    use figures::indicator_figure;
+    assert_eq!(indicator_figure("readiness_sprints", Some(1.66)), "1.7 sprints");
+    assert_eq!(indicator_figure("stale_share", Some(0.09375)), "9%");
+    assert_eq!(indicator_figure("max_gap_days", Some(18.0)), "18 days");
+    assert_eq!(indicator_figure("touchpoints_per_week", Some(0.75)), "0.8");
+    assert_eq!(indicator_figure("overdue_open", Some(7.0)), "7");
+    assert_eq!(indicator_figure("on_time_rate", None), "no data");
+    for (key, _) in crate::metrics::scores::PRACTICES {
+        assert_ne!(figures::practice_label(key), "Practice");
+    }
+    for key in crate::model::SCORED_INDICATORS {
+        assert_ne!(figures::indicator_label(key), "Indicator", "{key} has no label");
+    }
+}
+
+#[test]
+fn week_pages_show_the_health_trend_up_to_the_week() {
+    let pages = with_input(pages);
+    let first = pages[0].view.trend.as_str();
+    assert!(first.contains(">Health score this week</title>"), "{first}");
+    let last = pages[3].view.trend.as_str();
+    assert!(last.contains(">Health score by week, 2026-W39 to 2026-W42</title>"), "{last}");
+    let desc = last.split("<desc>").nth(1).and_then(|d| d.split("</desc>").next()).unwrap();
+    assert_eq!(desc.split(", ").count(), 4, "four weeks of values: {last}");
+}
