@@ -117,11 +117,38 @@ fn parse_date(text: &str) -> Result<Date, String> {
     tandem::load::yaml::parse_iso_date(text)
 }
 
+/// A line on standard error. A closed stream (`tandem check 2>&-`) is not
+/// worth a panic, so write errors are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// A line on standard output, likewise (`tandem init | head -1`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Exit codes (CLI.md).
 const EXIT_INVALID_DATA: u8 = 1;
 const EXIT_OTHER: u8 = 3;
 
 fn main() -> ExitCode {
+    // A panic is a bug in tandem, never the user's fault: say so in plain
+    // words, without a backtrace, and exit like any other failure (code 3).
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        say!("error: tandem stopped on an internal error (a bug; please report it): {what}");
+        std::process::exit(i32::from(EXIT_OTHER));
+    }));
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(&args),
@@ -136,15 +163,15 @@ fn init(args: &InitArgs) -> ExitCode {
     let today = jiff::ZonedDateTime::now().date();
     match tandem::init::init(&args.dir, today) {
         Ok(files) => {
-            println!("Wrote {} files in {}:", files.len(), args.dir.display());
+            out!("Wrote {} files in {}:", files.len(), args.dir.display());
             for file in files {
-                println!("  {}", file.display());
+                out!("  {}", file.display());
             }
-            println!("Next: edit team.yaml, then run `tandem check {}`", args.dir.display());
+            out!("Next: edit team.yaml, then run `tandem check {}`", args.dir.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             ExitCode::from(EXIT_OTHER)
         }
     }
@@ -169,7 +196,7 @@ fn build(args: &BuildArgs) -> ExitCode {
         Ok(built) => {
             if !args.quiet {
                 let ms = started.elapsed().as_millis();
-                eprintln!(
+                say!(
                     "Built {} pages ({} files) in {} in {ms} ms",
                     built.pages,
                     built.files,
@@ -180,7 +207,7 @@ fn build(args: &BuildArgs) -> ExitCode {
         }
         Err(tandem::BuildError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             ExitCode::from(EXIT_OTHER)
         }
     }
@@ -207,7 +234,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_INVALID_DATA);
     }
     if clean {
-        eprintln!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
+        say!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
     }
     ExitCode::SUCCESS
 }
@@ -230,14 +257,14 @@ fn summary(args: &SummaryArgs) -> ExitCode {
                 // A closed pipe (`tandem summary | head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: could not print the summary: {e}");
+                    say!("error: could not print the summary: {e}");
                     ExitCode::from(EXIT_OTHER)
                 }
             }
         }
         Err(summary::SummaryError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             ExitCode::from(EXIT_OTHER)
         }
     }
