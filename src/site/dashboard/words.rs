@@ -39,9 +39,10 @@ pub fn score(score: Option<f64>) -> String {
     score.map_or_else(|| "no data".to_string(), |s| rounded(s).to_string())
 }
 
-/// A score rounded to a whole point, as every page prints it.
+/// A score as every page prints it: a whole point, rounded down, so a
+/// 74.6 (watch) never shows as 75, the first healthy score.
 pub fn rounded(score: f64) -> i64 {
-    score.round() as i64
+    score.floor() as i64
 }
 
 /// The five practices in plain words.
@@ -256,7 +257,9 @@ mod tests {
         assert_eq!(points(1.0), "1 point");
         assert_eq!(points(24.666), "24.7 points");
         assert_eq!(percent(0.666_666), "67%");
-        assert_eq!(score(Some(94.5)), "95");
+        // Rounded down: 74.6 (watch) must never print as 75 (healthy).
+        assert_eq!(score(Some(94.5)), "94");
+        assert_eq!(score(Some(74.6)), "74");
         assert_eq!(score(Some(95.04)), "95");
         assert_eq!(score(None), "no data");
     }
