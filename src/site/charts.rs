@@ -1,18 +1,7 @@
 //! Inline SVG charts made at build time, without JavaScript.
 //!
-//! For other pages (the dashboard):
-//!
-//! ```text
-//! pub(crate) fn sparkline(label: &str, values: &[Option<f64>], domain: Option<(f64, f64)>) -> ChartHtml
-//! ```
-//!
-//! draws a 120 × 28 trend line with a dot on the last value. `label` is its
-//! accessible name (`<title>`, e.g. "Health score by week"); the values are
-//! listed in its `<desc>`; `None` values are gaps; `domain` fixes the y range
-//! (`Some((0.0, 100.0))` for scores), else the values' own min..max. Print it
-//! with `{{ chart | safe }}`.
-//!
-//! The bigger charts, [`bar_chart`] and [`line_chart`], return a `<figure>`:
+//! [`trend`] is the small weekly health trend (drawn by a template
+//! component). [`bar_chart`] and [`line_chart`] return a `<figure>`:
 //! the `<svg>` and an HTML legend. Every chart here
 //!
 //! - is `role="img"` with a `<title>` and a `<desc>` (the page adds a data
@@ -30,13 +19,14 @@
 mod bar;
 mod line;
 pub(crate) mod num;
+pub mod trend;
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
 pub(crate) use bar::bar_chart;
-pub(crate) use line::{line_chart, sparkline};
+pub(crate) use line::line_chart;
 
 use super::slug::slug;
 

@@ -2,7 +2,6 @@
 //! "needs attention" list, the five practice cards with the indicators
 //! behind each score, and the delivery and backlog headline figures.
 
-pub mod sparkline;
 pub mod words;
 
 use serde::Serialize;
@@ -45,7 +44,7 @@ pub struct HealthView {
     /// Change since the previous week.
     pub change: Option<ChangeView>,
     /// The weekly trend.
-    pub trend: Option<sparkline::Sparkline>,
+    pub trend: Option<super::charts::trend::Sparkline>,
 }
 
 /// The change of a score between two weeks, in whole displayed points.
@@ -148,7 +147,7 @@ fn health(report: &Report) -> HealthView {
         status: words::status(report.health.status),
         week: crate::metrics::iso_week_label(report.as_of),
         change: report.weeks.len().checked_sub(1).and_then(|last| change_at(&report.weeks, last)),
-        trend: sparkline::of(&report.weeks),
+        trend: super::charts::trend::of(&report.weeks),
     }
 }
 

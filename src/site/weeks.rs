@@ -7,6 +7,7 @@ pub(crate) mod figures;
 use serde::Serialize;
 
 use super::Input;
+use super::charts::trend::{self, Sparkline};
 use super::charts::{self, Axis, Band, ChartHtml, ChartText, Series, num};
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
@@ -62,7 +63,7 @@ pub struct WeekPageView {
     /// Health score.
     pub health: ScoreView,
     /// The health score over the last weeks up to this one.
-    pub trend: ChartHtml,
+    pub trend: Option<Sparkline>,
     /// The practices with their indicators.
     pub practices: Vec<PracticeView>,
     /// Delivery figures.
@@ -174,7 +175,7 @@ pub fn pages(input: &Input<'_>) -> Vec<Page<WeekPageView>> {
             view: WeekPageView {
                 previous: i.checked_sub(1).and_then(|j| weeks.get(j)).map(link),
                 next: weeks.get(i + 1).map(link),
-                trend: trend(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
+                trend: trend::of(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
                 ..page_view(input, w)
             },
         })
@@ -183,18 +184,6 @@ pub fn pages(input: &Input<'_>) -> Vec<Page<WeekPageView>> {
 
 /// How many weeks a week page's health trend shows.
 const TREND_WEEKS: usize = 8;
-
-/// A sparkline of the health score over `weeks`.
-fn trend(weeks: &[WeekFigures]) -> ChartHtml {
-    let label = match (weeks.first(), weeks.last()) {
-        (Some(first), Some(last)) if weeks.len() > 1 => {
-            format!("Health score by week, {} to {}", first.week, last.week)
-        }
-        _ => "Health score this week".to_string(),
-    };
-    let values: Vec<Option<f64>> = weeks.iter().map(|w| w.health.score).collect();
-    charts::sparkline(&label, &values, Some((0.0, 100.0)))
-}
 
 fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
     let (monday, sunday) = (monday_of(w.as_of), sunday_of(w.as_of));
@@ -211,7 +200,7 @@ fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
             format::date(window.to).long
         ),
         health: figures::score(w.health.score, w.health.status),
-        trend: ChartHtml::default(),
+        trend: None,
         practices: figures::practices(&w.health),
         delivery: figures::delivery(&w.delivery),
         backlog: w.backlog.as_ref().map(figures::backlog),

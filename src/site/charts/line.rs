@@ -1,4 +1,4 @@
-//! Line charts and sparklines.
+//! Line charts.
 
 use std::fmt::Write as _;
 
@@ -66,56 +66,6 @@ pub(crate) fn line_chart(
         key
     });
     out.push_str("</figure>");
-    ChartHtml(out)
-}
-
-/// A small trend line, 120 × 28, with a dot on the last value; see the
-/// module documentation.
-pub(crate) fn sparkline(label: &str, values: &[Option<f64>], domain: Option<(f64, f64)>) -> ChartHtml {
-    const W: f64 = 120.0;
-    const H: f64 = 28.0;
-    const PAD: f64 = 3.5;
-    let known: Vec<f64> = values.iter().flatten().copied().filter(|v| v.is_finite()).collect();
-    let (lo, hi) = domain.unwrap_or_else(|| {
-        let lo = known.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) }
-    });
-    let n = values.len();
-    let x = |i: usize| if n > 1 { PAD + i as f64 * (W - 2.0 * PAD) / (n - 1) as f64 } else { W / 2.0 };
-    let y = |v: f64| {
-        if hi > lo {
-            let t = ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
-            H - PAD - t * (H - 2.0 * PAD)
-        } else {
-            H / 2.0
-        }
-    };
-    let points: Vec<Option<(f64, f64)>> =
-        values.iter().enumerate().map(|(i, v)| v.filter(|v| v.is_finite()).map(|v| (x(i), y(v)))).collect();
-    let desc = if values.is_empty() {
-        num::NO_DATA.to_string()
-    } else {
-        values.iter().map(|v| value_text(*v, "")).collect::<Vec<_>>().join(", ")
-    };
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg class=\"sparkline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" \
-         height=\"{H}\" role=\"img\"><title class=\"sparkline-title\">{}</title><desc>{}</desc>",
-        escape(label),
-        escape(&desc),
-    );
-    polylines(&mut out, &points, 2.0, "");
-    if let Some((cx, cy)) = points.last().copied().flatten() {
-        let _ = write!(
-            out,
-            "<circle class=\"sparkline-dot\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"currentColor\"/>",
-            c(cx),
-            c(cy)
-        );
-    }
-    out.push_str("</svg>");
     ChartHtml(out)
 }
 

@@ -18,11 +18,9 @@ fn every_text_is_escaped() {
     let t = ChartText { id: "x", title: hostile, desc: hostile, y_label: hostile };
     let l = labels(&["<b>S1</b>", "S2 & co"]);
     let s = [series(hostile, &[Some(1.0), Some(2.0)])];
-    for out in [
-        line_chart(&t, &l, &s, Axis::from_zero(&s, ""), &[]),
-        bar_chart(&t, &l, &s, Axis::from_zero(&s, "")),
-        sparkline(hostile, &[Some(1.0)], None),
-    ] {
+    for out in
+        [line_chart(&t, &l, &s, Axis::from_zero(&s, ""), &[]), bar_chart(&t, &l, &s, Axis::from_zero(&s, ""))]
+    {
         let out = out.as_str();
         assert!(!out.contains("<script") && !out.contains("<b>"), "{out}");
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"), "{out}");
@@ -80,25 +78,6 @@ fn empty_data_still_gives_a_described_chart() {
     assert!(!out.as_str().contains("<polyline"));
     let out = bar_chart(&text("e"), &[], &[], Axis::from_zero(&[], ""));
     assert!(!out.as_str().contains("<rect class=\"bar"));
-    let out = sparkline("Health", &[], None);
-    assert!(out.as_str().contains(">Health</title><desc>no data</desc>"), "{}", out.as_str());
-    let out = sparkline("Health", &[None, None], Some((0.0, 100.0)));
-    assert!(!out.as_str().contains("<polyline") && !out.as_str().contains("<circle"));
-}
-
-#[test]
-fn sparkline_lists_its_values_and_marks_the_last() {
-    let out =
-        sparkline("Health score by week", &[Some(60.0), None, Some(72.5), Some(95.04)], Some((0.0, 100.0)));
-    let out = out.as_str();
-    assert!(out.starts_with("<svg class=\"sparkline\""), "{out}");
-    assert!(
-        out.contains("role=\"img\"><title class=\"sparkline-title\">Health score by week</title>"),
-        "{out}"
-    );
-    assert!(out.contains("<desc>60, no data, 72.5, 95</desc>"), "{out}");
-    assert_eq!(out.matches("<polyline").count(), 1, "{out}");
-    assert!(out.contains("class=\"sparkline-dot\" cx=\"116.5\""), "{out}");
 }
 
 #[test]

@@ -1,10 +1,12 @@
-//! A small inline SVG trend of the weekly health score, computed here so the
-//! template only prints numbers: no drawing logic in templates, no script.
+//! A small SVG trend of the weekly health score, with dashed lines at the
+//! healthy and watch thresholds. Only numbers are computed here; the
+//! `ui.trend` component in `components.html` draws them, so the trend needs
+//! no `| safe` and a user can restyle it by replacing one template.
 
 use serde::Serialize;
 
-use super::words;
 use crate::metrics::WeekFigures;
+use crate::site::dashboard::words;
 
 /// Drawing width in SVG units.
 const WIDTH: f64 = 240.0;
