@@ -166,6 +166,26 @@ fn sample_metrics_json_matches_the_golden_file() {
     }
 }
 
+#[test]
+fn sample_summary_md_matches_the_golden_file() {
+    // What stakeholders receive, word for word: a change here should be deliberate.
+    let tmp = tempdir();
+    let out = tmp.path().join("site");
+    let run = build_sample(&out);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let actual = fs::read_to_string(out.join("summary.md")).unwrap_or_default();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sample-data-summary.md");
+    if std::env::var_os("TANDEM_BLESS").is_some() {
+        fs::write(&golden, &actual).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let expected = fs::read_to_string(&golden).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "summary.md differs from {}; run with TANDEM_BLESS=1 and review the diff",
+        golden.display()
+    );
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap_or_else(|e| panic!("{e}"));
