@@ -80,6 +80,10 @@ struct InitArgs {
     /// Where to write the starter files (created if needed).
     #[arg(default_value = ".")]
     dir: PathBuf,
+    /// Instead of a data folder, write the built-in templates and stylesheet
+    /// into this folder, to edit and use with `tandem build --templates`.
+    #[arg(long, value_name = "DIR", conflicts_with = "dir")]
+    templates: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -159,15 +163,23 @@ fn main() -> ExitCode {
 }
 
 fn init(args: &InitArgs) -> ExitCode {
-    // The one place the clock is read: the starter sprint begins this week.
-    let today = jiff::ZonedDateTime::now().date();
-    match tandem::init::init(&args.dir, today) {
+    let (dir, written, next) = match &args.templates {
+        Some(dir) => {
+            (dir, tandem::init::export_templates(dir), "edit them, then run `tandem build --templates")
+        }
+        None => {
+            // The one place the clock is read: the starter sprint begins this week.
+            let today = jiff::ZonedDateTime::now().date();
+            (&args.dir, tandem::init::init(&args.dir, today), "edit team.yaml, then run `tandem check")
+        }
+    };
+    match written {
         Ok(files) => {
-            out!("Wrote {} files in {}:", files.len(), args.dir.display());
+            out!("Wrote {} files in {}:", files.len(), dir.display());
             for file in files {
                 out!("  {}", file.display());
             }
-            out!("Next: edit team.yaml, then run `tandem check {}`", args.dir.display());
+            out!("Next: {next} {}`", dir.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -186,6 +186,33 @@ fn sample_summary_md_matches_the_golden_file() {
     );
 }
 
+#[test]
+fn exported_templates_build_the_same_site_byte_for_byte() {
+    let tmp = tempdir();
+    let export = tandem(&["init", "--templates", "my-templates"], tmp.path());
+    assert!(export.status.success(), "{}", stderr(&export));
+    assert!(tmp.path().join("my-templates/base.html").is_file());
+    assert!(tmp.path().join("my-templates/assets/style.css").is_file());
+    let (plain, custom) = (tmp.path().join("plain"), tmp.path().join("custom"));
+    assert!(build_sample(&plain).status.success());
+    let run = tandem(
+        &[
+            "build",
+            &sample().to_string_lossy(),
+            "-o",
+            &custom.to_string_lossy(),
+            "--templates",
+            "my-templates",
+        ],
+        tmp.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(snapshot(&plain), snapshot(&custom));
+    // A second export never overwrites the edited copies.
+    let again = tandem(&["init", "--templates", "my-templates"], tmp.path());
+    assert_eq!(again.status.code(), Some(3));
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap_or_else(|e| panic!("{e}"));

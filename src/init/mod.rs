@@ -41,6 +41,32 @@ impl fmt::Display for InitError {
     }
 }
 
+/// Writes every built-in template and asset into `dir`, to be edited and
+/// passed back with `tandem build --templates DIR`. Refuses, writing
+/// nothing, when any of them exists.
+pub fn export_templates(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let templates = crate::site::templates::BUILTIN.iter().map(|(name, text)| (*name, text.as_bytes()));
+    let assets = crate::site::templates::ASSETS.iter().copied();
+    let files: Vec<(PathBuf, &[u8])> =
+        templates.chain(assets).map(|(name, bytes)| (dir.join(name), bytes)).collect();
+    write_new(&files)
+}
+
+/// Writes `files`, creating folders; refuses, writing nothing, when any exists.
+fn write_new<T: AsRef<[u8]>>(files: &[(PathBuf, T)]) -> Result<Vec<PathBuf>, InitError> {
+    let existing: Vec<PathBuf> = files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.clone()).collect();
+    if !existing.is_empty() {
+        return Err(InitError::WouldOverwrite(existing));
+    }
+    for (path, bytes) in files {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
+        }
+        fs::write(path, bytes).map_err(|e| InitError::Io(path.clone(), e))?;
+    }
+    Ok(files.iter().map(|(p, _)| p.clone()).collect())
+}
+
 /// The first sprint: two weeks from the Monday of `today`'s week.
 fn first_sprint(today: Date) -> (Date, Date) {
     let back = i64::from(today.weekday().to_monday_zero_offset());
@@ -56,17 +82,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
     let fill = |s: &str| s.replace("{start}", &start.to_string()).replace("{end}", &end.to_string());
     let files: Vec<(PathBuf, String)> =
         FILES.iter().map(|(name, text)| (dir.join(fill(name)), fill(text))).collect();
-    let existing: Vec<PathBuf> = files.iter().filter(|(p, _)| p.exists()).map(|(p, _)| p.clone()).collect();
-    if !existing.is_empty() {
-        return Err(InitError::WouldOverwrite(existing));
-    }
-    for (path, text) in &files {
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
-        }
-        fs::write(path, text).map_err(|e| InitError::Io(path.clone(), e))?;
-    }
-    Ok(files.into_iter().map(|(p, _)| p).collect())
+    write_new(&files)
 }
 
 #[cfg(test)]
