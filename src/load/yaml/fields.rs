@@ -342,14 +342,8 @@ pub fn preview(node: &Node) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse;
+    use super::super::tests::read;
     use super::*;
-
-    fn read(src: &str) -> (Option<Node>, Vec<String>) {
-        let mut d = Diagnostics::new();
-        let node = parse(src, "f.yaml", 0, &mut d);
-        (node, d.sorted().iter().map(ToString::to_string).collect())
-    }
 
     #[test]
     fn iso_dates_must_exist() {

@@ -235,7 +235,8 @@ fn syntax_message(err: &serde_saphyr::Error) -> String {
 mod tests {
     use super::*;
 
-    fn read(src: &str) -> (Option<Node>, Vec<String>) {
+    /// Parses `src` as `f.yaml`: the node and the diagnostics as printed.
+    pub(super) fn read(src: &str) -> (Option<Node>, Vec<String>) {
         let mut d = Diagnostics::new();
         let node = parse(src, "f.yaml", 0, &mut d);
         (node, d.sorted().iter().map(ToString::to_string).collect())
