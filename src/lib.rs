@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod model;
 pub mod output;
 pub mod site;
+pub mod slug;
 
 use std::path::Path;
 

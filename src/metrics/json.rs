@@ -1,7 +1,5 @@
 //! `metrics.json` (METRICS.md, "metrics.json"): the traceability lists
-//! (notes and action items), note slugs and the writer.
-
-use std::collections::HashSet;
+//! (notes and action items) and the writer.
 
 use serde::{Serialize, Serializer};
 
@@ -47,9 +45,6 @@ pub struct NoteEntry {
     pub action_items: usize,
     /// Decisions written in the note.
     pub decisions: usize,
-    /// The slug in `url` (unique across the listed notes).
-    #[serde(skip)]
-    pub slug: String,
     /// Whether the note is private (its text is never published).
     #[serde(skip)]
     pub private: bool,
@@ -75,64 +70,17 @@ pub struct ActionEntry {
     pub note: String,
 }
 
-/// The slug of a note's page: the path relative to `notes/` without `.md`,
-/// lower-cased, every run of characters outside `[a-z0-9]` turned into one
-/// `-`, trimmed of `-`; `note` when nothing is left.
-/// `notes/2026/Sprint 21 Planning.md` → `2026-sprint-21-planning`.
-pub fn note_slug(path: &str) -> String {
-    let rel = path.strip_prefix("notes/").unwrap_or(path);
-    let stem = match rel.len().checked_sub(3) {
-        Some(cut) if rel.is_char_boundary(cut) && rel[cut..].eq_ignore_ascii_case(".md") => &rel[..cut],
-        _ => rel,
-    };
-    let mut slug = String::with_capacity(stem.len());
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        slug.push_str("note");
-    }
-    slug
-}
-
-/// [`note_slug`] of each path, made unique in the given order: a later
-/// duplicate gets `-2`, `-3` … (the first suffix not already taken).
-pub fn unique_slugs(paths: &[&str]) -> Vec<String> {
-    let mut taken: HashSet<String> = HashSet::new();
-    paths
-        .iter()
-        .map(|path| {
-            let base = note_slug(path);
-            let mut slug = base.clone();
-            let mut n = 2;
-            while taken.contains(&slug) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
-            taken.insert(slug.clone());
-            slug
-        })
-        .collect()
-}
-
-/// The notes dated on or before `as_of`, by date then path, with unique slugs.
+/// The notes dated on or before `as_of`, by date then path, each with the
+/// address of its page (the same [`crate::slug::note_slugs`] the site uses).
 pub fn note_entries(project: &Project, as_of: Date) -> Vec<NoteEntry> {
+    let slugs = crate::slug::note_slugs(&project.notes);
     let mut notes: Vec<_> = project.notes.iter().filter(|n| n.date <= as_of).collect();
     notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-    let paths: Vec<&str> = notes.iter().map(|n| n.path.as_str()).collect();
     notes
         .into_iter()
-        .zip(unique_slugs(&paths))
-        .map(|(note, slug)| NoteEntry {
+        .map(|note| NoteEntry {
             path: note.path.clone(),
-            url: format!("notes/{slug}/"),
+            url: format!("notes/{}/", slugs.get(&note.path).map_or("note", String::as_str)),
             date: note.date,
             kind: note.kind.as_str(),
             title: note.title.clone(),
@@ -146,7 +94,6 @@ pub fn note_entries(project: &Project, as_of: Date) -> Vec<NoteEntry> {
                 .collect(),
             action_items: note.actions.len(),
             decisions: note.decisions.len(),
-            slug,
             private: note.visibility == Visibility::Private,
         })
         .collect()
@@ -177,28 +124,4 @@ pub fn to_json(report: &Report) -> String {
     let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
     text.push('\n');
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_follow_the_rule() {
-        assert_eq!(note_slug("notes/2026/Sprint 21 Planning.md"), "2026-sprint-21-planning");
-        assert_eq!(note_slug("notes/2026-10-05-planning.md"), "2026-10-05-planning");
-        // runs collapse, ends are trimmed, upper-case extension removed
-        assert_eq!(note_slug("notes/__Retro -- #12!.MD"), "retro-12");
-        // non-ASCII letters are outside [a-z0-9]
-        assert_eq!(note_slug("notes/Café Sync.md"), "caf-sync");
-        assert_eq!(note_slug("notes/###.md"), "note");
-    }
-
-    #[test]
-    fn later_duplicates_get_numbered() {
-        let slugs =
-            unique_slugs(&["notes/A b.md", "notes/a-b.md", "notes/a_b.md", "notes/a-b-2.md", "notes/c.md"]);
-        // a-b, a-b-2, a-b-3; the path whose own slug is a-b-2 takes the next free one
-        assert_eq!(slugs, ["a-b", "a-b-2", "a-b-3", "a-b-2-2", "c"]);
-    }
 }

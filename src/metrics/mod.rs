@@ -37,7 +37,7 @@ pub use backlog::BacklogFigures;
 pub use collaboration::{CollaborationFigures, Window};
 pub use delivery::DeliveryFigures;
 pub use history::{WeekFigures, iso_week_label};
-pub use json::{ActionEntry, NoteEntry, note_slug, to_json, unique_slugs};
+pub use json::{ActionEntry, NoteEntry, to_json};
 pub use scores::{Health, IndicatorScore, PracticeScore, Status};
 pub use sprint::{SprintEntry, SprintFigures};
 

@@ -32,7 +32,7 @@ pub mod markdown;
 mod notes;
 mod page;
 mod paths;
-pub mod slug;
+pub use crate::slug;
 mod sprints;
 pub mod summary;
 pub mod templates;

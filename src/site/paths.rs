@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::slug::{slug, unique_slugs};
 use crate::model::Project;
+use crate::slug::{note_slugs, slug, unique_slugs};
 
 /// The slug of every note and sprint.
 #[derive(Debug, Clone, Default)]
@@ -19,12 +19,9 @@ pub struct SitePaths {
 impl SitePaths {
     /// Slugs for every note (by path) and sprint (by id) of `project`.
     pub fn new(project: &Project) -> SitePaths {
-        let mut notes: Vec<(_, &str)> = project.notes.iter().map(|n| (n.date, n.path.as_str())).collect();
-        notes.sort();
-        let note_slugs = unique_slugs(notes.iter().map(|(_, path)| note_stem(path)));
         let sprint_slugs = unique_slugs(project.sprints.iter().map(|s| s.id.as_str()));
         SitePaths {
-            notes: notes.into_iter().map(|(_, path)| path.to_string()).zip(note_slugs).collect(),
+            notes: note_slugs(&project.notes),
             sprints: project.sprints.iter().map(|s| s.id.clone()).zip(sprint_slugs).collect(),
         }
     }
@@ -63,28 +60,9 @@ impl SitePaths {
     }
 }
 
-/// A note's path relative to `notes/`, without `.md`: the text of its slug.
-fn note_stem(path: &str) -> &str {
-    let rel = path.strip_prefix("notes/").unwrap_or(path);
-    let cut = rel.len().saturating_sub(3);
-    match rel.get(cut..) {
-        Some(ext) if ext.eq_ignore_ascii_case(".md") => &rel[..cut],
-        _ => rel,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::slug::slug;
-
-    #[test]
-    fn note_stem_drops_folder_and_extension() {
-        assert_eq!(note_stem("notes/2026/10-05 Planning.md"), "2026/10-05 Planning");
-        assert_eq!(note_stem("notes/retro.MD"), "retro");
-        assert_eq!(note_stem("notes/x"), "x");
-        assert_eq!(slug(note_stem("notes/2026/10-05 Planning.md")), "2026-10-05-planning");
-    }
 
     #[test]
     fn sprints_not_started_by_the_report_date_have_no_page_to_link() {

@@ -3,7 +3,9 @@
 //! A slug is `[a-z0-9-]` only, never empty, never starting or ending with `-`,
 //! so no id (`../../etc`, `C:\x`, `.git`) can reach outside its folder.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Date, Note};
 
 /// Longest slug kept, in bytes: well under any file system's name limit.
 const MAX_LEN: usize = 80;
@@ -68,9 +70,38 @@ where
     out
 }
 
+/// A note's path relative to `notes/`, without `.md`: the text of its slug.
+fn note_stem(path: &str) -> &str {
+    let rel = path.strip_prefix("notes/").unwrap_or(path);
+    let cut = rel.len().saturating_sub(3);
+    match rel.get(cut..) {
+        Some(ext) if ext.eq_ignore_ascii_case(".md") => &rel[..cut],
+        _ => rel,
+    }
+}
+
+/// The slug of every note's page, by note path: the one place a note's
+/// address is decided, for the pages and for `metrics.json` alike. Made
+/// unique over all notes by date then path, not just those up to a report
+/// date, so a page keeps its address when `--as-of` moves.
+pub fn note_slugs(notes: &[Note]) -> BTreeMap<String, String> {
+    let mut sorted: Vec<(Date, &str)> = notes.iter().map(|n| (n.date, n.path.as_str())).collect();
+    sorted.sort();
+    let slugs = unique_slugs(sorted.iter().map(|(_, path)| note_stem(path)));
+    sorted.into_iter().map(|(_, path)| path.to_string()).zip(slugs).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn note_stem_drops_folder_and_extension() {
+        assert_eq!(note_stem("notes/2026/10-05 Planning.md"), "2026/10-05 Planning");
+        assert_eq!(note_stem("notes/retro.MD"), "retro");
+        assert_eq!(note_stem("notes/x"), "x");
+        assert_eq!(slug(note_stem("notes/2026/10-05 Planning.md")), "2026-10-05-planning");
+    }
 
     #[test]
     fn slug_keeps_only_lowercase_ascii_and_digits() {
