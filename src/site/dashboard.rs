@@ -142,7 +142,7 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
 
 fn health(report: &Report) -> HealthView {
     HealthView {
-        score: words::score(report.health.score),
+        score: format::score(report.health.score),
         scored: report.health.score.is_some(),
         status: words::status(report.health.status),
         week: crate::metrics::iso_week_label(report.as_of),
@@ -161,7 +161,7 @@ pub fn change_at(weeks: &[WeekFigures], i: usize) -> Option<ChangeView> {
 
 /// The change from `before` to `now` in displayed (rounded) points.
 pub fn change(before: Option<f64>, now: Option<f64>, since: &str) -> Option<ChangeView> {
-    let points = words::rounded(now?) - words::rounded(before?);
+    let points = format::score_points(now?) - format::score_points(before?);
     let size = format::count(points.unsigned_abs() as usize, "point", "points");
     let (direction, arrow, text) = match points {
         p if p > 0 => ("up", "▲", format!("Up {size} since {since}")),
@@ -180,10 +180,10 @@ fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
             key: i.key,
             name: words::indicator_name(i.key),
             figure: words::figure(i.key, i.figure),
-            score: words::score(i.score),
+            score: format::score(i.score),
             score_text: i
                 .score
-                .map_or_else(|| "not scored".to_string(), |s| format!("score {}", words::rounded(s))),
+                .map_or_else(|| "not scored".to_string(), |s| format!("score {}", format::score_points(s))),
             status: words::status(Status::of(i.score)),
             meaning: words::meaning(i.key, settings),
         })
@@ -191,7 +191,7 @@ fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
     PracticeView {
         key: p.key,
         name: words::practice_name(p.key),
-        score: words::score(p.score),
+        score: format::score(p.score),
         status: words::status(p.status),
         indicators,
         related: related(input.report, p.key),

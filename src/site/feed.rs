@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::Input;
 use super::attention::attention_for_week;
 use super::dashboard::{self, words};
+use super::format;
 use super::page::{Page, Section};
 use super::slug::slug;
 use crate::metrics::WeekFigures;
@@ -94,7 +95,7 @@ pub fn feed(input: &Input<'_>) -> Page<FeedView> {
 fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures) -> EntryView {
     let health = &week.health;
     let status = words::status(health.status);
-    let score = health.score.map(words::rounded);
+    let score = health.score.map(format::score_points);
     let title = match score {
         Some(s) => format!("{team} team health, {}: {} ({s})", week.week, status.label),
         None => format!("{team} team health, {}: {}", week.week, status.label),
@@ -108,7 +109,9 @@ fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures)
     let practices = health
         .practices
         .iter()
-        .map(|p| format!("{}: {} ({})", words::practice_name(p.key), words::score(p.score), p.status.label()))
+        .map(|p| {
+            format!("{}: {} ({})", words::practice_name(p.key), format::score(p.score), p.status.label())
+        })
         .collect();
     let attention = attention_for_week(input.project, week, input.report_date);
     let url = input.paths.week_url(&week.week);

@@ -18,6 +18,17 @@ pub struct DateView {
     pub short: String,
 }
 
+/// A score as every page prints it: a whole point, rounded down, so a
+/// 74.6 (watch) never shows as 75, the first healthy score.
+pub fn score_points(score: f64) -> i64 {
+    score.floor() as i64
+}
+
+/// A score as printed: `95`, or `no data`.
+pub fn score(score: Option<f64>) -> String {
+    score.map_or_else(|| "no data".to_string(), |s| score_points(s).to_string())
+}
+
 /// A date in every printed form.
 pub fn date(d: Date) -> DateView {
     DateView {

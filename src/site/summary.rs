@@ -149,7 +149,7 @@ pub(crate) fn build(project: &Project, report: &Report, paths: &SitePaths, title
     let weeks = &report.weeks;
     let change = weeks.len().checked_sub(1).and_then(|last| dashboard::change_at(weeks, last));
     let status = words::status(report.health.status);
-    let score = report.health.score.map(words::rounded);
+    let score = report.health.score.map(format::score_points);
     let headline = match (score, &change) {
         (None, _) => "No data yet: there are not enough sprint records and notes to score the team.".into(),
         (Some(s), Some(c)) => format!("{}: {s} out of 100, {}.", status.label, words::lower_first(&c.text)),
@@ -195,7 +195,7 @@ fn movements(weeks: &[WeekFigures]) -> (Vec<Movement>, Vec<Movement>) {
             .into_iter()
             .filter_map(|(week, period)| {
                 let before = week?.health.practice(practice.key)?.score?;
-                Some((words::rounded(score) - words::rounded(before), period))
+                Some((format::score_points(score) - format::score_points(before), period))
             })
             .filter(|(delta, _)| *delta != 0)
             .collect();
@@ -203,7 +203,7 @@ fn movements(weeks: &[WeekFigures]) -> (Vec<Movement>, Vec<Movement>) {
         let movement = Movement {
             key: practice.key,
             name: words::practice_name(practice.key),
-            score: words::rounded(score),
+            score: format::score_points(score),
             status: words::status(practice.status),
             change: change_words(&deltas),
         };

@@ -143,9 +143,9 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
          Health was {} in {} and {} in {}. The table below lists every score.",
         first.week,
         last.week,
-        num::score(first.health.score),
+        format::score(first.health.score),
         first.week,
-        num::score(last.health.score),
+        format::score(last.health.score),
         last.week,
     );
     let text = ChartText {

@@ -42,12 +42,6 @@ pub(crate) fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| NO_DATA.to_string(), |s| format!("{}%", fixed(s * 100.0, 0)))
 }
 
-/// A score in whole points, rounded down so the number never reads as a
-/// better band than its status (74.6 is "74", Watch); or "no data".
-pub(crate) fn score(score: Option<f64>) -> String {
-    score.map_or_else(|| NO_DATA.to_string(), |s| fixed(s.floor(), 0))
-}
-
 /// A figure with at most `decimals` decimals, or "no data".
 pub(crate) fn maybe(v: Option<f64>, decimals: usize) -> String {
     v.map_or_else(|| NO_DATA.to_string(), |v| trimmed(v, decimals))
@@ -71,6 +65,7 @@ pub(crate) fn status_key(status: Status) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::format::score;
 
     #[test]
     fn fixed_never_prints_minus_zero_or_nan() {

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::metrics::WeekFigures;
-use crate::site::dashboard::words;
+use crate::site::format;
 
 /// Drawing width in SVG units.
 const WIDTH: f64 = 240.0;
@@ -85,7 +85,7 @@ pub fn of(weeks: &[WeekFigures]) -> Option<Sparkline> {
         previous = Some(*i);
     }
     let by_score = |a: &&(usize, &WeekFigures, f64), b: &&(usize, &WeekFigures, f64)| {
-        words::rounded(a.2).cmp(&words::rounded(b.2)).then(b.0.cmp(&a.0))
+        format::score_points(a.2).cmp(&format::score_points(b.2)).then(b.0.cmp(&a.0))
     };
     let lowest = scored.iter().min_by(by_score).unwrap_or(first);
     let highest = scored.iter().max_by(by_score).unwrap_or(last);
@@ -93,13 +93,13 @@ pub fn of(weeks: &[WeekFigures]) -> Option<Sparkline> {
         "Weekly health score from {} to {}: {} in {}, lowest {} in {}, highest {} in {}, {} in {}.",
         first.1.week,
         last.1.week,
-        words::rounded(first.2),
+        format::score_points(first.2),
         first.1.week,
-        words::rounded(lowest.2),
+        format::score_points(lowest.2),
         lowest.1.week,
-        words::rounded(highest.2),
+        format::score_points(highest.2),
         highest.1.week,
-        words::rounded(last.2),
+        format::score_points(last.2),
         last.1.week,
     );
     Some(Sparkline {

@@ -34,17 +34,6 @@ pub fn status(s: Status) -> StatusView {
     StatusView { state, key: s.as_str(), label: s.label(), shape }
 }
 
-/// A score as printed: `95`, or `no data`.
-pub fn score(score: Option<f64>) -> String {
-    score.map_or_else(|| "no data".to_string(), |s| rounded(s).to_string())
-}
-
-/// A score as every page prints it: a whole point, rounded down, so a
-/// 74.6 (watch) never shows as 75, the first healthy score.
-pub fn rounded(score: f64) -> i64 {
-    score.floor() as i64
-}
-
 /// The five practices in plain words.
 pub fn practice_name(key: &str) -> &'static str {
     match key {
@@ -230,6 +219,7 @@ pub fn decimal(v: f64) -> String {
 mod tests {
     use super::*;
     use crate::model::SCORED_INDICATORS;
+    use crate::site::format::score;
 
     #[test]
     fn figures_are_formatted_by_kind() {

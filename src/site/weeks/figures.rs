@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::metrics::{BacklogFigures, CollaborationFigures, DeliveryFigures, Health, PracticeScore, Status};
 use crate::site::charts::num;
+use crate::site::format;
 
 /// A labelled figure, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,7 +61,7 @@ pub fn score(value: Option<f64>, status: Status) -> ScoreView {
         Status::AtRisk => "■",
         Status::NoData => "○",
     };
-    ScoreView { text: num::score(value), status: num::status_key(status), shape, word: status.label() }
+    ScoreView { text: format::score(value), status: num::status_key(status), shape, word: status.label() }
 }
 
 /// The practice's name for people (METRICS.md's five practices).
@@ -103,7 +104,7 @@ fn practice(p: &PracticeScore) -> PracticeView {
             .map(|i| IndicatorView {
                 label: indicator_label(i.key),
                 figure: indicator_figure(i.key, i.figure),
-                score: num::score(i.score),
+                score: format::score(i.score),
             })
             .collect(),
     }

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
+use crate::site::format;
 use crate::site::sprints::fixture::{project, with_input, with_project};
 
 #[test]
@@ -25,7 +26,7 @@ fn index_rows_match_the_report() {
         let page = index(input);
         let week = input.report.weeks.last().unwrap();
         let row = &page.view.rows[0];
-        assert_eq!(row.health.text, num::score(week.health.score));
+        assert_eq!(row.health.text, format::score(week.health.score));
         assert_eq!(row.health.status, num::status_key(week.health.status));
         assert_eq!(row.velocity, num::maybe(week.delivery.velocity, 1));
         assert_eq!(row.say_do, num::percent(week.delivery.say_do_rolling));
