@@ -259,10 +259,14 @@ fn decisions_in(notes: &[&Note], roles: &Roles<'_>) -> Vec<DecisionFacts> {
 /// One scope change: an item id and the date it was added or removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScopeChange {
+    /// The sprint's id.
+    pub sprint: String,
     /// The sprint item's id.
     pub item: String,
     /// The day of the change.
     pub date: Date,
+    /// Whether the item was removed (else it was added mid-sprint).
+    pub removed: bool,
 }
 
 /// The scope changes in W: items added mid-sprint with `added` in W, plus
@@ -272,10 +276,16 @@ pub fn scope_changes(project: &Project, w: &Window) -> Vec<ScopeChange> {
     let mut changes = Vec::new();
     for sprint in &project.sprints {
         for item in &sprint.items {
-            let added = item.added.filter(|a| *a > sprint.start);
-            for date in [added, item.removed].into_iter().flatten() {
+            let added = item.added.filter(|a| *a > sprint.start).map(|d| (d, false));
+            let removed = item.removed.map(|d| (d, true));
+            for (date, removed) in [added, removed].into_iter().flatten() {
                 if w.contains(date) {
-                    changes.push(ScopeChange { item: item.id.clone(), date });
+                    changes.push(ScopeChange {
+                        sprint: sprint.id.clone(),
+                        item: item.id.clone(),
+                        date,
+                        removed,
+                    });
                 }
             }
         }
@@ -285,7 +295,7 @@ pub fn scope_changes(project: &Project, w: &Window) -> Vec<ScopeChange> {
 
 /// Whether a decision in a note dated on or before `as_of`, within
 /// [`NEGOTIATION_DAYS`] of the change, references the changed item.
-fn negotiated(project: &Project, change: &ScopeChange, as_of: Date) -> bool {
+pub fn negotiated(project: &Project, change: &ScopeChange, as_of: Date) -> bool {
     project.notes.iter().any(|n| {
         n.date <= as_of
             && days_between(n.date, change.date).abs() <= NEGOTIATION_DAYS

@@ -156,7 +156,7 @@ pub fn attention_with(project: &Project, facts: &Facts<'_>, date: Date, report_d
     all.extend(low_readiness(facts));
     all.extend(overdue_actions(project, facts.tracked, date));
     all.extend(missed_events(project, &notes, &window));
-    all.extend(unagreed_scope_changes(project, &notes, &window));
+    all.extend(unagreed_scope_changes(project, &window));
     all.extend(stale_items(project, date, report_date));
     all.sort_by(|a, b| (a.severity, a.rule, a.since, &a.text).cmp(&(b.severity, b.rule, b.since, &b.text)));
     all

@@ -1,7 +1,7 @@
 //! The rules of "needs attention", one function each, all pure.
 
 use super::{Attention, Detail, Facts, MAX_DETAILS, Rule, Severity, Target, URGENT_AFTER_DAYS};
-use crate::metrics::collaboration::NEGOTIATION_DAYS;
+use crate::metrics::collaboration::{ScopeChange, negotiated, scope_changes};
 use crate::metrics::{Window, days_between};
 use crate::model::actions::TrackedAction;
 use crate::model::{Date, Note, Project, Role, Sprint, Visibility};
@@ -161,25 +161,22 @@ pub(super) fn missed_events(project: &Project, notes: &[&Note], window: &Window)
     found
 }
 
-pub(super) fn unagreed_scope_changes(project: &Project, notes: &[&Note], window: &Window) -> Vec<Attention> {
-    let negotiated = |item: &str, on: Date| {
-        notes.iter().any(|n| {
-            days_between(n.date, on).abs() <= NEGOTIATION_DAYS
-                && n.decisions.iter().any(|d| d.references.iter().any(|r| r == item))
-        })
-    };
+pub(super) fn unagreed_scope_changes(project: &Project, window: &Window) -> Vec<Attention> {
+    // The same scope changes and the same test for a decision behind them as
+    // negotiated_scope_change_share, so the list never contradicts the figure.
+    let unagreed: Vec<ScopeChange> =
+        scope_changes(project, window).into_iter().filter(|c| !negotiated(project, c, window.to)).collect();
     let mut found = Vec::new();
     for sprint in &project.sprints {
-        let mut changes: Vec<(Date, String)> = Vec::new();
-        for item in &sprint.items {
-            let added = item.added.filter(|a| *a > sprint.start).map(|d| (d, "added"));
-            let removed = item.removed.map(|d| (d, "removed"));
-            for (on, how) in [added, removed].into_iter().flatten() {
-                if window.contains(on) && !negotiated(&item.id, on) {
-                    changes.push((on, format!("{} “{}” was {how} on {}", item.id, item.title, day(on))));
-                }
-            }
-        }
+        let mut changes: Vec<(Date, String)> = unagreed
+            .iter()
+            .filter(|c| c.sprint == sprint.id)
+            .map(|c| {
+                let title = sprint.items.iter().find(|i| i.id == c.item).map_or("", |i| i.title.as_str());
+                let how = if c.removed { "removed" } else { "added" };
+                (c.date, format!("{} “{}” was {how} on {}", c.item, title, day(c.date)))
+            })
+            .collect();
         changes.sort();
         let Some((since, only)) = changes.first().cloned() else { continue };
         let text = match changes.len() {
