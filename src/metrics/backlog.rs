@@ -46,8 +46,7 @@ impl BacklogFigures {
             snapshot.items.iter().filter(|i| i.state == BacklogState::Ready).collect();
         let ready_points: f64 = super::total(ready.iter().filter_map(|i| i.points));
         let count = |n: usize| n as f64;
-        let stale =
-            open.iter().filter(|i| days_between(date, i.last_touch()) > i64::from(stale_days)).count();
+        let stale = open.iter().filter(|i| is_stale(i, date, stale_days)).count();
         let with_acceptance = ready.iter().filter(|i| !i.acceptance.is_empty()).count();
         let top = &open[..open.len().min(TOP_ITEMS)];
         let estimated = top.iter().filter(|i| i.points.is_some()).count();
@@ -61,6 +60,13 @@ impl BacklogFigures {
             median_age_days: median(open.iter().map(|i| days_between(date, i.created) as f64).collect()),
         }
     }
+}
+
+/// Whether `item` counts as stale on `date` (METRICS.md `stale_share`): open,
+/// and last touched more than `stale_days` days before. The backlog page and
+/// the dashboard's attention list flag items by this same rule.
+pub fn is_stale(item: &BacklogItem, date: Date, stale_days: u32) -> bool {
+    item.state.is_open() && days_between(date, item.last_touch()) > i64::from(stale_days)
 }
 
 #[cfg(test)]

@@ -153,7 +153,6 @@ fn rows(input: &Input<'_>, snapshot: &BacklogSnapshot) -> Vec<(bool, BacklogRowV
 
 fn row(input: &Input<'_>, item: &BacklogItem, rank: usize, anchor: String) -> BacklogRowView {
     let d: Date = input.report_date;
-    let open = item.state.is_open();
     let owner = item
         .owner
         .as_ref()
@@ -171,7 +170,7 @@ fn row(input: &Input<'_>, item: &BacklogItem, rank: usize, anchor: String) -> Ba
         owner,
         age: num::days(days_between(d, item.created).max(0)),
         last_touch: format::date(item.last_touch()),
-        stale: open && days_between(d, item.last_touch()) > i64::from(input.project.settings.stale_days),
+        stale: crate::metrics::backlog::is_stale(item, d, input.project.settings.stale_days),
         no_acceptance: item.state == BacklogState::Ready && item.acceptance.is_empty(),
     }
 }

@@ -202,13 +202,12 @@ pub(super) fn unagreed_scope_changes(project: &Project, window: &Window) -> Vec<
 
 pub(super) fn stale_items(project: &Project, date: Date, report_date: Date) -> Option<Attention> {
     let snapshot = project.backlog.as_of(date, report_date)?;
-    let stale_days = i64::from(project.settings.stale_days);
+    let stale_days = project.settings.stale_days;
     let mut stale: Vec<(i64, String)> = snapshot
         .items
         .iter()
-        .filter(|i| i.state.is_open())
+        .filter(|i| crate::metrics::backlog::is_stale(i, date, stale_days))
         .map(|i| (days_between(date, i.last_touch()), i))
-        .filter(|(idle, _)| *idle > stale_days)
         .map(|(idle, i)| (idle, format!("{} “{}”: untouched for {idle} days", i.id, i.title)))
         .collect();
     stale.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
