@@ -101,14 +101,12 @@ pub fn note_entries(project: &Project, as_of: Date) -> Vec<NoteEntry> {
 
 /// The action items as listed in `metrics.json` (already sorted by raised
 /// date then text by [`crate::model::actions::follow`]).
-pub fn action_entries(project: &Project, tracked: &[TrackedAction]) -> Vec<ActionEntry> {
-    let private =
-        |path: &str| project.notes.iter().any(|n| n.path == path && n.visibility == Visibility::Private);
+pub fn action_entries(tracked: &[TrackedAction]) -> Vec<ActionEntry> {
     tracked
         .iter()
         .map(|a| ActionEntry {
             owners: a.owners.clone(),
-            text: if private(&a.note) { PRIVATE_TEXT.to_string() } else { a.text.clone() },
+            text: if a.private { PRIVATE_TEXT.to_string() } else { a.text.clone() },
             raised: a.raised,
             due: a.due,
             done: a.done,

@@ -117,7 +117,7 @@ pub fn compute(project: &Project, report_date: Date) -> Report {
     let now = snapshot(project, &all_sprints, report_date, report_date);
     let weeks = history::weeks(project, &all_sprints, report_date);
     let notes = json::note_entries(project, report_date);
-    let actions = json::action_entries(project, &now.tracked);
+    let actions = json::action_entries(&now.tracked);
     Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("tandem {}", env!("CARGO_PKG_VERSION")),

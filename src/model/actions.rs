@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::{Date, Note, NoteKind};
+use super::{Date, Note, NoteKind, Visibility};
 
 /// One action item followed across every note dated on or before a report date.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +24,8 @@ pub struct TrackedAction {
     pub raised_in: NoteKind,
     /// Path of the note that raised it.
     pub note: String,
+    /// Raised in a private note: its text is never published.
+    pub private: bool,
     /// Due date from the latest note that gives one.
     pub due: Option<Date>,
     /// Explicit done date, else the date of the first note showing it checked.
@@ -61,6 +63,7 @@ pub fn follow(notes: &[Note], as_of: Date) -> Vec<TrackedAction> {
                     raised: note.date,
                     raised_in: note.kind,
                     note: note.path.clone(),
+                    private: note.visibility == Visibility::Private,
                     due: None,
                     done: None,
                 });

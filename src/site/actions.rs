@@ -11,7 +11,6 @@ use super::charts::num;
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
 use crate::metrics::days_between;
-use crate::model::Visibility;
 use crate::model::actions::TrackedAction;
 
 /// What a private action reads as.
@@ -108,7 +107,7 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
 fn row(input: &Input<'_>, a: &TrackedAction) -> ActionRowView {
     let d = input.report_date;
     let note = input.notes.iter().find(|n| n.path == a.note);
-    let private = note.is_none_or(|n| n.visibility == Visibility::Private);
+    let private = a.private;
     let owners = format::and_list(&format::names(&input.project.team, &a.owners));
     let label = match note {
         Some(n) if !private => n.title.clone(),

@@ -4,7 +4,7 @@ use super::{Attention, Detail, Facts, MAX_DETAILS, Rule, Severity, Target, URGEN
 use crate::metrics::collaboration::{ScopeChange, negotiated, scope_changes};
 use crate::metrics::{Window, days_between};
 use crate::model::actions::TrackedAction;
-use crate::model::{Date, Note, Project, Role, Sprint, Visibility};
+use crate::model::{Date, Note, Project, Role, Sprint};
 use crate::site::dashboard::words;
 use crate::site::format;
 
@@ -95,7 +95,7 @@ pub(super) fn overdue_actions(project: &Project, tracked: &[TrackedAction], date
             let due = a.due?;
             let late = days_between(date, due);
             let note = project.notes.iter().find(|n| n.path == a.note);
-            let private = note.is_none_or(|n| n.visibility == Visibility::Private);
+            let private = a.private;
             let what = if private {
                 "An action item from a private note".to_string()
             } else {
