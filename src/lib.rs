@@ -9,8 +9,12 @@
 //! 3. metrics: pure functions of the model and a report date;
 //! 4. site: Tera pages and SVG charts rendered in memory;
 //! 5. output: written to a temporary folder, then swapped into place.
+//!
+//! [`import`] is a separate entry: a tracker's export into the data folder's
+//! files, which `load` then reads like any others.
 
 pub mod diagnostics;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod metrics;

@@ -29,6 +29,39 @@ enum Command {
     Summary(SummaryArgs),
     /// Write a small, valid data folder and a GitHub Actions workflow to start from.
     Init(InitArgs),
+    /// Turn a Jira or GitLab export into sprint records and a backlog snapshot.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The tracker the export comes from.
+    #[arg(value_enum)]
+    source: SourceArg,
+    /// Export files: Jira CSV or REST search JSON; GitLab REST issue lists (one page or many).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Sprint dates for exports without them: Jira's board sprint list (JSON), or CSV/YAML of name,start,end[,goal].
+    #[arg(long, value_name = "FILE")]
+    sprints: Option<PathBuf>,
+    /// The data folder to write into.
+    #[arg(long, value_name = "DATA_DIR", default_value = ".")]
+    into: PathBuf,
+    /// The export's date (YYYY-MM-DD); default: the latest date in the export.
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Print what would be written, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// How to print problems: `github` annotates files in GitHub Actions.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    message_format: FormatArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SourceArg {
+    Jira,
+    Gitlab,
 }
 
 #[derive(Args)]
@@ -159,6 +192,56 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Summary(args) => summary(&args),
         Command::Init(args) => init(&args),
+        Command::Import(args) => import(&args),
+    }
+}
+
+fn import(args: &ImportArgs) -> ExitCode {
+    use tandem::import::{self, plan::Change, record::Source};
+    let options = import::ImportOptions {
+        source: match args.source {
+            SourceArg::Jira => Source::Jira,
+            SourceArg::Gitlab => Source::Gitlab,
+        },
+        files: args.files.clone(),
+        sprints: args.sprints.clone(),
+        into: args.into.clone(),
+        as_of: args.as_of,
+        dry_run: args.dry_run,
+    };
+    let outcome = import::run(&options);
+    // Paths in import's messages are the files as given, not data-folder paths.
+    let text = diagnostics::render(&outcome.diagnostics.sorted(), args.message_format.into(), "");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    match outcome.result {
+        Ok(done) => {
+            let verb = if done.dry_run { "Would import" } else { "Imported" };
+            out!(
+                "{verb} {} issues as of {} into {}: {} sprints, {} backlog items",
+                done.issues,
+                done.as_of,
+                args.into.display(),
+                done.sprints,
+                done.backlog_items
+            );
+            for (path, change, summary) in &done.changes {
+                let word = match (change, done.dry_run) {
+                    (Change::Unchanged, _) => "unchanged",
+                    (Change::Written, false) => "wrote",
+                    (Change::Written, true) => "would write",
+                    (Change::Removed, false) => "removed",
+                    (Change::Removed, true) => "would remove",
+                };
+                let detail = if summary.is_empty() { String::new() } else { format!(" ({summary})") };
+                out!("  {word:<12} {path}{detail}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(import::ImportError::InvalidInput) => ExitCode::from(EXIT_INVALID_DATA),
+        Err(e) => {
+            say!("error: {e}");
+            ExitCode::from(EXIT_OTHER)
+        }
     }
 }
 

@@ -6,8 +6,9 @@ use crate::diagnostics::Diagnostics;
 use crate::load::yaml::{Fields, Node, Value};
 use crate::model::{Curve, SCORED_INDICATORS, Settings};
 
+/// `import` belongs to `tandem import`, which checks it when it runs.
 const KEYS: &[&str] =
-    &["title", "base_url", "as_of", "window_days", "velocity_window", "stale_days", "thresholds"];
+    &["title", "base_url", "as_of", "window_days", "velocity_window", "stale_days", "thresholds", "import"];
 
 /// Reads the settings; defaults stand in for anything absent or wrong.
 pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settings {

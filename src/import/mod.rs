@@ -1,0 +1,245 @@
+//! `tandem import`: a tracker's export into the data folder (IMPORT.md).
+//!
+//! A small ETL, separate from the build pipeline: it writes the files that
+//! [`crate::load`] reads and never reaches further.
+//!
+//! 1. parse each source into one tracker-neutral [`record::Export`]
+//!    ([`jira_csv`], [`jira_json`], [`gitlab`], with [`sprint_list`] for
+//!    `--sprints`);
+//! 2. merge it into what earlier imports saw ([`state`]);
+//! 3. map the state to DATA.md's sprint records and backlog snapshot, the
+//!    one mapping every source shares ([`mapping`], [`overlap`], [`team`]);
+//! 4. write only what changed ([`plan`]), and nothing when any input has an error.
+
+pub mod acceptance;
+pub mod config;
+pub mod dates;
+pub mod emit;
+pub mod gitlab;
+pub mod jira_csv;
+pub mod jira_json;
+pub mod mapping;
+pub mod overlap;
+pub mod plan;
+pub mod record;
+pub mod sprint_list;
+pub mod state;
+pub mod team;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostics;
+use crate::model::Date;
+use record::{Category, Export, Source};
+
+/// Everything `tandem import` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The tracker.
+    pub source: Source,
+    /// Export files.
+    pub files: Vec<PathBuf>,
+    /// `--sprints FILE`.
+    pub sprints: Option<PathBuf>,
+    /// The data folder.
+    pub into: PathBuf,
+    /// `--as-of`: the export's date.
+    pub as_of: Option<Date>,
+    /// Say what would be written, write nothing.
+    pub dry_run: bool,
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum ImportError {
+    /// An input has errors; they are in the diagnostics.
+    InvalidInput,
+    /// A file could not be written.
+    Io(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::InvalidInput => f.write_str("the export has problems; nothing was written"),
+            ImportError::Io(e) => f.write_str(e),
+        }
+    }
+}
+
+/// The outcome: diagnostics always, and what was (or would be) written.
+#[derive(Debug)]
+pub struct ImportOutcome {
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+    /// The files touched, or why none was.
+    pub result: Result<plan::Imported, ImportError>,
+}
+
+/// Reads the exports, merges them into the import state and writes the data folder.
+pub fn run(opts: &ImportOptions) -> ImportOutcome {
+    let mut diags = Diagnostics::new();
+    let result = run_inner(opts, &mut diags);
+    ImportOutcome { diagnostics: diags, result }
+}
+
+fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Imported, ImportError> {
+    let settings = config::read_settings(&opts.into, diags);
+    let members = config::read_team(&opts.into, diags);
+    let dates = dates::DateReader::new(
+        settings.timezone.clone(),
+        settings.months.clone(),
+        settings.date_format.clone(),
+    );
+    let mut export = Export::default();
+    for file in &opts.files {
+        let shown = file.display().to_string();
+        let Some(bytes) = read_input(file, &shown, diags) else { continue };
+        match opts.source {
+            Source::Jira if looks_like_json(&bytes) => {
+                if let Some(text) = utf8(&bytes, &shown, diags) {
+                    jira_json::read(text, &shown, &settings, &dates, &mut export, diags);
+                }
+            }
+            Source::Jira => jira_csv::read(&bytes, &shown, &settings, &dates, &mut export, diags),
+            Source::Gitlab => {
+                if let Some(text) = utf8(&bytes, &shown, diags) {
+                    gitlab::read(text, &shown, &dates, &mut export, diags);
+                }
+            }
+        }
+    }
+    // A sprint the issues name but no export describes (a CSV has no sprint
+    // dates) still needs dates: from --sprints, else an error naming it.
+    let named: Vec<(String, record::Origin)> =
+        export.issues.iter().flat_map(|i| i.sprints.iter().map(|s| (s.clone(), i.origin.clone()))).collect();
+    for (name, origin) in named {
+        export.define_sprint(record::SprintDef {
+            name,
+            start: None,
+            end: None,
+            goal: None,
+            state: None,
+            origin,
+        });
+    }
+    if let Some(file) = &opts.sprints {
+        let shown = file.display().to_string();
+        if let Some(text) =
+            read_input(file, &shown, diags).and_then(|b| utf8(&b, &shown, diags).map(str::to_string))
+        {
+            for def in sprint_list::read(&text, &shown, &dates, diags) {
+                // The list given on purpose wins over dates inside the export.
+                export.sprints.retain(|s| s.name != def.name);
+                export.sprints.push(def);
+            }
+        }
+    }
+    if diags.has_errors() {
+        return Err(ImportError::InvalidInput);
+    }
+    let Some(as_of) = opts.as_of.or(export.latest) else {
+        let first = opts.files.first().map(|f| f.display().to_string()).unwrap_or_default();
+        diags.error(&first, None, "the export holds no issues with dates, so there is nothing to import");
+        return Err(ImportError::InvalidInput);
+    };
+    let files: Vec<String> = opts.files.iter().chain(opts.sprints.iter()).map(|f| file_name(f)).collect();
+    let mut state = plan::read_state(&opts.into, diags)?;
+    state.merge(&export, opts.source, &files, as_of);
+    let ctx = plan::Context {
+        into: &opts.into,
+        settings: &settings,
+        source: opts.source,
+        files: &files,
+        as_of,
+        export: &export,
+    };
+    let planned = plan::plan(&ctx, &state, team::Roster::new(members), diags);
+    if diags.has_errors() {
+        return Err(ImportError::InvalidInput);
+    }
+    plan::apply(&opts.into, planned, opts.dry_run, as_of, export.issues.len())
+}
+
+fn read_input(file: &Path, shown: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
+    match std::fs::read(file) {
+        Ok(b) => Some(b),
+        Err(e) => {
+            diags.error(shown, None, format!("cannot read the file: {}", crate::load::io_words(&e)));
+            None
+        }
+    }
+}
+
+fn utf8<'a>(bytes: &'a [u8], shown: &str, diags: &mut Diagnostics) -> Option<&'a str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+            diags.error(shown, Some((line as u32, 1)), "not UTF-8 text");
+            None
+        }
+    }
+}
+
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b == b'{' || *b == b'[')
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Story points or a weight: a number from 0 up, or nothing when empty.
+/// `field` names the column or field in the message.
+pub(crate) fn points(
+    text: &str,
+    field: &str,
+    file: &str,
+    pos: (u32, u32),
+    diags: &mut Diagnostics,
+) -> Option<f64> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match t.replace(',', ".").parse::<f64>() {
+        Ok(p) if p.is_finite() && (0.0..=1000.0).contains(&p) => Some(p),
+        Ok(p) => {
+            diags.error(file, Some(pos), format!("{field}: {p} is not a number of points from 0 to 1000"));
+            None
+        }
+        Err(_) => {
+            diags.error(file, Some(pos), format!("{field}: \"{t}\" is not a number"));
+            None
+        }
+    }
+}
+
+/// Jira's status category names in English (and their REST keys).
+pub(crate) fn default_category(lower: &str) -> Option<Category> {
+    match lower {
+        "to do" | "todo" | "new" | "open" => Some(Category::Todo),
+        "in progress" | "indeterminate" => Some(Category::InProgress),
+        "done" | "complete" | "closed" => Some(Category::Done),
+        _ => None,
+    }
+}
+
+/// Resolutions that close an issue without doing it.
+pub(crate) fn is_dropped_resolution(lower: &str) -> bool {
+    [
+        "won't do",
+        "won't fix",
+        "wont do",
+        "wontfix",
+        "duplicate",
+        "declined",
+        "cannot reproduce",
+        "rejected",
+        "obsolete",
+    ]
+    .contains(&lower.trim())
+}

@@ -1,0 +1,414 @@
+//! From the merged state to files: which to write, which are unchanged,
+//! which generated ones are gone, and which hand-written ones stay untouched.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use super::ImportError;
+use super::config::ImportSettings;
+use super::emit::{self, BacklogEntry, HEADER_PREFIX, SprintDoc};
+use super::mapping::{self, Span};
+use super::overlap::{self, Candidate};
+use super::record::{Export, Source};
+use super::state::{STATE_PATH, State};
+use super::team::{Roster, member_line};
+use crate::diagnostics::Diagnostics;
+use crate::model::Date;
+
+/// What one import run knows besides the state.
+pub struct Context<'a> {
+    /// The data folder.
+    pub into: &'a Path,
+    /// Import settings.
+    pub settings: &'a ImportSettings,
+    /// The tracker.
+    pub source: Source,
+    /// Input file names.
+    pub files: &'a [String],
+    /// The export's date.
+    pub as_of: Date,
+    /// This run's export.
+    pub export: &'a Export,
+}
+
+/// One file import means to write, relative to the data folder.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// `sprints/phx-sprint-1.yaml`.
+    pub path: String,
+    /// Its whole text.
+    pub content: String,
+    /// `7 items, 21 points` (for the report).
+    pub summary: String,
+}
+
+/// Everything a run would write and remove.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Files to write (or leave, when their bytes are the same).
+    pub files: Vec<Planned>,
+    /// Generated files no longer wanted.
+    pub remove: Vec<String>,
+    /// Sprints written.
+    pub sprints: usize,
+    /// Backlog snapshot items.
+    pub backlog_items: usize,
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// New or different bytes.
+    Written,
+    /// The same bytes were there already.
+    Unchanged,
+    /// A generated file that is no longer wanted.
+    Removed,
+}
+
+/// What a run wrote (or, with `--dry-run`, would write).
+#[derive(Debug)]
+pub struct Imported {
+    /// The export's date.
+    pub as_of: Date,
+    /// Issues in the export.
+    pub issues: usize,
+    /// Sprint files made.
+    pub sprints: usize,
+    /// Items in the backlog snapshot.
+    pub backlog_items: usize,
+    /// Each file and what happened to it, with a summary.
+    pub changes: Vec<(String, Change, String)>,
+    /// Nothing was written.
+    pub dry_run: bool,
+}
+
+/// Reads `.tandem/import-state.json`, or an empty state for a first import.
+pub fn read_state(into: &Path, diags: &mut Diagnostics) -> Result<State, ImportError> {
+    let path = into.join(STATE_PATH);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => State::parse(&text).map_err(|(msg, pos)| {
+            diags.error(&path.display().to_string(), Some(pos), msg);
+            ImportError::InvalidInput
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
+        Err(e) => {
+            Err(ImportError::Io(format!("cannot read {}: {}", path.display(), crate::load::io_words(&e))))
+        }
+    }
+}
+
+/// Sorts issue keys as people do: `PHX-2` before `PHX-10`.
+fn natural(key: &str) -> (String, u64, String) {
+    let digits_at = key.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let number = key[digits_at..].parse().unwrap_or(0);
+    (key[..digits_at].to_string(), number, key.to_string())
+}
+
+/// Existing sprint files: stem → whether import generated it.
+fn existing_sprint_files(into: &Path) -> BTreeMap<String, bool> {
+    let mut out = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(into.join("sprints")) else { return out };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".yaml") || name.ends_with(".yml") {
+            out.insert(format!("sprints/{name}"), generated(&entry.path()));
+        }
+    }
+    out
+}
+
+fn generated(path: &Path) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(HEADER_PREFIX))
+}
+
+/// The ids hand-written sprint files claim (their `id:` line, else their stem).
+fn hand_written_ids(into: &Path, files: &BTreeMap<String, bool>) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for (path, generated) in files {
+        if *generated {
+            continue;
+        }
+        let text = std::fs::read_to_string(into.join(path)).unwrap_or_default();
+        let id = text
+            .lines()
+            .find_map(|l| l.strip_prefix("id:"))
+            .map(|v| v.trim().trim_matches(['"', '\'']).to_string());
+        let stem = Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        ids.insert(id.unwrap_or(stem).to_lowercase());
+    }
+    ids
+}
+
+/// Decides every file of the run.
+pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Diagnostics) -> Plan {
+    let mut plan = Plan::default();
+    let first_file = ctx.files.first().cloned().unwrap_or_default();
+    let existing = existing_sprint_files(ctx.into);
+    let hand_ids = hand_written_ids(ctx.into, &existing);
+    let mut candidates = Vec::new();
+    for (name, s) in &state.sprints {
+        match (s.start, s.end) {
+            (Some(start), Some(end)) if end >= start => {
+                let items = state.items.values().filter(|i| i.sprints.contains_key(name)).count();
+                candidates.push(Candidate { name: name.clone(), start, end, items });
+            }
+            (Some(start), Some(end)) => diags.error(&first_file, None, format!("sprint \"{name}\" ends ({end}) before it starts ({start})")),
+            _ if s.state.as_deref() == Some("future") => diags.warning(
+                &first_file,
+                None,
+                format!("sprint \"{name}\" has no dates yet, so it is not written; its issues stay out of the backlog snapshot"),
+            ),
+            _ if s.last_seen == ctx.as_of => {
+                let origin = ctx.export.sprints.iter().find(|d| d.name == *name).map(|d| &d.origin);
+                let (file, pos) = match origin {
+                    Some(o) if o.line > 0 => (o.file.as_str(), Some((o.line, 1))),
+                    _ => (first_file.as_str(), None),
+                };
+                diags.error(
+                    file,
+                    pos,
+                    format!("sprint \"{name}\" has no start and end dates; give them with --sprints FILE (Jira's board sprint list, or name,start,end[,goal])"),
+                );
+            }
+            _ => {}
+        }
+    }
+    let (kept, left_out) = overlap::choose(candidates);
+    for s in &left_out {
+        diags.warning(
+            &first_file,
+            None,
+            format!(
+                "sprint \"{}\" ({} to {}, {}) overlaps sprints that hold more items, so it is left out",
+                s.name,
+                s.start,
+                s.end,
+                count(s.items, "item")
+            ),
+        );
+    }
+    let mut used_ids = BTreeSet::new();
+    let mut wanted_paths = BTreeSet::new();
+    for (name, end) in kept {
+        let record = &state.sprints[&name];
+        let Some(start) = record.start else { continue };
+        let mut id = crate::slug::slug(&name);
+        let mut n = 2;
+        while !used_ids.insert(id.clone()) {
+            id = format!("{}-{n}", crate::slug::slug(&name));
+            n += 1;
+        }
+        let path = format!("sprints/{id}.yaml");
+        if hand_ids.contains(&id) || existing.get(&path) == Some(&false) {
+            diags.warning(&path, None, format!("a hand-written sprint file has the id `{id}`, so import leaves it as it is and does not write sprint \"{name}\""));
+            continue;
+        }
+        let span = Span { start, end };
+        let mut items: Vec<mapping::SprintItem> = state
+            .items
+            .iter()
+            .filter_map(|(key, item)| {
+                let m = item.sprints.get(&name)?;
+                mapping::place(key, item, &name, m, span, &state.imports, ctx.settings)
+            })
+            .collect();
+        items.sort_by_key(|i| natural(&i.id));
+        let impediments: Vec<_> = mapping::impediments(state, &name, span)
+            .into_iter()
+            .map(|imp| {
+                let owner =
+                    state.items.get(&imp.key).and_then(|i| i.assignee()).and_then(|u| roster.member(&u));
+                (imp, owner)
+            })
+            .collect();
+        let points: f64 = items.iter().filter_map(|i| i.points).sum();
+        let header = emit::header(ctx.source.as_str(), &record.files);
+        let doc = SprintDoc {
+            id: &id,
+            name: &name,
+            start,
+            end,
+            goal: record.goal.as_deref(),
+            items: &items,
+            impediments: &impediments,
+        };
+        plan.files.push(Planned {
+            path: path.clone(),
+            content: emit::sprint(&header, &doc),
+            summary: format!("{}, {} points", count(items.len(), "item"), emit::number(points)),
+        });
+        wanted_paths.insert(path);
+        plan.sprints += 1;
+    }
+    plan.remove = existing
+        .iter()
+        .filter(|(p, generated)| **generated && !wanted_paths.contains(*p))
+        .map(|(p, _)| p.clone())
+        .collect();
+    backlog(ctx, state, &mut roster, &mut plan, diags);
+    team(ctx, state, &mut roster, &mut plan, diags);
+    plan.files.push(Planned {
+        path: STATE_PATH.into(),
+        content: state.to_text(),
+        summary: count(state.items.len(), "issue"),
+    });
+    plan
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+/// The dated backlog snapshot: this export's open issues that are in no
+/// running or coming sprint, in rank order.
+fn backlog(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Plan, diags: &mut Diagnostics) {
+    if ctx.into.join("backlog.yaml").exists() {
+        diags.error(
+            "backlog.yaml",
+            None,
+            "import writes dated backlog snapshots to backlog/, and a folder may hold only one form: move backlog.yaml to backlog/<its date>.yaml first",
+        );
+        return;
+    }
+    let path = format!("backlog/{}.yaml", ctx.as_of);
+    let full = ctx.into.join(&path);
+    if full.exists() && !generated(&full) {
+        diags.warning(&path, None, "this snapshot was written by hand, so import leaves it as it is");
+        return;
+    }
+    if full.exists() && state.imports.iter().any(|r| r.as_of > ctx.as_of) {
+        // An older export imported again: its snapshot was made when it was
+        // the newest, from what was known then; the state has moved on since.
+        return;
+    }
+    let mut open: Vec<(&String, &super::state::ItemRecord)> = ctx
+        .export
+        .issues
+        .iter()
+        .filter_map(|i| state.items.get_key_value(&i.key))
+        .filter(|(_, item)| mapping::in_backlog(item, &state.sprints, ctx.as_of))
+        .collect();
+    open.sort_by(|a, b| {
+        (a.1.rank.is_none(), &a.1.rank, a.1.order).cmp(&(b.1.rank.is_none(), &b.1.rank, b.1.order))
+    });
+    let entries: Vec<BacklogEntry<'_>> = open
+        .iter()
+        .map(|(key, item)| BacklogEntry {
+            id: key,
+            title: &item.title,
+            points: item.points,
+            kind: ctx.settings.item_type(&item.kind),
+            state: mapping::backlog_state(item, ctx.settings),
+            created: item.created,
+            updated: item.updated,
+            acceptance: &item.acceptance,
+            owner: item.assignee().and_then(|u| roster.member(&u)),
+        })
+        .collect();
+    plan.backlog_items = entries.len();
+    let header = emit::header(ctx.source.as_str(), ctx.files);
+    plan.files.push(Planned {
+        path,
+        content: emit::backlog(&header, &entries),
+        summary: count(entries.len(), "item"),
+    });
+}
+
+/// A new `team.yaml` when there is none; otherwise one warning per tracker
+/// user that matches no member, with the line to add.
+fn team(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Plan, diags: &mut Diagnostics) {
+    if !roster.writes_team() {
+        let mut warned = BTreeSet::new();
+        for issue in &ctx.export.issues {
+            let Some(user) = &issue.assignee else { continue };
+            if roster.member(user).is_none() && warned.insert(user.clone()) {
+                diags.warning(
+                    &issue.origin.file,
+                    (issue.origin.line > 0).then_some((issue.origin.line, 1)),
+                    format!(
+                        "assignee {} (first on {}) is not in team.yaml, so their items have no owner; to add them:\n{}",
+                        user.label(),
+                        issue.key,
+                        member_line(user)
+                    ),
+                );
+            }
+        }
+        return;
+    }
+    for item in state.items.values() {
+        if let Some(user) = item.assignee() {
+            roster.member(&user);
+        }
+    }
+    let members: Vec<_> = roster
+        .new_members()
+        .map(|m| m.iter().map(|(id, u)| (id.clone(), u.clone())).collect())
+        .unwrap_or_default();
+    if members.is_empty() {
+        diags.warning(
+            "team.yaml",
+            None,
+            "no issue has an assignee, so import wrote no team.yaml; write one by hand (see docs)",
+        );
+        return;
+    }
+    let name = ctx.export.project.clone().unwrap_or_else(|| {
+        std::fs::canonicalize(ctx.into)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "Team".into())
+    });
+    plan.files.push(Planned {
+        path: "team.yaml".into(),
+        content: emit::team(ctx.files, &name, &members),
+        summary: count(members.len(), "member"),
+    });
+}
+
+/// Writes the plan (each file through a temporary sibling, only when its
+/// bytes change) or, for a dry run, only says what would change.
+pub fn apply(
+    into: &Path,
+    plan: Plan,
+    dry_run: bool,
+    as_of: Date,
+    issues: usize,
+) -> Result<Imported, ImportError> {
+    let mut changes = Vec::new();
+    for file in &plan.files {
+        let full = into.join(&file.path);
+        let same = std::fs::read(&full).is_ok_and(|old| old == file.content.as_bytes());
+        changes.push((
+            file.path.clone(),
+            if same { Change::Unchanged } else { Change::Written },
+            file.summary.clone(),
+        ));
+        if same || dry_run {
+            continue;
+        }
+        write_file(&full, &file.content).map_err(|e| {
+            ImportError::Io(format!("cannot write {}: {}", full.display(), crate::load::io_words(&e)))
+        })?;
+    }
+    for path in &plan.remove {
+        changes.push((path.clone(), Change::Removed, String::new()));
+        if !dry_run {
+            let full = into.join(path);
+            std::fs::remove_file(&full).map_err(|e| {
+                ImportError::Io(format!("cannot remove {}: {}", full.display(), crate::load::io_words(&e)))
+            })?;
+        }
+    }
+    Ok(Imported { as_of, issues, sprints: plan.sprints, backlog_items: plan.backlog_items, changes, dry_run })
+}
+
+fn write_file(full: &Path, content: &str) -> std::io::Result<()> {
+    if let Some(dir) = full.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = full.with_extension("tandem-tmp");
+    std::fs::write(&tmp, content)?;
+    std::fs::rename(&tmp, full)
+}

@@ -1,0 +1,197 @@
+//! The tracker-neutral record every source is parsed into: issues, sprints and
+//! users as a tracker knows them, before any DATA.md rule is applied.
+
+use crate::model::Date;
+
+/// Which tracker an export came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Jira: CSV exports or REST search JSON.
+    Jira,
+    /// GitLab: REST v4 issue lists.
+    Gitlab,
+}
+
+impl Source {
+    /// The word used on the command line and in generated headers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Jira => "jira",
+            Source::Gitlab => "gitlab",
+        }
+    }
+}
+
+/// Where a record was read, for messages: the file as the user named it and a line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The input file as given on the command line.
+    pub file: String,
+    /// 1-based line (CSV: the record's first line), 0 when unknown.
+    pub line: u32,
+}
+
+/// A tracker's status category: what decides done for the backlog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// Not started.
+    Todo,
+    /// Started, not finished.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Closed without being done (won't do, duplicate, declined).
+    Dropped,
+}
+
+/// A person as the tracker names them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct User {
+    /// Login or account name (`jdoe`), when the export has one.
+    pub username: Option<String>,
+    /// Display name (`Jane Doe`).
+    pub name: Option<String>,
+    /// An opaque account id (Jira Cloud's `accountId`): matched against
+    /// aliases, never shown.
+    pub account: Option<String>,
+}
+
+impl User {
+    /// How the user is shown in messages: `Jane Doe (@jdoe)`.
+    pub fn label(&self) -> String {
+        match (&self.name, &self.username) {
+            (Some(n), Some(u)) if n != u => format!("{n} (@{u})"),
+            (Some(n), _) => n.clone(),
+            (None, Some(u)) => format!("@{u}"),
+            (None, None) => "(unnamed)".into(),
+        }
+    }
+
+    /// Whether the export named anybody at all.
+    pub fn is_empty(&self) -> bool {
+        self.username.is_none() && self.name.is_none() && self.account.is_none()
+    }
+}
+
+/// A dated move of an issue into or out of a sprint, from a changelog.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SprintMove {
+    /// The day it happened (in the import's time zone).
+    pub date: Date,
+    /// The sprint's name.
+    pub sprint: String,
+    /// `true` when the issue entered the sprint, `false` when it left.
+    pub entered: bool,
+}
+
+/// One issue as a tracker exported it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// `PROJ-123` or `#12`.
+    pub key: String,
+    /// Summary or title.
+    pub title: String,
+    /// The tracker's issue type (`Story`, `Bug`, `Sub-task` ...).
+    pub kind: String,
+    /// The tracker's status name.
+    pub status: String,
+    /// Its category.
+    pub category: Category,
+    /// Story points or weight; `None` when unestimated.
+    pub points: Option<f64>,
+    /// Created, updated and resolved (or closed) days.
+    pub created: Date,
+    /// Last update.
+    pub updated: Option<Date>,
+    /// Resolution or close day.
+    pub resolved: Option<Date>,
+    /// Assignee.
+    pub assignee: Option<User>,
+    /// Labels, in export order.
+    pub labels: Vec<String>,
+    /// Acceptance criteria found in the description.
+    pub acceptance: Vec<String>,
+    /// The sprints the issue lists now, by name, in export order.
+    pub sprints: Vec<String>,
+    /// Dated sprint moves, when the export has a changelog.
+    pub moves: Vec<SprintMove>,
+    /// Dated flag changes (Jira's "Impediment" flag): `(day, flagged)`.
+    pub flags: Vec<(Date, bool)>,
+    /// Whether the issue is flagged as an impediment now.
+    pub flagged: bool,
+    /// The tracker's rank (Jira LexoRank), for backlog order.
+    pub rank: Option<String>,
+    /// Where it was read.
+    pub origin: Origin,
+}
+
+/// A sprint (Jira) or iteration (GitLab) as the tracker describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SprintDef {
+    /// Its name, the key issues refer to it by.
+    pub name: String,
+    /// First day.
+    pub start: Option<Date>,
+    /// Last day.
+    pub end: Option<Date>,
+    /// Sprint goal.
+    pub goal: Option<String>,
+    /// `future`, `active` or `closed`, when known.
+    pub state: Option<String>,
+    /// Where it was read.
+    pub origin: Origin,
+}
+
+/// Everything read from one `tandem import` run's inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Export {
+    /// The issues, in export order, each key once.
+    pub issues: Vec<Issue>,
+    /// The sprints the export (or `--sprints`) describes.
+    pub sprints: Vec<SprintDef>,
+    /// The project's name, when the export carries it.
+    pub project: Option<String>,
+    /// The latest day any timestamp in the export names.
+    pub latest: Option<Date>,
+    /// Position of each key in `issues`.
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl Export {
+    /// Notes a day seen anywhere in the export.
+    pub fn saw(&mut self, date: Date) {
+        self.latest = Some(self.latest.map_or(date, |d| d.max(date)));
+    }
+
+    /// Adds a sprint definition unless one of that name is already known;
+    /// a later definition fills in what an earlier one left out.
+    pub fn define_sprint(&mut self, def: SprintDef) {
+        match self.sprints.iter_mut().find(|s| s.name == def.name) {
+            Some(known) => {
+                known.start = known.start.or(def.start);
+                known.end = known.end.or(def.end);
+                if known.goal.is_none() {
+                    known.goal = def.goal;
+                }
+                if known.state.is_none() {
+                    known.state = def.state;
+                }
+            }
+            None => self.sprints.push(def),
+        }
+    }
+
+    /// Adds an issue; when a key comes twice (overlapping pages), the copy
+    /// updated last wins.
+    pub fn add_issue(&mut self, issue: Issue) {
+        match self.index.get(&issue.key) {
+            Some(&i) if issue.updated >= self.issues[i].updated => self.issues[i] = issue,
+            Some(_) => {}
+            None => {
+                self.index.insert(issue.key.clone(), self.issues.len());
+                self.issues.push(issue);
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Tracker users to team members: matched against `team.yaml` by id, name,
+//! alias or `@username`, or, when the folder has no team yet, made into one.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::config::Member;
+use super::record::User;
+
+/// Turns tracker users into member ids.
+#[derive(Debug)]
+pub struct Roster {
+    /// Lower-cased spelling → member id.
+    lookup: HashMap<String, String>,
+    /// With no team.yaml: the members import will write, by id.
+    new_members: Option<BTreeMap<String, User>>,
+}
+
+impl Roster {
+    /// A roster over `team.yaml`'s members, or (`None`) one that collects a new team.
+    pub fn new(members: Option<Vec<Member>>) -> Self {
+        let Some(members) = members else {
+            return Roster { lookup: HashMap::new(), new_members: Some(BTreeMap::new()) };
+        };
+        let mut lookup = HashMap::new();
+        // Ids first, so that an alias can never take another member's id.
+        for m in &members {
+            lookup.insert(m.id.to_lowercase(), m.id.clone());
+        }
+        for m in &members {
+            for spelling in m.name.iter().chain(m.aliases.iter()) {
+                let key = spelling.trim().trim_start_matches('@').to_lowercase();
+                lookup.entry(key).or_insert_with(|| m.id.clone());
+            }
+        }
+        Roster { lookup, new_members: None }
+    }
+
+    /// Whether import writes `team.yaml` (there is none yet).
+    pub fn writes_team(&self) -> bool {
+        self.new_members.is_some()
+    }
+
+    /// The member id of a tracker user, `None` when `team.yaml` has nobody by
+    /// any of the user's names.
+    pub fn member(&mut self, user: &User) -> Option<String> {
+        if let Some(new) = &mut self.new_members {
+            let id = member_id(user);
+            new.entry(id.clone()).or_insert_with(|| user.clone());
+            return Some(id);
+        }
+        let spellings = user.username.iter().chain(user.name.iter()).chain(user.account.iter());
+        spellings
+            .map(|s| s.trim().trim_start_matches('@').to_lowercase())
+            .find_map(|s| self.lookup.get(&s).cloned())
+    }
+
+    /// The members collected for a new `team.yaml`, by id.
+    pub fn new_members(&self) -> Option<&BTreeMap<String, User>> {
+        self.new_members.as_ref()
+    }
+}
+
+/// The line a scrum master adds to `team.yaml` for an unknown user.
+pub fn member_line(user: &User) -> String {
+    let id = member_id(user);
+    let mut line = format!("  - {{id: {id}");
+    if let Some(name) = &user.name {
+        line.push_str(&format!(", name: {}", super::emit::scalar(name)));
+    }
+    line.push_str(", role: developer");
+    let aliases = aliases(user, &id);
+    if !aliases.is_empty() {
+        line.push_str(&format!(", aliases: [{}]", aliases.join(", ")));
+    }
+    line.push('}');
+    line
+}
+
+/// The spellings besides the id and name that match this user again on the
+/// next import: the login and the account id.
+pub fn aliases(user: &User, id: &str) -> Vec<String> {
+    user.username
+        .iter()
+        .chain(user.account.iter())
+        .filter(|a| a.to_lowercase() != id)
+        .map(|a| super::emit::scalar(a))
+        .collect()
+}
+
+/// A member id (`[a-z0-9][a-z0-9_.-]*`) for a user: the login when it is
+/// one already, else the display name folded to ASCII (`José García` →
+/// `jose-garcia`).
+pub fn member_id(user: &User) -> String {
+    if let Some(u) = &user.username {
+        let lower = u.to_lowercase();
+        let valid = lower.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && lower.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c));
+        if valid {
+            return lower;
+        }
+    }
+    let source = user.name.as_deref().or(user.username.as_deref()).unwrap_or("member");
+    let folded: String = source.chars().map(fold).collect();
+    crate::slug::slug(&folded)
+}
+
+/// Latin letters with accents to their base letter, so names keep their shape in ids.
+fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ß' => 's',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(username: Option<&str>, name: Option<&str>) -> User {
+        User { username: username.map(str::to_string), name: name.map(str::to_string), account: None }
+    }
+
+    #[test]
+    fn ids_from_logins_or_folded_names() {
+        assert_eq!(member_id(&user(Some("jdoe"), Some("Jane Doe"))), "jdoe");
+        assert_eq!(member_id(&user(None, Some("José García"))), "jose-garcia");
+        assert_eq!(member_id(&user(Some("Jane Doe"), None)), "jane-doe");
+    }
+
+    #[test]
+    fn matches_by_id_name_alias_or_at_username() {
+        let members = vec![
+            Member { id: "ana".into(), name: Some("Ana Lima".into()), aliases: vec!["@alima".into()] },
+            Member { id: "bo".into(), name: None, aliases: vec!["ana".into()] },
+        ];
+        let mut roster = Roster::new(Some(members));
+        assert_eq!(roster.member(&user(None, Some("ana lima"))), Some("ana".into()));
+        assert_eq!(roster.member(&user(Some("alima"), None)), Some("ana".into()));
+        assert_eq!(roster.member(&user(Some("ANA"), None)), Some("ana".into()), "an id wins over an alias");
+        assert_eq!(roster.member(&user(Some("zed"), Some("Zed"))), None);
+        assert_eq!(
+            member_line(&user(Some("zed"), Some("Zed Q"))),
+            "  - {id: zed, name: Zed Q, role: developer}"
+        );
+    }
+}
