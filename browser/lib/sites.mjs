@@ -8,6 +8,8 @@
 //   valid: under tests/fixtures/check/ that is a case whose expected.txt says
 //   `# exit: 0` (the others are meant to fail); elsewhere, any such folder.
 //   These are built without --base-url, as a team without tandem.yaml would.
+//   tests/fixtures/import/ holds tracker exports, not data folders: tests/import.rs
+//   imports and builds those.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,7 @@ export function sitesToBuild(repo) {
   ];
   const fixtures = path.join(repo, 'tests', 'fixtures');
   for (const dir of findTeamFolders(fixtures)) {
+    if (path.relative(fixtures, dir).startsWith(`import${path.sep}`)) continue;
     const expected = readExpected(path.join(dir, 'expected.txt'));
     if (expected && expected.exit !== 0) continue;
     const name = path.relative(fixtures, dir).split(path.sep).join('/');
