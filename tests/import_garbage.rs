@@ -8,15 +8,8 @@ use std::path::{Path, PathBuf};
 
 use tandem::import::{ImportOptions, record::Source, run};
 
-/// A fixed-seed generator: the same mutations on every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, bound: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
-}
+mod common;
+use common::Lcg;
 
 const SPLICES: &[&str] = &[
     ",",
