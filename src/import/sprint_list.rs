@@ -81,22 +81,30 @@ fn read_json(text: &str, file: &str, dates: &DateReader, diags: &mut Diagnostics
 #[serde(deny_unknown_fields)]
 struct RawSprint {
     name: String,
-    start: String,
-    end: String,
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    end: Option<String>,
     #[serde(default)]
     goal: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum RawList {
-    Bare(Vec<RawSprint>),
-    Keyed { sprints: Vec<RawSprint> },
+#[serde(deny_unknown_fields)]
+struct Keyed {
+    sprints: Vec<RawSprint>,
 }
 
 fn read_yaml(text: &str, file: &str, dates: &DateReader, diags: &mut Diagnostics) -> Vec<SprintDef> {
-    let list = match serde_saphyr::from_str::<RawList>(text) {
-        Ok(RawList::Bare(l) | RawList::Keyed { sprints: l }) => l,
+    // A bare list, or one under `sprints:`; the error is the one of the form the file has.
+    let keyed = text.lines().any(|l| l.starts_with("sprints:"));
+    let parsed = if keyed {
+        serde_saphyr::from_str::<Keyed>(text).map(|k| k.sprints)
+    } else {
+        serde_saphyr::from_str::<Vec<RawSprint>>(text)
+    };
+    let list = match parsed {
+        Ok(l) => l,
         Err(e) => {
             let pos = e.location().map(|l| (l.line() as u32, l.column() as u32));
             let msg = e.without_snippet().to_string();
@@ -115,16 +123,20 @@ fn read_yaml(text: &str, file: &str, dates: &DateReader, diags: &mut Diagnostics
         .filter_map(|raw| {
             let (at, pos) = lines.locate(&raw.name, cursor);
             cursor = at;
-            sprint(
-                raw.name,
-                &raw.start,
-                &raw.end,
-                raw.goal,
-                Origin { file: file.to_string(), line: pos.0 },
-                pos,
-                dates,
-                diags,
-            )
+            let missing: Vec<&str> = [("start", &raw.start), ("end", &raw.end)]
+                .iter()
+                .filter(|(_, v)| v.is_none())
+                .map(|(k, _)| *k)
+                .collect();
+            if !missing.is_empty() {
+                diags.error(
+                    file,
+                    Some(pos),
+                    format!("sprint \"{}\" has no `{}`", raw.name, missing.join("` and no `")),
+                );
+            }
+            let origin = Origin { file: file.to_string(), line: pos.0 };
+            sprint(raw.name, raw.start.as_deref()?, raw.end.as_deref()?, raw.goal, origin, pos, dates, diags)
         })
         .collect()
 }
