@@ -497,3 +497,53 @@ fn flatten(node: &Value, out: &mut String, depth: usize) {
         out.push('\n');
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changelog_sets_map_ids_through_sprint_objects() {
+        let known: BTreeMap<String, String> =
+            [("12".into(), "PHX Sprint 1".into()), ("13".into(), "PHX Sprint 2".into())].into();
+        let from = sprint_set("12", "PHX Sprint 1", &known);
+        let to = sprint_set("12, 13", "PHX Sprint 1, PHX Sprint 2", &known);
+        // Closing a sprint moves open issues on: the closed sprint stays, so it is no removal.
+        assert_eq!(to.difference(&from).collect::<Vec<_>>(), vec!["PHX Sprint 2"]);
+        assert!(from.difference(&to).next().is_none());
+        // Unknown ids fall back to the names Jira wrote.
+        assert_eq!(
+            sprint_set("99", "Old board sprint", &known).into_iter().collect::<Vec<_>>(),
+            vec!["Old board sprint"]
+        );
+    }
+
+    #[test]
+    fn jira_server_sprint_strings_are_read() {
+        let s = "com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=3,rapidViewId=1,state=CLOSED,name=S 3,startDate=2026-03-02T09:00:00.000Z,endDate=2026-03-13T17:00:00.000Z,completeDate=<null>,sequence=3]";
+        let map = legacy_sprint(s);
+        assert_eq!(map.get("name").and_then(Value::as_str), Some("S 3"));
+        assert_eq!(map.get("startDate").and_then(Value::as_str), Some("2026-03-02T09:00:00.000Z"));
+        assert!(!map.contains_key("completeDate"));
+        assert!(looks_like_sprints(&Value::Array(vec![Value::String(s.into())])));
+    }
+
+    #[test]
+    fn atlassian_documents_flatten_to_lines_criteria_can_be_read_from() {
+        let doc = serde_json::json!({"type": "doc", "content": [
+            {"type": "heading", "content": [{"type": "text", "text": "Acceptance criteria"}]},
+            {"type": "bulletList", "content": [
+                {"type": "listItem", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "Totals add up"}]}]}
+            ]}
+        ]});
+        let text = description(Some(&doc));
+        assert_eq!(acceptance::criteria(&text), vec!["Totals add up"]);
+    }
+
+    #[test]
+    fn positions_are_found_without_rescanning_the_file() {
+        let lines = Locator::new("{\n  \"key\": \"A-1\",\n  \"key\": \"A-10\"\n}");
+        assert_eq!(lines.locate("\"A-10\"", 0).1, (3, 10));
+        assert_eq!(lines.locate("\"missing\"", 5).1, (2, 4));
+    }
+}
