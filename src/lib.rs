@@ -35,27 +35,36 @@ pub struct Checked {
     pub files_read: usize,
 }
 
-/// Reads and validates `data_dir` and settles the report date (`as_of`
-/// overrides tandem.yaml). Notes dated after the report date are left out of
-/// everything, with one warning that counts them (CLI.md).
-pub fn check(data_dir: &Path, as_of: Option<Date>) -> Checked {
+/// Reads and validates `data_dir` and settles the report date: `as_of`
+/// (`--as-of`), else tandem.yaml's, else the day `now` falls on in its
+/// `timezone`. The library never reads the clock: `main` passes `now`, so the
+/// same data and the same `now` give the same site. Anything dated after the
+/// report date is left out of everything, and the notes left out get one
+/// warning naming the furthest (DATA.md).
+pub fn check(data_dir: &Path, as_of: Option<Date>, now: jiff::Timestamp) -> Checked {
     let loaded = load::load(data_dir);
     let mut diagnostics = loaded.diagnostics;
-    let project = loaded.project.and_then(|project| {
-        let Some(date) = project.report_date(as_of) else {
-            diagnostics.error("sprints", None, "no dates found in the data, so there is no report date");
-            return None;
-        };
-        let later = project.notes.iter().filter(|n| n.date > date).count();
-        if later > 0 {
-            let noun = if later == 1 { "note is" } else { "notes are" };
+    let project = loaded.project.map(|mut project| {
+        let date = project.report_date(as_of, now);
+        let later = project.leave_out_after(date);
+        if let Some(furthest) = later.iter().max_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path))) {
+            let count = later.len();
+            let noun = if count == 1 { "note is" } else { "notes are" };
             diagnostics.warning(
-                "notes",
+                &furthest.path,
                 None,
-                format!("{later} {noun} dated after the report date {date} and left out"),
+                format!(
+                    "{count} {noun} dated after the report date {date} and left out; the furthest is this one, dated {}{}",
+                    furthest.date,
+                    if furthest.date > date.saturating_add(jiff::Span::new().years(1)) {
+                        " (a typo in its date?)"
+                    } else {
+                        ""
+                    }
+                ),
             );
         }
-        Some((project, date))
+        (project, date)
     });
     Checked { project, diagnostics, files_read: loaded.files_read }
 }
@@ -69,6 +78,8 @@ pub struct BuildOptions {
     pub output_dir: std::path::PathBuf,
     /// `--as-of`: wins over `as_of:` in tandem.yaml.
     pub as_of: Option<Date>,
+    /// The moment "today" is taken from when no report date is given.
+    pub now: jiff::Timestamp,
     /// `--base-url` and `--templates`.
     pub site: site::SiteOptions,
     /// Warnings count as errors: nothing is written.
@@ -117,7 +128,7 @@ pub struct BuildOutcome {
 /// The whole pipeline: load and validate, compute, render in memory, then
 /// swap the new site into place. Any failure leaves the previous site as it was.
 pub fn build(opts: &BuildOptions) -> BuildOutcome {
-    let checked = check(&opts.data_dir, opts.as_of);
+    let checked = check(&opts.data_dir, opts.as_of, opts.now);
     let mut diagnostics = checked.diagnostics;
     if opts.strict {
         diagnostics.make_strict();

@@ -171,6 +171,7 @@ fn mutated_folders_never_panic_the_pipeline() {
             data_dir: dir.clone(),
             output_dir: tmp.path().join(format!("site-{round}")),
             as_of: None,
+            now: jiff::Timestamp::from_second(1_798_675_200).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
             site: Default::default(),
             strict: false,
         };
