@@ -85,7 +85,7 @@ fn as_of_moves_the_report_date_and_warns_about_later_notes() {
     assert!(stdout(&run).contains("■ At risk: 17 out of 100"), "{}", stdout(&run));
     assert!(
         stderr(&run).starts_with(
-            "warning: notes/2026/sprint-22/2026-11-20-review.md: 37 notes are dated after the report date 2026-09-13 and left out; the furthest is this one, dated 2026-11-20\n"
+            "warning: notes/2026/sprint-22/retro.md: 37 notes are dated after the report date 2026-09-13 and left out; the furthest is this one, dated 2026-11-20\n"
         ),
         "{}",
         stderr(&run)
