@@ -25,7 +25,7 @@ mod tests;
 use std::collections::BTreeSet;
 
 use crate::diagnostics::Diagnostics;
-use crate::model::{Date, Note, Sprint, Team};
+use crate::model::{Date, DateOrder, Note, Sprint, Team};
 
 use people::People;
 use structure::Block;
@@ -36,6 +36,8 @@ pub struct NoteContext<'a> {
     pub team: &'a Team,
     /// Sprints, to find the sprint a note belongs to.
     pub sprints: &'a [Sprint],
+    /// How `03/04/2026` is read (`date_order` in tandem.yaml).
+    pub date_order: Option<DateOrder>,
 }
 
 /// Reads one note; `None` when it is skipped (reported in `diags`).
@@ -56,21 +58,18 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
     };
     let errors_before = diags.counts().0;
     let front = match split.yaml {
-        Some(yaml) => frontmatter::read(yaml, path, ctx.sprints, diags),
+        Some(text) => frontmatter::read(text, split.format, path, ctx.sprints, diags),
         None => frontmatter::FrontMatter::default(),
     };
     // A broken front matter may well hold the date: its error already says what to fix.
     let front_matter_failed = diags.counts().0 > errors_before;
     let blocks = structure::blocks(split.body, split.body_line, &sections::starts_block);
     let stem = file_stem(path);
-    let date = front.date.or_else(|| dates::find_iso(stem)).or_else(|| date_in_body(&blocks));
-    let Some(date) = date else {
-        if front_matter_failed {
-            return None;
-        }
-        diags.warning(path, None, "no date in front matter, file name or first heading; note skipped");
-        return None;
+    let date = match front.date.or_else(|| dates::find_iso(stem)) {
+        Some(date) => Some(date),
+        None => date_in_body(&blocks, ctx.date_order, path, diags, front_matter_failed),
     };
+    let date = date?;
     let title = front.title.or_else(|| first_title(&blocks)).unwrap_or_else(|| stem.to_string());
     let people = People::new(ctx.team);
     let sections = sections::all(&blocks);
@@ -104,16 +103,56 @@ fn file_stem(path: &str) -> &str {
 }
 
 /// The first date in the first heading, else in the first line whose label
-/// holds the word `Date` (`**Date:** 8 March 2019`).
-fn date_in_body(blocks: &[Block]) -> Option<Date> {
+/// holds the word `Date` (`**Date:** 8 March 2019`). When there is none, the
+/// note is skipped with a warning (none when its front matter already failed)
+/// that names the `Date` line looked at, if there is one.
+fn date_in_body(
+    blocks: &[Block],
+    order: Option<DateOrder>,
+    path: &str,
+    diags: &mut Diagnostics,
+    quiet: bool,
+) -> Option<Date> {
     let heading = blocks.iter().find(|b| b.heading_level().is_some());
-    if let Some(date) = heading.and_then(|h| dates::find_date(&h.text())) {
-        return Some(date);
-    }
-    blocks
+    let heading = heading.map(|h| (h.line, h.text()));
+    let label = blocks
         .iter()
         .flat_map(|b| &b.lines)
-        .find_map(|l| sections::date_label(&l.text).and_then(dates::find_date))
+        .find_map(|l| sections::date_label(&l.text).map(|rest| (l.line, rest.to_string())));
+    let mut ambiguous = None;
+    for (line, text) in heading.iter().chain(label.iter()) {
+        match dates::read_date(text, order) {
+            Some(dates::Found::Date(date)) => return Some(date),
+            Some(dates::Found::Ambiguous(written)) => {
+                ambiguous.get_or_insert((*line, written));
+            }
+            None => {}
+        }
+    }
+    if quiet {
+        return None;
+    }
+    if let Some((line, written)) = ambiguous {
+        diags.warning(
+            path,
+            Some((line, 1)),
+            format!(
+                "`{written}` could be day/month or month/day; set `date_order: dmy` or `date_order: mdy` in tandem.yaml; note skipped"
+            ),
+        );
+    } else if let Some((line, text)) = label {
+        diags.warning(
+            path,
+            Some((line, 1)),
+            format!(
+                "no date in front matter or file name, and none this reader knows on the Date line (\"{}\"; write it as YYYY-MM-DD); note skipped",
+                text.trim()
+            ),
+        );
+    } else {
+        diags.warning(path, None, "no date in front matter, file name or first heading; note skipped");
+    }
+    None
 }
 
 /// The text of the first level-1 heading, if it has any.
