@@ -137,7 +137,9 @@ fn now() -> Result<jiff::Timestamp, String> {
             .parse::<i64>()
             .ok()
             .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")")),
+            .ok_or_else(|| {
+                format!("SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")")
+            }),
         Err(_) => Ok(jiff::Timestamp::now()),
     }
 }
@@ -329,10 +331,7 @@ fn summary(args: &SummaryArgs) -> ExitCode {
 fn start(args: &CheckArgs) -> Result<jiff::Timestamp, ExitCode> {
     if !args.data_dir.is_dir() {
         let what = if args.data_dir.exists() { "is not a folder" } else { "does not exist" };
-        say!(
-            "error: the data folder {} {what} (give the folder holding team.yaml)",
-            args.data_dir.display()
-        );
+        say!("error: the data folder {} {what} (give the folder holding team.yaml)", args.data_dir.display());
         return Err(ExitCode::from(EXIT_USAGE));
     }
     now().map_err(|e| {

@@ -34,7 +34,8 @@ fn read_expected(path: &Path) -> Expected {
     for line in text.split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix("# args:") {
             args = rest.split_whitespace().map(String::from).collect();
-        } else if let Some((key, value)) = line.strip_prefix("# env:").and_then(|r| r.trim().split_once('=')) {
+        } else if let Some((key, value)) = line.strip_prefix("# env:").and_then(|r| r.trim().split_once('='))
+        {
             env.push((key.to_string(), value.to_string()));
         } else if let Some(rest) = line.strip_prefix("# exit:") {
             exit = rest.trim().parse().unwrap_or(-1);

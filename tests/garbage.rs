@@ -115,7 +115,7 @@ fn team() -> Team {
 /// Reads `text` as the file at `rel` would be read.
 fn read_as(rel: &str, text: &str, team: &Team, diags: &mut Diagnostics) {
     if rel.ends_with(".md") {
-        let ctx = notes::NoteContext { team, sprints: &[] };
+        let ctx = notes::NoteContext { team, sprints: &[], date_order: None };
         let _ = notes::parse_note(rel, text, &ctx, diags);
         return;
     }

@@ -42,9 +42,11 @@ fn metrics(data: &Path, epoch: &str, extra: &[&str]) -> serde_json::Value {
 fn today_in_the_time_zone_is_the_report_date_and_later_things_are_left_out() {
     let m = metrics(&fixture("report-date-today"), EPOCH, &[]);
     assert_eq!(m["as_of"], "2026-11-30");
-    let sprints: Vec<&str> = m["sprints"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect();
+    let sprints: Vec<&str> =
+        m["sprints"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect();
     assert_eq!(sprints, vec!["S1", "S2"], "a sprint not yet started is left out");
-    let notes: Vec<&str> = m["notes"].as_array().into_iter().flatten().filter_map(|n| n["path"].as_str()).collect();
+    let notes: Vec<&str> =
+        m["notes"].as_array().into_iter().flatten().filter_map(|n| n["path"].as_str()).collect();
     assert_eq!(notes, vec!["notes/2026-11-30-standup.md"]);
     // The running sprint is not counted as finished: velocity is S1's alone.
     assert_eq!(m["delivery"]["velocity"], 5.0);
@@ -75,7 +77,11 @@ fn base_url_flags_are_validated_like_tandem_yaml() {
     for command in ["build", "summary"] {
         let run = tandem(&[command, &data, "--base-url", "acme.github.io/phoenix"], EPOCH);
         assert_eq!(run.status.code(), Some(2), "{command}: {}", stderr(&run));
-        assert!(stderr(&run).contains("should be an absolute URL starting with https://"), "{}", stderr(&run));
+        assert!(
+            stderr(&run).contains("should be an absolute URL starting with https://"),
+            "{}",
+            stderr(&run)
+        );
     }
     let run = tandem(&["summary", &data, "--base-url", "https://acme.github.io/phoenix"], EPOCH);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));

@@ -105,7 +105,7 @@ pub fn action_entries(tracked: &[TrackedAction]) -> Vec<ActionEntry> {
     tracked
         .iter()
         .map(|a| ActionEntry {
-            owners: a.owners.clone(),
+            owners: a.owners.iter().cloned().chain(a.guests.iter().map(|g| format!("guest:{g}"))).collect(),
             text: if a.private { PRIVATE_TEXT.to_string() } else { a.text.clone() },
             raised: a.raised,
             due: a.due,

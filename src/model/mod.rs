@@ -487,6 +487,9 @@ impl Note {
 pub struct NoteAction {
     /// Owner member ids, sorted, no repeats.
     pub owners: Vec<String>,
+    /// Owners who are not members, by the name or handle written (warned
+    /// about when read); shown by name, never as "No owner".
+    pub guests: Vec<String>,
     /// The item's text as written (without the checkbox).
     pub text: String,
     /// Identity text: lower-cased, checkbox, @mentions and due/done dates

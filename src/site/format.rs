@@ -97,6 +97,13 @@ pub fn names(team: &Team, ids: &[String]) -> Vec<String> {
     ids.iter().map(|id| team.member(id).map_or_else(|| id.clone(), |m| m.name.clone())).collect()
 }
 
+/// An action item's owners: members' display names, then guests as written.
+pub fn owners(team: &Team, ids: &[String], guests: &[String]) -> Vec<String> {
+    let mut all = names(team, ids);
+    all.extend(guests.iter().cloned());
+    all
+}
+
 /// `Alice`, `Alice and Bob`, `Alice, Bob and Carol`.
 pub fn and_list(items: &[String]) -> String {
     match items {

@@ -258,9 +258,7 @@ fn numeric_at(tokens: &[Token], k: usize, order: Option<DateOrder>) -> Option<Op
                 (Some(x), Some(y), _) if x == y => Some(Found::Date(x)),
                 (Some(x), Some(_), Some(DateOrder::Dmy)) | (Some(x), None, _) => Some(Found::Date(x)),
                 (Some(_), Some(y), Some(DateOrder::Mdy)) | (None, Some(y), _) => Some(Found::Date(y)),
-                (Some(_), Some(_), None) => {
-                    Some(Found::Ambiguous(format!("{:02}/{:02}/{}", a.0, b.0, c.0)))
-                }
+                (Some(_), Some(_), None) => Some(Found::Ambiguous(format!("{:02}/{:02}/{}", a.0, b.0, c.0))),
                 (None, None, _) => None,
             }
         }

@@ -86,7 +86,13 @@ pub struct FrontMatter {
 }
 
 /// Reads front matter `text`, which starts on line 2 of the file at `path`.
-pub fn read(text: &str, format: Format, path: &str, sprints: &[Sprint], diags: &mut Diagnostics) -> FrontMatter {
+pub fn read(
+    text: &str,
+    format: Format,
+    path: &str,
+    sprints: &[Sprint],
+    diags: &mut Diagnostics,
+) -> FrontMatter {
     let node = match format {
         Format::Yaml => yaml::parse(text, path, 1, diags),
         Format::Toml => toml_node(text, path, diags),
@@ -117,7 +123,8 @@ fn read_date(f: &Fields<'_>, diags: &mut Diagnostics) -> Option<Date> {
     match date_or_date_time(&text) {
         Some(date) => Some(date),
         None => {
-            let found = if text.is_empty() { node.describe().to_string() } else { format!("\"{}\"", text.trim()) };
+            let found =
+                if text.is_empty() { node.describe().to_string() } else { format!("\"{}\"", text.trim()) };
             diags.error(
                 f.path(),
                 Some(node.pos),
@@ -136,7 +143,9 @@ pub fn date_or_date_time(text: &str) -> Option<Date> {
     let time = rest.strip_prefix(['T', 't', ' ']).map(str::trim_start);
     match time {
         None if rest.is_empty() => Some(date),
-        Some(time) if time.as_bytes().first().is_some_and(u8::is_ascii_digit) && time.contains(':') => Some(date),
+        Some(time) if time.as_bytes().first().is_some_and(u8::is_ascii_digit) && time.contains(':') => {
+            Some(date)
+        }
         _ => None,
     }
 }
@@ -172,9 +181,9 @@ fn toml_value(value: toml::Value, pos: yaml::Pos) -> Node {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::Str(d.to_string()),
         toml::Value::Array(items) => Value::Seq(items.into_iter().map(|v| toml_value(v, pos)).collect()),
-        toml::Value::Table(t) => Value::Map(
-            t.into_iter().map(|(name, v)| (Key { name, pos }, toml_value(v, pos))).collect(),
-        ),
+        toml::Value::Table(t) => {
+            Value::Map(t.into_iter().map(|(name, v)| (Key { name, pos }, toml_value(v, pos))).collect())
+        }
     };
     Node { value, pos }
 }
@@ -221,9 +230,15 @@ mod tests {
 
     #[test]
     fn no_front_matter() {
-        assert_eq!(split("# Title\n"), Ok(Split { yaml: None, format: Format::Yaml, body: "# Title\n", body_line: 1 }));
+        assert_eq!(
+            split("# Title\n"),
+            Ok(Split { yaml: None, format: Format::Yaml, body: "# Title\n", body_line: 1 })
+        );
         assert_eq!(split(""), Ok(Split { yaml: None, format: Format::Yaml, body: "", body_line: 1 }));
-        assert_eq!(split("----\nx\n"), Ok(Split { yaml: None, format: Format::Yaml, body: "----\nx\n", body_line: 1 }));
+        assert_eq!(
+            split("----\nx\n"),
+            Ok(Split { yaml: None, format: Format::Yaml, body: "----\nx\n", body_line: 1 })
+        );
     }
 
     #[test]
@@ -238,7 +253,10 @@ mod tests {
                 body_line: 5
             })
         );
-        assert_eq!(split("---\n---"), Ok(Split { yaml: Some(""), format: Format::Yaml, body: "", body_line: 3 }));
+        assert_eq!(
+            split("---\n---"),
+            Ok(Split { yaml: Some(""), format: Format::Yaml, body: "", body_line: 3 })
+        );
     }
 
     #[test]
@@ -262,7 +280,9 @@ mod tests {
         assert_eq!(f.title.as_deref(), Some("Retro"));
         assert_eq!(
             msgs,
-            vec!["warning: n.md:7:1: key `attendes` in note front matter is not read (did you mean `attendees`?)"]
+            vec![
+                "warning: n.md:7:1: key `attendes` in note front matter is not read (did you mean `attendees`?)"
+            ]
         );
     }
 

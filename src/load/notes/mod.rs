@@ -77,6 +77,8 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
         Some(list) => attendees::from_entries(list, &people),
         None => attendees::from_body(&blocks, &sections, &people),
     };
+    let actions = items::actions(&blocks, &sections, &people);
+    warn_about_guest_owners(path, &text, &actions, &attendees, &people, diags);
     let sprint = front.sprint.or_else(|| ctx.sprints.iter().find(|s| s.contains(date)).map(|s| s.id.clone()));
     Some(Note {
         path: path.to_string(),
@@ -88,9 +90,45 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
         visibility: front.visibility.unwrap_or_default(),
         body: split.body.to_string(),
         body_line: split.body_line,
-        actions: items::actions(&blocks, &sections, &people),
+        actions,
         decisions: items::decisions(&blocks, &sections),
     })
+}
+
+/// One warning per owner matching no member (DATA.md): the note, the line,
+/// the column where the name is written, and the closest member. A guest the
+/// note lists among its attendees is expected there, so not warned about.
+fn warn_about_guest_owners(
+    path: &str,
+    text: &str,
+    actions: &[crate::model::NoteAction],
+    attendees: &[crate::model::Attendee],
+    people: &People,
+    diags: &mut Diagnostics,
+) {
+    let attending = |name: &str| {
+        attendees.iter().any(|a| match a {
+            crate::model::Attendee::Guest(g) => {
+                g.trim_start_matches('@').eq_ignore_ascii_case(name.trim_start_matches('@'))
+            }
+            crate::model::Attendee::Member(_) => false,
+        })
+    };
+    for action in actions {
+        for guest in action.guests.iter().filter(|g| !attending(g)) {
+            let line = text.lines().nth(action.line.saturating_sub(1) as usize).unwrap_or("");
+            let col = line.find(guest.as_str()).map_or(1, |i| line[..i].chars().count() + 1);
+            let hint = match people.closest(guest) {
+                Some(id) => format!(" (did you mean `{id}`?)"),
+                None => " (team.yaml has no members)".to_string(),
+            };
+            diags.warning(
+                path,
+                Some((action.line, u32::try_from(col).unwrap_or(1))),
+                format!("action item owner `{guest}` is not a team member{hint}; shown by name as a guest"),
+            );
+        }
+    }
 }
 
 /// The file name without folders and extension.

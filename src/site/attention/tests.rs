@@ -101,6 +101,7 @@ fn notes_after_the_date_are_not_seen() {
     let mut p = project();
     let future = p.notes.iter_mut().find(|n| n.title == "Future review").unwrap();
     future.actions = vec![crate::model::NoteAction {
+        guests: Vec::new(),
         owners: vec!["carol".into()],
         text: "FUTURE action".into(),
         key: "future action".into(),
