@@ -107,7 +107,7 @@ pub fn attendee(entry: &str, people: &People) -> Option<Attendee> {
     let mut parts: Vec<&str> = vec![entry, before_parenthesis];
     parts.extend(handles.iter().map(|m| m.handle.as_str()));
     parts.push(&cleaned);
-    parts.extend(cleaned.split(" - ").flat_map(|p| p.split(['|', ':', '/', '–', '—'])));
+    parts.extend(cleaned.split(" - ").flat_map(|p| p.split(['|', ':', '/', '–', '—', ',', ';'])));
     if let Some(id) = parts.iter().find_map(|p| people.member(p)) {
         return Some(Attendee::Member(id.to_string()));
     }
@@ -158,6 +158,8 @@ mod tests {
         assert_eq!(attendee("Someone @alice-gh (PO)", &p), Some(member("alice")));
         assert_eq!(attendee("Bob Okafor - Scrum Master", &p), Some(member("bob")));
         assert_eq!(attendee("carol (remote)", &p), Some(member("carol")));
+        assert_eq!(attendee("Alice Chen, Acme Corp", &p), Some(member("alice")));
+        assert_eq!(attendee("Carol Diaz (_Chair_), Initech", &p), Some(member("carol")));
         assert_eq!(attendee("Jane Doe @jdoe (voting member)", &p), Some(guest("Jane Doe")));
         assert_eq!(attendee("@jdoe", &p), Some(guest("@jdoe")));
         assert_eq!(attendee("  ", &p), None);
