@@ -134,15 +134,34 @@ pub fn build(opts: &BuildOptions) -> BuildOutcome {
         diagnostics.make_strict();
     }
     let result = match checked.project {
-        Some((project, date)) if !diagnostics.has_errors() => render_and_write(&project, date, opts),
+        Some((project, date)) if !diagnostics.has_errors() => {
+            render_and_write(&project, date, opts, &mut diagnostics)
+        }
         _ => Err(BuildError::InvalidData),
     };
     BuildOutcome { diagnostics, result }
 }
 
-fn render_and_write(project: &Project, date: Date, opts: &BuildOptions) -> Result<Built, BuildError> {
+fn render_and_write(
+    project: &Project,
+    date: Date,
+    opts: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> Result<Built, BuildError> {
     let report = metrics::compute(project, date);
-    let site = site::render(project, &report, &opts.site).map_err(BuildError::Site)?;
+    let mut site = site::render(project, &report, &opts.site).map_err(BuildError::Site)?;
+    // `static/` is copied as it is; a page tandem writes keeps its path.
+    for (path, bytes) in output::static_files(&opts.data_dir).map_err(BuildError::Output)? {
+        if site.files.contains_key(&path) {
+            diagnostics.warning(
+                &format!("static/{path}"),
+                None,
+                format!("not copied: tandem writes {path} itself (remove it from static/)"),
+            );
+        } else {
+            site.files.insert(path, bytes);
+        }
+    }
     output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
     Ok(Built { pages: site.page_count(), files: site.files.len() })
 }

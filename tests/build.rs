@@ -224,3 +224,29 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_static_folder_is_copied_into_the_site_as_it_is() {
+    let tmp = tempdir();
+    let data = tmp.path().join("data");
+    copy_dir(&sample(), &data);
+    let files =
+        [("CNAME", "health.example.org\n"), ("robots.txt", "User-agent: *\n"), ("img/logo.svg", "<svg/>")];
+    for (path, text) in files {
+        let target = data.join("static").join(path);
+        fs::create_dir_all(target.parent().unwrap_or(&data)).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(target, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    fs::write(data.join("static/index.html"), "mine").unwrap_or_else(|e| panic!("{e}"));
+    let out = tmp.path().join("site");
+    let run = tandem(&["build", "data", "-o", "site", "-q"], tmp.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    for (path, text) in files {
+        assert_eq!(fs::read_to_string(out.join(path)).unwrap_or_default(), text, "{path}");
+    }
+    assert_ne!(fs::read_to_string(out.join("index.html")).unwrap_or_default(), "mine");
+    assert_eq!(
+        stderr(&run),
+        "warning: static/index.html: not copied: tandem writes index.html itself (remove it from static/)\n1 problem (1 warning)\n"
+    );
+}
