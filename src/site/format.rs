@@ -72,7 +72,7 @@ pub fn kind(k: NoteKind) -> KindView {
         NoteKind::Sync => "PO and SM sync",
         NoteKind::Standup => "Daily stand-up",
         NoteKind::Stakeholder => "Stakeholder meeting",
-        NoteKind::Other => "Meeting",
+        NoteKind::Other => "Other",
     };
     KindView { key: k.as_str(), label }
 }
