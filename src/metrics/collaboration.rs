@@ -35,6 +35,20 @@ impl Window {
         Window { from: add_days(date, 1 - i64::from(days)), to: date, days }
     }
 
+    /// The project's window ending on `date`: `window_days` long, but starting
+    /// no earlier than the first sprint's start, so a new team's first weeks
+    /// are not judged on days before the team existed (METRICS.md).
+    pub fn of(project: &Project, date: Date) -> Window {
+        let w = Window::ending(date, project.settings.window_days);
+        match project.sprints.iter().map(|s| s.start).min() {
+            Some(first) if first > w.from && first <= date => {
+                let days = u32::try_from(days_between(date, first) + 1).unwrap_or(w.days);
+                Window { from: first, to: date, days }
+            }
+            _ => w,
+        }
+    }
+
     /// Whether `date` is inside the window (both ends inclusive).
     pub fn contains(&self, date: Date) -> bool {
         self.from <= date && date <= self.to
@@ -148,7 +162,7 @@ impl CollaborationFigures {
     /// The figures in the window ending on `date`; `tracked` are the action
     /// items as of `date` ([`crate::model::actions::follow`]).
     pub fn compute(project: &Project, tracked: &[TrackedAction], date: Date) -> CollaborationFigures {
-        let w = Window::ending(date, project.settings.window_days);
+        let w = Window::of(project, date);
         let team = &project.team;
         let roles = Roles {
             team,

@@ -123,7 +123,7 @@ pub fn compute(project: &Project, report_date: Date) -> Report {
         generator: format!("tandem {}", env!("CARGO_PKG_VERSION")),
         team: project.team.name.clone(),
         as_of: report_date,
-        window: Window::ending(report_date, project.settings.window_days),
+        window: Window::of(project, report_date),
         health: now.health,
         delivery: now.delivery,
         backlog: now.backlog,

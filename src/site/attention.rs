@@ -149,7 +149,7 @@ pub fn attention(project: &Project, report: &Report, date: Date) -> Vec<Attentio
 /// Everything that needs attention as of `date` (a week's date or the report
 /// date), for a build whose report date is `report_date`.
 pub fn attention_with(project: &Project, facts: &Facts<'_>, date: Date, report_date: Date) -> Vec<Attention> {
-    let window = Window::ending(date, project.settings.window_days);
+    let window = Window::of(project, date);
     let notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= date).collect();
     let mut all = Vec::new();
     all.extend(open_impediments(project, date));

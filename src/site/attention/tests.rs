@@ -13,6 +13,15 @@ fn d(y: i16, m: i8, day: i8) -> Date {
     Date::constant(y, m, day)
 }
 
+/// The fixture with its sprint started before the retro of 2026-09-28, so
+/// that retro falls in the collaboration window (which starts no earlier
+/// than the first sprint).
+fn started_earlier() -> Project {
+    let mut p = project();
+    p.sprints[0].start = d(2026, 9, 21);
+    p
+}
+
 fn run(p: &Project) -> Vec<Attention> {
     attention(p, &compute(p, REPORT_DATE), REPORT_DATE)
 }
@@ -54,7 +63,7 @@ fn backlog_item(id: &str, state: BacklogState, created: Date, updated: Option<Da
 
 #[test]
 fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
-    let list = run(&project());
+    let list = run(&started_earlier());
     let overdue = of(&list, Rule::OverdueAction);
     assert_eq!(overdue.len(), 1);
     assert_eq!(
@@ -71,8 +80,8 @@ fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
     assert_eq!(
         texts,
         [
-            "The product owner, Alice Chen, missed 1 of 2 sprint events in the last 28 days",
-            "The scrum master, Bob Okafor, missed 1 of 2 sprint events in the last 28 days",
+            "The product owner, Alice Chen, missed 1 of 2 sprint events in the last 26 days",
+            "The scrum master, Bob Okafor, missed 1 of 2 sprint events in the last 26 days",
         ]
     );
     assert_eq!(missed[0].details[0].text, "Mon 28 Sep: Sprint 20 retro");
@@ -258,7 +267,7 @@ fn order_is_by_severity_then_rule_and_nothing_to_do_is_empty() {
 
 #[test]
 fn targets_become_site_links() {
-    let p = project();
+    let p = started_earlier();
     let paths = SitePaths::new(&p);
     let list = run(&p);
     let views: Vec<AttentionView> = list.iter().map(|a| view(a, &paths)).collect();

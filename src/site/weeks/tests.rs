@@ -80,7 +80,7 @@ fn week_pages_hold_every_figure_and_link_their_neighbours() {
     assert_eq!(last.view.range, "Mon 12 Oct 2026 to Sun 18 Oct 2026");
     assert!(last.view.partial, "the report date is a Friday");
     assert!(!pages[2].view.partial);
-    assert_eq!(last.view.window, "28 days, Sat 19 Sep 2026 to Fri 16 Oct 2026");
+    assert_eq!(last.view.window, "26 days, Mon 21 Sep 2026 to Fri 16 Oct 2026");
     assert_eq!(last.view.previous.as_ref().unwrap().url.as_deref(), Some("weeks/2026-W41/index.html"));
     assert!(last.view.next.is_none() && pages[0].view.previous.is_none());
     assert_eq!(last.view.practices.len(), 5);
