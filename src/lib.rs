@@ -152,14 +152,15 @@ fn render_and_write(
     let mut site = site::render(project, &report, &opts.site).map_err(BuildError::Site)?;
     // `static/` is copied as it is; a page tandem writes keeps its path.
     for (path, bytes) in output::static_files(&opts.data_dir).map_err(BuildError::Output)? {
-        if site.files.contains_key(&path) {
-            diagnostics.warning(
-                &format!("static/{path}"),
+        match site.files.entry(path) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(bytes);
+            }
+            std::collections::btree_map::Entry::Occupied(taken) => diagnostics.warning(
+                &format!("static/{}", taken.key()),
                 None,
-                format!("not copied: tandem writes {path} itself (remove it from static/)"),
-            );
-        } else {
-            site.files.insert(path, bytes);
+                format!("not copied: tandem writes {} itself (remove it from static/)", taken.key()),
+            ),
         }
     }
     output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;

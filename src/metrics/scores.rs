@@ -228,6 +228,36 @@ impl Health {
     pub fn practice(&self, key: &str) -> Option<&PracticeScore> {
         self.practices.iter().find(|p| p.key == key)
     }
+
+    /// The health scores of `before` and `self` over what both weeks have
+    /// data for: each practice on its indicators scored in both weeks. A
+    /// backlog that appears (a single `backlog.yaml` exists only as of the
+    /// report date) is then no "improvement". `None` when nothing compares.
+    pub fn compared_with(&self, before: &Health) -> Option<(f64, f64)> {
+        let pairs: Vec<(f64, f64)> =
+            self.practices.iter().filter_map(|p| p.compared_with(before.practice(p.key)?)).collect();
+        let n = pairs.len() as f64;
+        (!pairs.is_empty())
+            .then(|| (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n))
+    }
+}
+
+impl PracticeScore {
+    /// This practice's scores in `before` and now, each the mean of the
+    /// indicators scored in both weeks; `None` when there are none.
+    pub fn compared_with(&self, before: &PracticeScore) -> Option<(f64, f64)> {
+        let pairs: Vec<(f64, f64)> = self
+            .indicators
+            .iter()
+            .filter_map(|i| {
+                let then = before.indicators.iter().find(|b| b.key == i.key)?.score?;
+                Some((then, i.score?))
+            })
+            .collect();
+        let n = pairs.len() as f64;
+        (!pairs.is_empty())
+            .then(|| (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n))
+    }
 }
 
 /// `{"score", "status", "practices": {"backlog": {...}, ...}}` (METRICS.md).

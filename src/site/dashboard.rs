@@ -156,7 +156,9 @@ fn health(report: &Report) -> HealthView {
 pub fn change_at(weeks: &[WeekFigures], i: usize) -> Option<ChangeView> {
     let now = weeks.get(i)?;
     let before = weeks.get(i.checked_sub(1)?)?;
-    change(before.health.score, now.health.score, &before.week)
+    // Only what both weeks have data for: a backlog arriving is no change.
+    let (then, score) = now.health.compared_with(&before.health)?;
+    change(Some(then), Some(score), &before.week)
 }
 
 /// The change from `before` to `now` in displayed (rounded) points.

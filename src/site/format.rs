@@ -18,10 +18,20 @@ pub struct DateView {
     pub short: String,
 }
 
-/// A score as every page prints it: a whole point, rounded down, so a
-/// 74.6 (watch) never shows as 75, the first healthy score.
+/// The one rounding rule for every figure a page shows: towards zero, to the
+/// digits shown, so a shown figure never claims more than the data (a 74.6, watch,
+/// never shows as 75, the first healthy score; a 66.7% share shows as 66%,
+/// like its score 66). A hair of tolerance keeps binary fractions whole
+/// (0.87 * 100 is 87, not 86.99...).
+pub fn round_down(v: f64, decimals: u8) -> f64 {
+    let scale = 10f64.powi(i32::from(decimals));
+    let down = ((v.abs() * scale) + 1e-9).floor() / scale;
+    if v < 0.0 { -down } else { down }
+}
+
+/// A score as every page prints it: a whole point, rounded down.
 pub fn score_points(score: f64) -> i64 {
-    score.floor() as i64
+    round_down(score, 0) as i64
 }
 
 /// A score as printed: `95`, or `no data`.

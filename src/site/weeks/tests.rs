@@ -95,10 +95,10 @@ fn week_pages_hold_every_figure_and_link_their_neighbours() {
 #[test]
 fn indicator_figures_carry_their_units() {
     use figures::indicator_figure;
-    assert_eq!(indicator_figure("readiness_sprints", Some(1.66)), "1.7 sprints");
+    assert_eq!(indicator_figure("readiness_sprints", Some(1.66)), "1.6 sprints");
     assert_eq!(indicator_figure("stale_share", Some(0.09375)), "9%");
     assert_eq!(indicator_figure("max_gap_days", Some(18.0)), "18 days");
-    assert_eq!(indicator_figure("touchpoints_per_week", Some(0.75)), "0.8");
+    assert_eq!(indicator_figure("touchpoints_per_week", Some(0.75)), "0.7");
     assert_eq!(indicator_figure("overdue_open", Some(7.0)), "7");
     assert_eq!(indicator_figure("on_time_rate", None), "no data");
     for (key, _) in crate::metrics::scores::PRACTICES {
