@@ -81,7 +81,12 @@ fn items_are_grouped_committed_added_removed() {
             ("removed", vec!["PHX-104"]),
         ]
     );
-    assert_eq!(view.groups[0].summary, "4 items, 10 points");
+    // PHX-104 was committed at planning and removed: the heading says so, so
+    // it agrees with the "Committed at planning 12 points" figure.
+    assert_eq!(
+        view.groups[0].summary,
+        "4 items, 10 points still in the sprint (12 points committed, 2 points removed later)"
+    );
     assert_eq!(view.groups[1].summary, "1 item, 0 points (1 unestimated)");
     let added = &view.groups[1].items[0];
     assert_eq!((added.points.as_str(), added.status, added.item_type), ("unestimated", "Done", "Story"));
@@ -150,7 +155,7 @@ fn figures_are_worded_with_units() {
     let pages = with_input(pages);
     let view = &page_of(&pages, "S21").view;
     let find = |label: &str| view.figures.iter().find(|f| f.label == label).unwrap().value.as_str();
-    assert_eq!(find("Committed at planning"), "12 points");
+    assert_eq!(find("Committed at planning"), "12 points (2 points removed later)");
     assert_eq!(find("Say/do"), "58%");
     assert_eq!(find("Impediments"), "3 raised, 2 open at the end");
     assert_eq!(view.dates, "Mon 5 Oct 2026 to Fri 16 Oct 2026");
