@@ -25,7 +25,7 @@ fn owners(project: &Project, ids: &[String], guests: &[String]) -> String {
 }
 
 /// Keeps the first [`MAX_DETAILS`] lines and says how many were left out.
-fn capped(mut details: Vec<Detail>) -> Vec<Detail> {
+pub(super) fn capped(mut details: Vec<Detail>) -> Vec<Detail> {
     if details.len() > MAX_DETAILS {
         let more = details.len() - MAX_DETAILS;
         details.truncate(MAX_DETAILS);

@@ -260,9 +260,38 @@ fn order_is_by_severity_then_rule_and_nothing_to_do_is_empty() {
     assert_eq!(list[0].rule, Rule::OpenImpediment);
 
     let mut calm = project();
-    calm.notes.clear();
+    // Only the planning (with the PO and the SM), without its overdue action:
+    // the sprint (ending on the report date) has every event it owes so far.
+    calm.notes.retain(|n| n.kind == NoteKind::Planning);
+    calm.notes.iter_mut().for_each(|n| n.actions.clear());
     calm.sprints[0].impediments.clear();
-    assert!(run(&calm).is_empty());
+    assert!(run(&calm).is_empty(), "{:?}", run(&calm));
+}
+
+#[test]
+fn sprint_events_without_notes_are_housekeeping() {
+    let mut p = project();
+    p.notes.retain(|n| n.kind != NoteKind::Planning);
+    // The sprint ended the day before the report date, with no review or retro notes.
+    let date = d(2026, 10, 17);
+    let list = attention(&p, &compute(&p, date), date);
+    let unrecorded = of(&list, Rule::UnrecordedEvents);
+    assert_eq!(unrecorded.len(), 1);
+    assert_eq!(unrecorded[0].severity, Severity::Housekeeping);
+    assert_eq!(
+        unrecorded[0].text,
+        "3 sprint events have no meeting notes in the last 13 days: add their notes, or the figures about sprint events leave them out"
+    );
+    let details: Vec<&str> = unrecorded[0].details.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        details,
+        [
+            "Sprint 21 planning (Mon 5 Oct)",
+            "Sprint 21 review (Fri 16 Oct)",
+            "Sprint 21 retrospective (Fri 16 Oct)"
+        ]
+    );
+    assert_eq!(unrecorded[0].details[0].target, Some(Target::Sprint("S21".into())));
 }
 
 #[test]
