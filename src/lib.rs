@@ -40,7 +40,7 @@ pub struct Checked {
 /// `timezone`. The library never reads the clock: `main` passes `now`, so the
 /// same data and the same `now` give the same site. Anything dated after the
 /// report date is left out of everything, and the notes left out get one
-/// warning naming the furthest (DATA.md).
+/// warning naming the furthest (docs/data.md).
 pub fn check(data_dir: &Path, as_of: Option<Date>, now: jiff::Timestamp) -> Checked {
     let loaded = load::load(data_dir);
     let mut diagnostics = loaded.diagnostics;

@@ -1,5 +1,5 @@
 //! The `tandem` command line: parses flags, runs the library, prints
-//! diagnostics and maps the outcome to an exit code (CLI.md).
+//! diagnostics and maps the outcome to an exit code (docs/commands.md).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -159,7 +159,7 @@ macro_rules! out {
     }};
 }
 
-/// Exit codes (CLI.md).
+/// Exit codes (docs/commands.md).
 const EXIT_INVALID_DATA: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 const EXIT_OTHER: u8 = 3;

@@ -1,4 +1,4 @@
-//! `tandem build` through the real binary: the output rules of CLI.md and the
+//! `tandem build` through the real binary: the output rules of docs/commands.md and the
 //! shape of what is written.
 
 use std::collections::BTreeMap;

@@ -132,7 +132,7 @@ fn missing_data_folder_is_reported_not_panicked() {
         .args(["check", "/nonexistent/tandem-data"])
         .output()
         .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
-    // A folder that does not exist is a wrong command line (CLI.md: exit 2).
+    // A folder that does not exist is a wrong command line (docs/commands.md: exit 2).
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(

@@ -1,6 +1,6 @@
 //! The report date is today (in `timezone`, from `SOURCE_DATE_EPOCH` when
-//! set), and anything dated after it is left out of every figure (DATA.md);
-//! flags are validated as strictly as tandem.yaml (CLI.md).
+//! set), and anything dated after it is left out of every figure (docs/data.md);
+//! flags are validated as strictly as tandem.yaml (docs/commands.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,5 +1,5 @@
 //! `tandem summary` through the real binary: each format on the sample data,
-//! and no summary at all when the data is invalid (CLI.md).
+//! and no summary at all when the data is invalid (docs/commands.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

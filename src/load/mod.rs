@@ -1,6 +1,6 @@
 //! Stage 1: walk the data folder, parse every file, validate into the model.
 //!
-//! Only the places DATA.md names are read (`tandem.yaml`, `team.yaml`,
+//! Only the places docs/data.md names are read (`tandem.yaml`, `team.yaml`,
 //! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`), so anything else in the
 //! folder (a README, a `public/` site) is left alone. Every problem in every
 //! file is collected; a [`Project`] comes back only when there is no error.

@@ -63,7 +63,7 @@ pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settin
 }
 
 /// A site's absolute URL, ending in `/`; the error says what is wrong. The
-/// same rule for `base_url` in tandem.yaml and `--base-url` (CLI.md).
+/// same rule for `base_url` in tandem.yaml and `--base-url` (docs/commands.md).
 pub fn base_url(url: &str) -> Result<String, String> {
     let url = url.trim();
     let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));

@@ -1,4 +1,4 @@
-//! `metrics.json` (METRICS.md, "metrics.json"): the traceability lists
+//! `metrics.json` (docs/figures.md, "metrics.json"): the traceability lists
 //! (notes and action items) and the writer.
 
 use serde::{Serialize, Serializer};
@@ -9,7 +9,7 @@ use crate::model::{Attendee, Date, Project, Visibility};
 use super::Report;
 
 /// What `metrics.json` shows instead of the text of an action item raised in
-/// a private note (DATA.md: a private note's text is never published).
+/// a private note (docs/data.md: a private note's text is never published).
 pub const PRIVATE_TEXT: &str = "(private)";
 
 /// Serialises a date as `YYYY-MM-DD`.

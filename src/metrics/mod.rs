@@ -1,4 +1,4 @@
-//! Stage 3: every figure of METRICS.md, as pure functions of the model and a
+//! Stage 3: every figure of docs/figures.md, as pure functions of the model and a
 //! report date.
 //!
 //! Nothing here reads files or the clock: [`compute`] takes a validated
@@ -44,7 +44,7 @@ pub use sprint::{SprintEntry, SprintFigures};
 /// The version of the `metrics.json` format.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Everything METRICS.md defines, as of one report date; serialises to
+/// Everything docs/figures.md defines, as of one report date; serialises to
 /// `metrics.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {

@@ -1,4 +1,4 @@
-//! Following action items across notes (DATA.md, "Following an action item").
+//! Following action items across notes (docs/data.md, "Following an action item").
 //!
 //! Teams copy open action items forward from one meeting's notes to the next.
 //! An item's identity is its sorted owners plus its normalised text; the first

@@ -1,5 +1,5 @@
 //! The site is as of the report date: whatever is dated after it is left out
-//! of every page and figure (DATA.md, "tandem.yaml").
+//! of every page and figure (docs/data.md, "tandem.yaml").
 
 use super::{Backlog, Date, Note, Project};
 

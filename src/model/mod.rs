@@ -281,7 +281,7 @@ pub enum Backlog {
 }
 
 impl Backlog {
-    /// The backlog as of `date`, for a report dated `report_date` (DATA.md):
+    /// The backlog as of `date`, for a report dated `report_date` (docs/data.md):
     /// a single `backlog.yaml` counts only from the report date on.
     pub fn as_of(&self, date: Date, report_date: Date) -> Option<&BacklogSnapshot> {
         match self {
@@ -375,7 +375,7 @@ pub struct BacklogItem {
 }
 
 impl BacklogItem {
-    /// `updated`, else `created` (METRICS.md "last touch").
+    /// `updated`, else `created` (docs/figures.md "last touch").
     pub fn last_touch(&self) -> Date {
         self.updated.unwrap_or(self.created)
     }
@@ -493,7 +493,7 @@ pub struct NoteAction {
     /// The item's text as written (without the checkbox).
     pub text: String,
     /// Identity text: lower-cased, checkbox, @mentions and due/done dates
-    /// removed, whitespace collapsed (DATA.md).
+    /// removed, whitespace collapsed (docs/data.md).
     pub key: String,
     /// Due date given here.
     pub due: Option<Date>,
@@ -518,7 +518,7 @@ pub struct Decision {
     pub line: u32,
 }
 
-/// The indicators that have a score (METRICS.md, "Scores"); the keys accepted
+/// The indicators that have a score (docs/figures.md, "Scores"); the keys accepted
 /// under `thresholds:` in tandem.yaml.
 pub const SCORED_INDICATORS: [&str; 16] = [
     "readiness_sprints",
@@ -541,7 +541,7 @@ pub const SCORED_INDICATORS: [&str; 16] = [
 
 impl Project {
     /// The report date: `flag` (`--as-of`), else `as_of:` in tandem.yaml,
-    /// else the day `now` falls on in the settings' time zone (DATA.md). The
+    /// else the day `now` falls on in the settings' time zone (docs/data.md). The
     /// caller reads the clock (or `SOURCE_DATE_EPOCH`), so tests pin it.
     pub fn report_date(&self, flag: Option<Date>, now: jiff::Timestamp) -> Date {
         flag.or(self.settings.as_of).unwrap_or_else(|| self.settings.timezone.to_datetime(now).date())

@@ -73,7 +73,7 @@ pub struct PracticeView {
     pub score: String,
     /// Status as word and shape.
     pub status: StatusView,
-    /// The scored indicators, in METRICS.md order.
+    /// The scored indicators, in docs/figures.md order.
     pub indicators: Vec<IndicatorView>,
     /// Related figures that are shown but not scored.
     pub related: Vec<FactView>,
@@ -82,7 +82,7 @@ pub struct PracticeView {
 /// One indicator behind a practice score.
 #[derive(Debug, Serialize)]
 pub struct IndicatorView {
-    /// The METRICS.md key.
+    /// The docs/figures.md key.
     pub key: &'static str,
     /// Plain name.
     pub name: &'static str,

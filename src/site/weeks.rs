@@ -39,7 +39,7 @@ pub struct WeekRowView {
     pub as_of: DateView,
     /// Health score.
     pub health: ScoreView,
-    /// The five practice scores, in METRICS.md order.
+    /// The five practice scores, in docs/figures.md order.
     pub practices: Vec<ScoreView>,
     /// `21`, or `no data`.
     pub velocity: String,

@@ -1,5 +1,5 @@
 //! One action item's text: its due and done markers, its owners, and the
-//! identity key that follows it across notes (DATA.md).
+//! identity key that follows it across notes (docs/data.md).
 
 use super::dates::iso_at;
 use super::people::{People, mentions, tidy, without};
@@ -38,7 +38,7 @@ pub fn action(found: &Found, people: &People) -> Option<NoteAction> {
         body = rest;
     }
     let text = tidy(body);
-    // Every @mention leaves the identity (DATA.md), a guest's handle too, so an
+    // Every @mention leaves the identity (docs/data.md), a guest's handle too, so an
     // item copied forward with its handle moved or dropped stays the same item;
     // members' mentions make owners, others guest owners.
     let mut all_mentions = Vec::new();
@@ -161,7 +161,7 @@ fn leading_owners<'t>(text: &'t str, people: &People) -> Option<(Vec<Named>, &'t
 }
 
 /// The owners in `head`, when every name in it is a member or reads like a
-/// person's name (DATA.md); `None` when `head` is ordinary words.
+/// person's name (docs/data.md); `None` when `head` is ordinary words.
 fn owner_list(head: &str, sep: &str, people: &People) -> Option<Vec<Named>> {
     let names = people.names_in(head);
     if names.is_empty() {

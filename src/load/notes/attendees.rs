@@ -37,7 +37,7 @@ fn from_names(entries: &[String], people: &People) -> Vec<Attendee> {
     out
 }
 
-/// The names a section holds (DATA.md): after the label's colon, then the
+/// The names a section holds (docs/data.md): after the label's colon, then the
 /// top-level items of the first list in it, else its first paragraph.
 fn entries(blocks: &[Block], section: &Section) -> Vec<String> {
     let mut out = paragraph_entries(&section.rest);

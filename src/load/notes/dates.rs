@@ -2,7 +2,7 @@
 //! `8 March 2019`, `Mar 8 2019`, `Dec 11th, 2020`, `Friday 08 Jan 2021`,
 //! year first with slashes or dots (`2019/12/5`, `2019.12.05`), day first
 //! with dots (`13.02.2026`), and `DD/MM/YYYY` or `MM/DD/YYYY` when only one
-//! reading exists or `date_order` in tandem.yaml says which (DATA.md).
+//! reading exists or `date_order` in tandem.yaml says which (docs/data.md).
 //!
 //! A small tokenizer turns text into numbers, month names, separators and
 //! other words; a date is then a fixed pattern of tokens. Weekdays, commas and

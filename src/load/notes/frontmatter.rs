@@ -1,7 +1,7 @@
 //! Front matter: YAML between a first line `---` and the next `---` line, or
 //! TOML between `+++` lines (Hugo). Both are read into the same located
 //! [`Node`] tree and by the same rules. Front matter is shared with other
-//! tools, so keys tandem does not know are ignored (DATA.md).
+//! tools, so keys tandem does not know are ignored (docs/data.md).
 
 use crate::diagnostics::Diagnostics;
 use crate::load::yaml::{self, Fields, Key, Node, Value, parse_iso_date, suggest};

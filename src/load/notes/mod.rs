@@ -4,7 +4,7 @@
 //! `structure` turns the Markdown into a flat list of blocks from
 //! pulldown-cmark events; `sections` finds named headings and labels; then
 //! `attendees`, `items` (action items and decisions, via `action`), `kind`
-//! and `dates` read what the note says. DATA.md ("notes/**/*.md") is the
+//! and `dates` read what the note says. docs/data.md ("notes/**/*.md") is the
 //! contract.
 
 mod action;
@@ -95,7 +95,7 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
     })
 }
 
-/// One warning per owner matching no member (DATA.md): the note, the line,
+/// One warning per owner matching no member (docs/data.md): the note, the line,
 /// the column where the name is written, and the closest member. A guest the
 /// note lists among its attendees is expected there, so not warned about.
 fn warn_about_guest_owners(
@@ -205,7 +205,7 @@ pub fn find_references(text: &str, ids: &BTreeSet<String>) -> Vec<String> {
     ItemIds::new(ids).find(text)
 }
 
-/// Characters that continue a word around an id (DATA.md: letter, digit, `-`, `_`).
+/// Characters that continue a word around an id (docs/data.md: letter, digit, `-`, `_`).
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }

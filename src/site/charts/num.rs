@@ -1,6 +1,6 @@
 //! How the section pages print figures, in tables and charts alike: fixed
 //! decimals (same data, same bytes) and "no data" where a figure is
-//! undefined (METRICS.md: never 0, never NaN).
+//! undefined (docs/figures.md: never 0, never NaN).
 
 use crate::metrics::Status;
 
