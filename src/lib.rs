@@ -163,6 +163,13 @@ fn render_and_write(
             ),
         }
     }
+    if opts.strict {
+        // A warning about static/ is a warning like any other under --strict.
+        diagnostics.make_strict();
+        if diagnostics.has_errors() {
+            return Err(BuildError::InvalidData);
+        }
+    }
     output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
     Ok(Built { pages: site.page_count(), files: site.files.len() })
 }

@@ -249,4 +249,8 @@ fn a_static_folder_is_copied_into_the_site_as_it_is() {
         stderr(&run),
         "warning: static/index.html: not copied: tandem writes index.html itself (remove it from static/)\n1 problem (1 warning)\n"
     );
+    // Under --strict that warning fails the build, like any other.
+    let strict = tandem(&["build", "data", "-o", "strict-site", "--strict"], tmp.path());
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(!tmp.path().join("strict-site").exists());
 }
