@@ -194,7 +194,9 @@ fn init(args: &InitArgs) -> ExitCode {
         None => {
             // The starter sprint begins this week.
             let today = match now() {
-                Ok(t) => jiff::tz::TimeZone::system().to_datetime(t).date(),
+                // In UTC, like the default report date, so the starter notes are never
+                // dated after it.
+                Ok(t) => jiff::tz::TimeZone::UTC.to_datetime(t).date(),
                 Err(e) => {
                     say!("error: {e}");
                     return ExitCode::from(EXIT_USAGE);
