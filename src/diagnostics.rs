@@ -1,7 +1,7 @@
 //! Problems found in the data, collected as values and reported all at once.
 //!
 //! Every loader pushes into one [`Diagnostics`] list instead of stopping at the
-//! first problem, so a user fixes a whole folder in one pass (CLI.md).
+//! first problem, so a user fixes a whole folder in one pass (docs/commands.md).
 
 use std::fmt::{self, Write as _};
 

@@ -39,27 +39,36 @@ pub struct Checked {
     pub files_read: usize,
 }
 
-/// Reads and validates `data_dir` and settles the report date (`as_of`
-/// overrides tandem.yaml). Notes dated after the report date are left out of
-/// everything, with one warning that counts them (CLI.md).
-pub fn check(data_dir: &Path, as_of: Option<Date>) -> Checked {
+/// Reads and validates `data_dir` and settles the report date: `as_of`
+/// (`--as-of`), else tandem.yaml's, else the day `now` falls on in its
+/// `timezone`. The library never reads the clock: `main` passes `now`, so the
+/// same data and the same `now` give the same site. Anything dated after the
+/// report date is left out of everything, and the notes left out get one
+/// warning naming the furthest (docs/data.md).
+pub fn check(data_dir: &Path, as_of: Option<Date>, now: jiff::Timestamp) -> Checked {
     let loaded = load::load(data_dir);
     let mut diagnostics = loaded.diagnostics;
-    let project = loaded.project.and_then(|project| {
-        let Some(date) = project.report_date(as_of) else {
-            diagnostics.error("sprints", None, "no dates found in the data, so there is no report date");
-            return None;
-        };
-        let later = project.notes.iter().filter(|n| n.date > date).count();
-        if later > 0 {
-            let noun = if later == 1 { "note is" } else { "notes are" };
+    let project = loaded.project.map(|mut project| {
+        let date = project.report_date(as_of, now);
+        let later = project.leave_out_after(date);
+        if let Some(furthest) = later.iter().max_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path))) {
+            let count = later.len();
+            let noun = if count == 1 { "note is" } else { "notes are" };
             diagnostics.warning(
-                "notes",
+                &furthest.path,
                 None,
-                format!("{later} {noun} dated after the report date {date} and left out"),
+                format!(
+                    "{count} {noun} dated after the report date {date} and left out; the furthest is this one, dated {}{}",
+                    furthest.date,
+                    if furthest.date > date.saturating_add(jiff::Span::new().years(1)) {
+                        " (a typo in its date?)"
+                    } else {
+                        ""
+                    }
+                ),
             );
         }
-        Some((project, date))
+        (project, date)
     });
     Checked { project, diagnostics, files_read: loaded.files_read }
 }
@@ -73,6 +82,8 @@ pub struct BuildOptions {
     pub output_dir: std::path::PathBuf,
     /// `--as-of`: wins over `as_of:` in tandem.yaml.
     pub as_of: Option<Date>,
+    /// The moment "today" is taken from when no report date is given.
+    pub now: jiff::Timestamp,
     /// `--base-url` and `--templates`.
     pub site: site::SiteOptions,
     /// Warnings count as errors: nothing is written.
@@ -121,21 +132,48 @@ pub struct BuildOutcome {
 /// The whole pipeline: load and validate, compute, render in memory, then
 /// swap the new site into place. Any failure leaves the previous site as it was.
 pub fn build(opts: &BuildOptions) -> BuildOutcome {
-    let checked = check(&opts.data_dir, opts.as_of);
+    let checked = check(&opts.data_dir, opts.as_of, opts.now);
     let mut diagnostics = checked.diagnostics;
     if opts.strict {
         diagnostics.make_strict();
     }
     let result = match checked.project {
-        Some((project, date)) if !diagnostics.has_errors() => render_and_write(&project, date, opts),
+        Some((project, date)) if !diagnostics.has_errors() => {
+            render_and_write(&project, date, opts, &mut diagnostics)
+        }
         _ => Err(BuildError::InvalidData),
     };
     BuildOutcome { diagnostics, result }
 }
 
-fn render_and_write(project: &Project, date: Date, opts: &BuildOptions) -> Result<Built, BuildError> {
+fn render_and_write(
+    project: &Project,
+    date: Date,
+    opts: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> Result<Built, BuildError> {
     let report = metrics::compute(project, date);
-    let site = site::render(project, &report, &opts.site).map_err(BuildError::Site)?;
+    let mut site = site::render(project, &report, &opts.site).map_err(BuildError::Site)?;
+    // `static/` is copied as it is; a page tandem writes keeps its path.
+    for (path, bytes) in output::static_files(&opts.data_dir).map_err(BuildError::Output)? {
+        match site.files.entry(path) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(bytes);
+            }
+            std::collections::btree_map::Entry::Occupied(taken) => diagnostics.warning(
+                &format!("static/{}", taken.key()),
+                None,
+                format!("not copied: tandem writes {} itself (remove it from static/)", taken.key()),
+            ),
+        }
+    }
+    if opts.strict {
+        // A warning about static/ is a warning like any other under --strict.
+        diagnostics.make_strict();
+        if diagnostics.has_errors() {
+            return Err(BuildError::InvalidData);
+        }
+    }
     output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
     Ok(Built { pages: site.page_count(), files: site.files.len() })
 }

@@ -1,5 +1,5 @@
 //! The `tandem` command line: parses flags, runs the library, prints
-//! diagnostics and maps the outcome to an exit code (CLI.md).
+//! diagnostics and maps the outcome to an exit code (docs/commands.md).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -72,7 +72,7 @@ struct BuildArgs {
     #[arg(short, long, default_value = "public")]
     output_dir: PathBuf,
     /// Absolute URL the site is published at (feed, canonical links); links stay relative.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_base_url)]
     base_url: Option<String>,
     /// Folder of templates that replace built-in ones of the same name.
     #[arg(long)]
@@ -86,6 +86,9 @@ struct BuildArgs {
 struct SummaryArgs {
     #[command(flatten)]
     common: CheckArgs,
+    /// Absolute URL the site is published at, for the summary's links.
+    #[arg(long, value_parser = parse_base_url)]
+    base_url: Option<String>,
     /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for tools.
     #[arg(long, value_enum, default_value_t = SummaryFormatArg::Markdown)]
     format: SummaryFormatArg,
@@ -130,7 +133,7 @@ struct CheckArgs {
     /// How to print problems: `github` annotates files in GitHub Actions.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     message_format: FormatArg,
-    /// Report date (YYYY-MM-DD) instead of the latest date in the data.
+    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
     #[arg(long, value_parser = parse_date)]
     as_of: Option<Date>,
 }
@@ -154,6 +157,26 @@ fn parse_date(text: &str) -> Result<Date, String> {
     tandem::load::yaml::parse_iso_date(text)
 }
 
+fn parse_base_url(text: &str) -> Result<String, String> {
+    tandem::load::settings::base_url(text).map_err(|e| format!("the URL {e}"))
+}
+
+/// The one place the clock is read: `SOURCE_DATE_EPOCH` (seconds since
+/// 1970, the reproducible-builds convention) when set, else the system clock.
+fn now() -> Result<jiff::Timestamp, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+            .ok_or_else(|| {
+                format!("SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")")
+            }),
+        Err(_) => Ok(jiff::Timestamp::now()),
+    }
+}
+
 /// A line on standard error. A closed stream (`tandem check 2>&-`) is not
 /// worth a panic, so write errors are ignored.
 macro_rules! say {
@@ -169,8 +192,9 @@ macro_rules! out {
     }};
 }
 
-/// Exit codes (CLI.md).
+/// Exit codes (docs/commands.md).
 const EXIT_INVALID_DATA: u8 = 1;
+const EXIT_USAGE: u8 = 2;
 const EXIT_OTHER: u8 = 3;
 
 fn main() -> ExitCode {
@@ -251,8 +275,16 @@ fn init(args: &InitArgs) -> ExitCode {
             (dir, tandem::init::export_templates(dir), "edit them, then run `tandem build --templates")
         }
         None => {
-            // The one place the clock is read: the starter sprint begins this week.
-            let today = jiff::ZonedDateTime::now().date();
+            // The starter sprint begins this week.
+            let today = match now() {
+                // In UTC, like the default report date, so the starter notes are never
+                // dated after it.
+                Ok(t) => jiff::tz::TimeZone::UTC.to_datetime(t).date(),
+                Err(e) => {
+                    say!("error: {e}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            };
             (&args.dir, tandem::init::init(&args.dir, today), "edit team.yaml, then run `tandem check")
         }
     };
@@ -275,10 +307,15 @@ fn init(args: &InitArgs) -> ExitCode {
 fn build(args: &BuildArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let common = &args.common;
+    let now = match start(common) {
+        Ok(now) => now,
+        Err(code) => return code,
+    };
     let options = tandem::BuildOptions {
         data_dir: common.data_dir.clone(),
         output_dir: args.output_dir.clone(),
         as_of: common.as_of,
+        now,
         site: tandem::site::SiteOptions {
             base_url: args.base_url.clone(),
             templates_dir: args.templates.clone(),
@@ -319,7 +356,11 @@ fn print_diagnostics(diags: tandem::diagnostics::Diagnostics, args: &CheckArgs) 
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
-    let checked = tandem::check(&args.data_dir, args.as_of);
+    let now = match start(args) {
+        Ok(now) => now,
+        Err(code) => return code,
+    };
+    let checked = tandem::check(&args.data_dir, args.as_of, now);
     let mut diags = checked.diagnostics;
     if args.strict {
         diags.make_strict();
@@ -336,9 +377,15 @@ fn check(args: &CheckArgs) -> ExitCode {
 
 fn summary(args: &SummaryArgs) -> ExitCode {
     let common = &args.common;
+    let now = match start(common) {
+        Ok(now) => now,
+        Err(code) => return code,
+    };
     let options = summary::SummaryOptions {
         data_dir: common.data_dir.clone(),
         as_of: common.as_of,
+        now,
+        base_url: args.base_url.clone(),
         format: args.format.into(),
         strict: common.strict,
     };
@@ -363,4 +410,17 @@ fn summary(args: &SummaryArgs) -> ExitCode {
             ExitCode::from(EXIT_OTHER)
         }
     }
+}
+
+/// The clock and the data folder, or the usage error (exit 2) that stops the command.
+fn start(args: &CheckArgs) -> Result<jiff::Timestamp, ExitCode> {
+    if !args.data_dir.is_dir() {
+        let what = if args.data_dir.exists() { "is not a folder" } else { "does not exist" };
+        say!("error: the data folder {} {what} (give the folder holding team.yaml)", args.data_dir.display());
+        return Err(ExitCode::from(EXIT_USAGE));
+    }
+    now().map_err(|e| {
+        say!("error: {e}");
+        ExitCode::from(EXIT_USAGE)
+    })
 }

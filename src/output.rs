@@ -14,6 +14,9 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::site::Site;
 
+mod static_dir;
+pub use static_dir::static_files;
+
 /// Name of the marker file at the root of every folder tandem writes.
 pub const MARKER: &str = ".tandem-site";
 

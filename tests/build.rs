@@ -1,4 +1,4 @@
-//! `tandem build` through the real binary: the output rules of CLI.md and the
+//! `tandem build` through the real binary: the output rules of docs/commands.md and the
 //! shape of what is written.
 
 use std::collections::BTreeMap;
@@ -223,4 +223,34 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
         }
     }
+}
+
+#[test]
+fn a_static_folder_is_copied_into_the_site_as_it_is() {
+    let tmp = tempdir();
+    let data = tmp.path().join("data");
+    copy_dir(&sample(), &data);
+    let files =
+        [("CNAME", "health.example.org\n"), ("robots.txt", "User-agent: *\n"), ("img/logo.svg", "<svg/>")];
+    for (path, text) in files {
+        let target = data.join("static").join(path);
+        fs::create_dir_all(target.parent().unwrap_or(&data)).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(target, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    fs::write(data.join("static/index.html"), "mine").unwrap_or_else(|e| panic!("{e}"));
+    let out = tmp.path().join("site");
+    let run = tandem(&["build", "data", "-o", "site", "-q"], tmp.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    for (path, text) in files {
+        assert_eq!(fs::read_to_string(out.join(path)).unwrap_or_default(), text, "{path}");
+    }
+    assert_ne!(fs::read_to_string(out.join("index.html")).unwrap_or_default(), "mine");
+    assert_eq!(
+        stderr(&run),
+        "warning: static/index.html: not copied: tandem writes index.html itself (remove it from static/)\n1 problem (1 warning)\n"
+    );
+    // Under --strict that warning fails the build, like any other.
+    let strict = tandem(&["build", "data", "-o", "strict-site", "--strict"], tmp.path());
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(!tmp.path().join("strict-site").exists());
 }

@@ -1,8 +1,10 @@
 //! Runs the real `tandem check` on every folder under `tests/fixtures/check/`
 //! and compares exit code and standard error with the case's `expected.txt`.
 //!
-//! `expected.txt` holds optional `# args: ...` and `# exit: N` lines, then the
-//! exact stderr. Run with `TANDEM_BLESS=1` to rewrite the files after a
+//! `expected.txt` holds optional `# args: ...`, `# env: KEY=VALUE` and
+//! `# exit: N` lines, then the exact stderr. Every case runs with
+//! `SOURCE_DATE_EPOCH` pinned to 2026-12-31 (a `# env:` line may change it),
+//! so "today" never depends on the day the tests run. Run with `TANDEM_BLESS=1` to rewrite the files after a
 //! deliberate change of wording, then review the diff.
 
 use std::fs;
@@ -13,8 +15,12 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
 }
 
+/// 2026-12-31T00:00:00Z: "today" for every case unless its `# env:` says otherwise.
+const PINNED_EPOCH: &str = "1798675200";
+
 struct Expected {
     args: Vec<String>,
+    env: Vec<(String, String)>,
     exit: i32,
     stderr: String,
 }
@@ -22,18 +28,22 @@ struct Expected {
 fn read_expected(path: &Path) -> Expected {
     let text = fs::read_to_string(path).unwrap_or_default();
     let mut args = Vec::new();
+    let mut env = Vec::new();
     let mut exit = 0;
     let mut stderr = String::new();
     for line in text.split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix("# args:") {
             args = rest.split_whitespace().map(String::from).collect();
+        } else if let Some((key, value)) = line.strip_prefix("# env:").and_then(|r| r.trim().split_once('='))
+        {
+            env.push((key.to_string(), value.to_string()));
         } else if let Some(rest) = line.strip_prefix("# exit:") {
             exit = rest.trim().parse().unwrap_or(-1);
         } else {
             stderr.push_str(line);
         }
     }
-    Expected { args, exit, stderr }
+    Expected { args, env, exit, stderr }
 }
 
 fn run_case(dir: &Path) -> Result<(), String> {
@@ -45,6 +55,8 @@ fn run_case(dir: &Path) -> Result<(), String> {
         .arg(".")
         .current_dir(dir)
         .env_clear()
+        .env("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+        .envs(expected.env.iter().map(|(k, v)| (k, v)))
         .output()
         .map_err(|e| format!("cannot run tandem: {e}"))?;
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
@@ -53,6 +65,9 @@ fn run_case(dir: &Path) -> Result<(), String> {
         let mut text = String::new();
         if !expected.args.is_empty() {
             text.push_str(&format!("# args: {}\n", expected.args.join(" ")));
+        }
+        for (key, value) in &expected.env {
+            text.push_str(&format!("# env: {key}={value}\n"));
         }
         text.push_str(&format!("# exit: {exit}\n{stderr}"));
         fs::write(&expected_path, text).map_err(|e| e.to_string())?;
@@ -117,7 +132,11 @@ fn missing_data_folder_is_reported_not_panicked() {
         .args(["check", "/nonexistent/tandem-data"])
         .output()
         .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
-    assert_eq!(output.status.code(), Some(1));
+    // A folder that does not exist is a wrong command line (docs/commands.md: exit 2).
+    assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.starts_with("error: /nonexistent/tandem-data: not a folder"), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: the data folder /nonexistent/tandem-data does not exist (give the folder holding team.yaml)\n"
+    );
 }

@@ -108,7 +108,7 @@ fn team() -> Team {
 /// Reads `text` as the file at `rel` would be read.
 fn read_as(rel: &str, text: &str, team: &Team, diags: &mut Diagnostics) {
     if rel.ends_with(".md") {
-        let ctx = notes::NoteContext { team, sprints: &[] };
+        let ctx = notes::NoteContext { team, sprints: &[], date_order: None };
         let _ = notes::parse_note(rel, text, &ctx, diags);
         return;
     }
@@ -164,6 +164,7 @@ fn mutated_folders_never_panic_the_pipeline() {
             data_dir: dir.clone(),
             output_dir: tmp.path().join(format!("site-{round}")),
             as_of: None,
+            now: jiff::Timestamp::from_second(1_798_675_200).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
             site: Default::default(),
             strict: false,
         };

@@ -1,5 +1,5 @@
 //! `tandem summary` through the real binary: each format on the sample data,
-//! and no summary at all when the data is invalid (CLI.md).
+//! and no summary at all when the data is invalid (docs/commands.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -84,7 +84,9 @@ fn as_of_moves_the_report_date_and_warns_about_later_notes() {
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(stdout(&run).contains("■ At risk: 17 out of 100"), "{}", stdout(&run));
     assert!(
-        stderr(&run).starts_with("warning: notes: 37 notes are dated after the report date"),
+        stderr(&run).starts_with(
+            "warning: notes/2026/sprint-22/retro.md: 37 notes are dated after the report date 2026-09-13 and left out; the furthest is this one, dated 2026-11-20\n"
+        ),
         "{}",
         stderr(&run)
     );

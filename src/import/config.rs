@@ -35,6 +35,9 @@ struct RawJira {
 
 #[derive(Debug, Default, Deserialize)]
 struct RawSettings {
+    /// The site's time zone: import's too, unless `import.timezone` says otherwise.
+    #[serde(default)]
+    timezone: Option<String>,
     #[serde(default)]
     import: Option<RawImport>,
 }
@@ -128,8 +131,13 @@ pub fn read_settings(data_dir: &Path, diags: &mut Diagnostics) -> ImportSettings
             return settings;
         }
     };
-    let Some(raw) = raw.import else { return settings };
+    let site_zone = raw.timezone;
+    let raw = raw.import.unwrap_or_default();
     let mut bad = |what: String| diags.error(&shown, None, format!("import settings: {what}"));
+    // A bad site-wide zone is `tandem check`'s to report; import then keeps UTC.
+    if let Some(tz) = site_zone.as_deref().and_then(|name| TimeZone::get(name).ok()) {
+        settings.timezone = tz;
+    }
     if let Some(name) = raw.timezone {
         match TimeZone::get(&name) {
             Ok(tz) => settings.timezone = tz,

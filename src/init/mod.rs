@@ -107,10 +107,14 @@ mod tests {
         assert_eq!(written.len(), FILES.len());
         assert!(tmp.path().join("notes/2026-11-23-planning.md").is_file());
 
-        let checked = crate::check(tmp.path(), None);
+        let now = jiff::Timestamp::from_second(1_795_737_600).unwrap_or_else(|e| panic!("{e}")); // 2026-11-27
+        let checked = crate::check(tmp.path(), None, now);
         let problems: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(checked.project.is_some());
+        let (project, report_date) = checked.project.unwrap_or_else(|| panic!("no project"));
+        assert_eq!(report_date, date("2026-11-27"));
+        // The title follows the team's name until someone sets one.
+        assert_eq!(project.settings.title, None);
 
         match init(tmp.path(), date("2026-11-27")) {
             Err(InitError::WouldOverwrite(paths)) => assert_eq!(paths.len(), FILES.len()),

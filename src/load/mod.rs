@@ -1,6 +1,6 @@
 //! Stage 1: walk the data folder, parse every file, validate into the model.
 //!
-//! Only the places DATA.md names are read (`tandem.yaml`, `team.yaml`,
+//! Only the places docs/data.md names are read (`tandem.yaml`, `team.yaml`,
 //! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`), so anything else in the
 //! folder (a README, a `public/` site) is left alone. Every problem in every
 //! file is collected; a [`Project`] comes back only when there is no error.
@@ -100,7 +100,7 @@ pub fn load(dir: &Path) -> Loaded {
 
     let note_files = list_files(dir, "notes", &["md"], true, &mut diags);
     files_read += note_files.len();
-    let notes = load_notes(&note_files, team.as_ref(), &sprints, &backlog, &mut diags);
+    let notes = load_notes(&note_files, team.as_ref(), &sprints, &backlog, settings.date_order, &mut diags);
 
     let project = match team {
         Some(team) if !diags.has_errors() => Some(Project { settings, team, sprints, backlog, notes }),
@@ -160,10 +160,11 @@ fn load_notes(
     team: Option<&Team>,
     sprints: &[Sprint],
     backlog: &Backlog,
+    date_order: Option<crate::model::DateOrder>,
     diags: &mut Diagnostics,
 ) -> Vec<Note> {
     let placeholder = Team { name: String::new(), members: Vec::new() };
-    let ctx = notes::NoteContext { team: team.unwrap_or(&placeholder), sprints };
+    let ctx = notes::NoteContext { team: team.unwrap_or(&placeholder), sprints, date_order };
     let mut list: Vec<Note> = Vec::new();
     for file in files {
         let bytes = match fs::read(&file.disk) {

@@ -4,11 +4,21 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::yaml::{Fields, Node, Value};
-use crate::model::{Curve, SCORED_INDICATORS, Settings};
+use crate::model::{Curve, DateOrder, SCORED_INDICATORS, Settings};
 
 /// `import` belongs to `tandem import`, which checks it when it runs.
-const KEYS: &[&str] =
-    &["title", "base_url", "as_of", "window_days", "velocity_window", "stale_days", "thresholds", "import"];
+const KEYS: &[&str] = &[
+    "title",
+    "timezone",
+    "date_order",
+    "base_url",
+    "as_of",
+    "window_days",
+    "velocity_window",
+    "stale_days",
+    "thresholds",
+    "import",
+];
 
 /// Reads the settings; defaults stand in for anything absent or wrong.
 pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settings {
@@ -20,15 +30,21 @@ pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settin
         return settings;
     };
     settings.title = f.opt_text("title", diags);
-    settings.base_url = f.opt_text("base_url", diags).and_then(|url| {
-        if url.starts_with("https://") || url.starts_with("http://") {
-            Some(if url.ends_with('/') { url } else { format!("{url}/") })
-        } else {
-            diags.error(
+    if let Some(name) = f.opt_text("timezone", diags) {
+        match jiff::tz::TimeZone::get(&name) {
+            Ok(tz) => settings.timezone = tz,
+            Err(_) => diags.error(
                 path,
-                Some(f.pos_of("base_url")),
-                format!("`base_url` should start with https:// (found \"{url}\")"),
-            );
+                Some(f.pos_of("timezone")),
+                format!("unknown time zone \"{name}\" (expected a name such as UTC or Europe/Berlin)"),
+            ),
+        }
+    }
+    settings.date_order = f.opt_choice("date_order", &DateOrder::ALL, diags);
+    settings.base_url = f.opt_text("base_url", diags).and_then(|url| match base_url(&url) {
+        Ok(url) => Some(url),
+        Err(message) => {
+            diags.error(path, Some(f.pos_of("base_url")), format!("`base_url` {message}"));
             None
         }
     });
@@ -46,6 +62,19 @@ pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settin
         settings.thresholds = read_thresholds(node, path, diags);
     }
     settings
+}
+
+/// A site's absolute URL, ending in `/`; the error says what is wrong. The
+/// same rule for `base_url` in tandem.yaml and `--base-url` (docs/commands.md).
+pub fn base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match host {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !url.contains(char::is_whitespace) => {
+            Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+        }
+        _ => Err(format!("should be an absolute URL starting with https:// or http:// (found \"{url}\")")),
+    }
 }
 
 /// `thresholds:` maps an indicator key to its curve, written either as

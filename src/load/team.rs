@@ -28,10 +28,12 @@ pub fn read_team(node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Tea
     let mut members: Vec<Member> = Vec::new();
     let mut all_read = true;
     for entry in entries {
+        let errors = diags.counts().0;
         let Some(member) = read_member(entry, path, diags) else {
             all_read = false;
             continue;
         };
+        all_read &= diags.counts().0 == errors;
         if members.iter().any(|m| m.id == member.id) {
             diags.error(path, Some(entry.pos), format!("member id `{}` is used twice", member.id));
             continue;
@@ -60,7 +62,16 @@ fn read_member(node: &Node, path: &str, diags: &mut Diagnostics) -> Option<Membe
     let role = f.choice("role", &Role::ALL, diags);
     let aliases = f.text_list("aliases", diags);
     let id = id.filter(|id| is_member_id(id))?;
-    Some(Member { name: name.unwrap_or_else(|| id.clone()), id, role: role?, aliases })
+    // A member whose id is right stays known even when its role is wrong
+    // (reported above): one mistake gives one error, not a false "owner is
+    // not a member" in every file naming it. The data has an error, so this
+    // stand-in role never reaches a figure.
+    Some(Member {
+        name: name.unwrap_or_else(|| id.clone()),
+        id,
+        role: role.unwrap_or(Role::Developer),
+        aliases,
+    })
 }
 
 fn check_roles(members: &[Member], path: &str, diags: &mut Diagnostics) {

@@ -1,4 +1,4 @@
-//! Backlog health as of D (METRICS.md, "Backlog health as of D").
+//! Backlog health as of D (docs/figures.md, "Backlog health as of D").
 
 use serde::Serialize;
 
@@ -12,23 +12,23 @@ pub const TOP_ITEMS: usize = 20;
 /// Backlog health figures as of a date D.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BacklogFigures {
-    /// METRICS.md `open_items`: items neither done nor dropped.
+    /// docs/figures.md `open_items`: items neither done nor dropped.
     pub open_items: usize,
-    /// METRICS.md `ready_points`: points of items in state ready.
+    /// docs/figures.md `ready_points`: points of items in state ready.
     pub ready_points: f64,
-    /// METRICS.md `readiness_sprints`: ready_points / velocity (as of the same
+    /// docs/figures.md `readiness_sprints`: ready_points / velocity (as of the same
     /// D); `None` when there is no velocity or it is 0.
     pub readiness_sprints: Option<f64>,
-    /// METRICS.md `stale_share`: share of open items last touched more than
+    /// docs/figures.md `stale_share`: share of open items last touched more than
     /// `stale_days` days before D.
     pub stale_share: Option<f64>,
-    /// METRICS.md `acceptance_coverage`: share of ready items with at least
+    /// docs/figures.md `acceptance_coverage`: share of ready items with at least
     /// one acceptance criterion.
     pub acceptance_coverage: Option<f64>,
-    /// METRICS.md `top_estimated_share`: share of the first min(20,
+    /// docs/figures.md `top_estimated_share`: share of the first min(20,
     /// open_items) open items, in rank order, that have points.
     pub top_estimated_share: Option<f64>,
-    /// METRICS.md `median_age_days`: median of (D - created) over open items.
+    /// docs/figures.md `median_age_days`: median of (D - created) over open items.
     pub median_age_days: Option<f64>,
 }
 
@@ -62,7 +62,7 @@ impl BacklogFigures {
     }
 }
 
-/// Whether `item` counts as stale on `date` (METRICS.md `stale_share`): open,
+/// Whether `item` counts as stale on `date` (docs/figures.md `stale_share`): open,
 /// and last touched more than `stale_days` days before. The backlog page and
 /// the dashboard's attention list flag items by this same rule.
 pub fn is_stale(item: &BacklogItem, date: Date, stale_days: u32) -> bool {

@@ -1,8 +1,8 @@
-//! Collaboration in the window W (METRICS.md, "Collaboration in W").
+//! Collaboration in the window W (docs/figures.md, "Collaboration in W").
 //!
 //! A note "has the PO" when any attendee is a member with role
 //! product-owner, and the same for the SM. Figures that need a role are
-//! `None` unless the team has exactly one member holding it (DATA.md: zero
+//! `None` unless the team has exactly one member holding it (docs/data.md: zero
 //! or several product owners / scrum masters make them "no data").
 
 use serde::Serialize;
@@ -35,69 +35,83 @@ impl Window {
         Window { from: add_days(date, 1 - i64::from(days)), to: date, days }
     }
 
+    /// The project's window ending on `date`: `window_days` long, but starting
+    /// no earlier than the first sprint's start, so a new team's first weeks
+    /// are not judged on days before the team existed (docs/figures.md).
+    pub fn of(project: &Project, date: Date) -> Window {
+        let w = Window::ending(date, project.settings.window_days);
+        match project.sprints.iter().map(|s| s.start).min() {
+            Some(first) if first > w.from && first <= date => {
+                let days = u32::try_from(days_between(date, first) + 1).unwrap_or(w.days);
+                Window { from: first, to: date, days }
+            }
+            _ => w,
+        }
+    }
+
     /// Whether `date` is inside the window (both ends inclusive).
     pub fn contains(&self, date: Date) -> bool {
         self.from <= date && date <= self.to
     }
 }
 
-/// Collaboration figures in W, keys as in METRICS.md.
+/// Collaboration figures in W, keys as in docs/figures.md.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CollaborationFigures {
-    /// METRICS.md `touchpoints`: notes in W that have both the PO and the SM.
+    /// docs/figures.md `touchpoints`: notes in W that have both the PO and the SM.
     /// Needs a sole PO and a sole SM.
     pub touchpoints: Option<usize>,
-    /// METRICS.md `touchpoints_per_week`: touchpoints * 7 / window_days.
+    /// docs/figures.md `touchpoints_per_week`: touchpoints * 7 / window_days.
     pub touchpoints_per_week: Option<f64>,
-    /// METRICS.md `max_gap_days`: largest of t1 - start(W), t(i+1) - t(i) and
+    /// docs/figures.md `max_gap_days`: largest of t1 - start(W), t(i+1) - t(i) and
     /// D - tn over the distinct touchpoint dates; window_days when there are
     /// none. Needs a sole PO and a sole SM.
     pub max_gap_days: Option<i64>,
-    /// METRICS.md `po_event_attendance`: share of sprint events (planning,
+    /// docs/figures.md `po_event_attendance`: share of sprint events (planning,
     /// review, retro) in W that have the PO. Needs a sole PO.
     pub po_event_attendance: Option<f64>,
-    /// METRICS.md `sm_event_attendance`: share of sprint events in W that
+    /// docs/figures.md `sm_event_attendance`: share of sprint events in W that
     /// have the SM. Needs a sole SM.
     pub sm_event_attendance: Option<f64>,
-    /// METRICS.md `refinement_sessions`: refinement notes in W.
+    /// docs/figures.md `refinement_sessions`: refinement notes in W.
     pub refinement_sessions: usize,
-    /// METRICS.md `joint_refinement_share`: share of refinement notes in W
+    /// docs/figures.md `joint_refinement_share`: share of refinement notes in W
     /// that have both the PO and the SM. Needs a sole PO and a sole SM.
     pub joint_refinement_share: Option<f64>,
-    /// METRICS.md `actions_raised`: action items raised in W.
+    /// docs/figures.md `actions_raised`: action items raised in W.
     pub actions_raised: usize,
-    /// METRICS.md `actions_done`: of those, done on or before D.
+    /// docs/figures.md `actions_done`: of those, done on or before D.
     pub actions_done: usize,
-    /// METRICS.md `on_time_rate`: of action items due in W, the share done on
+    /// docs/figures.md `on_time_rate`: of action items due in W, the share done on
     /// or before their due date.
     pub on_time_rate: Option<f64>,
-    /// METRICS.md `overdue_open`: action items (raised any time) due before D
+    /// docs/figures.md `overdue_open`: action items (raised any time) due before D
     /// and not done on or before D.
     pub overdue_open: usize,
-    /// METRICS.md `cross_role_assists`: action items raised in W in a retro
+    /// docs/figures.md `cross_role_assists`: action items raised in W in a retro
     /// or standup with a PO among the owners, plus those raised in W in a
     /// refinement or review with an SM among the owners, plus impediments
     /// raised in W owned by a PO. Needs a sole PO and a sole SM.
     pub cross_role_assists: Option<usize>,
-    /// METRICS.md `cross_role_assists_per_week`: cross_role_assists * 7 / window_days.
+    /// docs/figures.md `cross_role_assists_per_week`: cross_role_assists * 7 / window_days.
     pub cross_role_assists_per_week: Option<f64>,
-    /// METRICS.md `impediments_raised`: impediments (any sprint) raised in W.
+    /// docs/figures.md `impediments_raised`: impediments (any sprint) raised in W.
     pub impediments_raised: usize,
-    /// METRICS.md `median_resolution_days`: median of (resolved - raised)
+    /// docs/figures.md `median_resolution_days`: median of (resolved - raised)
     /// over impediments resolved in W.
     pub median_resolution_days: Option<f64>,
-    /// METRICS.md `decisions`: decisions in notes in W.
+    /// docs/figures.md `decisions`: decisions in notes in W.
     pub decisions: usize,
-    /// METRICS.md `joint_decision_share`: share of those decisions made in
+    /// docs/figures.md `joint_decision_share`: share of those decisions made in
     /// notes that have both the PO and the SM. Needs a sole PO and a sole SM.
     pub joint_decision_share: Option<f64>,
-    /// METRICS.md `compromises`: of those decisions, the ones tagged
+    /// docs/figures.md `compromises`: of those decisions, the ones tagged
     /// `#compromise` (shown, not scored).
     pub compromises: usize,
-    /// METRICS.md `scope_changes`: sprint items added mid-sprint with `added`
+    /// docs/figures.md `scope_changes`: sprint items added mid-sprint with `added`
     /// in W plus items removed with `removed` in W.
     pub scope_changes: usize,
-    /// METRICS.md `negotiated_scope_change_share`: share of those changes
+    /// docs/figures.md `negotiated_scope_change_share`: share of those changes
     /// whose item id is referenced by a decision in a note dated (on or
     /// before D) within 2 days of the change.
     pub negotiated_scope_change_share: Option<f64>,
@@ -148,7 +162,7 @@ impl CollaborationFigures {
     /// The figures in the window ending on `date`; `tracked` are the action
     /// items as of `date` ([`crate::model::actions::follow`]).
     pub fn compute(project: &Project, tracked: &[TrackedAction], date: Date) -> CollaborationFigures {
-        let w = Window::ending(date, project.settings.window_days);
+        let w = Window::of(project, date);
         let team = &project.team;
         let roles = Roles {
             team,
@@ -217,7 +231,7 @@ fn max_gap(dates: &[Date], w: &Window) -> i64 {
     inner.chain([days_between(*first, w.from), days_between(w.to, *last)]).max().unwrap_or(0)
 }
 
-/// METRICS.md `cross_role_assists` (roles already known to be present).
+/// docs/figures.md `cross_role_assists` (roles already known to be present).
 fn cross_role_assists(
     raised: &[&TrackedAction],
     impediments: &[&Impediment],

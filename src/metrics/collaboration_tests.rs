@@ -189,3 +189,20 @@ fn a_zero_day_window_has_no_rates() {
     assert_eq!(c.touchpoints_per_week, None);
     assert_eq!(c.cross_role_assists_per_week, None);
 }
+
+#[test]
+fn a_new_teams_window_starts_at_its_first_sprint() {
+    let mut p = project();
+    let first = p.sprints.iter().map(|s| s.start).min().unwrap_or(d());
+    // A week into the first sprint: the window is that week, not 28 days
+    // reaching back before the team existed.
+    let day = crate::metrics::add_days(first, 6);
+    let w = Window::of(&p, day);
+    assert_eq!((w.from, w.to, w.days), (first, day, 7));
+    // With one touchpoint on the first day, the longest gap is 6 days, not 27.
+    p.notes.retain(|n| n.date == first);
+    p.notes.push(crate::metrics::fixture::note(&first.to_string(), NoteKind::Sync, &["alice", "bob"]));
+    assert_eq!(at(&p, day).max_gap_days, Some(6));
+    // Later on, the window is window_days long again.
+    assert_eq!(Window::of(&p, d()).days, 28);
+}

@@ -1,4 +1,4 @@
-//! Delivery figures as of D (METRICS.md, "Delivery figures as of D").
+//! Delivery figures as of D (docs/figures.md, "Delivery figures as of D").
 
 use serde::Serialize;
 
@@ -12,13 +12,13 @@ pub const GOAL_WINDOW: usize = 6;
 /// Delivery figures as of a date D.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeliveryFigures {
-    /// METRICS.md `velocity`: mean completed_points of the last
+    /// docs/figures.md `velocity`: mean completed_points of the last
     /// `velocity_window` sprints ended on or before D; `None` when none has.
     pub velocity: Option<f64>,
-    /// METRICS.md `say_do_rolling`: sum completed_committed_points / sum
+    /// docs/figures.md `say_do_rolling`: sum completed_committed_points / sum
     /// committed_points over the same sprints.
     pub say_do_rolling: Option<f64>,
-    /// METRICS.md `goal_success_rate`: over the last 6 sprints ended on or
+    /// docs/figures.md `goal_success_rate`: over the last 6 sprints ended on or
     /// before D whose goal_met is true or false, the share true.
     pub goal_success_rate: Option<f64>,
 }

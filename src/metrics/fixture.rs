@@ -187,6 +187,7 @@ pub fn early_snapshot() -> BacklogSnapshot {
 /// An action item: owners, text, due date, checked.
 pub fn action(owners: &[&str], text: &str, due: Option<&str>, checked: bool) -> NoteAction {
     NoteAction {
+        guests: Vec::new(),
         owners: owners.iter().map(|s| s.to_string()).collect(),
         text: text.into(),
         key: text.to_lowercase(),

@@ -1,4 +1,4 @@
-//! Weekly history (METRICS.md, "Weekly history"): every figure again for
+//! Weekly history (docs/figures.md, "Weekly history"): every figure again for
 //! each ISO week, as of D_w = min(Sunday of the week, D).
 
 use serde::Serialize;

@@ -1,4 +1,4 @@
-//! `metrics.json` (METRICS.md, "metrics.json"): the traceability lists
+//! `metrics.json` (docs/figures.md, "metrics.json"): the traceability lists
 //! (notes and action items) and the writer.
 
 use serde::{Serialize, Serializer};
@@ -9,7 +9,7 @@ use crate::model::{Attendee, Date, Project, Visibility};
 use super::Report;
 
 /// What `metrics.json` shows instead of the text of an action item raised in
-/// a private note (DATA.md: a private note's text is never published).
+/// a private note (docs/data.md: a private note's text is never published).
 pub const PRIVATE_TEXT: &str = "(private)";
 
 /// Serialises a date as `YYYY-MM-DD`.
@@ -105,7 +105,7 @@ pub fn action_entries(tracked: &[TrackedAction]) -> Vec<ActionEntry> {
     tracked
         .iter()
         .map(|a| ActionEntry {
-            owners: a.owners.clone(),
+            owners: a.owners.iter().cloned().chain(a.guests.iter().map(|g| format!("guest:{g}"))).collect(),
             text: if a.private { PRIVATE_TEXT.to_string() } else { a.text.clone() },
             raised: a.raised,
             due: a.due,

@@ -1,4 +1,4 @@
-//! Stage 3: every figure of METRICS.md, as pure functions of the model and a
+//! Stage 3: every figure of docs/figures.md, as pure functions of the model and a
 //! report date.
 //!
 //! Nothing here reads files or the clock: [`compute`] takes a validated
@@ -44,7 +44,7 @@ pub use sprint::{SprintEntry, SprintFigures};
 /// The version of the `metrics.json` format.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Everything METRICS.md defines, as of one report date; serialises to
+/// Everything docs/figures.md defines, as of one report date; serialises to
 /// `metrics.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -123,7 +123,7 @@ pub fn compute(project: &Project, report_date: Date) -> Report {
         generator: format!("tandem {}", env!("CARGO_PKG_VERSION")),
         team: project.team.name.clone(),
         as_of: report_date,
-        window: Window::ending(report_date, project.settings.window_days),
+        window: Window::of(project, report_date),
         health: now.health,
         delivery: now.delivery,
         backlog: now.backlog,

@@ -1,4 +1,4 @@
-//! Scores (METRICS.md, "Scores"): each scored indicator mapped to 0..100 by
+//! Scores (docs/figures.md, "Scores"): each scored indicator mapped to 0..100 by
 //! a piecewise linear curve, practice scores as means of their indicators,
 //! the health score as the mean of the practices.
 
@@ -10,7 +10,7 @@ use crate::model::Curve;
 
 use super::{BacklogFigures, CollaborationFigures, DeliveryFigures, mean};
 
-/// The five practices and their scored indicators, in METRICS.md order.
+/// The five practices and their scored indicators, in docs/figures.md order.
 pub const PRACTICES: [(&str, &[&str]); 5] = [
     ("backlog", &["readiness_sprints", "stale_share", "acceptance_coverage", "joint_refinement_share"]),
     (
@@ -22,7 +22,7 @@ pub const PRACTICES: [(&str, &[&str]); 5] = [
     ("compromise", &["joint_decision_share", "negotiated_scope_change_share"]),
 ];
 
-/// The METRICS.md default curve of a scored indicator, as `(figure, score)`
+/// The docs/figures.md default curve of a scored indicator, as `(figure, score)`
 /// points with increasing figures; empty for an unknown key.
 pub fn default_curve(key: &str) -> &'static [(f64, f64)] {
     match key {
@@ -122,7 +122,7 @@ impl Serialize for Status {
 /// One scored indicator: its figure and its score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorScore {
-    /// The METRICS.md key, e.g. `stale_share`.
+    /// The docs/figures.md key, e.g. `stale_share`.
     pub key: &'static str,
     /// The figure (counts and days as numbers); `None` when undefined.
     pub figure: Option<f64>,
@@ -130,7 +130,7 @@ pub struct IndicatorScore {
     pub score: Option<f64>,
 }
 
-/// One practice's score and its indicators in METRICS.md order.
+/// One practice's score and its indicators in docs/figures.md order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeScore {
     /// `backlog`, `communication`, `support`, `accountability` or `compromise`.
@@ -143,7 +143,7 @@ pub struct PracticeScore {
     pub indicators: Vec<IndicatorScore>,
 }
 
-/// The health score and the five practices, in METRICS.md order.
+/// The health score and the five practices, in docs/figures.md order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Health {
     /// Mean of the non-null practice scores; `None` when all are null.
@@ -228,9 +228,39 @@ impl Health {
     pub fn practice(&self, key: &str) -> Option<&PracticeScore> {
         self.practices.iter().find(|p| p.key == key)
     }
+
+    /// The health scores of `before` and `self` over what both weeks have
+    /// data for: each practice on its indicators scored in both weeks. A
+    /// backlog that appears (a single `backlog.yaml` exists only as of the
+    /// report date) is then no "improvement". `None` when nothing compares.
+    pub fn compared_with(&self, before: &Health) -> Option<(f64, f64)> {
+        let pairs: Vec<(f64, f64)> =
+            self.practices.iter().filter_map(|p| p.compared_with(before.practice(p.key)?)).collect();
+        let n = pairs.len() as f64;
+        (!pairs.is_empty())
+            .then(|| (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n))
+    }
 }
 
-/// `{"score", "status", "practices": {"backlog": {...}, ...}}` (METRICS.md).
+impl PracticeScore {
+    /// This practice's scores in `before` and now, each the mean of the
+    /// indicators scored in both weeks; `None` when there are none.
+    pub fn compared_with(&self, before: &PracticeScore) -> Option<(f64, f64)> {
+        let pairs: Vec<(f64, f64)> = self
+            .indicators
+            .iter()
+            .filter_map(|i| {
+                let then = before.indicators.iter().find(|b| b.key == i.key)?.score?;
+                Some((then, i.score?))
+            })
+            .collect();
+        let n = pairs.len() as f64;
+        (!pairs.is_empty())
+            .then(|| (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n))
+    }
+}
+
+/// `{"score", "status", "practices": {"backlog": {...}, ...}}` (docs/figures.md).
 impl Serialize for Health {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct Practices<'a>(&'a [PracticeScore]);
@@ -251,7 +281,7 @@ impl Serialize for Health {
     }
 }
 
-/// `{"score", "status", "indicators": {key: score, ...}}` (METRICS.md).
+/// `{"score", "status", "indicators": {key: score, ...}}` (docs/figures.md).
 impl Serialize for PracticeScore {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct Indicators<'a>(&'a [IndicatorScore]);

@@ -1,4 +1,4 @@
-//! Sprint figures (METRICS.md, "Sprint figures"): one set per sprint, from
+//! Sprint figures (docs/figures.md, "Sprint figures"): one set per sprint, from
 //! the sprint's record alone.
 
 use serde::Serialize;
@@ -7,33 +7,33 @@ use crate::model::{Date, ItemStatus, Sprint, SprintItem};
 
 use super::{json, ratio};
 
-/// The figures of one sprint, keys as in METRICS.md.
+/// The figures of one sprint, keys as in docs/figures.md.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SprintFigures {
-    /// METRICS.md `committed_points`: points of committed items (added absent
+    /// docs/figures.md `committed_points`: points of committed items (added absent
     /// or on/before the start), removed ones included.
     pub committed_points: f64,
-    /// METRICS.md `added_points`: points of items added after the start.
+    /// docs/figures.md `added_points`: points of items added after the start.
     pub added_points: f64,
-    /// METRICS.md `removed_points`: points of items with status removed.
+    /// docs/figures.md `removed_points`: points of items with status removed.
     pub removed_points: f64,
-    /// METRICS.md `completed_points`: points of done items (the velocity).
+    /// docs/figures.md `completed_points`: points of done items (the velocity).
     pub completed_points: f64,
-    /// METRICS.md `completed_committed_points`: points of committed done items.
+    /// docs/figures.md `completed_committed_points`: points of committed done items.
     pub completed_committed_points: f64,
-    /// METRICS.md `carry_over_points`: points of not-done items.
+    /// docs/figures.md `carry_over_points`: points of not-done items.
     pub carry_over_points: f64,
-    /// METRICS.md `unestimated_items`: items without points.
+    /// docs/figures.md `unestimated_items`: items without points.
     pub unestimated_items: usize,
-    /// METRICS.md `say_do`: completed_committed_points / committed_points.
+    /// docs/figures.md `say_do`: completed_committed_points / committed_points.
     pub say_do: Option<f64>,
-    /// METRICS.md `scope_change`: (added_points + removed_points) / committed_points.
+    /// docs/figures.md `scope_change`: (added_points + removed_points) / committed_points.
     pub scope_change: Option<f64>,
-    /// METRICS.md `goal_met`: as recorded.
+    /// docs/figures.md `goal_met`: as recorded.
     pub goal_met: Option<bool>,
-    /// METRICS.md `impediments_raised`: the sprint's impediments.
+    /// docs/figures.md `impediments_raised`: the sprint's impediments.
     pub impediments_raised: usize,
-    /// METRICS.md `impediments_open`: of those, not resolved by the sprint end.
+    /// docs/figures.md `impediments_open`: of those, not resolved by the sprint end.
     pub impediments_open: usize,
 }
 

@@ -1,4 +1,4 @@
-//! Following action items across notes (DATA.md, "Following an action item").
+//! Following action items across notes (docs/data.md, "Following an action item").
 //!
 //! Teams copy open action items forward from one meeting's notes to the next.
 //! An item's identity is its sorted owners plus its normalised text; the first
@@ -14,6 +14,8 @@ use super::{Date, Note, NoteKind, Visibility};
 pub struct TrackedAction {
     /// Owner member ids, sorted.
     pub owners: Vec<String>,
+    /// Owners who are not members, by name, as first written.
+    pub guests: Vec<String>,
     /// The text as first written.
     pub text: String,
     /// Identity text (see [`super::NoteAction::key`]).
@@ -58,6 +60,7 @@ pub fn follow(notes: &[Note], as_of: Date) -> Vec<TrackedAction> {
             let slot = *index.entry(identity).or_insert_with(|| {
                 tracked.push(TrackedAction {
                     owners: action.owners.clone(),
+                    guests: action.guests.clone(),
                     text: action.text.clone(),
                     key: action.key.clone(),
                     raised: note.date,
@@ -70,6 +73,9 @@ pub fn follow(notes: &[Note], as_of: Date) -> Vec<TrackedAction> {
                 tracked.len() - 1
             });
             let item = &mut tracked[slot];
+            if item.guests.is_empty() {
+                item.guests.clone_from(&action.guests);
+            }
             if action.due.is_some() {
                 item.due = action.due;
             }
@@ -109,6 +115,7 @@ mod tests {
 
     fn action(owners: &[&str], key: &str, due: Option<&str>, checked: bool) -> NoteAction {
         NoteAction {
+            guests: Vec::new(),
             owners: owners.iter().map(|s| s.to_string()).collect(),
             text: key.into(),
             key: key.into(),

@@ -5,6 +5,7 @@
 //! (end >= start, known member ids, unique ids, snapshots in date order).
 
 pub mod actions;
+mod cutoff;
 
 use std::collections::BTreeMap;
 
@@ -32,8 +33,12 @@ pub struct Settings {
     pub title: Option<String>,
     /// Only for absolute URLs (feed, canonical links).
     pub base_url: Option<String>,
-    /// Report date; `None` means the latest date found in the data.
+    /// Report date; `None` means today in `timezone`.
     pub as_of: Option<Date>,
+    /// The time zone "today" is read in (default UTC).
+    pub timezone: jiff::tz::TimeZone,
+    /// How `03/04/2026` in a note's text is read; `None`: neither way.
+    pub date_order: Option<DateOrder>,
     /// Length of the collaboration window in days.
     pub window_days: u32,
     /// How many sprints velocity is averaged over.
@@ -50,12 +55,28 @@ impl Default for Settings {
             title: None,
             base_url: None,
             as_of: None,
+            timezone: jiff::tz::TimeZone::UTC,
+            date_order: None,
             window_days: 28,
             velocity_window: 3,
             stale_days: 90,
             thresholds: BTreeMap::new(),
         }
     }
+}
+
+/// How a date written with slashes and the year last is read (`date_order:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Day first: `03/04/2026` is 3 April.
+    Dmy,
+    /// Month first: `03/04/2026` is 4 March.
+    Mdy,
+}
+
+impl DateOrder {
+    /// Every order with its spelling in tandem.yaml.
+    pub const ALL: [(DateOrder, &'static str); 2] = [(DateOrder::Dmy, "dmy"), (DateOrder::Mdy, "mdy")];
 }
 
 /// A piecewise linear score curve: `(figure, score)` points with increasing figures.
@@ -260,7 +281,7 @@ pub enum Backlog {
 }
 
 impl Backlog {
-    /// The backlog as of `date`, for a report dated `report_date` (DATA.md):
+    /// The backlog as of `date`, for a report dated `report_date` (docs/data.md):
     /// a single `backlog.yaml` counts only from the report date on.
     pub fn as_of(&self, date: Date, report_date: Date) -> Option<&BacklogSnapshot> {
         match self {
@@ -354,7 +375,7 @@ pub struct BacklogItem {
 }
 
 impl BacklogItem {
-    /// `updated`, else `created` (METRICS.md "last touch").
+    /// `updated`, else `created` (docs/figures.md "last touch").
     pub fn last_touch(&self) -> Date {
         self.updated.unwrap_or(self.created)
     }
@@ -466,10 +487,13 @@ impl Note {
 pub struct NoteAction {
     /// Owner member ids, sorted, no repeats.
     pub owners: Vec<String>,
+    /// Owners who are not members, by the name or handle written (warned
+    /// about when read); shown by name, never as "No owner".
+    pub guests: Vec<String>,
     /// The item's text as written (without the checkbox).
     pub text: String,
     /// Identity text: lower-cased, checkbox, @mentions and due/done dates
-    /// removed, whitespace collapsed (DATA.md).
+    /// removed, whitespace collapsed (docs/data.md).
     pub key: String,
     /// Due date given here.
     pub due: Option<Date>,
@@ -494,7 +518,7 @@ pub struct Decision {
     pub line: u32,
 }
 
-/// The indicators that have a score (METRICS.md, "Scores"); the keys accepted
+/// The indicators that have a score (docs/figures.md, "Scores"); the keys accepted
 /// under `thresholds:` in tandem.yaml.
 pub const SCORED_INDICATORS: [&str; 16] = [
     "readiness_sprints",
@@ -516,33 +540,10 @@ pub const SCORED_INDICATORS: [&str; 16] = [
 ];
 
 impl Project {
-    /// The latest date found in the data: the default report date.
-    ///
-    /// Action items' due dates are left out: they are plans, not records, and
-    /// one "due next month" (or a typo such as `due 2206-10-10`) would push the
-    /// report past the last meeting and empty the collaboration window.
-    pub fn latest_date(&self) -> Option<Date> {
-        let sprint_dates = self.sprints.iter().flat_map(|s| {
-            let items = s.items.iter().flat_map(|i| [i.added, i.removed, i.done].into_iter().flatten());
-            let impediments =
-                s.impediments.iter().flat_map(|i| [Some(i.raised), i.resolved].into_iter().flatten());
-            [s.start, s.end].into_iter().chain(items).chain(impediments)
-        });
-        let backlog_dates = self.backlog.snapshots().iter().flat_map(|s| {
-            s.date
-                .into_iter()
-                .chain(s.items.iter().flat_map(|i| [Some(i.created), i.updated].into_iter().flatten()))
-        });
-        let note_dates = self.notes.iter().flat_map(|n| {
-            let actions = n.actions.iter().filter_map(|a| a.done_on);
-            std::iter::once(n.date).chain(actions)
-        });
-        sprint_dates.chain(backlog_dates).chain(note_dates).max()
-    }
-
-    /// The report date: `flag` (`--as-of`), else `as_of:` in tandem.yaml, else
-    /// the latest date in the data. Never the clock: same data, same site.
-    pub fn report_date(&self, flag: Option<Date>) -> Option<Date> {
-        flag.or(self.settings.as_of).or_else(|| self.latest_date())
+    /// The report date: `flag` (`--as-of`), else `as_of:` in tandem.yaml,
+    /// else the day `now` falls on in the settings' time zone (docs/data.md). The
+    /// caller reads the clock (or `SOURCE_DATE_EPOCH`), so tests pin it.
+    pub fn report_date(&self, flag: Option<Date>, now: jiff::Timestamp) -> Date {
+        flag.or(self.settings.as_of).unwrap_or_else(|| self.settings.timezone.to_datetime(now).date())
     }
 }

@@ -108,7 +108,7 @@ fn row(input: &Input<'_>, a: &TrackedAction) -> ActionRowView {
     let d = input.report_date;
     let note = input.notes.iter().find(|n| n.path == a.note);
     let private = a.private;
-    let owners = format::and_list(&format::names(&input.project.team, &a.owners));
+    let owners = format::and_list(&format::owners(&input.project.team, &a.owners, &a.guests));
     let label = match note {
         Some(n) if !private => n.title.clone(),
         _ => format!("Private note, {}", format::date(a.raised).long),

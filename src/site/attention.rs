@@ -13,9 +13,11 @@
 //! - the product owner or the scrum master missing from sprint events in the
 //!   collaboration window;
 //! - scope changes in the window with no decision behind them;
-//! - backlog items nobody has touched for more than `stale_days`.
+//! - backlog items nobody has touched for more than `stale_days`;
+//! - sprint events in the window with no meeting notes (housekeeping).
 
 mod rules;
+mod unrecorded;
 
 use serde::Serialize;
 
@@ -83,6 +85,8 @@ pub enum Rule {
     UnagreedScopeChange,
     /// Backlog items not touched for a long time.
     StaleItems,
+    /// Sprint events with no meeting notes.
+    UnrecordedEvents,
 }
 
 /// Where to act on an entry; pages turn it into a link.
@@ -149,7 +153,7 @@ pub fn attention(project: &Project, report: &Report, date: Date) -> Vec<Attentio
 /// Everything that needs attention as of `date` (a week's date or the report
 /// date), for a build whose report date is `report_date`.
 pub fn attention_with(project: &Project, facts: &Facts<'_>, date: Date, report_date: Date) -> Vec<Attention> {
-    let window = Window::ending(date, project.settings.window_days);
+    let window = Window::of(project, date);
     let notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= date).collect();
     let mut all = Vec::new();
     all.extend(open_impediments(project, date));
@@ -158,6 +162,7 @@ pub fn attention_with(project: &Project, facts: &Facts<'_>, date: Date, report_d
     all.extend(missed_events(project, &notes, &window));
     all.extend(unagreed_scope_changes(project, &window));
     all.extend(stale_items(project, date, report_date));
+    all.extend(unrecorded::unrecorded_events(project, &notes, &window));
     all.sort_by(|a, b| (a.severity, a.rule, a.since, &a.text).cmp(&(b.severity, b.rule, b.since, &b.text)));
     all
 }

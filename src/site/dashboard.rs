@@ -73,7 +73,7 @@ pub struct PracticeView {
     pub score: String,
     /// Status as word and shape.
     pub status: StatusView,
-    /// The scored indicators, in METRICS.md order.
+    /// The scored indicators, in docs/figures.md order.
     pub indicators: Vec<IndicatorView>,
     /// Related figures that are shown but not scored.
     pub related: Vec<FactView>,
@@ -82,7 +82,7 @@ pub struct PracticeView {
 /// One indicator behind a practice score.
 #[derive(Debug, Serialize)]
 pub struct IndicatorView {
-    /// The METRICS.md key.
+    /// The docs/figures.md key.
     pub key: &'static str,
     /// Plain name.
     pub name: &'static str,
@@ -156,7 +156,9 @@ fn health(report: &Report) -> HealthView {
 pub fn change_at(weeks: &[WeekFigures], i: usize) -> Option<ChangeView> {
     let now = weeks.get(i)?;
     let before = weeks.get(i.checked_sub(1)?)?;
-    change(before.health.score, now.health.score, &before.week)
+    // Only what both weeks have data for: a backlog arriving is no change.
+    let (then, score) = now.health.compared_with(&before.health)?;
+    change(Some(then), Some(score), &before.week)
 }
 
 /// The change from `before` to `now` in displayed (rounded) points.

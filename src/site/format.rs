@@ -18,10 +18,20 @@ pub struct DateView {
     pub short: String,
 }
 
-/// A score as every page prints it: a whole point, rounded down, so a
-/// 74.6 (watch) never shows as 75, the first healthy score.
+/// The one rounding rule for every figure a page shows: towards zero, to the
+/// digits shown, so a shown figure never claims more than the data (a 74.6, watch,
+/// never shows as 75, the first healthy score; a 66.7% share shows as 66%,
+/// like its score 66). A hair of tolerance keeps binary fractions whole
+/// (0.87 * 100 is 87, not 86.99...).
+pub fn round_down(v: f64, decimals: u8) -> f64 {
+    let scale = 10f64.powi(i32::from(decimals));
+    let down = ((v.abs() * scale) + 1e-9).floor() / scale;
+    if v < 0.0 { -down } else { down }
+}
+
+/// A score as every page prints it: a whole point, rounded down.
 pub fn score_points(score: f64) -> i64 {
-    score.floor() as i64
+    round_down(score, 0) as i64
 }
 
 /// A score as printed: `95`, or `no data`.
@@ -72,7 +82,7 @@ pub fn kind(k: NoteKind) -> KindView {
         NoteKind::Sync => "PO and SM sync",
         NoteKind::Standup => "Daily stand-up",
         NoteKind::Stakeholder => "Stakeholder meeting",
-        NoteKind::Other => "Meeting",
+        NoteKind::Other => "Other",
     };
     KindView { key: k.as_str(), label }
 }
@@ -95,6 +105,13 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// Display names of member ids (the id itself for an unknown one).
 pub fn names(team: &Team, ids: &[String]) -> Vec<String> {
     ids.iter().map(|id| team.member(id).map_or_else(|| id.clone(), |m| m.name.clone())).collect()
+}
+
+/// An action item's owners: members' display names, then guests as written.
+pub fn owners(team: &Team, ids: &[String], guests: &[String]) -> Vec<String> {
+    let mut all = names(team, ids);
+    all.extend(guests.iter().cloned());
+    all
 }
 
 /// `Alice`, `Alice and Bob`, `Alice, Bob and Carol`.

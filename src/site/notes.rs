@@ -225,7 +225,7 @@ fn view(input: &Input<'_>, note: &Note) -> NoteView {
             .iter()
             .map(|a| ActionView {
                 text: a.text.clone(),
-                owners: format::and_list(&format::names(team, &a.owners)),
+                owners: format::and_list(&format::owners(team, &a.owners, &a.guests)),
                 due: a.due.map(format::date),
                 checked: a.checked,
                 done_on: a.done_on.map(format::date),

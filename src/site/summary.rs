@@ -194,8 +194,9 @@ fn movements(weeks: &[WeekFigures]) -> (Vec<Movement>, Vec<Movement>) {
         let deltas: Vec<(i64, &str)> = [(back(1), "in a week"), (back(TREND_WEEKS), "in four weeks")]
             .into_iter()
             .filter_map(|(week, period)| {
-                let before = week?.health.practice(practice.key)?.score?;
-                Some((format::score_points(score) - format::score_points(before), period))
+                // Only the indicators both weeks have data for.
+                let (before, now) = practice.compared_with(week?.health.practice(practice.key)?)?;
+                Some((format::score_points(now) - format::score_points(before), period))
             })
             .filter(|(delta, _)| *delta != 0)
             .collect();

@@ -30,6 +30,7 @@ fn note(path: &str, date: Date, kind: NoteKind, title: &str, body: &str) -> Note
 
 fn action(owners: &[&str], text: &str, due: Option<Date>, checked: bool) -> NoteAction {
     NoteAction {
+        guests: Vec::new(),
         owners: owners.iter().map(|o| o.to_string()).collect(),
         text: text.into(),
         key: text.to_lowercase(),

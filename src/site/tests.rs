@@ -256,3 +256,20 @@ fn no_notes_still_gives_a_friendly_index() {
     // Every other page still renders: only the three note pages are gone.
     assert_eq!(site.page_count(), 12);
 }
+
+#[test]
+fn a_note_of_kind_other_and_an_action_owned_by_a_guest() {
+    let mut p = project();
+    let note = p.notes.iter_mut().find(|n| n.path.contains("2026-10-05-planning")).unwrap();
+    note.kind = crate::model::NoteKind::Other;
+    let action = note.actions.iter_mut().find(|a| a.owners.is_empty()).unwrap();
+    action.guests = vec!["@jdoe".to_string()];
+    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &SiteOptions::default()).unwrap();
+    let page = text(&site, "notes/2026-10-05-planning/index.html");
+    assert!(!page.contains("<dt>Meeting</dt><dd>Meeting</dd>"), "{page}");
+    assert!(page.contains("<dt>Kind of meeting</dt><dd>Other</dd>"), "{page}");
+    assert!(!page.contains("No owner"), "{page}");
+    assert!(page.contains("@jdoe"), "{page}");
+    let actions = text(&site, "actions/index.html");
+    assert!(actions.contains("<span>@jdoe</span>"), "{actions}");
+}

@@ -39,7 +39,7 @@ pub struct WeekRowView {
     pub as_of: DateView,
     /// Health score.
     pub health: ScoreView,
-    /// The five practice scores, in METRICS.md order.
+    /// The five practice scores, in docs/figures.md order.
     pub practices: Vec<ScoreView>,
     /// `21`, or `no data`.
     pub velocity: String,
@@ -187,7 +187,7 @@ const TREND_WEEKS: usize = 8;
 
 fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
     let (monday, sunday) = (monday_of(w.as_of), sunday_of(w.as_of));
-    let window = Window::ending(w.as_of, input.project.settings.window_days);
+    let window = Window::of(input.project, w.as_of);
     WeekPageView {
         week: w.week.clone(),
         range: format!("{} to {}", format::date(monday).long, format::date(sunday).long),

@@ -1,5 +1,5 @@
 //! One action item's text: its due and done markers, its owners, and the
-//! identity key that follows it across notes (DATA.md).
+//! identity key that follows it across notes (docs/data.md).
 
 use super::dates::iso_at;
 use super::people::{People, mentions, tidy, without};
@@ -22,9 +22,15 @@ pub struct Found {
 pub fn action(found: &Found, people: &People) -> Option<NoteAction> {
     let (text, due, done_on) = strip_markers(&found.text);
     let mut owners = found.owners.clone();
+    let mut guests: Vec<String> = Vec::new();
     let mut body = text.as_str();
-    if let Some((ids, rest)) = leading_owners(body, people) {
-        owners.extend(ids);
+    if let Some((named, rest)) = leading_owners(body, people) {
+        for owner in named {
+            match owner {
+                Named::Member(id) => owners.push(id),
+                Named::Guest(name) => guests.push(name),
+            }
+        }
         body = rest;
     }
     if let Some((ids, rest)) = trailing_owners(body, people) {
@@ -32,24 +38,27 @@ pub fn action(found: &Found, people: &People) -> Option<NoteAction> {
         body = rest;
     }
     let text = tidy(body);
-    // Every @mention leaves the identity (DATA.md), a guest's handle too, so an
+    // Every @mention leaves the identity (docs/data.md), a guest's handle too, so an
     // item copied forward with its handle moved or dropped stays the same item;
-    // only members' mentions make owners.
+    // members' mentions make owners, others guest owners.
     let mut all_mentions = Vec::new();
     for m in mentions(&text) {
-        if let Some(id) = people.member(&m.handle) {
-            owners.push(id.to_string());
+        match people.member(&m.handle) {
+            Some(id) => owners.push(id.to_string()),
+            None => guests.push(format!("@{}", m.handle)),
         }
         all_mentions.push(m.range);
     }
     owners.sort();
     owners.dedup();
+    let mut seen = std::collections::HashSet::new();
+    guests.retain(|g| seen.insert(g.to_lowercase()));
     let key = identity(&without(&text, &all_mentions, false));
     if key.is_empty() {
         return None;
     }
     let checked = found.checked || done_on.is_some();
-    Some(NoteAction { owners, text, key, due, checked, done_on, line: found.line })
+    Some(NoteAction { owners, guests, text, key, due, checked, done_on, line: found.line })
 }
 
 /// Lower case, single spaces, no empty brackets, no punctuation at either end.
@@ -124,22 +133,123 @@ fn skip_spaces(b: &[u8], mut j: usize) -> usize {
     j
 }
 
+/// An owner named at the start of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Named {
+    /// A member, by id.
+    Member(String),
+    /// Anyone else, as written.
+    Guest(String),
+}
+
 /// Owners opening the item: `@bob: ...`, `Carol: ...`, `Danno Ferrin to fix X`,
-/// `Bob and Carol to ...`, `Alice - ...`. Gives the ids and the rest (keeping
-/// the verb after `to`).
-fn leading_owners<'t>(text: &'t str, people: &People) -> Option<(Vec<String>, &'t str)> {
+/// `Raj & Lee will ...`, `Ana, Ben and Cy to ...`, `Alice - ...`. Gives the
+/// owners and the rest (keeping the verb after `to` and `will`).
+fn leading_owners<'t>(text: &'t str, people: &People) -> Option<(Vec<Named>, &'t str)> {
     let lower = text.to_ascii_lowercase();
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in [":", " to ", " - ", " – ", " — "] {
+    let mut cuts: Vec<(usize, usize, &str)> = Vec::new();
+    for sep in [":", " to ", " will ", " - ", " – ", " — "] {
         if let Some(p) = lower.find(sep) {
-            cuts.push((p, p + sep.len()));
+            cuts.push((p, p + sep.len(), sep));
         }
     }
     cuts.sort_unstable();
-    cuts.into_iter().find_map(|(end, rest)| {
-        let ids = people.all_members(text.get(..end)?)?;
-        Some((ids, text.get(rest..)?.trim_start()))
+    cuts.into_iter().find_map(|(end, rest, sep)| {
+        let named = owner_list(text.get(..end)?, sep, people)?;
+        Some((named, text.get(rest..)?.trim_start()))
     })
+}
+
+/// The owners in `head`, when every name in it is a member or reads like a
+/// person's name (docs/data.md); `None` when `head` is ordinary words.
+fn owner_list(head: &str, sep: &str, people: &People) -> Option<Vec<Named>> {
+    let names = people.names_in(head);
+    if names.is_empty() {
+        return None;
+    }
+    let several = names.len() > 1;
+    names
+        .into_iter()
+        .map(|name| match people.member(&name) {
+            Some(id) => Some(Named::Member(id.to_string())),
+            None if looks_like_a_person(&name, sep, several) => Some(Named::Guest(name)),
+            // `Carrol will ...`: a misspelt member, to be warned about.
+            None if capitalised(&name) && people.is_near(&name) => Some(Named::Guest(name)),
+            None => None,
+        })
+        .collect()
+}
+
+/// Words that open an item without naming anyone (`Note: ...`, `We will ...`).
+const NOT_NAMES: &[&str] = &[
+    "action",
+    "agenda",
+    "all",
+    "also",
+    "blocked",
+    "context",
+    "decision",
+    "discussion",
+    "done",
+    "everybody",
+    "everyone",
+    "follow",
+    "followup",
+    "fyi",
+    "he",
+    "i",
+    "it",
+    "maybe",
+    "next",
+    "nobody",
+    "note",
+    "notes",
+    "owner",
+    "owners",
+    "please",
+    "question",
+    "she",
+    "somebody",
+    "someone",
+    "status",
+    "tbd",
+    "team",
+    "that",
+    "the",
+    "then",
+    "these",
+    "they",
+    "this",
+    "those",
+    "todo",
+    "update",
+    "we",
+    "who",
+    "you",
+];
+
+/// Whether `name`, found before `sep`, reads like a person who is not a member:
+/// an `@handle`; or one to three capitalised words, not common ones. Before
+/// ` to `, ` will ` or a dash a single word is a person only in a list
+/// (`Raj & Lee will ...`): `Talk to Alice`, `Tests will run`.
+fn looks_like_a_person(name: &str, sep: &str, several: bool) -> bool {
+    if let Some(handle) = name.strip_prefix('@') {
+        return !handle.is_empty()
+            && handle.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    }
+    if sep.trim().chars().all(|c| matches!(c, '-' | '–' | '—')) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let common = words.first().is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
+    let shape = (1..=3).contains(&words.len()) && words.iter().all(|w| capitalised(w)) && !common;
+    shape && (sep == ":" || words.len() > 1 || several)
+}
+
+/// A word written like a name: a capital, then letters, `.`, `-` or `'`.
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
 }
 
 /// Owners closing the item in parentheses: `Update the roadmap (Alice)`,
@@ -237,10 +347,7 @@ mod tests {
             summary(&act("@alice @bob: run the session", false)),
             (vec!["alice", "bob"], "run the session", "run the session")
         );
-        assert_eq!(
-            summary(&act("@jdoe: send the logs", false)),
-            (vec![], "@jdoe: send the logs", "send the logs")
-        );
+        assert_eq!(summary(&act("@jdoe: send the logs", false)), (vec![], "send the logs", "send the logs"));
         assert_eq!(
             summary(&act("Update the roadmap (Alice).", false)),
             (vec!["alice"], "Update the roadmap", "update the roadmap")
@@ -249,6 +356,63 @@ mod tests {
             summary(&act("Talk to Alice: about budget", false)),
             (vec![], "Talk to Alice: about budget", "talk to alice: about budget")
         );
+    }
+
+    fn guests(text: &str) -> (Vec<String>, Vec<String>, String) {
+        let a = act(text, false);
+        (a.owners, a.guests, a.text)
+    }
+
+    fn v(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn several_owners_and_will() {
+        assert_eq!(
+            guests("Bob & Carol will update the docs"),
+            (v(&["bob", "carol"]), v(&[]), "update the docs".into())
+        );
+        assert_eq!(
+            guests("Alice, Bob and Carol to run the demo"),
+            (v(&["alice", "bob", "carol"]), v(&[]), "run the demo".into())
+        );
+        assert_eq!(guests("Danno Ferrin will fix CI"), (v(&["dan"]), v(&[]), "fix CI".into()));
+    }
+
+    #[test]
+    fn unknown_owners_are_guests_shown_by_name() {
+        assert_eq!(
+            guests("@bobby: finish avatar upload"),
+            (v(&[]), v(&["@bobby"]), "finish avatar upload".into())
+        );
+        assert_eq!(guests("Raj & Bob will pair"), (v(&["bob"]), v(&["Raj"]), "pair".into()));
+        assert_eq!(guests("Raj & Lee will pair"), (v(&[]), v(&["Raj", "Lee"]), "pair".into()));
+        assert_eq!(guests("Jane Doe to send the logs"), (v(&[]), v(&["Jane Doe"]), "send the logs".into()));
+        assert_eq!(guests("Jane: send the logs"), (v(&[]), v(&["Jane"]), "send the logs".into()));
+        assert_eq!(
+            guests("Carrol will update the roadmap"),
+            (v(&[]), v(&["Carrol"]), "update the roadmap".into())
+        );
+        assert_eq!(
+            guests("Ask @alice-gh and @jdoe"),
+            (v(&["alice"]), v(&["@jdoe"]), "Ask @alice-gh and @jdoe".into())
+        );
+    }
+
+    #[test]
+    fn ordinary_words_are_not_owners() {
+        for text in [
+            "Talk to Alice: about budget",
+            "Tests will run nightly",
+            "Note: the build is slow",
+            "We will revisit next week",
+            "Release Notes - update them",
+            "update the wiki: add a page",
+        ] {
+            let (owners, guests, _) = guests(text);
+            assert!(owners.is_empty() && guests.is_empty(), "{text}: {owners:?} {guests:?}");
+        }
     }
 
     #[test]

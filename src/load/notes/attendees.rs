@@ -21,15 +21,26 @@ pub fn from_body(blocks: &[Block], sections: &[Section], people: &People) -> Vec
     sections
         .iter()
         .filter(|s| s.kind == SectionKind::Attendees)
-        .map(|s| from_entries(&entries(blocks, s), people))
+        .map(|s| from_names(&entries(blocks, s), people))
         .find(|list| !list.is_empty())
         .unwrap_or_default()
 }
 
-/// The names a section holds: after the label's colon, then its list items
-/// (nested ones included), else the lines of its first paragraph.
+/// Attendees from entries already cut one per person, in order, without repeats.
+fn from_names(entries: &[String], people: &People) -> Vec<Attendee> {
+    let mut out = Vec::new();
+    for entry in entries {
+        if let Some(a) = attendee(entry, people) {
+            add(&mut out, a);
+        }
+    }
+    out
+}
+
+/// The names a section holds (docs/data.md): after the label's colon, then the
+/// top-level items of the first list in it, else its first paragraph.
 fn entries(blocks: &[Block], section: &Section) -> Vec<String> {
-    let mut out: Vec<String> = section.rest.clone();
+    let mut out = paragraph_entries(&section.rest);
     // `Attendees: Ann, Bob` as a paragraph names them all; the list after it
     // is something else (often the action items), not more attendees.
     let label_is_paragraph =
@@ -38,20 +49,50 @@ fn entries(blocks: &[Block], section: &Section) -> Vec<String> {
         return out;
     }
     let inside = members(blocks, section);
-    let items: Vec<&Block> = inside
-        .iter()
-        .filter(|&&j| !is_group_header(blocks, j))
-        .filter_map(|&j| blocks.get(j))
-        .filter(|b| b.is_item())
-        .collect();
-    if !items.is_empty() {
-        out.extend(items.iter().map(|b| b.text()));
+    if let Some(&first) = inside.iter().find(|&&j| blocks.get(j).is_some_and(Block::is_item)) {
+        out.extend(first_list(blocks, &inside, first));
     } else if let Some(paragraph) =
         inside.iter().filter_map(|&j| blocks.get(j)).find(|b| b.kind == Kind::Paragraph)
     {
-        out.extend(paragraph.lines.iter().map(|l| l.text.clone()));
+        let lines: Vec<String> = paragraph.lines.iter().map(|l| l.text.clone()).collect();
+        out.extend(paragraph_entries(&lines));
     }
     out
+}
+
+/// The entries of the list starting at block `first`: one per top-level item,
+/// its text whole (commas and wrapped lines included), lists nested under it
+/// being details. A group item (`- Guests:`) gives the items under it. In a
+/// roster kept as a task list, unchecked entries are absent.
+fn first_list(blocks: &[Block], inside: &[usize], first: usize) -> Vec<String> {
+    let parent = blocks.get(first).and_then(|b| b.parent);
+    let mut out = Vec::new();
+    let mut end = first;
+    for &j in inside.iter().skip_while(|&&j| j != first) {
+        if j < end {
+            continue;
+        }
+        let Some(block) = blocks.get(j).filter(|b| b.is_item() && b.parent == parent) else { break };
+        end = block.end.max(j + 1);
+        let present = |b: &Block| b.task() != Some(false);
+        if is_group_header(blocks, j) {
+            let children = (j + 1..end).filter_map(|k| blocks.get(k).filter(|b| b.parent == Some(j)));
+            out.extend(children.filter(|b| b.is_item() && present(b)).map(Block::text));
+        } else if present(block) {
+            out.push(block.text());
+        }
+    }
+    out
+}
+
+/// A paragraph's entries: split at commas or semicolons when it has any (a
+/// wrapped line counts as a space), else one entry per line.
+fn paragraph_entries(lines: &[String]) -> Vec<String> {
+    if lines.iter().any(|l| l.contains([',', ';'])) {
+        split_names(&lines.join(" "))
+    } else {
+        lines.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
+    }
 }
 
 /// One written entry such as `Jane Doe @jdoe (voting member)`: a member when
@@ -66,7 +107,7 @@ pub fn attendee(entry: &str, people: &People) -> Option<Attendee> {
     let mut parts: Vec<&str> = vec![entry, before_parenthesis];
     parts.extend(handles.iter().map(|m| m.handle.as_str()));
     parts.push(&cleaned);
-    parts.extend(cleaned.split(" - ").flat_map(|p| p.split(['|', ':', '/', '–', '—'])));
+    parts.extend(cleaned.split(" - ").flat_map(|p| p.split(['|', ':', '/', '–', '—', ',', ';'])));
     if let Some(id) = parts.iter().find_map(|p| people.member(p)) {
         return Some(Attendee::Member(id.to_string()));
     }
@@ -117,6 +158,8 @@ mod tests {
         assert_eq!(attendee("Someone @alice-gh (PO)", &p), Some(member("alice")));
         assert_eq!(attendee("Bob Okafor - Scrum Master", &p), Some(member("bob")));
         assert_eq!(attendee("carol (remote)", &p), Some(member("carol")));
+        assert_eq!(attendee("Alice Chen, Acme Corp", &p), Some(member("alice")));
+        assert_eq!(attendee("Carol Diaz (_Chair_), Initech", &p), Some(member("carol")));
         assert_eq!(attendee("Jane Doe @jdoe (voting member)", &p), Some(guest("Jane Doe")));
         assert_eq!(attendee("@jdoe", &p), Some(guest("@jdoe")));
         assert_eq!(attendee("  ", &p), None);
@@ -170,6 +213,43 @@ mod tests {
             vec![member("bob")]
         );
         assert_eq!(from("# Nothing here\n"), vec![]);
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_line_is_a_space_and_lines_without_commas_are_entries() {
+        assert_eq!(
+            from("## Attendees\nAlice Chen, Danno\nFerrin, Jane\n"),
+            vec![member("alice"), member("dan"), guest("Jane")]
+        );
+        assert_eq!(from("## Attendees\nAlice Chen\nDanno Ferrin\n"), vec![member("alice"), member("dan")]);
+        assert_eq!(from("Attending: Alice,\nDanno\nFerrin\n"), vec![member("alice"), member("dan")]);
+    }
+
+    #[test]
+    fn each_item_is_one_entry_and_nested_lists_are_details() {
+        let md =
+            "## In attendance\n- Jane Doe, Acme Corp\n- Alice\n  - notes: joined late, left early\n- alice\n";
+        assert_eq!(from(md), vec![guest("Jane Doe, Acme Corp"), member("alice")]);
+    }
+
+    #[test]
+    fn only_the_first_list_counts() {
+        let md = "## Attendees\n- Alice\n- Bob\n\n### Meeting Guidelines\n- [Code of conduct](https://x)\n- [Notes template](https://y)\n";
+        assert_eq!(from(md), vec![member("alice"), member("bob")]);
+        let md = "## Attendees\n- Alice\n\nSome text\n\n- Carol\n";
+        assert_eq!(from(md), vec![member("alice")]);
+    }
+
+    #[test]
+    fn a_task_list_roster_counts_checked_entries() {
+        let md = "## Attendees\n- [x] Alice\n- [ ] Bob\n- [X] Carol\n";
+        assert_eq!(from(md), vec![member("alice"), member("carol")]);
+    }
+
+    #[test]
+    fn a_label_without_colon_over_a_nested_list() {
+        let md = "- Participants\n  - @alice-gh\n  - Bob Okafor\n- Agenda\n  - demo\n";
+        assert_eq!(from(md), vec![member("alice"), member("bob")]);
     }
 
     #[test]

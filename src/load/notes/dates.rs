@@ -1,12 +1,15 @@
 //! Dates as people write them in notes: `2026-10-05`, `March 8, 2019`,
-//! `8 March 2019`, `Mar 8 2019`, `Dec 11th, 2020`, `Friday 08 Jan 2021`.
+//! `8 March 2019`, `Mar 8 2019`, `Dec 11th, 2020`, `Friday 08 Jan 2021`,
+//! year first with slashes or dots (`2019/12/5`, `2019.12.05`), day first
+//! with dots (`13.02.2026`), and `DD/MM/YYYY` or `MM/DD/YYYY` when only one
+//! reading exists or `date_order` in tandem.yaml says which (docs/data.md).
 //!
 //! A small tokenizer turns text into numbers, month names, separators and
 //! other words; a date is then a fixed pattern of tokens. Weekdays, commas and
 //! ordinal suffixes are optional because the patterns simply skip them.
 
 use crate::load::yaml::parse_iso_date;
-use crate::model::Date;
+use crate::model::{Date, DateOrder};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -35,15 +38,34 @@ enum Token {
     /// The word `of` (`3rd of March 2021`).
     Of,
     /// `,`, `.`, `-` or `/` between the parts of a date.
-    Sep,
+    Sep(u8),
     /// Any other word or sign.
     Other,
 }
 
-/// The first date in `text`, ISO or in English words; invalid calendar dates are not dates.
-pub fn find_date(text: &str) -> Option<Date> {
+/// A date found in text, or numbers that could be two dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A date with one reading.
+    Date(Date),
+    /// `03/04/2026`: day first or month first, and `date_order` does not say.
+    Ambiguous(String),
+}
+
+/// The first date in `text`, read with `order` for `NN/NN/YYYY`; invalid
+/// calendar dates are not dates.
+pub fn read_date(text: &str, order: Option<DateOrder>) -> Option<Found> {
     let tokens = tokenize(text);
-    (0..tokens.len()).find_map(|k| date_at(&tokens, k))
+    (0..tokens.len()).find_map(|k| date_at(&tokens, k, order))
+}
+
+#[cfg(test)]
+/// The first date in `text` with one reading (an ambiguous one gives `None`).
+pub fn find_date(text: &str) -> Option<Date> {
+    match read_date(text, None)? {
+        Found::Date(d) => Some(d),
+        Found::Ambiguous(_) => None,
+    }
 }
 
 /// The first valid `YYYY-MM-DD` in `text` that is not part of a longer run of digits.
@@ -114,7 +136,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             });
             i = end;
         } else if matches!(c, b',' | b'.' | b'-' | b'/') {
-            out.push(Token::Sep);
+            out.push(Token::Sep(c));
             i += 1;
         } else if c.is_ascii() {
             if !c.is_ascii_whitespace() {
@@ -148,7 +170,7 @@ impl Cursor<'_> {
     /// Skips up to two separators (`Mar. 8, 2019`, `8-Mar-2019`).
     fn skip_seps(&mut self) {
         for _ in 0..2 {
-            if self.tokens.get(self.k) == Some(&Token::Sep) {
+            if matches!(self.tokens.get(self.k), Some(Token::Sep(_))) {
                 self.k += 1;
             }
         }
@@ -176,11 +198,12 @@ impl Cursor<'_> {
     }
 }
 
-/// The date whose first token is at `k`: ISO, `Month Day Year` or `Day [of] Month Year`.
-fn date_at(tokens: &[Token], k: usize) -> Option<Date> {
+/// The date whose first token is at `k`: ISO, `Month Day Year`, `Day [of]
+/// Month Year`, or numbers with slashes or dots.
+fn date_at(tokens: &[Token], k: usize, order: Option<DateOrder>) -> Option<Found> {
     let mut c = Cursor { tokens, k };
     let (year, month, day) = match c.next()? {
-        Token::Iso(d) => return Some(d),
+        Token::Iso(d) => return Some(Found::Date(d)),
         Token::Month(month) => {
             c.skip_seps();
             let day = c.day()?;
@@ -188,6 +211,9 @@ fn date_at(tokens: &[Token], k: usize) -> Option<Date> {
             (c.year()?, month, day)
         }
         Token::Num { .. } => {
+            if let Some(found) = numeric_at(tokens, k, order) {
+                return found;
+            }
             c.k = k;
             let day = c.day()?;
             c.skip_seps();
@@ -200,7 +226,45 @@ fn date_at(tokens: &[Token], k: usize) -> Option<Date> {
         }
         _ => return None,
     };
-    Date::new(year, month, day).ok()
+    Date::new(year, month, day).ok().map(Found::Date)
+}
+
+/// `Y/M/D`, `Y.M.D`, `D.M.Y`, `D/M/Y` or `M/D/Y` at `k`: `Some(None)` when the
+/// numbers have that shape but make no calendar date.
+fn numeric_at(tokens: &[Token], k: usize, order: Option<DateOrder>) -> Option<Option<Found>> {
+    let num = |i: usize| match tokens.get(k + i) {
+        Some(Token::Num { value, digits }) => Some((*value, *digits)),
+        _ => None,
+    };
+    let sep = |i: usize| match tokens.get(k + i) {
+        Some(Token::Sep(c)) => Some(*c),
+        _ => None,
+    };
+    let (a, s1, b, s2, c) = (num(0)?, sep(1)?, num(2)?, sep(3)?, num(4)?);
+    if s1 != s2 || !matches!(s1, b'/' | b'.') || b.1 > 2 {
+        return None;
+    }
+    let date = |y: u32, m: u32, d: u32| {
+        let (y, m, d) = (i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?);
+        Date::new(y, m, d).ok()
+    };
+    let found = match (a.1, c.1) {
+        (4, 1..=2) => date(a.0, b.0, c.0).map(Found::Date),
+        (1..=2, 4) if s1 == b'.' => date(c.0, b.0, a.0).map(Found::Date),
+        (1..=2, 4) => {
+            let dmy = date(c.0, b.0, a.0);
+            let mdy = date(c.0, a.0, b.0);
+            match (dmy, mdy, order) {
+                (Some(x), Some(y), _) if x == y => Some(Found::Date(x)),
+                (Some(x), Some(_), Some(DateOrder::Dmy)) | (Some(x), None, _) => Some(Found::Date(x)),
+                (Some(_), Some(y), Some(DateOrder::Mdy)) | (None, Some(y), _) => Some(Found::Date(y)),
+                (Some(_), Some(_), None) => Some(Found::Ambiguous(format!("{:02}/{:02}/{}", a.0, b.0, c.0))),
+                (None, None, _) => None,
+            }
+        }
+        _ => return None,
+    };
+    Some(found)
 }
 
 #[cfg(test)]
@@ -264,6 +328,31 @@ mod tests {
         assert_eq!(find_date("123 March 2019"), None);
         assert_eq!(find_date("March 8, 19"), None);
         assert_eq!(find_date(""), None);
+    }
+
+    #[test]
+    fn year_first_with_slashes_or_dots_and_day_first_with_dots() {
+        assert_eq!(find_date("Thursday 2019/12/5"), d("2019-12-05"));
+        assert_eq!(find_date("Meeting 2019.12.05"), d("2019-12-05"));
+        assert_eq!(find_date("13.02.2026"), d("2026-02-13"));
+        assert_eq!(find_date("Date: 01.02.2026, 10:00"), d("2026-02-01"));
+        assert_eq!(find_date("2019/13/05"), None);
+        assert_eq!(find_date("2019/12.05"), None);
+        assert_eq!(find_date("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn slashes_with_the_year_last_need_one_reading_or_a_date_order() {
+        let r = |s: &str, o| read_date(s, o);
+        let found = |s: &str| d(s).map(Found::Date);
+        assert_eq!(r("30/01/2026", None), found("2026-01-30"));
+        assert_eq!(r("01/30/2026", None), found("2026-01-30"));
+        assert_eq!(r("05/05/2026", None), found("2026-05-05"));
+        assert_eq!(r("03/04/2026", None), Some(Found::Ambiguous("03/04/2026".into())));
+        assert_eq!(r("03/04/2026", Some(DateOrder::Dmy)), found("2026-04-03"));
+        assert_eq!(r("03/04/2026", Some(DateOrder::Mdy)), found("2026-03-04"));
+        assert_eq!(r("30/31/2026", None), None);
+        assert_eq!(find_date("03/04/2026"), None);
     }
 
     #[test]

@@ -39,7 +39,16 @@ pub fn actions(blocks: &[Block], sections: &[Section], people: &People) -> Vec<N
             found.entry(j).or_insert(item);
         }
     }
+    // A checkbox in an attendee or Agenda section ticks off a person or a topic.
+    let roster_or_agenda: std::collections::BTreeSet<usize> = sections
+        .iter()
+        .filter(|s| matches!(s.kind, SectionKind::Attendees | SectionKind::Absent | SectionKind::Agenda))
+        .flat_map(|s| members(blocks, s))
+        .collect();
     for (j, block) in blocks.iter().enumerate() {
+        if roster_or_agenda.contains(&j) {
+            continue;
+        }
         if let Some(checked) = block.task() {
             let item = Found { text: block.text(), owners: Vec::new(), checked, line: block.line };
             found.entry(j).or_insert(item);
@@ -198,6 +207,30 @@ mod tests {
                 s("alice", "write notes", false, 6)
             ]
         );
+    }
+
+    #[test]
+    fn agenda_and_roster_checkboxes_are_not_actions() {
+        let md = "## Agenda\n- [x] Release status\n- [ ] Roadmap\n\n## Attendees\n- [x] Alice\n- [ ] Bob\n\n## Notes\n- [ ] Carol: file the bug\n";
+        assert_eq!(summary(&acts(md)), vec![s("carol", "file the bug", false, 10)]);
+        let md = "- Agenda\n  - [x] demo\n- [ ] @bob: book staging\n";
+        assert_eq!(summary(&acts(md)), vec![s("bob", "book staging", false, 3)]);
+    }
+
+    #[test]
+    fn ai_and_todo_labels_are_actions() {
+        let md = "AI: Bob & Carol will write the ADR\n\n- **TODO:** Alice to check\n";
+        assert_eq!(
+            summary(&acts(md)),
+            vec![s("bob+carol", "write the ADR", false, 1), s("alice", "check", false, 3)]
+        );
+    }
+
+    #[test]
+    fn resolution_resolved_and_agreed_are_decisions() {
+        let md = "**Resolution:** ship on Friday\n\n- Resolved: keep the date\n\nAgreed: weekly demos\n\n1. **RESOLUTION 4.1:** drop IE\n";
+        let got: Vec<String> = decs(md).into_iter().map(|d| d.text).collect();
+        assert_eq!(got, vec!["ship on Friday", "keep the date", "weekly demos", "drop IE"]);
     }
 
     #[test]

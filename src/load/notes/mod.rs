@@ -4,7 +4,7 @@
 //! `structure` turns the Markdown into a flat list of blocks from
 //! pulldown-cmark events; `sections` finds named headings and labels; then
 //! `attendees`, `items` (action items and decisions, via `action`), `kind`
-//! and `dates` read what the note says. DATA.md ("notes/**/*.md") is the
+//! and `dates` read what the note says. docs/data.md ("notes/**/*.md") is the
 //! contract.
 
 mod action;
@@ -25,7 +25,7 @@ mod tests;
 use std::collections::BTreeSet;
 
 use crate::diagnostics::Diagnostics;
-use crate::model::{Date, Note, Sprint, Team};
+use crate::model::{Date, DateOrder, Note, Sprint, Team};
 
 use people::People;
 use structure::Block;
@@ -36,6 +36,8 @@ pub struct NoteContext<'a> {
     pub team: &'a Team,
     /// Sprints, to find the sprint a note belongs to.
     pub sprints: &'a [Sprint],
+    /// How `03/04/2026` is read (`date_order` in tandem.yaml).
+    pub date_order: Option<DateOrder>,
 }
 
 /// Reads one note; `None` when it is skipped (reported in `diags`).
@@ -56,21 +58,18 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
     };
     let errors_before = diags.counts().0;
     let front = match split.yaml {
-        Some(yaml) => frontmatter::read(yaml, path, ctx.sprints, diags),
+        Some(text) => frontmatter::read(text, split.format, path, ctx.sprints, diags),
         None => frontmatter::FrontMatter::default(),
     };
     // A broken front matter may well hold the date: its error already says what to fix.
     let front_matter_failed = diags.counts().0 > errors_before;
     let blocks = structure::blocks(split.body, split.body_line, &sections::starts_block);
     let stem = file_stem(path);
-    let date = front.date.or_else(|| dates::find_iso(stem)).or_else(|| date_in_body(&blocks));
-    let Some(date) = date else {
-        if front_matter_failed {
-            return None;
-        }
-        diags.warning(path, None, "no date in front matter, file name or first heading; note skipped");
-        return None;
+    let date = match front.date.or_else(|| dates::find_iso(stem)) {
+        Some(date) => Some(date),
+        None => date_in_body(&blocks, ctx.date_order, path, diags, front_matter_failed),
     };
+    let date = date?;
     let title = front.title.or_else(|| first_title(&blocks)).unwrap_or_else(|| stem.to_string());
     let people = People::new(ctx.team);
     let sections = sections::all(&blocks);
@@ -78,6 +77,8 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
         Some(list) => attendees::from_entries(list, &people),
         None => attendees::from_body(&blocks, &sections, &people),
     };
+    let actions = items::actions(&blocks, &sections, &people);
+    warn_about_guest_owners(path, &text, &actions, &attendees, &people, diags);
     let sprint = front.sprint.or_else(|| ctx.sprints.iter().find(|s| s.contains(date)).map(|s| s.id.clone()));
     Some(Note {
         path: path.to_string(),
@@ -89,9 +90,45 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
         visibility: front.visibility.unwrap_or_default(),
         body: split.body.to_string(),
         body_line: split.body_line,
-        actions: items::actions(&blocks, &sections, &people),
+        actions,
         decisions: items::decisions(&blocks, &sections),
     })
+}
+
+/// One warning per owner matching no member (docs/data.md): the note, the line,
+/// the column where the name is written, and the closest member. A guest the
+/// note lists among its attendees is expected there, so not warned about.
+fn warn_about_guest_owners(
+    path: &str,
+    text: &str,
+    actions: &[crate::model::NoteAction],
+    attendees: &[crate::model::Attendee],
+    people: &People,
+    diags: &mut Diagnostics,
+) {
+    let attending = |name: &str| {
+        attendees.iter().any(|a| match a {
+            crate::model::Attendee::Guest(g) => {
+                g.trim_start_matches('@').eq_ignore_ascii_case(name.trim_start_matches('@'))
+            }
+            crate::model::Attendee::Member(_) => false,
+        })
+    };
+    for action in actions {
+        for guest in action.guests.iter().filter(|g| !attending(g)) {
+            let line = text.lines().nth(action.line.saturating_sub(1) as usize).unwrap_or("");
+            let col = line.find(guest.as_str()).map_or(1, |i| line[..i].chars().count() + 1);
+            let hint = match people.closest(guest) {
+                Some(id) => format!(" (did you mean `{id}`?)"),
+                None => " (team.yaml has no members)".to_string(),
+            };
+            diags.warning(
+                path,
+                Some((action.line, u32::try_from(col).unwrap_or(1))),
+                format!("action item owner `{guest}` is not a team member{hint}; shown by name as a guest"),
+            );
+        }
+    }
 }
 
 /// The file name without folders and extension.
@@ -104,16 +141,56 @@ fn file_stem(path: &str) -> &str {
 }
 
 /// The first date in the first heading, else in the first line whose label
-/// holds the word `Date` (`**Date:** 8 March 2019`).
-fn date_in_body(blocks: &[Block]) -> Option<Date> {
+/// holds the word `Date` (`**Date:** 8 March 2019`). When there is none, the
+/// note is skipped with a warning (none when its front matter already failed)
+/// that names the `Date` line looked at, if there is one.
+fn date_in_body(
+    blocks: &[Block],
+    order: Option<DateOrder>,
+    path: &str,
+    diags: &mut Diagnostics,
+    quiet: bool,
+) -> Option<Date> {
     let heading = blocks.iter().find(|b| b.heading_level().is_some());
-    if let Some(date) = heading.and_then(|h| dates::find_date(&h.text())) {
-        return Some(date);
-    }
-    blocks
+    let heading = heading.map(|h| (h.line, h.text()));
+    let label = blocks
         .iter()
         .flat_map(|b| &b.lines)
-        .find_map(|l| sections::date_label(&l.text).and_then(dates::find_date))
+        .find_map(|l| sections::date_label(&l.text).map(|rest| (l.line, rest.to_string())));
+    let mut ambiguous = None;
+    for (line, text) in heading.iter().chain(label.iter()) {
+        match dates::read_date(text, order) {
+            Some(dates::Found::Date(date)) => return Some(date),
+            Some(dates::Found::Ambiguous(written)) => {
+                ambiguous.get_or_insert((*line, written));
+            }
+            None => {}
+        }
+    }
+    if quiet {
+        return None;
+    }
+    if let Some((line, written)) = ambiguous {
+        diags.warning(
+            path,
+            Some((line, 1)),
+            format!(
+                "`{written}` could be day/month or month/day; set `date_order: dmy` or `date_order: mdy` in tandem.yaml; note skipped"
+            ),
+        );
+    } else if let Some((line, text)) = label {
+        diags.warning(
+            path,
+            Some((line, 1)),
+            format!(
+                "no date in front matter or file name, and none this reader knows on the Date line (\"{}\"; write it as YYYY-MM-DD); note skipped",
+                text.trim()
+            ),
+        );
+    } else {
+        diags.warning(path, None, "no date in front matter, file name or first heading; note skipped");
+    }
+    None
 }
 
 /// The text of the first level-1 heading, if it has any.
@@ -128,7 +205,7 @@ pub fn find_references(text: &str, ids: &BTreeSet<String>) -> Vec<String> {
     ItemIds::new(ids).find(text)
 }
 
-/// Characters that continue a word around an id (DATA.md: letter, digit, `-`, `_`).
+/// Characters that continue a word around an id (docs/data.md: letter, digit, `-`, `_`).
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }

@@ -49,10 +49,35 @@ impl People {
         self.spellings.iter().find(|(s, _)| *s == key).map(|(_, id)| id.as_str())
     }
 
+    /// The member closest in spelling to `name` (for "did you mean"), by id.
+    pub fn closest(&self, name: &str) -> Option<&str> {
+        let key = normalize(name);
+        self.spellings
+            .iter()
+            .min_by_key(|(s, _)| strsim::damerau_levenshtein(&key, s))
+            .map(|(_, id)| id.as_str())
+    }
+
+    /// Whether `name` is a likely misspelling of a member (edit distance 2 at most).
+    pub fn is_near(&self, name: &str) -> bool {
+        let key = normalize(name);
+        key.chars().count() >= 3
+            && self.spellings.iter().any(|(s, _)| strsim::damerau_levenshtein(&key, s) <= 2)
+    }
+
     /// The ids of the members in a list such as `Bob and Carol`, `@alice, @bob` or `@alice @bob`;
     /// `None` unless every name is a member.
     pub fn all_members(&self, list: &str) -> Option<Vec<String>> {
-        let names: Vec<String> = split_names(list)
+        let names = self.names_in(list);
+        if names.is_empty() {
+            return None;
+        }
+        names.iter().map(|n| self.member(n).map(str::to_string)).collect()
+    }
+
+    /// The names in a list such as `Bob and Carol`, `Raj & Lee`, `@alice @bob`.
+    pub fn names_in(&self, list: &str) -> Vec<String> {
+        split_names(list)
             .into_iter()
             .flat_map(|name| {
                 let words: Vec<&str> = name.split_whitespace().collect();
@@ -62,11 +87,7 @@ impl People {
                     vec![name]
                 }
             })
-            .collect();
-        if names.is_empty() {
-            return None;
-        }
-        names.iter().map(|n| self.member(n).map(str::to_string)).collect()
+            .collect()
     }
 }
 

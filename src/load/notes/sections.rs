@@ -20,12 +20,23 @@ pub enum SectionKind {
     Actions,
     /// Decisions.
     Decisions,
+    /// The topics of the meeting: a checkbox there ticks off a topic.
+    Agenda,
 }
 
 const NAMES: &[(SectionKind, &[&str])] = &[
     (
         SectionKind::Attendees,
-        &["attendees", "attendee", "present", "participants", "members present", "attendance"],
+        &[
+            "attendees",
+            "attendee",
+            "attending",
+            "in attendance",
+            "present",
+            "participants",
+            "members present",
+            "attendance",
+        ],
     ),
     (
         SectionKind::Absent,
@@ -46,8 +57,16 @@ const NAMES: &[(SectionKind, &[&str])] = &[
             "todos",
         ],
     ),
-    (SectionKind::Decisions, &["decisions", "decision", "decided", "agreed", "resolutions"]),
+    (
+        SectionKind::Decisions,
+        &["decisions", "decision", "decided", "agreed", "resolutions", "resolution", "resolved"],
+    ),
+    (SectionKind::Agenda, &["agenda"]),
 ];
+
+/// Names that open a section only as a label with a colon (`AI: ...`), never
+/// as a heading or a bare list item: a heading "AI" is a topic, not actions.
+const LABEL_ONLY: &[(SectionKind, &str)] = &[(SectionKind::Actions, "ai")];
 
 /// A section: where it starts, what follows its colon, and the blocks it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,10 +88,18 @@ impl Section {
     }
 }
 
-/// The kind named by a heading's whole text or a label's text before its colon.
+/// The kind named by a heading's whole text or a bare list item's text.
 fn kind_of(name: &str) -> Option<SectionKind> {
     let name = normalize(name);
     NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).map(|(kind, _)| *kind)
+}
+
+/// The kind named by a label's text before its colon.
+fn label_kind(name: &str) -> Option<SectionKind> {
+    kind_of(name).or_else(|| {
+        let name = normalize(name);
+        LABEL_ONLY.iter().find(|(_, n)| *n == name).map(|(kind, _)| *kind)
+    })
 }
 
 /// Lower case, single spaces, without numbering (`3. Actions`, `ACTION 60.2`,
@@ -101,7 +128,7 @@ fn normalize(name: &str) -> String {
 /// A label: the kind named before the first colon, and the text after it.
 pub fn label(text: &str) -> Option<(SectionKind, &str)> {
     let (head, rest) = text.split_once(':')?;
-    Some((kind_of(head)?, rest.trim()))
+    Some((label_kind(head)?, rest.trim()))
 }
 
 /// The text after the colon of a line whose label holds the word `Date`
@@ -122,11 +149,12 @@ pub fn starts_block(line: &str) -> bool {
 pub fn section_at(blocks: &[Block], i: usize) -> Option<Section> {
     let block = blocks.get(i)?;
     let first = block.first_line();
+    let bare = || kind_of(&block.text()).map(|kind| (kind, ""));
     let (kind, first_rest) = if block.heading_level().is_some() {
-        match kind_of(&block.text()) {
-            Some(kind) => (kind, ""),
-            None => label(first)?,
-        }
+        bare().or_else(|| label(first))?
+    } else if block.is_item() && block.has_children(i) {
+        // `- Participants` with the names nested under it: a label without its colon.
+        label(first).or_else(bare)?
     } else {
         label(first)?
     };
@@ -261,6 +289,45 @@ mod tests {
         assert_eq!(
             (s[1].kind, s[1].rest_text(), s[1].content.clone()),
             (SectionKind::Actions, "fix it".into(), 2..2)
+        );
+    }
+
+    #[test]
+    fn new_names_and_labels_without_a_colon() {
+        assert_eq!(kind_of("Attending"), Some(SectionKind::Attendees));
+        assert_eq!(kind_of("In attendance"), Some(SectionKind::Attendees));
+        assert_eq!(kind_of("Agenda"), Some(SectionKind::Agenda));
+        assert_eq!(label("Resolution: ship it"), Some((SectionKind::Decisions, "ship it")));
+        assert_eq!(label("Resolved: ship it"), Some((SectionKind::Decisions, "ship it")));
+        assert_eq!(label("AI: Bob to fix"), Some((SectionKind::Actions, "Bob to fix")));
+        assert_eq!(label("TODO: fix"), Some((SectionKind::Actions, "fix")));
+        // `AI` is a label only: as a heading it is a topic.
+        let b = read(
+            "## AI
+- [ ] read the paper
+",
+        );
+        assert!(section_at(&b, 0).is_none());
+        let b = read(
+            "- Participants
+  - @lidel
+  - @hacdias
+- Notes
+",
+        );
+        let s = section_at(&b, 0);
+        assert_eq!(s.map(|s| (s.kind, s.content)), Some((SectionKind::Attendees, 1..3)));
+        // Without a nested list, a bare word is just text.
+        assert!(
+            section_at(
+                &read(
+                    "- Participants
+- Notes
+"
+                ),
+                0
+            )
+            .is_none()
         );
     }
 

@@ -10,7 +10,7 @@ const PATH: &str = "notes/2026/2026-10-05-planning.md";
 
 fn parse_at(path: &str, source: &str) -> (Option<Note>, Vec<String>) {
     let (team, sprints) = (team(), sprints());
-    let ctx = NoteContext { team: &team, sprints: &sprints };
+    let ctx = NoteContext { team: &team, sprints: &sprints, date_order: None };
     let mut diags = Diagnostics::new();
     let note = parse_note(path, source, &ctx, &mut diags);
     (note, diags.sorted().iter().map(ToString::to_string).collect())
@@ -136,7 +136,12 @@ fn yaml_errors_are_located_in_the_file() {
         parse_at(PATH, "---\ntitle: ok\nattendees: [alice, bob\nkind: retro\n---\n# Planning\n");
     assert!(note.is_some(), "the note is still read from its file name");
     assert_eq!(msgs.len(), 1);
-    assert!(msgs[0].starts_with("error: notes/2026/2026-10-05-planning.md:4:"), "{}", msgs[0]);
+    assert!(
+        msgs[0]
+            .starts_with("error: notes/2026/2026-10-05-planning.md:3:12: YAML syntax error: `[` is opened"),
+        "{}",
+        msgs[0]
+    );
 }
 
 #[test]
@@ -146,10 +151,10 @@ fn unknown_keys_and_bad_values_in_front_matter() {
     assert_eq!(
         msgs,
         vec![
-            "error: notes/2026/2026-10-05-planning.md:2:1: unknown key `dat` in note front matter (did you mean `date`?)",
+            "warning: notes/2026/2026-10-05-planning.md:2:1: key `dat` in note front matter is not read (did you mean `date`?)",
             "error: notes/2026/2026-10-05-planning.md:3:7: unknown kind \"plannig\" (expected planning, review, retro, refinement, sync, standup, stakeholder or other; did you mean planning?)",
             "error: notes/2026/2026-10-05-planning.md:4:13: unknown visibility \"public\" (expected team or private)",
-            "error: notes/2026/2026-10-05-planning.md:5:7: `date`: \"5 Oct 2026\" is not a date (expected YYYY-MM-DD)",
+            "error: notes/2026/2026-10-05-planning.md:5:7: `date` should be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DD HH:MM ...), found \"5 Oct 2026\"",
         ]
     );
 }
@@ -233,4 +238,33 @@ fn odd_input_never_panics() {
     let deep = "- ".repeat(3000) + "[ ] deep @bob\n" + &"> ".repeat(3000) + "Action: x\n";
     let (note, _) = parse_at("notes/2026-10-05.md", &deep);
     assert!(note.is_some());
+}
+
+#[test]
+fn dates_in_text_and_the_warnings_when_there_is_none() {
+    let (n, _) = parse_at("notes/a.md", "# Weekly sync Thursday 2019/12/5\n");
+    assert_eq!(n.map(|n| n.date), date("2019-12-05").into());
+    let (n, _) = parse_at("notes/a.md", "# Weekly\n\n**Date:** 13.02.2026\n");
+    assert_eq!(n.map(|n| n.date), date("2026-02-13").into());
+    let (n, msgs) = parse_at("notes/a.md", "# Weekly\n\nDate: 03/04/2026\n");
+    assert!(n.is_none());
+    assert_eq!(
+        msgs,
+        vec![
+            "warning: notes/a.md:3:1: `03/04/2026` could be day/month or month/day; set `date_order: dmy` or `date_order: mdy` in tandem.yaml; note skipped"
+        ]
+    );
+    let (n, msgs) = parse_at("notes/a.md", "# Weekly\n\nMeeting date: next Tuesday\n");
+    assert!(n.is_none());
+    assert_eq!(
+        msgs,
+        vec![
+            "warning: notes/a.md:3:1: no date in front matter or file name, and none this reader knows on the Date line (\"next Tuesday\"; write it as YYYY-MM-DD); note skipped"
+        ]
+    );
+    let (team, sprints) = (team(), sprints());
+    let ctx = NoteContext { team: &team, sprints: &sprints, date_order: Some(crate::model::DateOrder::Dmy) };
+    let mut diags = Diagnostics::new();
+    let n = parse_note("notes/a.md", "# Weekly\n\nDate: 03/04/2026\n", &ctx, &mut diags);
+    assert_eq!(n.map(|n| n.date), date("2026-04-03").into());
 }

@@ -82,6 +82,39 @@ impl<'a> Fields<'a> {
         Some(Fields { entries, pos: node.pos, path, what })
     }
 
+    /// Like [`Fields::of`] for a mapping shared with other tools (a note's
+    /// front matter, also read by Jekyll or Hugo): unknown keys are ignored,
+    /// and only a near miss of a known key (edit distance 2 at most) is
+    /// warned about, with the key it likely means.
+    pub fn lenient(
+        node: &'a Node,
+        path: &'a str,
+        what: &'a str,
+        known: &[&str],
+        diags: &mut Diagnostics,
+    ) -> Option<Fields<'a>> {
+        let Value::Map(entries) = &node.value else {
+            diags.error(
+                path,
+                Some(node.pos),
+                format!("expected a {what} (a mapping of keys), found {}", node.describe()),
+            );
+            return None;
+        };
+        for (key, _) in entries.iter().filter(|(k, _)| !known.contains(&k.name.as_str())) {
+            let near = suggest(&key.name, known.iter().copied())
+                .filter(|s| strsim::damerau_levenshtein(&key.name.to_lowercase(), s) <= 2);
+            if let Some(s) = near {
+                diags.warning(
+                    path,
+                    Some(key.pos),
+                    format!("key `{}` in {what} is not read (did you mean `{s}`?)", key.name),
+                );
+            }
+        }
+        Some(Fields { entries, pos: node.pos, path, what })
+    }
+
     /// Like [`Fields::of`] for the top of a file, where an empty document gets
     /// its own message saying what the file should hold.
     pub fn of_file(

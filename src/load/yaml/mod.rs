@@ -6,6 +6,7 @@
 //! [`Fields`] (in `fields.rs`), which collects located diagnostics instead of failing.
 
 mod fields;
+mod hints;
 
 pub use fields::{Fields, one_of, parse_iso_date, preview, suggest};
 
@@ -200,11 +201,22 @@ pub fn parse(source: &str, path: &str, line_offset: u32, diags: &mut Diagnostics
     // NaN and infinities reach the field readers, which report them against
     // the field's range instead of failing the whole file.
     options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
+    for (pos, key) in hints::comment_values(source, line_offset) {
+        diags.warning(
+            path,
+            Some(pos),
+            format!("`#` starts a comment, so `{key}` has no value here: put the value in quotes (\"#...\")"),
+        );
+    }
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(source, options) {
         Ok(raw) => Some(convert(raw, line_offset)),
         Err(err) => {
             let pos = err.location().map(|l| position(&l, line_offset));
-            diags.error(path, pos, syntax_message(&err));
+            let message = syntax_message(&err);
+            match hints::explain(&message, pos, source, line_offset) {
+                Some((pos, hint)) => diags.error(path, pos, format!("YAML syntax error: {hint}")),
+                None => diags.error(path, pos, message),
+            }
             None
         }
     }
@@ -258,7 +270,12 @@ mod tests {
     fn syntax_errors_are_located_and_plain() {
         let (node, msgs) = read("a: [1, 2\nb: 3\n");
         assert!(node.is_none());
-        assert_eq!(msgs, vec!["error: f.yaml:2:2: YAML syntax error: illegal placement of ':' indicator"]);
+        assert_eq!(
+            msgs,
+            vec![
+                "error: f.yaml:1:4: YAML syntax error: `[` is opened and never closed: close it with `]`, or put the text in quotes if it is not a list"
+            ]
+        );
     }
 
     #[test]

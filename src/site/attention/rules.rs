@@ -16,16 +16,16 @@ fn plural(n: i64, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
-/// Names of member ids, `no owner` when there are none.
-fn owners(project: &Project, ids: &[String]) -> String {
-    if ids.is_empty() {
+/// Names of member ids and guests, `no owner` when there are none.
+fn owners(project: &Project, ids: &[String], guests: &[String]) -> String {
+    if ids.is_empty() && guests.is_empty() {
         return "no owner".to_string();
     }
-    format::and_list(&format::names(&project.team, ids))
+    format::and_list(&format::owners(&project.team, ids, guests))
 }
 
 /// Keeps the first [`MAX_DETAILS`] lines and says how many were left out.
-fn capped(mut details: Vec<Detail>) -> Vec<Detail> {
+pub(super) fn capped(mut details: Vec<Detail>) -> Vec<Detail> {
     if details.len() > MAX_DETAILS {
         let more = details.len() - MAX_DETAILS;
         details.truncate(MAX_DETAILS);
@@ -111,7 +111,7 @@ pub(super) fn overdue_actions(project: &Project, tracked: &[TrackedAction], date
                 text: format!(
                     "{what} is {} overdue ({}, due {})",
                     plural(late, "day", "days"),
-                    owners(project, &a.owners),
+                    owners(project, &a.owners, &a.guests),
                     day(due)
                 ),
                 target: Some(Target::Actions),

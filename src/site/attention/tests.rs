@@ -13,6 +13,15 @@ fn d(y: i16, m: i8, day: i8) -> Date {
     Date::constant(y, m, day)
 }
 
+/// The fixture with its sprint started before the retro of 2026-09-28, so
+/// that retro falls in the collaboration window (which starts no earlier
+/// than the first sprint).
+fn started_earlier() -> Project {
+    let mut p = project();
+    p.sprints[0].start = d(2026, 9, 21);
+    p
+}
+
 fn run(p: &Project) -> Vec<Attention> {
     attention(p, &compute(p, REPORT_DATE), REPORT_DATE)
 }
@@ -54,7 +63,7 @@ fn backlog_item(id: &str, state: BacklogState, created: Date, updated: Option<Da
 
 #[test]
 fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
-    let list = run(&project());
+    let list = run(&started_earlier());
     let overdue = of(&list, Rule::OverdueAction);
     assert_eq!(overdue.len(), 1);
     assert_eq!(
@@ -71,8 +80,8 @@ fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
     assert_eq!(
         texts,
         [
-            "The product owner, Alice Chen, missed 1 of 2 sprint events in the last 28 days",
-            "The scrum master, Bob Okafor, missed 1 of 2 sprint events in the last 28 days",
+            "The product owner, Alice Chen, missed 1 of 2 sprint events in the last 26 days",
+            "The scrum master, Bob Okafor, missed 1 of 2 sprint events in the last 26 days",
         ]
     );
     assert_eq!(missed[0].details[0].text, "Mon 28 Sep: Sprint 20 retro");
@@ -101,6 +110,7 @@ fn notes_after_the_date_are_not_seen() {
     let mut p = project();
     let future = p.notes.iter_mut().find(|n| n.title == "Future review").unwrap();
     future.actions = vec![crate::model::NoteAction {
+        guests: Vec::new(),
         owners: vec!["carol".into()],
         text: "FUTURE action".into(),
         key: "future action".into(),
@@ -250,14 +260,43 @@ fn order_is_by_severity_then_rule_and_nothing_to_do_is_empty() {
     assert_eq!(list[0].rule, Rule::OpenImpediment);
 
     let mut calm = project();
-    calm.notes.clear();
+    // Only the planning (with the PO and the SM), without its overdue action:
+    // the sprint (ending on the report date) has every event it owes so far.
+    calm.notes.retain(|n| n.kind == NoteKind::Planning);
+    calm.notes.iter_mut().for_each(|n| n.actions.clear());
     calm.sprints[0].impediments.clear();
-    assert!(run(&calm).is_empty());
+    assert!(run(&calm).is_empty(), "{:?}", run(&calm));
+}
+
+#[test]
+fn sprint_events_without_notes_are_housekeeping() {
+    let mut p = project();
+    p.notes.retain(|n| n.kind != NoteKind::Planning);
+    // The sprint ended the day before the report date, with no review or retro notes.
+    let date = d(2026, 10, 17);
+    let list = attention(&p, &compute(&p, date), date);
+    let unrecorded = of(&list, Rule::UnrecordedEvents);
+    assert_eq!(unrecorded.len(), 1);
+    assert_eq!(unrecorded[0].severity, Severity::Housekeeping);
+    assert_eq!(
+        unrecorded[0].text,
+        "3 sprint events have no meeting notes in the last 13 days: add their notes, or the figures about sprint events leave them out"
+    );
+    let details: Vec<&str> = unrecorded[0].details.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        details,
+        [
+            "Sprint 21 planning (Mon 5 Oct)",
+            "Sprint 21 review (Fri 16 Oct)",
+            "Sprint 21 retrospective (Fri 16 Oct)"
+        ]
+    );
+    assert_eq!(unrecorded[0].details[0].target, Some(Target::Sprint("S21".into())));
 }
 
 #[test]
 fn targets_become_site_links() {
-    let p = project();
+    let p = started_earlier();
     let paths = SitePaths::new(&p);
     let list = run(&p);
     let views: Vec<AttentionView> = list.iter().map(|a| view(a, &paths)).collect();

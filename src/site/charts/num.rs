@@ -1,6 +1,6 @@
 //! How the section pages print figures, in tables and charts alike: fixed
 //! decimals (same data, same bytes) and "no data" where a figure is
-//! undefined (METRICS.md: never 0, never NaN).
+//! undefined (docs/figures.md: never 0, never NaN).
 
 use crate::metrics::Status;
 
@@ -12,6 +12,8 @@ pub(crate) fn fixed(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         return fixed(0.0, decimals);
     }
+    // The site's one rounding rule: down to the digits shown.
+    let v = crate::site::format::round_down(v, u8::try_from(decimals).unwrap_or(u8::MAX));
     let text = format!("{v:.decimals$}");
     if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
         text[1..].to_string()
@@ -72,6 +74,8 @@ mod tests {
         assert_eq!(fixed(-0.0, 1), "0.0");
         assert_eq!(fixed(-0.04, 1), "0.0");
         assert_eq!(fixed(-1.25, 1), "-1.2");
+        assert_eq!(percent(Some(0.87)), "87%", "binary fractions stay whole");
+        assert_eq!(percent(Some(2.0 / 3.0)), "66%");
         assert_eq!(fixed(f64::NAN, 0), "0");
         assert_eq!(fixed(f64::INFINITY, 2), "0.00");
     }
@@ -84,12 +88,12 @@ mod tests {
         assert_eq!(points_text(0.0), "0 points");
         assert_eq!(points_text(2.5), "2.5 points");
         assert_eq!(trimmed(10.0, 1), "10");
-        assert_eq!(percent(Some(0.875)), "88%");
+        assert_eq!(percent(Some(0.875)), "87%");
         assert_eq!(percent(None), "no data");
         assert_eq!(score(Some(74.99)), "74");
         assert_eq!(score(Some(95.04)), "95");
         assert_eq!(score(None), "no data");
-        assert_eq!(maybe(Some(1.6621), 1), "1.7");
+        assert_eq!(maybe(Some(1.6621), 1), "1.6");
         assert_eq!(days(1), "1 day");
         assert_eq!(days(0), "0 days");
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::metrics::Status;
 use crate::model::Settings;
+use crate::site::format;
 
 /// A status as a word and a shape, never colour alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -186,7 +187,7 @@ pub fn lower_first(text: &str) -> String {
 
 /// `87%` (a share in 0..1).
 pub fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round() as i64)
+    format!("{}%", format::round_down(share * 100.0, 0) as i64)
 }
 
 /// `1 day`, `6 days`, `2.5 days`.
@@ -196,12 +197,12 @@ pub fn days(v: f64) -> String {
 
 /// `4.0 a week`.
 pub fn per_week(v: f64) -> String {
-    format!("{v:.1} a week")
+    format!("{:.1} a week", format::round_down(v, 1))
 }
 
 /// `1.7 sprints`.
 pub fn sprints(v: f64) -> String {
-    format!("{v:.1} sprints")
+    format!("{:.1} sprints", format::round_down(v, 1))
 }
 
 /// `24.7 points`, `1 point`, `41 points`.
@@ -211,7 +212,8 @@ pub fn points(v: f64) -> String {
 
 /// A whole number without decimals, anything else with one: `6`, `40.5`.
 pub fn decimal(v: f64) -> String {
-    let tenths = (v * 10.0).round();
+    let tenths = format::round_down(v, 1) * 10.0;
+    let tenths = tenths.round();
     if tenths % 10.0 == 0.0 { format!("{}", (tenths / 10.0) as i64) } else { format!("{:.1}", tenths / 10.0) }
 }
 
@@ -224,11 +226,11 @@ mod tests {
     #[test]
     fn figures_are_formatted_by_kind() {
         assert_eq!(figure("stale_share", Some(0.09375)), "9%");
-        assert_eq!(figure("on_time_rate", Some(0.857)), "86%");
+        assert_eq!(figure("on_time_rate", Some(0.857)), "85%");
         assert_eq!(figure("say_do_rolling", Some(1.0)), "100%");
-        assert_eq!(figure("readiness_sprints", Some(1.662)), "1.7 sprints");
+        assert_eq!(figure("readiness_sprints", Some(1.662)), "1.6 sprints");
         assert_eq!(figure("touchpoints_per_week", Some(4.0)), "4.0 a week");
-        assert_eq!(figure("cross_role_assists_per_week", Some(0.26)), "0.3 a week");
+        assert_eq!(figure("cross_role_assists_per_week", Some(0.26)), "0.2 a week");
         assert_eq!(figure("max_gap_days", Some(6.0)), "6 days");
         assert_eq!(figure("max_gap_days", Some(1.0)), "1 day");
         assert_eq!(figure("median_resolution_days", Some(2.5)), "2.5 days");
@@ -241,12 +243,12 @@ mod tests {
     #[test]
     fn numbers_read_naturally() {
         assert_eq!(decimal(40.5), "40.5");
-        assert_eq!(decimal(24.666), "24.7");
+        assert_eq!(decimal(24.666), "24.6");
         assert_eq!(decimal(41.0), "41");
         assert_eq!(decimal(0.04), "0");
         assert_eq!(points(1.0), "1 point");
-        assert_eq!(points(24.666), "24.7 points");
-        assert_eq!(percent(0.666_666), "67%");
+        assert_eq!(points(24.666), "24.6 points");
+        assert_eq!(percent(0.666_666), "66%");
         // Rounded down: 74.6 (watch) must never print as 75 (healthy).
         assert_eq!(score(Some(94.5)), "94");
         assert_eq!(score(Some(74.6)), "74");

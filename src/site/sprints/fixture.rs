@@ -75,6 +75,7 @@ fn action(
     done_on: Option<Date>,
 ) -> NoteAction {
     NoteAction {
+        guests: Vec::new(),
         owners: owners.iter().map(|o| o.to_string()).collect(),
         text: text.into(),
         key: text.to_lowercase(),

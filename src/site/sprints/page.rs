@@ -165,10 +165,22 @@ fn view(input: &Input<'_>, sprint: &Sprint, entry: &SprintEntry, url: &str) -> S
     let added: Vec<&SprintItem> =
         sprint.items.iter().filter(|i| !is_committed(i, sprint.start) && !removed(i)).collect();
     let gone: Vec<&SprintItem> = sprint.items.iter().filter(removed).collect();
+    // Committed at planning, then removed: listed under Removed, but said here
+    // too, so this heading and the "Committed at planning" figure agree.
+    let taken_out: Vec<&SprintItem> =
+        sprint.items.iter().filter(|i| is_committed(i, sprint.start) && removed(i)).collect();
+    let later = removed_later(&taken_out);
     let group = |key, heading, empty, items: Vec<&SprintItem>| ItemGroupView {
         key,
         heading,
-        summary: summary(&items),
+        summary: match (&later, key) {
+            (Some(later), "committed") => format!(
+                "{} still in the sprint ({} committed, {later})",
+                summary(&items),
+                num::points_text(entry.figures.committed_points)
+            ),
+            _ => summary(&items),
+        },
         empty,
         items: items.into_iter().map(row).collect(),
     };
@@ -178,7 +190,7 @@ fn view(input: &Input<'_>, sprint: &Sprint, entry: &SprintEntry, url: &str) -> S
         in_progress: sprint.end > input.report_date,
         goal: sprint.goal.clone(),
         goal_met: goal(sprint.goal_met),
-        figures: figures(entry),
+        figures: figures(entry, later.as_deref()),
         groups: vec![
             group("committed", "Committed at planning", "Nothing was committed at planning.", committed),
             group("added", "Added mid-sprint", "Nothing was added after the sprint started.", added),
@@ -190,6 +202,17 @@ fn view(input: &Input<'_>, sprint: &Sprint, entry: &SprintEntry, url: &str) -> S
         previous: None,
         next: None,
     }
+}
+
+/// `8 points removed later`, when items committed at planning were removed.
+fn removed_later(items: &[&SprintItem]) -> Option<String> {
+    if items.is_empty() {
+        return None;
+    }
+    let points = crate::metrics::total(items.iter().filter_map(|i| i.points));
+    let what =
+        if points > 0.0 { num::points_text(points) } else { format::count(items.len(), "item", "items") };
+    Some(format!("{what} removed later"))
 }
 
 fn summary(items: &[&SprintItem]) -> String {
@@ -224,11 +247,15 @@ fn item_row(item: &SprintItem, anchor: String) -> ItemRowView {
     }
 }
 
-fn figures(entry: &SprintEntry) -> Vec<FactView> {
+fn figures(entry: &SprintEntry, removed_later: Option<&str>) -> Vec<FactView> {
     let f = &entry.figures;
     let pts = num::points_text;
+    let committed = match removed_later {
+        Some(later) => format!("{} ({later})", pts(f.committed_points)),
+        None => pts(f.committed_points),
+    };
     vec![
-        fact("Committed at planning", pts(f.committed_points)),
+        fact("Committed at planning", committed),
         fact("Added mid-sprint", pts(f.added_points)),
         fact("Removed", pts(f.removed_points)),
         fact("Completed", pts(f.completed_points)),

@@ -28,6 +28,10 @@ pub struct SummaryOptions {
     pub data_dir: PathBuf,
     /// `--as-of`: wins over `as_of:` in tandem.yaml.
     pub as_of: Option<Date>,
+    /// The moment "today" is taken from when no report date is given.
+    pub now: jiff::Timestamp,
+    /// `--base-url` (already validated): wins over `base_url:` in tandem.yaml.
+    pub base_url: Option<String>,
     /// The output format.
     pub format: Format,
     /// Warnings count as errors: no summary is printed.
@@ -64,13 +68,18 @@ pub struct SummaryOutcome {
 /// Checks the data in `opts.data_dir` and renders the summary as of the
 /// report date in `opts.format`.
 pub fn run(opts: &SummaryOptions) -> SummaryOutcome {
-    let checked = crate::check(&opts.data_dir, opts.as_of);
+    let checked = crate::check(&opts.data_dir, opts.as_of, opts.now);
     let mut diagnostics = checked.diagnostics;
     if opts.strict {
         diagnostics.make_strict();
     }
     let result = match checked.project {
-        Some((project, date)) if !diagnostics.has_errors() => render(&project, date, opts.format),
+        Some((mut project, date)) if !diagnostics.has_errors() => {
+            if let Some(url) = &opts.base_url {
+                project.settings.base_url = Some(url.clone());
+            }
+            render(&project, date, opts.format)
+        }
         _ => Err(SummaryError::InvalidData),
     };
     SummaryOutcome { diagnostics, result }

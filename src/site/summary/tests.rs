@@ -32,8 +32,8 @@ fn the_sample_summary_says_status_change_and_what_improved() {
     assert_eq!(s.more_attention, 0);
     assert_eq!(
         s.delivery,
-        "Velocity 24.7 points a sprint over the last 3 sprints; 87% of committed work delivered; \
-         67% of recent sprint goals met."
+        "Velocity 24.6 points a sprint over the last 3 sprints; 87% of committed work delivered; \
+         66% of recent sprint goals met."
     );
 }
 
@@ -168,5 +168,32 @@ fn the_page_and_the_markdown_file_are_in_the_site() {
     assert!(md.starts_with("# Phoenix team health, week 2026-W42"), "{md}");
     for (path, bytes) in [("summary/index.html", &page), ("summary.md", &md)] {
         assert!(!bytes.contains("SECRET") && !bytes.contains("Future review"), "{path}");
+    }
+}
+
+#[test]
+fn a_single_backlog_yaml_arriving_is_no_improvement() {
+    // backlog.yaml is one snapshot as of the report date: the week before
+    // has no backlog figures. Its arrival must not read as "up 47 points".
+    let (mut p, date) = sample(None);
+    let latest = p.backlog.snapshots().last().cloned().unwrap();
+    p.backlog = crate::model::Backlog::Current(latest);
+    let report = crate::metrics::compute(&p, date);
+    let weeks = &report.weeks;
+    let (now, before) = (&weeks[weeks.len() - 1], &weeks[weeks.len() - 2]);
+    assert!(before.backlog.is_none() && now.backlog.is_some());
+    let s = summary_of(&p, date);
+    let backlog = s.improved.iter().chain(&s.slipped).find(|m| m.key == "backlog");
+    // Only joint_refinement_share has data in both weeks: the change, if
+    // any, is that indicator's.
+    let joint = |w: &crate::metrics::WeekFigures| {
+        let p = w.health.practice("backlog").unwrap();
+        p.indicators.iter().find(|i| i.key == "joint_refinement_share").unwrap().score
+    };
+    let delta = joint(now).zip(joint(before)).map(|(a, b)| format::score_points(a) - format::score_points(b));
+    if let Some(m) = backlog {
+        assert!(m.change.contains(&format!("{} point", delta.unwrap_or(0).abs())), "{}", m.change);
+    } else {
+        assert_eq!(delta.unwrap_or(0), 0);
     }
 }

@@ -1,4 +1,4 @@
-//! Every METRICS.md figure worded for people: labels, units and "no data",
+//! Every docs/figures.md figure worded for people: labels, units and "no data",
 //! shared by the weeks, sprints and backlog pages.
 
 use serde::Serialize;
@@ -49,7 +49,7 @@ pub struct PracticeView {
     pub label: &'static str,
     /// The practice score.
     pub score: ScoreView,
-    /// Its indicators, in METRICS.md order.
+    /// Its indicators, in docs/figures.md order.
     pub indicators: Vec<IndicatorView>,
 }
 
@@ -64,7 +64,7 @@ pub fn score(value: Option<f64>, status: Status) -> ScoreView {
     ScoreView { text: format::score(value), status: num::status_key(status), shape, word: status.label() }
 }
 
-/// The practice's name for people (METRICS.md's five practices).
+/// The practice's name for people (docs/figures.md's five practices).
 pub fn practice_label(key: &str) -> &'static str {
     match key {
         "backlog" => "Backlog collaboration",

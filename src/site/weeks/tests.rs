@@ -80,7 +80,7 @@ fn week_pages_hold_every_figure_and_link_their_neighbours() {
     assert_eq!(last.view.range, "Mon 12 Oct 2026 to Sun 18 Oct 2026");
     assert!(last.view.partial, "the report date is a Friday");
     assert!(!pages[2].view.partial);
-    assert_eq!(last.view.window, "28 days, Sat 19 Sep 2026 to Fri 16 Oct 2026");
+    assert_eq!(last.view.window, "26 days, Mon 21 Sep 2026 to Fri 16 Oct 2026");
     assert_eq!(last.view.previous.as_ref().unwrap().url.as_deref(), Some("weeks/2026-W41/index.html"));
     assert!(last.view.next.is_none() && pages[0].view.previous.is_none());
     assert_eq!(last.view.practices.len(), 5);
@@ -95,10 +95,10 @@ fn week_pages_hold_every_figure_and_link_their_neighbours() {
 #[test]
 fn indicator_figures_carry_their_units() {
     use figures::indicator_figure;
-    assert_eq!(indicator_figure("readiness_sprints", Some(1.66)), "1.7 sprints");
+    assert_eq!(indicator_figure("readiness_sprints", Some(1.66)), "1.6 sprints");
     assert_eq!(indicator_figure("stale_share", Some(0.09375)), "9%");
     assert_eq!(indicator_figure("max_gap_days", Some(18.0)), "18 days");
-    assert_eq!(indicator_figure("touchpoints_per_week", Some(0.75)), "0.8");
+    assert_eq!(indicator_figure("touchpoints_per_week", Some(0.75)), "0.7");
     assert_eq!(indicator_figure("overdue_open", Some(7.0)), "7");
     assert_eq!(indicator_figure("on_time_rate", None), "no data");
     for (key, _) in crate::metrics::scores::PRACTICES {
