@@ -74,7 +74,9 @@ fn iteration(o: &Map<String, Value>, file: &str, pos: (u32, u32), dates: &DateRe
     let name =
         title.or_else(|| it.get("sequence").and_then(Value::as_i64).map(|s| format!("Iteration {s}")))?;
     let day = |k: &str| it.get(k).and_then(|v| dates.read_json(v).ok().flatten());
+    let key = it.get("id").and_then(Value::as_i64).map_or_else(|| name.clone(), |id| format!("gitlab:{id}"));
     Some(SprintDef {
+        key,
         name,
         start: day("start_date"),
         end: day("due_date"),
@@ -131,7 +133,7 @@ fn read_issue(
     }
     let points = match o.get("weight") {
         None | Some(Value::Null) => None,
-        Some(Value::Number(n)) => super::points(&n.to_string(), "weight", file, at_field("weight"), diags),
+        Some(Value::Number(n)) => super::points(&n.to_string(), "weight", file, || at_field("weight"), diags),
         Some(other) => {
             diags.error(
                 file,
@@ -162,7 +164,7 @@ fn read_issue(
     };
     let assignees = o.get("assignees").and_then(Value::as_array).filter(|a| !a.is_empty());
     let assignee = assignees.and_then(|a| a.first()).or_else(|| o.get("assignee")).and_then(user);
-    let iteration_name = iteration(o, file, pos, dates).map(|d| d.name);
+    let iteration_key = iteration(o, file, pos, dates).map(|d| d.key);
     Some(Issue {
         key,
         title: o.get("title").and_then(Value::as_str).unwrap_or_default().to_string(),
@@ -179,7 +181,7 @@ fn read_issue(
             .iter()
             .any(|l| l.eq_ignore_ascii_case("impediment") || l.eq_ignore_ascii_case("blocked")),
         labels,
-        sprints: iteration_name.into_iter().collect(),
+        sprints: iteration_key.into_iter().collect(),
         moves: Vec::new(),
         flags: Vec::new(),
         rank: None,

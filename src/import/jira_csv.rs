@@ -255,7 +255,7 @@ fn read_row(
     }
     let points = columns.first("points", row).and_then(|(text, col)| {
         let header = columns.headers[col].trim();
-        super::points(text, header, file, (line, col as u32 + 1), diags)
+        super::points(text, header, file, || (line, col as u32 + 1), diags)
     });
     let category = category(columns, row, resolved, cfg, file, line, diags);
     if diags.counts().0 > errors_before {

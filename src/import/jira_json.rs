@@ -50,13 +50,17 @@ pub struct Locator<'a> {
     text: &'a str,
     /// Byte offset of every line's start.
     starts: Vec<usize>,
+    /// The last position worked out: `(offset, line, column)`. An API's JSON
+    /// is often one line of megabytes, and lookups move forward through it,
+    /// so columns are counted on from here instead of from the line's start.
+    last: std::cell::Cell<(usize, u32, u32)>,
 }
 
 impl<'a> Locator<'a> {
     /// Indexes the lines of `text` once.
     pub fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { text, starts }
+        Self { text, starts, last: std::cell::Cell::new((0, 1, 1)) }
     }
 
     /// Where `needle` first appears at or after byte `from`: its offset and
@@ -75,8 +79,12 @@ impl<'a> Locator<'a> {
     pub fn line_col(&self, at: usize) -> (u32, u32) {
         let line = self.starts.partition_point(|s| *s <= at).max(1);
         let start = self.starts[line - 1];
-        let col = self.text.get(start..at).map_or(0, |l| l.chars().count()) + 1;
-        (line as u32, col as u32)
+        let (last_at, last_line, last_col) = self.last.get();
+        let (from, col) =
+            if last_line as usize == line && last_at <= at { (last_at, last_col) } else { (start, 1) };
+        let col = col + self.text.get(from..at).map_or(0, |l| l.chars().count()) as u32;
+        self.last.set((at, line as u32, col));
+        (line as u32, col)
     }
 }
 
@@ -156,16 +164,9 @@ pub fn read(
     let empty = Map::new();
     let fields = Fields::find(names.unwrap_or(&empty), issues, cfg);
     let lines = Locator::new(text);
-    let reader = IssueReader { lines: &lines, file, cfg, dates, fields: &fields };
-    let mut sprint_names = BTreeMap::new();
-    for issue in issues {
-        for def in reader.sprints_of(issue) {
-            if let Some(id) = def.0 {
-                sprint_names.insert(id, def.1.name.clone());
-            }
-            export.define_sprint(def.1);
-        }
-    }
+    let reader =
+        IssueReader { truncated: std::cell::Cell::new(0), lines: &lines, file, cfg, dates, fields: &fields };
+    let sprint_names = define_sprints(&reader, issues, export);
     let mut cursor = 0;
     for issue in issues {
         if let Some(read) = reader.issue(issue, &sprint_names, &mut cursor, diags) {
@@ -182,9 +183,40 @@ pub fn read(
             export.add_issue(read);
         }
     }
+    let cut = reader.truncated.get();
+    if cut > 0 {
+        diags.warning(
+            file,
+            None,
+            format!(
+                "Jira cut off the changelog of {cut} issue{} (more than 100 entries): their sprint moves are dated by weekly imports instead",
+                if cut == 1 { "" } else { "s" }
+            ),
+        );
+    }
+}
+
+/// Defines every sprint the issues name and returns Jira's sprint id → key.
+fn define_sprints(
+    reader: &IssueReader<'_>,
+    issues: &[Value],
+    export: &mut Export,
+) -> BTreeMap<String, String> {
+    let mut keys = BTreeMap::new();
+    for issue in issues {
+        for (id, def) in reader.sprints_of(issue) {
+            if let Some(id) = id {
+                keys.insert(id, def.key.clone());
+            }
+            export.define_sprint(def);
+        }
+    }
+    keys
 }
 
 struct IssueReader<'a> {
+    /// Issues whose changelog Jira cut off.
+    truncated: std::cell::Cell<usize>,
     lines: &'a Locator<'a>,
     file: &'a str,
     cfg: &'a ImportSettings,
@@ -215,9 +247,11 @@ impl IssueReader<'_> {
                 };
                 let day = |k: &str| o.get(k).and_then(|v| self.dates.read_json(v).ok().flatten());
                 let name = text("name")?;
+                let id = text("id");
                 Some((
-                    text("id"),
+                    id.clone(),
                     SprintDef {
+                        key: id.map_or_else(|| name.clone(), |id| format!("jira:{id}")),
                         name,
                         start: day("startDate"),
                         end: day("endDate"),
@@ -268,14 +302,20 @@ impl IssueReader<'_> {
         };
         let created = day("created", diags);
         let updated = day("updated", diags);
-        let resolved = day("resolutiondate", diags);
+        // Many workflows never set a resolution: then the day the status
+        // category last changed is when a done issue was finished.
+        let resolved = day("resolutiondate", diags).or_else(|| {
+            let done =
+                fields_pointer(fields, "/status/statusCategory/key").and_then(Value::as_str) == Some("done");
+            if done { day("statuscategorychangedate", diags) } else { None }
+        });
         if created.is_none() && !fields.contains_key("created") {
             diags.error(self.file, Some(pos), format!("issue {key} has no `created` date"));
         }
         let points = self.fields.points.as_ref().and_then(|id| match fields.get(id) {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => super::points(&n.to_string(), id, self.file, at_field(id), diags),
-            Some(Value::String(s)) => super::points(s, id, self.file, at_field(id), diags),
+            Some(Value::Number(n)) => super::points(&n.to_string(), id, self.file, || at_field(id), diags),
+            Some(Value::String(s)) => super::points(s, id, self.file, || at_field(id), diags),
             Some(other) => {
                 diags.error(
                     self.file,
@@ -285,7 +325,15 @@ impl IssueReader<'_> {
                 None
             }
         });
+        let title =
+            fields_pointer(fields, "/summary").and_then(Value::as_str).map(str::trim).unwrap_or_default();
+        if title.is_empty() {
+            diags.error(self.file, Some(pos), format!("issue {key} has no summary"));
+        }
         let history = self.history(issue, sprint_names, diags, &key, pos);
+        if history.2 {
+            self.truncated.set(self.truncated.get() + 1);
+        }
         if diags.counts().0 > errors_before {
             return None;
         }
@@ -299,7 +347,7 @@ impl IssueReader<'_> {
             .is_some_and(|v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
         Some(Issue {
             key,
-            title: text("/summary").unwrap_or_default(),
+            title: title.to_string(),
             kind: text("/issuetype/name").unwrap_or_default(),
             status: text("/status/name").unwrap_or_default(),
             category,
@@ -314,7 +362,7 @@ impl IssueReader<'_> {
                 .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
                 .unwrap_or_default(),
             acceptance: acceptance::criteria(&description(fields.get("description"))),
-            sprints: self.sprints_of(issue).into_iter().map(|(_, d)| d.name).collect(),
+            sprints: self.sprints_of(issue).into_iter().map(|(_, d)| d.key).collect(),
             moves: history.0,
             flags: history.1,
             flagged,
@@ -367,7 +415,7 @@ impl IssueReader<'_> {
         diags: &mut Diagnostics,
         key: &str,
         pos: (u32, u32),
-    ) -> (Vec<SprintMove>, Vec<(Date, bool)>) {
+    ) -> (Vec<SprintMove>, Vec<(Date, bool)>, bool) {
         let mut moves = Vec::new();
         let mut flags = Vec::new();
         let histories = issue
@@ -375,6 +423,15 @@ impl IssueReader<'_> {
             .and_then(Value::as_array)
             .map(Vec::as_slice)
             .unwrap_or_default();
+        let total = issue.pointer("/changelog/total").and_then(Value::as_u64).unwrap_or(0);
+        if total > histories.len() as u64 {
+            // A cut-off history would misplace the issue before its first
+            // recorded move: successive imports date it instead.
+            return (Vec::new(), Vec::new(), true);
+        }
+        // Jira's history ids grow with time; keep that order within a day.
+        let mut histories: Vec<&Value> = histories.iter().collect();
+        histories.sort_by_key(|h| h.get("id").and_then(|id| id.as_str()?.parse::<u64>().ok()).unwrap_or(0));
         for h in histories {
             let Some(items) = h.get("items").and_then(Value::as_array) else { continue };
             let date = match self.dates.read_json(h.get("created").unwrap_or(&Value::Null)) {
@@ -406,9 +463,10 @@ impl IssueReader<'_> {
                 }
             }
         }
-        moves.sort();
-        flags.sort();
-        (moves, flags)
+        // Stable: same-day moves stay in the order they happened.
+        moves.sort_by_key(|m| m.date);
+        flags.sort_by_key(|f| f.0);
+        (moves, flags, false)
     }
 }
 

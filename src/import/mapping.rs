@@ -2,7 +2,7 @@
 //! sprint records and backlog snapshot (IMPORT.md, "Mapping").
 
 use super::config::ImportSettings;
-use super::state::{ItemRecord, Membership, MoveRecord, Run, SprintRecord, State};
+use super::state::{ItemRecord, Membership, MoveRecord, SprintRecord, State};
 use crate::model::Date;
 
 /// A sprint item's status at the sprint's end.
@@ -64,15 +64,13 @@ pub fn place(
     key: &str,
     item: &ItemRecord,
     name: &str,
-    m: &Membership,
     span: Span,
-    runs: &[Run],
     cfg: &ImportSettings,
 ) -> Option<SprintItem> {
     let Span { start, end } = span;
     let moves: Vec<&MoveRecord> = item.moves.iter().filter(|mv| mv.sprint == name).collect();
     let (added, mut removed) = if moves.is_empty() {
-        from_imports(item, m, span, runs)?
+        from_imports(item, &item.membership(name)?, name, span)?
     } else {
         from_changelog(item, &moves, span)?
     };
@@ -135,17 +133,15 @@ fn from_changelog(
 fn from_imports(
     item: &ItemRecord,
     m: &Membership,
+    name: &str,
     span: Span,
-    runs: &[Run],
 ) -> Option<(Option<Date>, Option<Date>)> {
     let Span { start, end } = span;
     if m.left.is_some() && m.last_seen < start {
         // Seen in the sprint before it began, and out of it since.
         return None;
     }
-    let earlier_import_missed_it = m.first_seen > start
-        && runs.iter().any(|r| r.as_of >= start && r.as_of < m.first_seen && r.as_of >= item.first_seen);
-    let added = if earlier_import_missed_it {
+    let added = if item.seen_outside(name, start, m.first_seen) {
         Some(m.first_seen.min(end))
     } else if item.created > start {
         Some(item.created.min(end))
@@ -175,7 +171,7 @@ pub struct Impediment {
 pub fn impediments(state: &State, name: &str, span: Span) -> Vec<Impediment> {
     let mut out = Vec::new();
     for (key, item) in &state.items {
-        if !item.sprints.contains_key(name) {
+        if !item.sprint_names().contains(name) {
             continue;
         }
         for flag in item.flags.iter().filter(|f| f.raised >= span.start && f.raised <= span.end) {
@@ -219,8 +215,9 @@ pub fn in_backlog(
     if matches!(item.category, Category::Done | Category::Dropped) || item.created > as_of {
         return false;
     }
-    !item.sprints.iter().any(|(name, m)| {
-        m.left.is_none() && sprints.get(name).is_some_and(|s| s.end.is_none_or(|e| e >= as_of))
+    !item.sprint_names().into_iter().any(|name| {
+        let still_in = item.membership(name).is_some_and(|m| m.left.is_none());
+        still_in && sprints.get(name).is_some_and(|s| s.end.is_none_or(|e| e >= as_of))
     })
 }
 

@@ -115,6 +115,7 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
         export.issues.iter().flat_map(|i| i.sprints.iter().map(|s| (s.clone(), i.origin.clone()))).collect();
     for (name, origin) in named {
         export.define_sprint(record::SprintDef {
+            key: name.clone(),
             name,
             start: None,
             end: None,
@@ -123,6 +124,7 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
             origin,
         });
     }
+    export.settle_names();
     if let Some(file) = &opts.sprints {
         let shown = file.display().to_string();
         if let Some(text) =
@@ -130,8 +132,7 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
         {
             for def in sprint_list::read(&text, &shown, &dates, diags) {
                 // The list given on purpose wins over dates inside the export.
-                export.sprints.retain(|s| s.name != def.name);
-                export.sprints.push(def);
+                export.date_sprint(def);
             }
         }
     }
@@ -198,7 +199,7 @@ pub(crate) fn points(
     text: &str,
     field: &str,
     file: &str,
-    pos: (u32, u32),
+    pos: impl FnOnce() -> (u32, u32),
     diags: &mut Diagnostics,
 ) -> Option<f64> {
     let t = text.trim();
@@ -208,11 +209,11 @@ pub(crate) fn points(
     match t.replace(',', ".").parse::<f64>() {
         Ok(p) if p.is_finite() && (0.0..=1000.0).contains(&p) => Some(p),
         Ok(p) => {
-            diags.error(file, Some(pos), format!("{field}: {p} is not a number of points from 0 to 1000"));
+            diags.error(file, Some(pos()), format!("{field}: {p} is not a number of points from 0 to 1000"));
             None
         }
         Err(_) => {
-            diags.error(file, Some(pos), format!("{field}: \"{t}\" is not a number"));
+            diags.error(file, Some(pos()), format!("{field}: \"{t}\" is not a number"));
             None
         }
     }

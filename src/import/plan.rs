@@ -150,7 +150,7 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
     for (name, s) in &state.sprints {
         match (s.start, s.end) {
             (Some(start), Some(end)) if end >= start => {
-                let items = state.items.values().filter(|i| i.sprints.contains_key(name)).count();
+                let items = state.items.values().filter(|i| i.sprint_names().contains(name.as_str())).count();
                 candidates.push(Candidate { name: name.clone(), start, end, items });
             }
             (Some(start), Some(end)) => diags.error(&first_file, None, format!("sprint \"{name}\" ends ({end}) before it starts ({start})")),
@@ -208,10 +208,7 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
         let mut items: Vec<mapping::SprintItem> = state
             .items
             .iter()
-            .filter_map(|(key, item)| {
-                let m = item.sprints.get(&name)?;
-                mapping::place(key, item, &name, m, span, &state.imports, ctx.settings)
-            })
+            .filter_map(|(key, item)| mapping::place(key, item, &name, span, ctx.settings))
             .collect();
         items.sort_by_key(|i| natural(&i.id));
         let impediments: Vec<_> = mapping::impediments(state, &name, span)

@@ -112,7 +112,7 @@ pub struct Issue {
     pub labels: Vec<String>,
     /// Acceptance criteria found in the description.
     pub acceptance: Vec<String>,
-    /// The sprints the issue lists now, by name, in export order.
+    /// The sprints the issue lists now, by key (then, once settled, by name), in export order.
     pub sprints: Vec<String>,
     /// Dated sprint moves, when the export has a changelog.
     pub moves: Vec<SprintMove>,
@@ -129,7 +129,10 @@ pub struct Issue {
 /// A sprint (Jira) or iteration (GitLab) as the tracker describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SprintDef {
-    /// Its name, the key issues refer to it by.
+    /// What issues refer to it by while the export is read: the tracker's id
+    /// (`jira:12`, `gitlab:345`) when it has one, else the name.
+    pub key: String,
+    /// Its name; [`Export::settle_names`] makes names unique.
     pub name: String,
     /// First day.
     pub start: Option<Date>,
@@ -164,10 +167,10 @@ impl Export {
         self.latest = Some(self.latest.map_or(date, |d| d.max(date)));
     }
 
-    /// Adds a sprint definition unless one of that name is already known;
+    /// Adds a sprint definition unless one with that key is already known;
     /// a later definition fills in what an earlier one left out.
     pub fn define_sprint(&mut self, def: SprintDef) {
-        match self.sprints.iter_mut().find(|s| s.name == def.name) {
+        match self.sprints.iter_mut().find(|s| s.key == def.key) {
             Some(known) => {
                 known.start = known.start.or(def.start);
                 known.end = known.end.or(def.end);
@@ -179,6 +182,60 @@ impl Export {
                 }
             }
             None => self.sprints.push(def),
+        }
+    }
+
+    /// Gives dates from a sprint list given on purpose (`--sprints`) to the
+    /// sprint of that name, over what the export says.
+    pub fn date_sprint(&mut self, def: SprintDef) {
+        let mut found = false;
+        for known in self.sprints.iter_mut().filter(|s| s.name == def.name) {
+            known.start = def.start;
+            known.end = def.end;
+            if def.goal.is_some() {
+                known.goal = def.goal.clone();
+            }
+            if def.state.is_some() {
+                known.state = def.state.clone();
+            }
+            found = true;
+        }
+        if !found {
+            self.sprints.push(def);
+        }
+    }
+
+    /// Turns sprint keys into names, once every file is read. Two sprints of
+    /// one name (two GitLab cadences both at `Iteration 1`, two Jira boards'
+    /// `Sprint 1`) get their start day added, so they never merge; issues and
+    /// changelog moves then name sprints by these names.
+    pub fn settle_names(&mut self) {
+        let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for def in &self.sprints {
+            *count.entry(def.name.as_str()).or_default() += 1;
+        }
+        let shared: std::collections::HashSet<String> =
+            count.into_iter().filter(|(_, n)| *n > 1).map(|(name, _)| name.to_string()).collect();
+        let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        for def in &mut self.sprints {
+            if shared.contains(&def.name) {
+                def.name = match def.start {
+                    Some(start) => format!("{} ({start})", def.name),
+                    None => format!("{} ({})", def.name, def.key),
+                };
+            }
+            names.insert(def.key.clone(), def.name.clone());
+        }
+        // A name written beside an id the export never defined stands for itself.
+        let name_of = |key: &String| names.get(key).cloned().unwrap_or_else(|| key.clone());
+        for issue in &mut self.issues {
+            issue.sprints = issue.sprints.iter().map(name_of).collect();
+            for m in &mut issue.moves {
+                m.sprint = name_of(&m.sprint);
+            }
+        }
+        for def in &mut self.sprints {
+            def.key = def.name.clone();
         }
     }
 

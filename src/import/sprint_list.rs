@@ -66,6 +66,7 @@ fn read_json(text: &str, file: &str, dates: &DateReader, diags: &mut Diagnostics
         let start = day("startDate", diags);
         let end = day("endDate", diags);
         out.push(SprintDef {
+            key: name.to_string(),
             name: name.to_string(),
             start,
             end,
@@ -163,6 +164,7 @@ fn sprint(
     let end = day(end, "end", diags);
     let (start, end) = (start?, end?);
     Some(SprintDef {
+        key: name.clone(),
         name,
         start: Some(start),
         end: Some(end),

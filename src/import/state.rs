@@ -70,9 +70,9 @@ pub struct SprintRecord {
     pub last_seen: Date,
 }
 
-/// An issue's time in one sprint, as imports saw it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// An issue's time in one sprint, as imports saw it (derived from the
+/// dated observations, so the order imports ran in does not matter).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
     /// First import that saw the issue in the sprint.
     pub first_seen: Date,
@@ -129,12 +129,8 @@ pub struct ItemRecord {
     pub rank: Option<String>,
     /// Position in the newest export (backlog order without a rank).
     pub order: usize,
-    /// First import that saw it.
-    pub first_seen: Date,
-    /// Last import that saw it.
-    pub last_seen: Date,
-    /// Sprints it was seen in.
-    pub sprints: BTreeMap<String, Membership>,
+    /// Each import that saw the issue: its date → the sprints the issue was in.
+    pub seen: BTreeMap<Date, Vec<String>>,
     /// Dated sprint moves from the newest changelog.
     pub moves: Vec<MoveRecord>,
     /// Impediment flags.
@@ -142,6 +138,37 @@ pub struct ItemRecord {
 }
 
 impl ItemRecord {
+    /// The first import that saw the issue.
+    pub fn first_seen(&self) -> Option<Date> {
+        self.seen.keys().next().copied()
+    }
+
+    /// The newest import that saw the issue.
+    pub fn last_seen(&self) -> Option<Date> {
+        self.seen.keys().next_back().copied()
+    }
+
+    /// Every sprint the issue was ever seen in or moved into or out of.
+    pub fn sprint_names(&self) -> std::collections::BTreeSet<&str> {
+        let seen = self.seen.values().flatten().map(String::as_str);
+        seen.chain(self.moves.iter().map(|m| m.sprint.as_str())).collect()
+    }
+
+    /// The issue's time in sprint `name` as the imports saw it; `None` when
+    /// no import saw it there (a changelog may still have).
+    pub fn membership(&self, name: &str) -> Option<Membership> {
+        let mut with = self.seen.iter().filter(|(_, s)| s.iter().any(|n| n == name)).map(|(d, _)| *d);
+        let first_seen = with.next()?;
+        let last_seen = with.next_back().unwrap_or(first_seen);
+        let left = self.seen.range(last_seen..).nth(1).map(|(d, _)| *d);
+        Some(Membership { first_seen, last_seen, left })
+    }
+
+    /// Whether an import saw the issue, not in sprint `name`, on a day in `from..until`.
+    pub fn seen_outside(&self, name: &str, from: Date, until: Date) -> bool {
+        from < until && self.seen.range(from..until).any(|(_, s)| !s.iter().any(|n| n == name))
+    }
+
     /// The assignee, as a tracker user.
     pub fn assignee(&self) -> Option<User> {
         let u = User {
@@ -252,18 +279,17 @@ impl State {
             acceptance: Vec::new(),
             rank: None,
             order,
-            first_seen: as_of,
-            last_seen: as_of,
-            sprints: BTreeMap::new(),
+            seen: BTreeMap::new(),
             moves: Vec::new(),
             flags: Vec::new(),
         };
         let rec = self.items.entry(issue.key.clone()).or_insert_with(fresh);
-        rec.first_seen = rec.first_seen.min(as_of);
-        if as_of < rec.last_seen {
+        let newest = rec.last_seen().is_none_or(|last| as_of >= last);
+        rec.seen.insert(as_of, issue.sprints.clone());
+        if !newest {
+            // An older export adds what it saw, and changes nothing newer.
             return;
         }
-        rec.last_seen = as_of;
         rec.title = issue.title.clone();
         rec.kind = issue.kind.clone();
         rec.status = issue.status.clone();
@@ -279,30 +305,8 @@ impl State {
         rec.acceptance = issue.acceptance.clone();
         rec.rank = issue.rank.clone();
         rec.order = order;
-        for name in &issue.sprints {
-            let m = rec.sprints.entry(name.clone()).or_insert(Membership {
-                first_seen: as_of,
-                last_seen: as_of,
-                left: None,
-            });
-            m.first_seen = m.first_seen.min(as_of);
-            m.last_seen = m.last_seen.max(as_of);
-            m.left = None;
-        }
-        for (name, m) in &mut rec.sprints {
-            if !issue.sprints.contains(name) && m.left.is_none() {
-                m.left = Some(as_of);
-            }
-        }
         if !issue.moves.is_empty() {
             rec.moves = issue.moves.iter().map(MoveRecord::from).collect();
-            for mv in &issue.moves {
-                rec.sprints.entry(mv.sprint.clone()).or_insert(Membership {
-                    first_seen: as_of,
-                    last_seen: as_of,
-                    left: Some(as_of),
-                });
-            }
         }
         merge_flags(rec, issue, as_of);
     }

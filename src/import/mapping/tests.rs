@@ -6,7 +6,7 @@ use jiff::civil::date;
 
 use super::*;
 use crate::import::record::Category;
-use crate::import::state::{Flag, Membership};
+use crate::import::state::Flag;
 
 fn item(created: Date, resolved: Option<Date>, category: Category) -> ItemRecord {
     ItemRecord {
@@ -26,9 +26,7 @@ fn item(created: Date, resolved: Option<Date>, category: Category) -> ItemRecord
         acceptance: vec![],
         rank: None,
         order: 0,
-        first_seen: date(2026, 3, 1),
-        last_seen: date(2026, 3, 30),
-        sprints: BTreeMap::new(),
+        seen: BTreeMap::from([(date(2026, 3, 30), vec!["S1".to_string()])]),
         moves: vec![],
         flags: Vec::<Flag>::new(),
     }
@@ -36,34 +34,34 @@ fn item(created: Date, resolved: Option<Date>, category: Category) -> ItemRecord
 
 const SPAN: Span = Span { start: date(2026, 3, 2), end: date(2026, 3, 13) };
 
-fn member(first: Date, last: Date, left: Option<Date>) -> Membership {
-    Membership { first_seen: first, last_seen: last, left }
+/// An item seen by imports on these days, in S1 on the days marked `true`.
+fn seen(it: &mut ItemRecord, days: &[(Date, bool)]) {
+    it.seen =
+        days.iter().map(|(d, inside)| (*d, if *inside { vec!["S1".to_string()] } else { vec![] })).collect();
 }
 
 fn mv(d: Date, entered: bool) -> MoveRecord {
     MoveRecord { date: d, sprint: "S1".into(), entered }
 }
 
-fn placed(it: &ItemRecord, m: &Membership, runs: &[Run]) -> Option<SprintItem> {
-    place("PHX-1", it, "S1", m, SPAN, runs, &ImportSettings::default())
+fn placed(it: &ItemRecord) -> Option<SprintItem> {
+    place("PHX-1", it, "S1", SPAN, &ImportSettings::default())
 }
 
 #[test]
 fn committed_done_and_carried_over() {
-    let m = member(date(2026, 3, 14), date(2026, 3, 30), None);
-    let done = placed(&item(date(2026, 2, 1), Some(date(2026, 3, 10)), Category::Done), &m, &[]).unwrap();
+    let done = placed(&item(date(2026, 2, 1), Some(date(2026, 3, 10)), Category::Done)).unwrap();
     assert_eq!((done.status, done.added, done.done), (Status::Done, None, Some(date(2026, 3, 10))));
     // Resolved the day after the end: carried over.
-    let late = placed(&item(date(2026, 2, 1), Some(date(2026, 3, 14)), Category::Done), &m, &[]).unwrap();
+    let late = placed(&item(date(2026, 2, 1), Some(date(2026, 3, 14)), Category::Done)).unwrap();
     assert_eq!(late.status, Status::NotDone);
     // Finished before the sprint began: not this sprint's work.
-    assert!(placed(&item(date(2026, 2, 1), Some(date(2026, 2, 20)), Category::Done), &m, &[]).is_none());
+    assert!(placed(&item(date(2026, 2, 1), Some(date(2026, 2, 20)), Category::Done)).is_none());
 }
 
 #[test]
 fn created_after_the_start_is_added() {
-    let m = member(date(2026, 3, 14), date(2026, 3, 14), None);
-    let it = placed(&item(date(2026, 3, 5), None, Category::Todo), &m, &[]).unwrap();
+    let it = placed(&item(date(2026, 3, 5), None, Category::Todo)).unwrap();
     assert_eq!((it.status, it.added), (Status::NotDone, Some(date(2026, 3, 5))));
 }
 
@@ -71,43 +69,42 @@ fn created_after_the_start_is_added() {
 fn changelog_dates_adds_and_removals() {
     let mut it = item(date(2026, 2, 1), None, Category::Todo);
     it.moves = vec![mv(date(2026, 3, 4), true), mv(date(2026, 3, 9), false)];
-    let m = member(date(2026, 3, 14), date(2026, 3, 14), Some(date(2026, 3, 14)));
-    let p = placed(&it, &m, &[]).unwrap();
+    let p = placed(&it).unwrap();
     assert_eq!(
         (p.status, p.added, p.removed),
         (Status::Removed, Some(date(2026, 3, 4)), Some(date(2026, 3, 9)))
     );
     // Entered on the first day: committed.
     it.moves = vec![mv(date(2026, 3, 2), true)];
-    assert_eq!(placed(&it, &m, &[]).unwrap().added, None);
+    assert_eq!(placed(&it).unwrap().added, None);
     // Left before the sprint began: never in it.
     it.moves = vec![mv(date(2026, 2, 20), true), mv(date(2026, 2, 27), false)];
-    assert!(placed(&it, &m, &[]).is_none());
+    assert!(placed(&it).is_none());
+    // In and out again the same day, in the changelog's order: never in it.
+    it.moves = vec![mv(date(2026, 2, 25), true), mv(date(2026, 2, 25), false)];
+    assert!(placed(&it).is_none());
 }
 
 #[test]
 fn successive_imports_date_what_the_export_does_not() {
-    let runs = vec![
-        Run { as_of: date(2026, 3, 4), source: "jira".into(), files: vec![] },
-        Run { as_of: date(2026, 3, 11), source: "jira".into(), files: vec![] },
-    ];
     let mut it = item(date(2026, 2, 1), None, Category::Todo);
-    it.first_seen = date(2026, 3, 4);
     // Not in the sprint on 03-04, in it on 03-11: added 03-11.
-    let joined = member(date(2026, 3, 11), date(2026, 3, 11), None);
-    assert_eq!(placed(&it, &joined, &runs).unwrap().added, Some(date(2026, 3, 11)));
+    seen(&mut it, &[(date(2026, 3, 4), false), (date(2026, 3, 11), true)]);
+    assert_eq!(placed(&it).unwrap().added, Some(date(2026, 3, 11)));
     // In it on 03-04, out of it on 03-11 while the sprint ran: removed 03-11.
-    let left = member(date(2026, 3, 4), date(2026, 3, 4), Some(date(2026, 3, 11)));
-    let p = placed(&it, &left, &runs).unwrap();
+    seen(&mut it, &[(date(2026, 3, 4), true), (date(2026, 3, 11), false)]);
+    let p = placed(&it).unwrap();
     assert_eq!((p.status, p.removed), (Status::Removed, Some(date(2026, 3, 11))));
     // Noticed gone only after the end (moved on when the sprint closed): carried over.
-    let moved_on = member(date(2026, 3, 4), date(2026, 3, 11), Some(date(2026, 3, 18)));
-    assert_eq!(placed(&it, &moved_on, &runs).unwrap().status, Status::NotDone);
+    seen(&mut it, &[(date(2026, 3, 4), true), (date(2026, 3, 11), true), (date(2026, 3, 18), false)]);
+    assert_eq!(placed(&it).unwrap().status, Status::NotDone);
+    // Seen in it before it began, and out of it since: never in it.
+    seen(&mut it, &[(date(2026, 2, 25), true), (date(2026, 3, 4), false)]);
+    assert!(placed(&it).is_none());
 }
 
 #[test]
 fn wont_do_inside_the_sprint_is_a_removal() {
-    let m = member(date(2026, 3, 14), date(2026, 3, 14), None);
-    let p = placed(&item(date(2026, 2, 1), Some(date(2026, 3, 6)), Category::Dropped), &m, &[]).unwrap();
+    let p = placed(&item(date(2026, 2, 1), Some(date(2026, 3, 6)), Category::Dropped)).unwrap();
     assert_eq!((p.status, p.removed), (Status::Removed, Some(date(2026, 3, 6))));
 }
