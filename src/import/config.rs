@@ -31,6 +31,7 @@ struct RawJira {
     months: Option<Vec<String>>,
     columns: BTreeMap<String, String>,
     status_categories: BTreeMap<String, String>,
+    dropped_resolutions: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -57,6 +58,7 @@ pub const COLUMN_KEYS: &[&str] = &[
     "assignee",
     "labels",
     "description",
+    "resolution",
 ];
 
 const TYPES: &[&str] = &["story", "bug", "chore", "spike"];
@@ -80,7 +82,22 @@ pub struct ImportSettings {
     pub months: Option<Vec<String>>,
     /// Status category value (lower-cased) → category.
     pub status_categories: BTreeMap<String, Category>,
+    /// Resolutions (lower-cased) that close an issue without doing it.
+    pub dropped_resolutions: Vec<String>,
 }
+
+/// Jira's resolutions, in English, that close an issue without doing it.
+const DROPPED_RESOLUTIONS: &[&str] = &[
+    "won't do",
+    "won't fix",
+    "wont do",
+    "wontfix",
+    "duplicate",
+    "declined",
+    "cannot reproduce",
+    "rejected",
+    "obsolete",
+];
 
 impl Default for ImportSettings {
     fn default() -> Self {
@@ -93,11 +110,17 @@ impl Default for ImportSettings {
             date_format: None,
             months: None,
             status_categories: BTreeMap::new(),
+            dropped_resolutions: DROPPED_RESOLUTIONS.iter().map(|r| (*r).to_string()).collect(),
         }
     }
 }
 
 impl ImportSettings {
+    /// Whether a resolution (lower-cased) means the issue was dropped, not done.
+    pub fn is_dropped_resolution(&self, lower: &str) -> bool {
+        self.dropped_resolutions.iter().any(|r| r == lower.trim())
+    }
+
     /// The DATA.md type of a tracker issue type: config first, then
     /// Story→story, Bug→bug, Spike→spike, anything else→chore.
     pub fn item_type(&self, kind: &str) -> &str {
@@ -190,6 +213,9 @@ pub fn read_settings(data_dir: &Path, diags: &mut Diagnostics) -> ImportSettings
         if !format.contains('%') {
             bad(format!("`date_format` \"{format}\" has no % directives (e.g. \"%d/%b/%y %I:%M %p\")"));
         }
+    }
+    if let Some(extra) = jira.dropped_resolutions {
+        settings.dropped_resolutions.extend(extra.iter().map(|r| r.trim().to_lowercase()));
     }
     settings.date_format = jira.date_format;
     settings.points_field = jira.points_field;

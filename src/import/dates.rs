@@ -154,7 +154,7 @@ impl DateReader {
         let Some(seconds) = offset_seconds(zone).ok_or_else(bad)? else {
             return Ok(date);
         };
-        let dt = date.at(h, m, s, 0);
+        let dt = date.to_datetime(jiff::civil::Time::new(h, m, s, 0).map_err(|_| bad())?);
         let offset = Offset::from_seconds(seconds).map_err(|_| bad())?;
         let ts = offset.to_timestamp(dt).map_err(|_| bad())?;
         Ok(self.tz.to_datetime(ts).date())
@@ -260,5 +260,10 @@ mod tests {
         assert!(err.contains("22/Apr/26 7:56 AM"), "{err}");
         assert!(utc().read("2026-13-01").is_err());
         assert!(utc().read("2026-04-22Tnoon").is_err());
+        assert!(
+            utc().read("2026-02-20T25:00:00.000Z").is_err(),
+            "an hour out of range is an error, not a panic"
+        );
+        assert!(utc().read("2026-02-20T10:99:00Z").is_err());
     }
 }

@@ -26,7 +26,28 @@ pub fn scalar(s: &str) -> String {
         && s.chars().all(|c| c.is_alphanumeric() || " _.,()/'!?&+-".contains(c))
         && !s.ends_with(':')
         && !reserved.contains(&s.to_lowercase().as_str());
-    if plain { s.to_string() } else { serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()) }
+    if plain { s.to_string() } else { quoted(s) }
+}
+
+/// A YAML double-quoted scalar. Control characters, DEL and the C1 range
+/// are escaped: YAML readers refuse them raw, and JSON's escaping leaves DEL.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Points without a needless `.0`.
@@ -87,7 +108,7 @@ pub fn sprint(header: &str, doc: &SprintDoc<'_>) -> String {
             let _ = writeln!(out, "    resolved: {r}");
         }
         if let Some(o) = owner {
-            let _ = writeln!(out, "    owner: {o}");
+            let _ = writeln!(out, "    owner: {}", scalar(o));
         }
     }
     out
@@ -135,7 +156,7 @@ pub fn backlog(header: &str, entries: &[BacklogEntry<'_>]) -> String {
             }
         }
         if let Some(o) = &e.owner {
-            let _ = writeln!(out, "    owner: {o}");
+            let _ = writeln!(out, "    owner: {}", scalar(o));
         }
     }
     out
@@ -151,7 +172,7 @@ pub fn team(files: &[String], name: &str, members: &[(String, User)]) -> String 
     );
     let _ = writeln!(out, "name: {}\nmembers:", scalar(name));
     for (id, user) in members {
-        let _ = writeln!(out, "  - id: {id}");
+        let _ = writeln!(out, "  - id: {}", scalar(id));
         if let Some(n) = &user.name {
             let _ = writeln!(out, "    name: {}", scalar(n));
         }
@@ -176,6 +197,9 @@ mod tests {
         assert_eq!(scalar("3D secure"), "\"3D secure\"");
         assert_eq!(scalar("say \"hi\" # now"), "\"say \\\"hi\\\" # now\"");
         assert_eq!(scalar("Añadir pago"), "Añadir pago");
+        assert_eq!(scalar("bell\u{7}del\u{7f}"), "\"bell\\u0007del\\u007F\"");
+        assert_eq!(scalar("a\nb\t\\"), "\"a\\nb\\t\\\\\"");
+        assert_eq!(scalar("no"), "\"no\"");
         assert_eq!(number(3.0), "3");
         assert_eq!(number(0.5), "0.5");
     }

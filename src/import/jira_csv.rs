@@ -36,6 +36,7 @@ fn default_headers(field: &str) -> &'static [&'static str] {
         "labels" => &["Labels"],
         "description" => &["Description"],
         "resolution" => &["Resolution"],
+        "category_changed" => &["Status Category Changed"],
         "project" => &["Project name"],
         "rank" => &["Custom field (Rank)", "Rank"],
         "flagged" => &["Custom field (Flagged)", "Flagged"],
@@ -54,7 +55,7 @@ struct Columns {
 impl Columns {
     fn find(headers: &[String], cfg: &ImportSettings) -> Self {
         let mut by_field = BTreeMap::new();
-        let extra = ["resolution", "project", "rank", "flagged"];
+        let extra = ["category_changed", "project", "rank", "flagged"];
         for field in COLUMN_KEYS.iter().chain(extra.iter()) {
             let wanted: Vec<String> = match (cfg.columns.get(*field), *field) {
                 (Some(h), _) => vec![h.clone()],
@@ -258,6 +259,12 @@ fn read_row(
         super::points(text, header, file, || (line, col as u32 + 1), diags)
     });
     let category = category(columns, row, resolved, cfg, file, line, diags);
+    // Many workflows never set a resolution: then the day the status
+    // category last changed is when a done issue was finished.
+    let resolved = match resolved {
+        None if matches!(category, Category::Done | Category::Dropped) => date("category_changed", diags),
+        known => known,
+    };
     if diags.counts().0 > errors_before {
         return None;
     }
@@ -322,7 +329,7 @@ fn category(
     });
     let category = from_column.unwrap_or(if resolved.is_some() { Category::Done } else { Category::Todo });
     let resolution = columns.first("resolution", row).map(|(r, _)| r.to_lowercase()).unwrap_or_default();
-    if category == Category::Done && super::is_dropped_resolution(&resolution) {
+    if category == Category::Done && cfg.is_dropped_resolution(&resolution) {
         return Category::Dropped;
     }
     category

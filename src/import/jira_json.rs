@@ -400,7 +400,7 @@ impl IssueReader<'_> {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_lowercase();
-        if category == Category::Done && super::is_dropped_resolution(&resolution) {
+        if category == Category::Done && self.cfg.is_dropped_resolution(&resolution) {
             Category::Dropped
         } else {
             category

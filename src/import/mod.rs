@@ -228,19 +228,3 @@ pub(crate) fn default_category(lower: &str) -> Option<Category> {
         _ => None,
     }
 }
-
-/// Resolutions that close an issue without doing it.
-pub(crate) fn is_dropped_resolution(lower: &str) -> bool {
-    [
-        "won't do",
-        "won't fix",
-        "wont do",
-        "wontfix",
-        "duplicate",
-        "declined",
-        "cannot reproduce",
-        "rejected",
-        "obsolete",
-    ]
-    .contains(&lower.trim())
-}

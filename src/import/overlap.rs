@@ -24,9 +24,11 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     a.end < b.start || (a.end == b.start && a.start < b.start && b.start < b.end)
 }
 
-/// The names of the sprints to keep, in start order, and the end day each
-/// kept sprint gets: a day before its successor's start when they touch.
-pub fn choose(mut sprints: Vec<Candidate>) -> (Vec<(String, Date)>, Vec<Candidate>) {
+/// The sprints to keep, in start order, with the days each gets: when two
+/// touch, the later one starts a day later, so that an issue finished on the
+/// morning of the handover still counts in the sprint that ended then (as
+/// Jira's sprint report counts it).
+pub fn choose(mut sprints: Vec<Candidate>) -> (Vec<(String, Date, Date)>, Vec<Candidate>) {
     sprints.sort_by(|a, b| (a.end, a.start, &a.name).cmp(&(b.end, b.start, &b.name)));
     let n = sprints.len();
     // best[j]: (items, sprints) of the best series among the first j sprints.
@@ -49,14 +51,14 @@ pub fn choose(mut sprints: Vec<Candidate>) -> (Vec<(String, Date)>, Vec<Candidat
         }
     }
     kept.reverse();
-    let mut out: Vec<(String, Date)> = Vec::new();
+    let mut out: Vec<(String, Date, Date)> = Vec::new();
     for (k, &i) in kept.iter().enumerate() {
         let s = &sprints[i];
-        let end = match kept.get(k + 1) {
-            Some(&next) if sprints[next].start == s.end => s.end.yesterday().unwrap_or(s.end),
-            _ => s.end,
+        let start = match k.checked_sub(1).map(|p| &sprints[kept[p]]) {
+            Some(prev) if prev.end == s.start => s.start.tomorrow().unwrap_or(s.start),
+            _ => s.start,
         };
-        out.push((s.name.clone(), end));
+        out.push((s.name.clone(), start, s.end));
     }
     let left_out =
         sprints.into_iter().enumerate().filter(|(i, _)| !kept.contains(i)).map(|(_, s)| s).collect();
@@ -77,8 +79,8 @@ mod tests {
         }
     }
 
-    fn names(chosen: &(Vec<(String, Date)>, Vec<Candidate>)) -> Vec<&str> {
-        chosen.0.iter().map(|(n, _)| n.as_str()).collect()
+    fn names(chosen: &(Vec<(String, Date, Date)>, Vec<Candidate>)) -> Vec<&str> {
+        chosen.0.iter().map(|(n, _, _)| n.as_str()).collect()
     }
 
     #[test]
@@ -92,9 +94,15 @@ mod tests {
     }
 
     #[test]
-    fn back_to_back_sprints_are_kept_and_trimmed() {
+    fn back_to_back_sprints_are_kept_and_the_later_starts_a_day_later() {
         let chosen = choose(vec![c("S1", (3, 2), (3, 16), 4), c("S2", (3, 16), (3, 30), 4)]);
-        assert_eq!(chosen.0, vec![("S1".into(), date(2026, 3, 15)), ("S2".into(), date(2026, 3, 30))]);
+        assert_eq!(
+            chosen.0,
+            vec![
+                ("S1".into(), date(2026, 3, 2), date(2026, 3, 16)),
+                ("S2".into(), date(2026, 3, 17), date(2026, 3, 30))
+            ]
+        );
         assert!(chosen.1.is_empty());
     }
 

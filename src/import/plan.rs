@@ -11,7 +11,7 @@ use super::mapping::{self, Span};
 use super::overlap::{self, Candidate};
 use super::record::{Export, Source};
 use super::state::{STATE_PATH, State};
-use super::team::{Roster, member_line};
+use super::team::Roster;
 use crate::diagnostics::Diagnostics;
 use crate::model::Date;
 
@@ -100,7 +100,8 @@ pub fn read_state(into: &Path, diags: &mut Diagnostics) -> Result<State, ImportE
 
 /// Sorts issue keys as people do: `PHX-2` before `PHX-10`.
 fn natural(key: &str) -> (String, u64, String) {
-    let digits_at = key.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let digits_at =
+        key.char_indices().rfind(|(_, c)| !c.is_ascii_digit()).map_or(0, |(i, c)| i + c.len_utf8());
     let number = key[digits_at..].parse().unwrap_or(0);
     (key[..digits_at].to_string(), number, key.to_string())
 }
@@ -122,22 +123,36 @@ fn generated(path: &Path) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(HEADER_PREFIX))
 }
 
-/// The ids hand-written sprint files claim (their `id:` line, else their stem).
-fn hand_written_ids(into: &Path, files: &BTreeMap<String, bool>) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
+/// A sprint file written by hand: the id it claims (its `id:` line, else its
+/// stem) and its days, read from its top-level lines (`tandem check` reads it
+/// properly; import only needs to keep clear of it).
+struct HandWritten {
+    path: String,
+    id: String,
+    span: Option<(Date, Date)>,
+}
+
+fn hand_written(into: &Path, files: &BTreeMap<String, bool>) -> Vec<HandWritten> {
+    let mut out = Vec::new();
     for (path, generated) in files {
         if *generated {
             continue;
         }
         let text = std::fs::read_to_string(into.join(path)).unwrap_or_default();
-        let id = text
-            .lines()
-            .find_map(|l| l.strip_prefix("id:"))
-            .map(|v| v.trim().trim_matches(['"', '\'']).to_string());
+        let value = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map(|v| v.split(" #").next().unwrap_or(v).trim().trim_matches(['"', '\'']).to_string())
+        };
+        let day = |key: &str| value(key).and_then(|v| crate::load::yaml::parse_iso_date(&v).ok());
         let stem = Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        ids.insert(id.unwrap_or(stem).to_lowercase());
+        out.push(HandWritten {
+            path: path.clone(),
+            id: value("id:").unwrap_or(stem).to_lowercase(),
+            span: day("start:").zip(day("end:")),
+        });
     }
-    ids
+    out
 }
 
 /// Decides every file of the run.
@@ -145,13 +160,33 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
     let mut plan = Plan::default();
     let first_file = ctx.files.first().cloned().unwrap_or_default();
     let existing = existing_sprint_files(ctx.into);
-    let hand_ids = hand_written_ids(ctx.into, &existing);
+    let hand = hand_written(ctx.into, &existing);
+    let by_sprint = items_by_sprint(state);
     let mut candidates = Vec::new();
+    let mut empty = Vec::new();
     for (name, s) in &state.sprints {
         match (s.start, s.end) {
             (Some(start), Some(end)) if end >= start => {
-                let items = state.items.values().filter(|i| i.sprint_names().contains(name.as_str())).count();
-                candidates.push(Candidate { name: name.clone(), start, end, items });
+                let items = by_sprint.get(name.as_str()).map_or(0, Vec::len);
+                let id = crate::slug::slug(name);
+                let clash = hand.iter().find(|h| h.span.is_some_and(|(hs, he)| hs <= end && start <= he));
+                if let Some(h) = hand.iter().find(|h| h.id == id) {
+                    diags.warning(
+                        &h.path,
+                        None,
+                        format!("a hand-written sprint file has the id `{id}`, so import leaves it as it is and does not write sprint \"{name}\""),
+                    );
+                } else if let Some(h) = clash {
+                    diags.warning(
+                        &h.path,
+                        None,
+                        format!("sprint \"{name}\" ({start} to {end}) overlaps this hand-written sprint, so import leaves it out"),
+                    );
+                } else if items == 0 {
+                    empty.push(name.as_str());
+                } else {
+                    candidates.push(Candidate { name: name.clone(), start, end, items });
+                }
             }
             (Some(start), Some(end)) => diags.error(&first_file, None, format!("sprint \"{name}\" ends ({end}) before it starts ({start})")),
             _ if s.state.as_deref() == Some("future") => diags.warning(
@@ -174,6 +209,22 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
             _ => {}
         }
     }
+    if !empty.is_empty() {
+        diags.warning(
+            &first_file,
+            None,
+            format!(
+                "{} no exported issue, so {} not written: {}",
+                if empty.len() == 1 {
+                    "1 sprint holds".to_string()
+                } else {
+                    format!("{} sprints hold", empty.len())
+                },
+                if empty.len() == 1 { "it is" } else { "they are" },
+                empty.join(", ")
+            ),
+        );
+    }
     let (kept, left_out) = overlap::choose(candidates);
     for s in &left_out {
         diags.warning(
@@ -190,9 +241,8 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
     }
     let mut used_ids = BTreeSet::new();
     let mut wanted_paths = BTreeSet::new();
-    for (name, end) in kept {
+    for (name, start, end) in kept {
         let record = &state.sprints[&name];
-        let Some(start) = record.start else { continue };
         let mut id = crate::slug::slug(&name);
         let mut n = 2;
         while !used_ids.insert(id.clone()) {
@@ -200,14 +250,15 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
             n += 1;
         }
         let path = format!("sprints/{id}.yaml");
-        if hand_ids.contains(&id) || existing.get(&path) == Some(&false) {
-            diags.warning(&path, None, format!("a hand-written sprint file has the id `{id}`, so import leaves it as it is and does not write sprint \"{name}\""));
+        if existing.get(&path) == Some(&false) {
+            diags.warning(&path, None, format!("this file was written by hand, so import leaves it as it is and does not write sprint \"{name}\""));
             continue;
         }
         let span = Span { start, end };
-        let mut items: Vec<mapping::SprintItem> = state
-            .items
-            .iter()
+        let mut items: Vec<mapping::SprintItem> = by_sprint
+            .get(name.as_str())
+            .into_iter()
+            .flatten()
             .filter_map(|(key, item)| mapping::place(key, item, &name, span, ctx.settings))
             .collect();
         items.sort_by_key(|i| natural(&i.id));
@@ -251,6 +302,17 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
         summary: count(state.items.len(), "issue"),
     });
     plan
+}
+
+/// Every sprint name → the issues ever in it, found once.
+fn items_by_sprint(state: &State) -> BTreeMap<&str, Vec<(&String, &super::state::ItemRecord)>> {
+    let mut by_sprint: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+    for (key, item) in &state.items {
+        for name in item.sprint_names() {
+            by_sprint.entry(name).or_default().push((key, item));
+        }
+    }
+    by_sprint
 }
 
 fn count(n: usize, noun: &str) -> String {
@@ -327,7 +389,7 @@ fn team(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Plan, 
                         "assignee {} (first on {}) is not in team.yaml, so their items have no owner; to add them:\n{}",
                         user.label(),
                         issue.key,
-                        member_line(user)
+                        roster.line_to_add(user)
                     ),
                 );
             }

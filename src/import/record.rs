@@ -207,7 +207,7 @@ impl Export {
 
     /// Turns sprint keys into names, once every file is read. Two sprints of
     /// one name (two GitLab cadences both at `Iteration 1`, two Jira boards'
-    /// `Sprint 1`) get their start day added, so they never merge; issues and
+    /// `Sprint 1`) get their days added, so they never merge; issues and
     /// changelog moves then name sprints by these names.
     pub fn settle_names(&mut self) {
         let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -217,13 +217,17 @@ impl Export {
         let shared: std::collections::HashSet<String> =
             count.into_iter().filter(|(_, n)| *n > 1).map(|(name, _)| name.to_string()).collect();
         let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut taken = std::collections::HashSet::new();
         for def in &mut self.sprints {
             if shared.contains(&def.name) {
-                def.name = match def.start {
-                    Some(start) => format!("{} ({start})", def.name),
-                    None => format!("{} ({})", def.name, def.key),
+                let dated = match (def.start, def.end) {
+                    (Some(start), Some(end)) => format!("{} ({start} to {end})", def.name),
+                    _ => format!("{} ({})", def.name, def.key),
                 };
+                // Two sprints of one name and the same days: the tracker's id tells them apart.
+                def.name = if taken.contains(&dated) { format!("{} ({})", def.name, def.key) } else { dated };
             }
+            taken.insert(def.name.clone());
             names.insert(def.key.clone(), def.name.clone());
         }
         // A name written beside an id the export never defined stands for itself.

@@ -13,13 +13,19 @@ pub struct Roster {
     lookup: HashMap<String, String>,
     /// With no team.yaml: the members import will write, by id.
     new_members: Option<BTreeMap<String, User>>,
+    /// With no team.yaml: the id each user was given.
+    given: BTreeMap<User, String>,
 }
 
 impl Roster {
     /// A roster over `team.yaml`'s members, or (`None`) one that collects a new team.
     pub fn new(members: Option<Vec<Member>>) -> Self {
         let Some(members) = members else {
-            return Roster { lookup: HashMap::new(), new_members: Some(BTreeMap::new()) };
+            return Roster {
+                lookup: HashMap::new(),
+                new_members: Some(BTreeMap::new()),
+                given: BTreeMap::new(),
+            };
         };
         let mut lookup = HashMap::new();
         // Ids first, so that an alias can never take another member's id.
@@ -32,7 +38,7 @@ impl Roster {
                 lookup.entry(key).or_insert_with(|| m.id.clone());
             }
         }
-        Roster { lookup, new_members: None }
+        Roster { lookup, new_members: None, given: BTreeMap::new() }
     }
 
     /// Whether import writes `team.yaml` (there is none yet).
@@ -44,8 +50,14 @@ impl Roster {
     /// any of the user's names.
     pub fn member(&mut self, user: &User) -> Option<String> {
         if let Some(new) = &mut self.new_members {
-            let id = member_id(user);
-            new.entry(id.clone()).or_insert_with(|| user.clone());
+            if let Some(id) = self.given.get(user) {
+                return Some(id.clone());
+            }
+            // Two people whose names fold to one id (José García, Jose Garcia)
+            // stay two members: the second gets `-2`.
+            let id = unique(&member_id(user), |id| new.contains_key(id));
+            new.insert(id.clone(), user.clone());
+            self.given.insert(user.clone(), id.clone());
             return Some(id);
         }
         let spellings = user.username.iter().chain(user.name.iter()).chain(user.account.iter());
@@ -54,21 +66,38 @@ impl Roster {
             .find_map(|s| self.lookup.get(&s).cloned())
     }
 
+    /// The line a scrum master adds to `team.yaml` for `user`, with an id no
+    /// member has yet.
+    pub fn line_to_add(&self, user: &User) -> String {
+        let id = unique(&member_id(user), |id| self.lookup.contains_key(id));
+        member_line(user, &id)
+    }
+
     /// The members collected for a new `team.yaml`, by id.
     pub fn new_members(&self) -> Option<&BTreeMap<String, User>> {
         self.new_members.as_ref()
     }
 }
 
+/// `base`, or `base-2`, `base-3` ... whichever is not `taken`.
+fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut id = base.to_string();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
 /// The line a scrum master adds to `team.yaml` for an unknown user.
-pub fn member_line(user: &User) -> String {
-    let id = member_id(user);
-    let mut line = format!("  - {{id: {id}");
+fn member_line(user: &User, id: &str) -> String {
+    let mut line = format!("  - {{id: {}", super::emit::scalar(id));
     if let Some(name) = &user.name {
         line.push_str(&format!(", name: {}", super::emit::scalar(name)));
     }
     line.push_str(", role: developer");
-    let aliases = aliases(user, &id);
+    let aliases = aliases(user, id);
     if !aliases.is_empty() {
         line.push_str(&format!(", aliases: [{}]", aliases.join(", ")));
     }
@@ -101,7 +130,12 @@ pub fn member_id(user: &User) -> String {
     }
     let source = user.name.as_deref().or(user.username.as_deref()).unwrap_or("member");
     let folded: String = source.chars().map(fold).collect();
-    crate::slug::slug(&folded)
+    // A name with no Latin letter at all (李雷) keeps a plain id.
+    if folded.chars().any(|c| c.is_ascii_alphanumeric()) {
+        crate::slug::slug(&folded)
+    } else {
+        "member".into()
+    }
 }
 
 /// Latin letters with accents to their base letter, so names keep their shape in ids.
@@ -147,8 +181,24 @@ mod tests {
         assert_eq!(roster.member(&user(Some("ANA"), None)), Some("ana".into()), "an id wins over an alias");
         assert_eq!(roster.member(&user(Some("zed"), Some("Zed"))), None);
         assert_eq!(
-            member_line(&user(Some("zed"), Some("Zed Q"))),
+            roster.line_to_add(&user(Some("zed"), Some("Zed Q"))),
             "  - {id: zed, name: Zed Q, role: developer}"
         );
+        assert_eq!(
+            roster.line_to_add(&user(Some("ana"), Some("Ana B"))),
+            "  - {id: ana-2, name: Ana B, role: developer, aliases: [ana]}"
+        );
+    }
+
+    #[test]
+    fn a_new_team_keeps_people_whose_names_fold_alike_apart() {
+        let mut roster = Roster::new(None);
+        let jose = user(None, Some("José García"));
+        let other = user(None, Some("Jose Garcia"));
+        assert_eq!(roster.member(&jose), Some("jose-garcia".into()));
+        assert_eq!(roster.member(&other), Some("jose-garcia-2".into()));
+        assert_eq!(roster.member(&jose), Some("jose-garcia".into()));
+        assert_eq!(roster.member(&user(None, Some("李雷"))), Some("member".into()));
+        assert_eq!(roster.member(&user(None, Some("韩梅梅"))), Some("member-2".into()));
     }
 }
