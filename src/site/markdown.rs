@@ -68,9 +68,8 @@ pub fn options() -> Options {
 pub fn to_html(markdown: &str, placement: Placement<'_>) -> SafeHtml {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
     let events = drop_title(events, placement.title);
-    let offset = placement.heading_offset;
-    let events =
-        events.into_iter().map(|event| shift_heading(event, offset)).map(task_mark).flat_map(wrap_table);
+    let mut levels = Levels::new(placement.heading_offset);
+    let events = events.into_iter().map(|event| levels.place(event)).map(task_mark).flat_map(wrap_table);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events);
     SafeHtml(SANITIZER.clean(&raw).to_string())
@@ -127,13 +126,34 @@ fn task_mark(event: Event<'_>) -> Event<'_> {
     }
 }
 
-fn shift_heading(event: Event<'_>, offset: u8) -> Event<'_> {
-    match event {
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: shifted(level, offset), id, classes, attrs })
+/// Places a body's headings under the page's: each is shifted by the
+/// offset, and never more than one level below the heading before it, so a
+/// note that jumps from `#` to `###` (common in minutes) still gives pages
+/// whose outline skips no level (the W3C checker requires it).
+struct Levels {
+    offset: u8,
+    /// The level of the heading before, starting with the page's own (`offset + 1`).
+    last: usize,
+    /// The level given to the heading being read, for its end tag.
+    open: HeadingLevel,
+}
+
+impl Levels {
+    fn new(offset: u8) -> Self {
+        Levels { offset, last: usize::from(offset) + 1, open: HeadingLevel::H1 }
+    }
+
+    fn place<'e>(&mut self, event: Event<'e>) -> Event<'e> {
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let n = (shifted(level, self.offset) as usize).min(self.last + 1);
+                self.open = HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6);
+                self.last = n;
+                Event::Start(Tag::Heading { level: self.open, id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(self.open)),
+            other => other,
         }
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, offset))),
-        other => other,
     }
 }
 
@@ -280,6 +300,16 @@ mod tests {
         let out = out.as_str();
         assert!(!out.contains("planning"), "{out}");
         assert!(out.contains("<h3>Agenda</h3>"), "{out}");
-        assert!(out.contains("<h6>Deep</h6>"), "{out}");
+        // Never more than one level below the heading before.
+        assert!(out.contains("<h4>Deep</h4>"), "{out}");
+    }
+
+    #[test]
+    fn a_body_that_skips_levels_gives_an_outline_that_does_not() {
+        let placement = Placement { heading_offset: 1, title: None };
+        let out = to_html("### Daily standup\n\n#### Present\n\n# Decisions\n\n#### Later\n", placement);
+        let levels: Vec<&str> =
+            out.as_str().match_indices("<h").map(|(i, _)| &out.as_str()[i..i + 3]).collect();
+        assert_eq!(levels, vec!["<h3", "<h4", "<h2", "<h3"], "{}", out.as_str());
     }
 }
