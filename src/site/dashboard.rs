@@ -26,6 +26,8 @@ pub struct DashboardView {
     pub delivery: Vec<FactView>,
     /// Open items, ready work, stale share, median age (empty without backlog data).
     pub backlog: Vec<FactView>,
+    /// Committed against completed points by sprint, with the rolling velocity.
+    pub velocity_chart: Option<super::charts::ChartHtml>,
     /// `Collaboration figures cover the 28 days from … to ….`
     pub window: String,
 }
@@ -135,6 +137,7 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
             practices: report.health.practices.iter().map(|p| practice(input, p)).collect(),
             delivery: delivery(report),
             backlog: backlog(report),
+            velocity_chart: super::sprints::velocity_chart(&report.sprints, "dashboard-velocity"),
             window,
         },
     }
