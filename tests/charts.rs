@@ -175,6 +175,59 @@ fn the_weeks_chart_has_one_point_per_week() {
     assert!(html.contains("<table class=\"data-table\">"), "the table of every week stays");
 }
 
+/// `85%` → 85, `4.0 a week` → 4, `no data` → None.
+fn number(cell: &str) -> Option<f64> {
+    let n: String = cell.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    n.parse().ok()
+}
+
+/// The figure `key` of week `w` of metrics.json, wherever it is kept.
+fn figure(w: &Value, key: &str) -> Option<f64> {
+    ["delivery", "backlog", "collaboration"].iter().find_map(|part| w[part].get(key)).and_then(Value::as_f64)
+}
+
+#[test]
+fn sparklines_equal_the_weekly_history() {
+    let html = page("index.html");
+    let weeks = list(&metrics()["weeks"]);
+    let shown_weeks = &weeks[weeks.len().saturating_sub(12)..];
+    let mut keys = Vec::new();
+    for practice in metrics()["health"]["practices"].as_object().into_iter().flat_map(|p| p.values()) {
+        keys.extend(practice["indicators"].as_object().into_iter().flat_map(|i| i.keys().cloned()));
+    }
+    assert_eq!(keys.len(), 16);
+    let mut drawn = 0;
+    for key in &keys {
+        let id = format!("spark-{}", key.replace('_', "-"));
+        let values: Vec<Option<f64>> = shown_weeks.iter().map(|w| figure(w, key)).collect();
+        if values.iter().all(Option::is_none) {
+            assert!(!html.contains(&format!("id=\"{id}-title\"")), "{key}: nothing to draw");
+            continue;
+        }
+        drawn += 1;
+        let c = chart(&html, &id);
+        accessible(c, &id);
+        let rows = table(c, &format!("{id}-data"));
+        assert_eq!(rows.len(), shown_weeks.len(), "{key}: one point per week");
+        for ((week, cells), (w, v)) in rows.iter().zip(shown_weeks.iter().zip(&values)) {
+            assert_eq!(Some(week.as_str()), w["week"].as_str(), "{key}");
+            let cell = cells.first().map_or("", String::as_str);
+            match v {
+                None => assert_eq!(cell, "no data", "{key} {week}"),
+                Some(v) if cell.ends_with('%') => {
+                    assert_eq!(number(cell), Some(((v * 100.0) + 1e-9).floor()), "{key} {week}: {cell}")
+                }
+                Some(v) => {
+                    assert_eq!(number(cell), Some(((v * 10.0) + 1e-9).floor() / 10.0), "{key} {week}: {cell}")
+                }
+            }
+        }
+        // one line run per unbroken stretch of weeks, and the latest week dotted
+        assert_eq!(c.contains("class=\"spark-dot\""), values.last().is_some_and(Option::is_some), "{key}");
+    }
+    assert!(drawn >= 12, "most indicators have a history: {drawn}");
+}
+
 #[test]
 fn backlog_and_action_charts_draw_their_series() {
     let html = page("backlog/index.html");

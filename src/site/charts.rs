@@ -19,6 +19,7 @@
 mod bar;
 mod line;
 pub(crate) mod num;
+mod spark;
 mod table;
 pub mod trend;
 
@@ -28,6 +29,7 @@ use serde::Serialize;
 
 pub(crate) use bar::{Mark, Overlay, bar_chart, bar_chart_with};
 pub(crate) use line::{XMark, line_chart, line_chart_marked};
+pub(crate) use spark::sparkline;
 pub(crate) use table::DataTable;
 
 use super::slug::slug;

@@ -2,6 +2,7 @@
 //! "needs attention" list, the five practice cards with the indicators
 //! behind each score, and the delivery and backlog headline figures.
 
+pub mod trends;
 pub mod words;
 
 use serde::Serialize;
@@ -98,6 +99,10 @@ pub struct IndicatorView {
     pub status: StatusView,
     /// What it means for the partnership, one sentence.
     pub meaning: String,
+    /// Its figure over the last weeks.
+    pub spark: Option<super::charts::ChartHtml>,
+    /// Its change since the week before.
+    pub change: Option<trends::FigureChangeView>,
 }
 
 /// A labelled figure.
@@ -191,6 +196,8 @@ fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
                 .map_or_else(|| "not scored".to_string(), |s| format!("score {}", format::score_points(s))),
             status: words::status(Status::of(i.score)),
             meaning: words::meaning(i.key, settings),
+            spark: trends::spark(&input.report.weeks, i.key),
+            change: trends::change(&input.report.weeks, i.key),
         })
         .collect();
     PracticeView {

@@ -188,3 +188,20 @@ fn a_line_chart_can_mark_one_day_and_its_word_stays_inside() {
         line_chart_marked(&text("m"), &l, &s, axis, &[], None)
     );
 }
+
+#[test]
+fn a_sparkline_is_a_small_described_image_broken_by_gaps() {
+    let values = [Some(0.5), Some(1.0), None, Some(0.25), None, Some(0.75), Some(0.0)];
+    let out = sparkline("spark-on_time", "On time, week by week", "On time <each> week.", &values, 1.0);
+    let out = out.as_str();
+    assert!(out.starts_with("<figure class=\"spark-figure\"><svg class=\"spark\""), "{out}");
+    assert!(out.contains("role=\"img\" aria-labelledby=\"spark-on-time-title spark-on-time-desc\""), "{out}");
+    assert!(out.contains("<desc id=\"spark-on-time-desc\">On time &lt;each&gt; week.</desc>"), "{out}");
+    // two runs of two or more, one lone week as a point, the last week dotted
+    assert_eq!(out.matches("<polyline").count(), 2, "{out}");
+    assert_eq!(out.matches("class=\"spark-point\"").count(), 1, "{out}");
+    assert!(out.contains("<circle class=\"spark-dot\" cx=\"116.0\" cy=\"28.0\" r=\"3\"/>"), "{out}");
+    // 0 at the bottom (y 28), `top` at the top (y 4)
+    assert!(out.contains("<polyline class=\"spark-line\" points=\"4.0,16.0 22.6,4.0\"/>"), "{out}");
+    assert!(!sparkline("e", "t", "d", &[None, None], 1.0).as_str().contains("spark-dot"));
+}
