@@ -258,3 +258,66 @@ fn backlog_and_action_charts_draw_their_series() {
         assert_eq!(cells, &[w["open"].to_string(), w["done"].to_string()], "{week}");
     }
 }
+
+#[test]
+fn the_health_trend_lists_every_week_it_draws() {
+    let html = page("index.html");
+    let weeks = list(&metrics()["weeks"]);
+    let rows = table(&html, "trend-label-data");
+    assert_eq!(rows.len(), weeks.len(), "the dashboard's trend draws every week");
+    for ((week, cells), w) in rows.iter().zip(weeks) {
+        assert_eq!(Some(week.as_str()), w["week"].as_str());
+        let expected =
+            w["health"]["score"].as_f64().map_or("no data".to_string(), |s| format!("{}", s.floor() as i64));
+        assert_eq!(cells, &[expected], "{week}");
+    }
+    assert!(html.contains("<desc id=\"trend-label-desc\">Weekly health score from "), "{html}");
+}
+
+/// Every HTML file of the sample site, by path.
+fn pages() -> Vec<(String, String)> {
+    let root = &site().0;
+    let mut out = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().into_owned();
+                out.push((rel, fs::read_to_string(&path).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_chart_is_an_image_with_a_title_a_description_and_its_numbers() {
+    let mut charts = 0;
+    for (path, html) in pages() {
+        let svgs: Vec<usize> = html.match_indices("<svg").map(|(i, _)| i).collect();
+        for (k, &at) in svgs.iter().enumerate() {
+            let open = &html[at..at + html[at..].find('>').unwrap_or(0)];
+            if open.contains("aria-hidden=\"true\"") {
+                continue; // a legend key
+            }
+            charts += 1;
+            assert!(open.contains("role=\"img\""), "{path}: {open}");
+            let end = at + html[at..].find("</svg>").unwrap_or(0);
+            let svg = &html[at..end];
+            assert!(svg.contains("<title id=") && svg.contains("<desc id="), "{path}: {open}");
+            // its numbers in a <details> before the next chart
+            let next = svgs[k + 1..]
+                .iter()
+                .find(|&&n| !html[n..n + html[n..].find('>').unwrap_or(0)].contains("aria-hidden"))
+                .copied()
+                .unwrap_or(html.len());
+            assert!(html[end..next].contains("<details class=\"chart-data"), "{path}: no table under {open}");
+        }
+    }
+    // 18 on the dashboard, a trend on each of 20 week pages, a burn-up on each of 10 sprint pages, ...
+    assert!(charts >= 50, "the sample site has charts on most pages: {charts}");
+}

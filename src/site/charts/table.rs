@@ -60,7 +60,7 @@ impl DataTable {
         let mut out = String::new();
         let _ = write!(
             out,
-            "<details class=\"chart-data\"><summary>The numbers</summary>\
+            "<details class=\"chart-data\"><summary>The numbers<span class=\"visually-hidden\">: {caption}</span></summary>\
              <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\">\
              <table class=\"data-table\"><caption id=\"{id}\"><span class=\"caption-text\">{caption}</span></caption>\
              <thead><tr>",
