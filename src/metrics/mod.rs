@@ -20,6 +20,7 @@ pub mod delivery;
 pub mod history;
 pub mod json;
 pub mod scores;
+pub mod series;
 pub mod sprint;
 
 #[cfg(test)]
@@ -71,6 +72,10 @@ pub struct Report {
     pub sprints: Vec<SprintEntry>,
     /// Every ISO week from the first sprint's to D's, in calendar order.
     pub weeks: Vec<WeekFigures>,
+    /// The open backlog items as of D by age; `None` without backlog data.
+    pub backlog_ages: Option<Vec<series::AgeBin>>,
+    /// Action items open against done, for the same weeks as `weeks`.
+    pub action_weeks: Vec<series::ActionWeek>,
     /// Notes dated on or before D, by date then path.
     pub notes: Vec<NoteEntry>,
     /// Action items as of D, by raised date then text.
@@ -118,6 +123,16 @@ pub fn compute(project: &Project, report_date: Date) -> Report {
     let weeks = history::weeks(project, &all_sprints, report_date);
     let notes = json::note_entries(project, report_date);
     let actions = json::action_entries(&now.tracked);
+    let week_dates: Vec<Date> = weeks.iter().map(|w| w.as_of).collect();
+    let window = project.settings.velocity_window;
+    let sprints = all_sprints
+        .iter()
+        .filter(|s| s.start <= report_date)
+        .map(|s| SprintEntry {
+            rolling_velocity: series::rolling_velocity(&all_sprints, s, window, report_date),
+            ..s.clone()
+        })
+        .collect();
     Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("tandem {}", env!("CARGO_PKG_VERSION")),
@@ -128,7 +143,12 @@ pub fn compute(project: &Project, report_date: Date) -> Report {
         delivery: now.delivery,
         backlog: now.backlog,
         collaboration: now.collaboration,
-        sprints: all_sprints.into_iter().filter(|s| s.start <= report_date).collect(),
+        sprints,
+        backlog_ages: project
+            .backlog
+            .as_of(report_date, report_date)
+            .map(|b| series::age_bins(b, report_date)),
+        action_weeks: series::action_weeks(&now.tracked, &week_dates),
         weeks,
         notes,
         actions,

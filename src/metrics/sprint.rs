@@ -97,6 +97,11 @@ pub struct SprintEntry {
     /// The figures (`goal_met` among them).
     #[serde(flatten)]
     pub figures: SprintFigures,
+    /// docs/figures.md `rolling_velocity`: the velocity as of the sprint's
+    /// end; `None` while it runs on the report date (set by [`super::compute`]).
+    pub rolling_velocity: Option<f64>,
+    /// docs/figures.md `burnup`: scope and done points day by day.
+    pub burnup: super::series::Burnup,
 }
 
 impl SprintEntry {
@@ -109,6 +114,8 @@ impl SprintEntry {
             end: sprint.end,
             goal: sprint.goal.clone(),
             figures: SprintFigures::of(sprint),
+            rolling_velocity: None,
+            burnup: super::series::burnup(sprint),
         }
     }
 }

@@ -7,10 +7,11 @@
 use serde::Serialize;
 
 use super::Input;
-use super::charts::num;
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series, num};
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
 use crate::metrics::days_between;
+use crate::metrics::series::ActionWeek;
 use crate::model::actions::TrackedAction;
 
 /// What a private action reads as.
@@ -23,6 +24,8 @@ pub struct ActionsView {
     pub summary: String,
     /// Overdue, open, done.
     pub groups: Vec<ActionGroupView>,
+    /// Action items open against done, week by week.
+    pub chart: Option<ChartHtml>,
 }
 
 /// One group of action items.
@@ -100,8 +103,38 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
                 group("open", "Open", "No open action items.", open),
                 group("done", "Done", "No action item has been done yet.", done),
             ],
+            chart: chart(&input.report.action_weeks),
         },
     }
+}
+
+/// Action items open at each week's end (hatched) against those done during
+/// the week (solid), from `action_weeks` in `metrics.json`; `None` without
+/// weeks or without any action item.
+fn chart(weeks: &[ActionWeek]) -> Option<ChartHtml> {
+    let (first, last) = (weeks.first()?, weeks.last()?);
+    if weeks.iter().all(|w| w.open == 0 && w.done == 0) {
+        return None;
+    }
+    let labels: Vec<String> =
+        weeks.iter().map(|w| w.week.rsplit('-').next().unwrap_or(&w.week).to_string()).collect();
+    let series = [
+        Series {
+            name: "Open at the week's end",
+            values: weeks.iter().map(|w| Some(w.open as f64)).collect(),
+        },
+        Series { name: "Done during the week", values: weeks.iter().map(|w| Some(w.done as f64)).collect() },
+    ];
+    let desc = format!(
+        "Action items still open at the end of each week from {} to {} against those done during the week; \
+         {} were open and {} done in {}.",
+        first.week, last.week, last.open, last.done, last.week
+    );
+    let title = "Action items open against done by week";
+    let text = ChartText { id: "actions-chart", title, desc: &desc, y_label: "Items" };
+    let full: Vec<String> = weeks.iter().map(|w| w.week.clone()).collect();
+    let table = DataTable::of_series("actions-chart", title, "Week", &full, &series, |v| num::maybe(v, 0));
+    Some(charts::bar_chart(&text, &labels, &series, Axis::from_zero(&series, "")).with_table(&table))
 }
 
 fn row(input: &Input<'_>, a: &TrackedAction) -> ActionRowView {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, Series, num};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series, num};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
 use super::sprints::{item_anchors, item_type_label};
@@ -33,8 +33,10 @@ pub struct BacklogView {
     pub closed_count: String,
     /// Done and dropped items, in rank order.
     pub closed: Vec<BacklogRowView>,
-    /// Open items and ready points by week, when two weeks or more have data.
+    /// Ready points against velocity by week, when two weeks or more have data.
     pub chart: Option<ChartHtml>,
+    /// The open items by age, with its figures.
+    pub age_chart: Option<ChartHtml>,
     /// The chart's figures, newest week first.
     pub trend: Vec<TrendRowView>,
 }
@@ -50,6 +52,8 @@ pub struct TrendRowView {
     pub open_items: usize,
     /// Ready points.
     pub ready_points: String,
+    /// Velocity as of the week, or `no data`.
+    pub velocity: String,
 }
 
 /// Which snapshot the page shows.
@@ -132,6 +136,7 @@ pub fn index(input: &Input<'_>) -> Page<BacklogView> {
             closed_count: format::count(closed.len(), "item", "items"),
             closed: closed.into_iter().map(|(_, r)| r).collect(),
             chart: chart(input),
+            age_chart: age_chart(input),
             trend: trend(input),
         },
     }
@@ -200,13 +205,15 @@ fn trend(input: &Input<'_>) -> Vec<TrendRowView> {
                 url: input.paths.week_url(&w.week),
                 open_items: b.open_items,
                 ready_points: num::points(b.ready_points),
+                velocity: num::maybe(w.delivery.velocity, 1),
             })
         })
         .collect();
     if rows.len() < 2 { Vec::new() } else { rows }
 }
 
-/// Open items and ready points by week, over the weeks that had backlog data.
+/// Ready points against velocity by week, over the weeks that had backlog
+/// data: how many sprints of ready work there were, week by week.
 fn chart(input: &Input<'_>) -> Option<ChartHtml> {
     let weeks: Vec<_> = input.report.weeks.iter().filter_map(|w| Some((w, w.backlog.as_ref()?))).collect();
     let (first, last) = (weeks.first()?, weeks.last()?);
@@ -216,25 +223,57 @@ fn chart(input: &Input<'_>) -> Option<ChartHtml> {
     let labels: Vec<String> =
         weeks.iter().map(|(w, _)| w.week.rsplit('-').next().unwrap_or(&w.week).to_string()).collect();
     let series = [
-        Series { name: "Open items", values: weeks.iter().map(|(_, b)| Some(b.open_items as f64)).collect() },
         Series { name: "Ready points", values: weeks.iter().map(|(_, b)| Some(b.ready_points)).collect() },
+        Series { name: "Velocity", values: weeks.iter().map(|(w, _)| w.delivery.velocity).collect() },
     ];
     let desc = format!(
-        "Open items and ready points each week from {} to {}: open items went from {} to {}, ready points from {} to {}.",
+        "Ready points against the velocity each week from {} to {}: ready points went from {} to {}, \
+         velocity from {} to {}.",
         first.0.week,
         last.0.week,
-        first.1.open_items,
-        last.1.open_items,
         num::points(first.1.ready_points),
         num::points(last.1.ready_points),
+        num::maybe(first.0.delivery.velocity, 1),
+        num::maybe(last.0.delivery.velocity, 1),
     );
     let text = ChartText {
         id: "backlog-chart",
-        title: "Open items and ready points by week",
+        title: "Ready points against velocity by week",
         desc: &desc,
-        y_label: "Count",
+        y_label: "Points",
     };
     Some(charts::line_chart(&text, &labels, &series, Axis::from_zero(&series, ""), &[]))
+}
+
+/// The open items as of the report date by age (`backlog_ages` in
+/// `metrics.json`), with the figures in a table.
+fn age_chart(input: &Input<'_>) -> Option<ChartHtml> {
+    let bins = input.report.backlog_ages.as_ref()?;
+    let short: Vec<String> = bins.iter().map(|b| age_label(b, true)).collect();
+    let long: Vec<String> = bins.iter().map(|b| age_label(b, false)).collect();
+    let series = [Series { name: "Open items", values: bins.iter().map(|b| Some(b.items as f64)).collect() }];
+    let counts: Vec<String> = bins.iter().zip(&long).map(|(b, l)| format!("{} {l}", b.items)).collect();
+    let desc = format!(
+        "The {} open items of the backlog by age, the days since each was created: {}.",
+        bins.iter().map(|b| b.items).sum::<usize>(),
+        counts.join(", ")
+    );
+    let title = "Open items by age";
+    let text = ChartText { id: "age-chart", title, desc: &desc, y_label: "Items" };
+    let table = DataTable::of_series("age-chart", title, "Age", &long, &series, |v| num::maybe(v, 0));
+    Some(charts::bar_chart(&text, &short, &series, Axis::from_zero(&series, "")).with_table(&table))
+}
+
+/// `30–89 d` (`short`) or `30 to 89 days`.
+fn age_label(bin: &crate::metrics::series::AgeBin, short: bool) -> String {
+    match (bin.from_days, bin.to_days, short) {
+        (0, Some(to), true) => format!("< {} d", to + 1),
+        (0, Some(to), false) => format!("under {} days", to + 1),
+        (from, Some(to), true) => format!("{from}–{to} d"),
+        (from, Some(to), false) => format!("{from} to {to} days"),
+        (from, None, true) => format!("≥ {from} d"),
+        (from, None, false) => format!("{from} days or more"),
+    }
 }
 
 #[cfg(test)]

@@ -19,14 +19,18 @@
 mod bar;
 mod line;
 pub(crate) mod num;
+mod spark;
+mod table;
 pub mod trend;
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-pub(crate) use bar::bar_chart;
-pub(crate) use line::line_chart;
+pub(crate) use bar::{Mark, Overlay, bar_chart, bar_chart_with};
+pub(crate) use line::{XMark, line_chart, line_chart_marked};
+pub(crate) use spark::sparkline;
+pub(crate) use table::DataTable;
 
 use super::slug::slug;
 
@@ -41,6 +45,16 @@ impl ChartHtml {
     #[cfg(test)]
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The chart with `table`, its numbers, in a `<details>` under it
+    /// (inside its `<figure>`).
+    pub fn with_table(self, table: &DataTable) -> ChartHtml {
+        let mut out = self.0;
+        let figure_end = out.ends_with("</figure>").then(|| out.len() - "</figure>".len());
+        let at = figure_end.unwrap_or(out.len());
+        out.insert_str(at, &table.details());
+        ChartHtml(out)
     }
 }
 

@@ -2,6 +2,7 @@
 //! "needs attention" list, the five practice cards with the indicators
 //! behind each score, and the delivery and backlog headline figures.
 
+pub mod trends;
 pub mod words;
 
 use serde::Serialize;
@@ -26,6 +27,8 @@ pub struct DashboardView {
     pub delivery: Vec<FactView>,
     /// Open items, ready work, stale share, median age (empty without backlog data).
     pub backlog: Vec<FactView>,
+    /// Committed against completed points by sprint, with the rolling velocity.
+    pub velocity_chart: Option<super::charts::ChartHtml>,
     /// `Collaboration figures cover the 28 days from … to ….`
     pub window: String,
 }
@@ -96,6 +99,10 @@ pub struct IndicatorView {
     pub status: StatusView,
     /// What it means for the partnership, one sentence.
     pub meaning: String,
+    /// Its figure over the last weeks.
+    pub spark: Option<super::charts::ChartHtml>,
+    /// Its change since the week before.
+    pub change: Option<trends::FigureChangeView>,
 }
 
 /// A labelled figure.
@@ -135,6 +142,7 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
             practices: report.health.practices.iter().map(|p| practice(input, p)).collect(),
             delivery: delivery(report),
             backlog: backlog(report),
+            velocity_chart: super::sprints::velocity_chart(&report.sprints, "dashboard-velocity"),
             window,
         },
     }
@@ -188,6 +196,8 @@ fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
                 .map_or_else(|| "not scored".to_string(), |s| format!("score {}", format::score_points(s))),
             status: words::status(Status::of(i.score)),
             meaning: words::meaning(i.key, settings),
+            spark: trends::spark(&input.report.weeks, i.key),
+            change: trends::change(&input.report.weeks, i.key),
         })
         .collect();
     PracticeView {

@@ -2,6 +2,7 @@
 //! as charts and a table) and one page per sprint started by the report
 //! date, `sprints/<slug>/index.html` ([`page`]).
 
+mod burnup;
 mod page;
 
 use std::collections::BTreeMap;
@@ -9,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, Series, num};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Mark, Overlay, Series, num};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
 use super::slug::unique_slugs;
@@ -111,7 +112,7 @@ pub fn index(input: &Input<'_>) -> Page<SprintsIndexView> {
         view: SprintsIndexView {
             summary,
             delivery: figures::delivery(&input.report.delivery),
-            velocity_chart: velocity_chart(sprints),
+            velocity_chart: velocity_chart(sprints, "velocity-chart"),
             say_do_chart: say_do_chart(sprints),
             rows,
         },
@@ -140,7 +141,11 @@ fn row(input: &Input<'_>, s: &SprintEntry) -> SprintRowView {
     }
 }
 
-fn velocity_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
+/// Committed against completed points by sprint (hatched and solid bars),
+/// the rolling velocity as a line, and a ✓ or ✗ over each sprint whose
+/// goal was met or missed; the figures in a table under it. `id` makes its
+/// ids unique on the page (the dashboard shows it too).
+pub(crate) fn velocity_chart(sprints: &[SprintEntry], id: &str) -> Option<ChartHtml> {
     let (first, last) = (sprints.first()?, sprints.last()?);
     let labels: Vec<String> = sprints.iter().map(|s| s.id.clone()).collect();
     let series = [
@@ -153,28 +158,38 @@ fn velocity_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
             values: sprints.iter().map(|s| Some(s.figures.completed_points)).collect(),
         },
     ];
-    let completed: Vec<f64> = sprints.iter().map(|s| s.figures.completed_points).collect();
-    let (lo, hi) =
-        completed.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let rolling =
+        Series { name: "Rolling velocity", values: sprints.iter().map(|s| s.rolling_velocity).collect() };
     let desc = format!(
-        "Story points committed at planning and completed, for each of {} from {} to {}. \
-         Completed points ranged from {} to {}; {} completed {} of {} committed. The table below lists every sprint.",
+        "Story points committed at planning and completed in each of {} from {} to {}, with the rolling \
+         velocity as a line and each sprint's goal marked met or missed; {} completed {} of {} committed.",
         format::count(sprints.len(), "sprint", "sprints"),
         first.id,
         last.id,
-        num::points(lo),
-        num::points(hi),
         last.id,
         num::points(last.figures.completed_points),
         num::points(last.figures.committed_points),
     );
-    let text = ChartText {
-        id: "velocity-chart",
-        title: "Committed and completed points by sprint",
-        desc: &desc,
-        y_label: "Points",
+    let title = "Committed and completed points by sprint";
+    let text = ChartText { id, title, desc: &desc, y_label: "Points" };
+    let axis = Axis::from_zero(series.iter().chain([&rolling]), "");
+    let overlay = Overlay {
+        marks: sprints.iter().map(|s| goal_mark(s.figures.goal_met)).collect(),
+        line: Some(rolling.clone()),
     };
-    Some(charts::bar_chart(&text, &labels, &series, Axis::from_zero(&series, "")))
+    let all = [series[0].clone(), series[1].clone(), rolling];
+    let table = DataTable::of_series(id, title, "Sprint", &labels, &all, |v| num::maybe(v, 1))
+        .column("Goal", sprints.iter().map(|s| goal(s.figures.goal_met).label.to_string()).collect());
+    Some(charts::bar_chart_with(&text, &labels, &series, axis, &overlay).with_table(&table))
+}
+
+/// ✓ over a sprint whose goal was met, ✗ over one whose goal was missed.
+fn goal_mark(met: Option<bool>) -> Option<Mark> {
+    match met {
+        Some(true) => Some(Mark { glyph: "✓", key: "met", label: "Goal met" }),
+        Some(false) => Some(Mark { glyph: "✗", key: "missed", label: "Goal not met" }),
+        None => None,
+    }
 }
 
 fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
@@ -196,7 +211,12 @@ fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
     );
     let text = ChartText { id: "say-do-chart", title: "Say/do by sprint", desc: &desc, y_label: "Say/do" };
     let axis = Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "%" };
-    Some(charts::line_chart(&text, &labels, &series, axis, &[]))
+    // Printed from the figures themselves: a share times 100 and back is not
+    // always the same share.
+    let table =
+        DataTable::of_series("say-do-chart", "Say/do by sprint", "Sprint", &labels, &[], |_| String::new())
+            .column("Say/do", sprints.iter().map(|s| num::percent(s.figures.say_do)).collect());
+    Some(charts::line_chart(&text, &labels, &series, axis, &[]).with_table(&table))
 }
 
 /// `Story`, `Bug`, `Chore`, `Spike`, or empty.
@@ -219,6 +239,8 @@ pub(crate) fn item_anchors<'a>(ids: impl IntoIterator<Item = &'a str>) -> BTreeM
     ids.into_iter().zip(slugs).map(|(id, slug)| (id, format!("item-{slug}"))).collect()
 }
 
+#[cfg(test)]
+mod chart_tests;
 #[cfg(test)]
 pub(crate) mod fixture;
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Input;
 use super::charts::trend::{self, Sparkline};
-use super::charts::{self, Axis, Band, ChartHtml, ChartText, Series, num};
+use super::charts::{self, Axis, Band, ChartHtml, ChartText, DataTable, Series, num};
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
 use crate::metrics::history::{monday_of, sunday_of};
@@ -139,8 +139,8 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
         });
     }
     let desc = format!(
-        "Health score and the five practice scores, 0 to 100, for each week from {} to {}. \
-         Health was {} in {} and {} in {}. The table below lists every score.",
+        "Health score and the five practice scores, 0 to 100, for each week from {} to {} over the \
+         healthy, watch and at-risk bands; health was {} in {} and {} in {}.",
         first.week,
         last.week,
         format::score(first.health.score),
@@ -148,13 +148,11 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
         format::score(last.health.score),
         last.week,
     );
-    let text = ChartText {
-        id: "weeks-chart",
-        title: "Health and practice scores by week",
-        desc: &desc,
-        y_label: "Score",
-    };
-    Some(charts::line_chart(&text, &labels, &series, SCORE_AXIS, &SCORE_BANDS))
+    let title = "Health and practice scores by week";
+    let text = ChartText { id: "weeks-chart", title, desc: &desc, y_label: "Score" };
+    let weeks_labels: Vec<String> = weeks.iter().map(|w| w.week.clone()).collect();
+    let table = DataTable::of_series("weeks-chart", title, "Week", &weeks_labels, &series, format::score);
+    Some(charts::line_chart(&text, &labels, &series, SCORE_AXIS, &SCORE_BANDS).with_table(&table))
 }
 
 /// The axis of score charts: 0 to 100.

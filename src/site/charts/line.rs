@@ -3,9 +3,18 @@
 use std::fmt::Write as _;
 
 use super::{
-    Axis, BOTTOM, Band, ChartHtml, ChartText, Frame, Series, c, escape, legend, num, open_svg, value_text,
-    x_axis, y_axis,
+    Axis, BOTTOM, Band, ChartHtml, ChartText, Frame, Series, TOP, c, escape, legend, num, open_svg,
+    value_text, x_axis, y_axis,
 };
+
+/// A vertical line at one x label, with a word on top: "Report date".
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct XMark<'a> {
+    /// Which label (slot) it stands on.
+    pub index: usize,
+    /// The word printed above the plot.
+    pub label: &'a str,
+}
 
 /// Dash patterns by series: the first solid, then ever more broken.
 const DASHES: [&str; 6] = ["", "7 4", "2 4", "10 4 2 4", "5 2", "1 3"];
@@ -19,12 +28,41 @@ pub(crate) fn line_chart(
     axis: Axis,
     bands: &[Band],
 ) -> ChartHtml {
+    line_chart_marked(text, labels, series, axis, bands, None)
+}
+
+/// [`line_chart`] with a vertical `mark` at one label.
+pub(crate) fn line_chart_marked(
+    text: &ChartText<'_>,
+    labels: &[String],
+    series: &[Series<'_>],
+    axis: Axis,
+    bands: &[Band],
+    mark: Option<XMark<'_>>,
+) -> ChartHtml {
     let frame = Frame::new(axis, !bands.is_empty());
     let mut out = String::from("<figure class=\"chart-figure\">");
     open_svg(&mut out, text, "chart-line");
     y_axis(&mut out, &frame, text.y_label, bands);
     x_axis(&mut out, &frame, labels);
     let n = labels.len();
+    if let Some(mark) = mark.filter(|m| m.index < n) {
+        let at = frame.x(mark.index, n);
+        let x = c(at);
+        // The word reads away from the nearer edge, so it never leaves the chart.
+        let (anchor, tx) = if mark.index * 2 >= n { ("end", at - 4.0) } else { ("start", at + 4.0) };
+        let _ = write!(
+            out,
+            "<g class=\"chart-xmark\"><line x1=\"{x}\" y1=\"{t}\" x2=\"{x}\" y2=\"{b}\" stroke=\"currentColor\" \
+             stroke-width=\"1.5\" stroke-dasharray=\"3 3\"/><text x=\"{tx}\" y=\"{ty}\" text-anchor=\"{anchor}\" \
+             fill=\"currentColor\">{label}</text></g>",
+            tx = c(tx),
+            t = c(TOP),
+            b = c(BOTTOM),
+            ty = c(TOP - 8.0),
+            label = escape(mark.label),
+        );
+    }
     for (i, s) in series.iter().enumerate() {
         let width = if i == 0 { 3.5 } else { 2.0 };
         let points: Vec<Option<(f64, f64)>> = s
@@ -69,7 +107,7 @@ pub(crate) fn line_chart(
     ChartHtml(out)
 }
 
-fn dash(i: usize) -> String {
+pub(super) fn dash(i: usize) -> String {
     match DASHES[i % DASHES.len()] {
         "" => String::new(),
         d => format!(" stroke-dasharray=\"{d}\""),
@@ -78,7 +116,7 @@ fn dash(i: usize) -> String {
 
 /// One `<polyline>` per run of known points; a lone point draws nothing
 /// (its marker shows it).
-fn polylines(out: &mut String, points: &[Option<(f64, f64)>], width: f64, dash: &str) {
+pub(super) fn polylines(out: &mut String, points: &[Option<(f64, f64)>], width: f64, dash: &str) {
     for run in points.split(Option::is_none) {
         if run.len() < 2 {
             continue;
@@ -95,7 +133,7 @@ fn polylines(out: &mut String, points: &[Option<(f64, f64)>], width: f64, dash: 
 }
 
 /// The marker of series `i` at (x, y), radius `r`, with a tooltip.
-fn marker(out: &mut String, i: usize, x: f64, y: f64, r: f64, tip: &str) {
+pub(super) fn marker(out: &mut String, i: usize, x: f64, y: f64, r: f64, tip: &str) {
     let path = |pts: &[(f64, f64)]| {
         let d: Vec<String> =
             pts.iter().map(|(dx, dy)| format!("{},{}", c(x + dx * r), c(y + dy * r))).collect();

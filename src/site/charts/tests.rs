@@ -111,3 +111,97 @@ fn bands_are_labelled_and_x_labels_thin_out_from_the_latest() {
     let out = bar_chart(&text("l"), &long, &s, Axis::from_zero(&s, ""));
     assert!(out.as_str().contains(">A very lo…</text>"), "{}", out.as_str());
 }
+
+#[test]
+fn a_data_table_goes_inside_the_figure_with_every_text_escaped() {
+    let hostile = "<b>S1</b> & co";
+    let s = [series(hostile, &[Some(2.5), None])];
+    let l = labels(&[hostile, "S2"]);
+    let table = DataTable::of_series("t", hostile, "Sprint", &l, &s, |v| value_text(v, ""))
+        .column("Goal", vec!["Met".into()]);
+    let out = bar_chart(&text("t"), &l, &s, Axis::from_zero(&s, "")).with_table(&table);
+    let out = out.as_str();
+    assert!(!out.contains("<b>"), "{out}");
+    assert!(out.ends_with("</table></div></details></figure>"), "{out}");
+    assert!(
+        out.contains("aria-labelledby=\"t-data\"><table class=\"data-table\"><caption id=\"t-data\">"),
+        "{out}"
+    );
+    assert!(out.contains("<th scope=\"col\">Sprint</th><th scope=\"col\" class=\"num\">&lt;b&gt;S1&lt;/b&gt; &amp; co</th><th scope=\"col\" class=\"num\">Goal</th>"), "{out}");
+    assert!(out.contains("<tr><th scope=\"row\">&lt;b&gt;S1&lt;/b&gt; &amp; co</th><td class=\"num\">2.5</td><td class=\"num\">Met</td></tr>"), "{out}");
+    // a missing value is "no data", a missing extra cell empty
+    assert!(
+        out.contains(
+            "<tr><th scope=\"row\">S2</th><td class=\"num\">no data</td><td class=\"num\"></td></tr>"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn bars_can_carry_a_line_and_marks_told_apart_without_colour() {
+    let s = [series("Committed", &[Some(10.0), Some(12.0)]), series("Completed", &[Some(8.0), Some(12.0)])];
+    let overlay = Overlay {
+        line: Some(series("Rolling velocity", &[None, Some(10.0)])),
+        marks: vec![None, Some(Mark { glyph: "✓", key: "met", label: "Goal met" })],
+    };
+    let out = bar_chart_with(&text("v"), &labels(&["S1", "S2"]), &s, Axis::from_zero(&s, ""), &overlay);
+    let out = out.as_str();
+    // the line is dashed with square markers; a lone point has its marker only
+    assert!(out.contains("<g class=\"series series-overlay\">"), "{out}");
+    assert!(out.contains("<title class=\"chart-tip\">S2, Rolling velocity: 10</title></rect>"), "{out}");
+    assert!(!out.contains("S1, Rolling velocity"), "{out}");
+    // the mark is a glyph with words, and the legend explains it
+    assert!(out.contains(">✓<title class=\"chart-tip\">S2: Goal met</title></text>"), "{out}");
+    assert!(
+        out.contains(
+            "<li><span class=\"chart-mark-key mark-met\" aria-hidden=\"true\">✓</span>Goal met</li></ul>"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("<ul class=\"chart-legend\">").count(), 1, "one legend: {out}");
+    // without an overlay, the plain bar chart is unchanged
+    let plain = bar_chart(&text("v"), &labels(&["S1", "S2"]), &s, Axis::from_zero(&s, ""));
+    assert!(!plain.as_str().contains("series-overlay") && !plain.as_str().contains("chart-marks"));
+}
+
+#[test]
+fn a_line_chart_can_mark_one_day_and_its_word_stays_inside() {
+    let s = [series("Done", &[Some(1.0), Some(2.0), Some(3.0), Some(4.0)])];
+    let l = labels(&["a", "b", "c", "d"]);
+    let axis = Axis::from_zero(&s, "");
+    let late =
+        line_chart_marked(&text("m"), &l, &s, axis, &[], Some(XMark { index: 3, label: "Report date" }));
+    assert!(
+        late.as_str().contains("text-anchor=\"end\" fill=\"currentColor\">Report date</text>"),
+        "{}",
+        late.as_str()
+    );
+    let early =
+        line_chart_marked(&text("m"), &l, &s, axis, &[], Some(XMark { index: 0, label: "Report date" }));
+    assert!(early.as_str().contains("text-anchor=\"start\" fill=\"currentColor\">Report date</text>"));
+    let outside =
+        line_chart_marked(&text("m"), &l, &s, axis, &[], Some(XMark { index: 4, label: "Report date" }));
+    assert!(!outside.as_str().contains("chart-xmark"), "a mark off the chart is not drawn");
+    assert_eq!(
+        line_chart(&text("m"), &l, &s, axis, &[]),
+        line_chart_marked(&text("m"), &l, &s, axis, &[], None)
+    );
+}
+
+#[test]
+fn a_sparkline_is_a_small_described_image_broken_by_gaps() {
+    let values = [Some(0.5), Some(1.0), None, Some(0.25), None, Some(0.75), Some(0.0)];
+    let out = sparkline("spark-on_time", "On time, week by week", "On time <each> week.", &values, 1.0);
+    let out = out.as_str();
+    assert!(out.starts_with("<figure class=\"spark-figure\"><svg class=\"spark\""), "{out}");
+    assert!(out.contains("role=\"img\" aria-labelledby=\"spark-on-time-title spark-on-time-desc\""), "{out}");
+    assert!(out.contains("<desc id=\"spark-on-time-desc\">On time &lt;each&gt; week.</desc>"), "{out}");
+    // two runs of two or more, one lone week as a point, the last week dotted
+    assert_eq!(out.matches("<polyline").count(), 2, "{out}");
+    assert_eq!(out.matches("class=\"spark-point\"").count(), 1, "{out}");
+    assert!(out.contains("<circle class=\"spark-dot\" cx=\"116.0\" cy=\"28.0\" r=\"3\"/>"), "{out}");
+    // 0 at the bottom (y 28), `top` at the top (y 4)
+    assert!(out.contains("<polyline class=\"spark-line\" points=\"4.0,16.0 22.6,4.0\"/>"), "{out}");
+    assert!(!sparkline("e", "t", "d", &[None, None], 1.0).as_str().contains("spark-dot"));
+}

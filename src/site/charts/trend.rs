@@ -29,12 +29,26 @@ pub struct Sparkline {
     pub last: Option<Point>,
     /// Dashed lines at the status thresholds (75 healthy, 50 watch).
     pub bands: Vec<Band>,
+    /// The accessible name: `Weekly health score`.
+    pub title: &'static str,
     /// The text alternative: first, lowest, highest and last values.
     pub label: String,
+    /// Every week drawn with its score (`no data` where there is none), for
+    /// the table under the trend.
+    pub rows: Vec<TrendRow>,
     /// The first week drawn, `2026-W28`.
     pub from: String,
     /// The last week drawn, `2026-W47`.
     pub to: String,
+}
+
+/// One week of the trend's table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendRow {
+    /// `2026-W47`.
+    pub week: String,
+    /// `95`, or `no data`.
+    pub score: String,
 }
 
 /// A point in SVG units.
@@ -108,7 +122,12 @@ pub fn of(weeks: &[WeekFigures]) -> Option<Sparkline> {
         segments: segments.into_iter().map(|run| run.join(" ")).collect(),
         last: Some(Point { x: num(x_of(last.0, n)), y: num(y_of(last.2)) }),
         bands: vec![Band { y: num(y_of(75.0)), key: "healthy" }, Band { y: num(y_of(50.0)), key: "watch" }],
+        title: "Weekly health score",
         label,
+        rows: weeks
+            .iter()
+            .map(|w| TrendRow { week: w.week.clone(), score: format::score(w.health.score) })
+            .collect(),
         from: first.1.week.clone(),
         to: last.1.week.clone(),
     })

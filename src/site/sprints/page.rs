@@ -28,6 +28,11 @@ pub struct SprintPageView {
     pub goal_met: GoalView,
     /// The sprint figures.
     pub figures: Vec<FactView>,
+    /// Scope and done points day by day.
+    pub burnup: Option<crate::site::charts::ChartHtml>,
+    /// `2 done items (5 points) have no done date and are counted on the
+    /// last day`, when some have none.
+    pub burnup_note: Option<String>,
     /// Items: committed, added mid-sprint, removed.
     pub groups: Vec<ItemGroupView>,
     /// Impediments, in the order recorded.
@@ -191,6 +196,8 @@ fn view(input: &Input<'_>, sprint: &Sprint, entry: &SprintEntry, url: &str) -> S
         goal: sprint.goal.clone(),
         goal_met: goal(sprint.goal_met),
         figures: figures(entry, later.as_deref()),
+        burnup: super::burnup::chart(entry, input.report_date),
+        burnup_note: super::burnup::undated(entry),
         groups: vec![
             group("committed", "Committed at planning", "Nothing was committed at planning.", committed),
             group("added", "Added mid-sprint", "Nothing was added after the sprint started.", added),

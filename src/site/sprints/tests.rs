@@ -33,7 +33,7 @@ fn index_lists_started_sprints_newest_first_with_figures() {
 fn index_charts_describe_every_sprint() {
     let page = with_input(index);
     let velocity = page.view.velocity_chart.as_ref().unwrap().as_str().to_string();
-    assert!(velocity.contains("for each of 2 sprints from S20 to S21"), "{velocity}");
+    assert!(velocity.contains("in each of 2 sprints from S20 to S21"), "{velocity}");
     assert!(velocity.contains("S21 completed 7 of 12 committed"), "{velocity}");
     let say_do = page.view.say_do_chart.as_ref().unwrap().as_str().to_string();
     assert!(say_do.contains("S20 37%, S21 58%"), "{say_do}");

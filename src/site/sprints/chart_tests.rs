@@ -1,0 +1,90 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::fixture::{date, project, with_input, with_project};
+use super::*;
+
+#[test]
+fn velocity_chart_has_a_bar_pair_a_line_point_and_a_goal_mark_per_sprint() {
+    let page = with_input(index);
+    let chart = page.view.velocity_chart.as_ref().unwrap().as_str().to_string();
+    // two sprints started by the report date: S20 and S21
+    assert_eq!(chart.matches(", Committed at planning: ").count(), 2, "{chart}");
+    assert_eq!(chart.matches(", Completed: ").count(), 2, "{chart}");
+    assert!(chart.contains("S21, Committed at planning: 12"), "{chart}");
+    assert!(chart.contains("S21, Completed: 7"), "{chart}");
+    // rolling velocity: S20 alone 3, then (3 + 7) / 2 = 5
+    assert!(chart.contains("S20, Rolling velocity: 3<"), "{chart}");
+    assert!(chart.contains("S21, Rolling velocity: 5<"), "{chart}");
+    // S21 missed its goal: a ✗ with words, and the legend says what ✗ means
+    assert!(chart.contains(">✗<title class=\"chart-tip\">S21: Goal not met</title>"), "{chart}");
+    assert!(chart.contains("aria-hidden=\"true\">✗</span>Goal not met</li>"), "{chart}");
+    // its numbers in a table under it
+    assert!(chart.contains("<details class=\"chart-data\">"), "{chart}");
+    assert!(chart.contains("<tr><th scope=\"row\">S21</th><td class=\"num\">12</td><td class=\"num\">7</td><td class=\"num\">5</td><td class=\"num\">Not met</td></tr>"), "{chart}");
+    assert!(chart.ends_with("</details></figure>"), "{chart}");
+}
+
+#[test]
+fn a_sprint_page_has_a_burnup_ending_on_its_figures() {
+    let pages = with_input(pages);
+    let s21 = pages.iter().find(|p| p.view.id == "S21").unwrap();
+    let chart = s21.view.burnup.as_ref().unwrap().as_str().to_string();
+    // 5 Oct to 16 Oct: twelve days, one table row each
+    assert_eq!(chart.matches("<tr><th scope=\"row\">").count(), 12, "{chart}");
+    // scope 12 committed - 2 removed = 10 at the end; done 7
+    assert!(
+        chart.contains(
+            "<tr><th scope=\"row\">16 Oct</th><td class=\"num\">10</td><td class=\"num\">7</td></tr>"
+        ),
+        "{chart}"
+    );
+    // everything done on 14 Oct (PHX-103 unestimated)
+    assert!(
+        chart.contains(
+            "<tr><th scope=\"row\">14 Oct</th><td class=\"num\">10</td><td class=\"num\">7</td></tr>"
+        ),
+        "{chart}"
+    );
+    assert!(
+        chart.contains(
+            "<tr><th scope=\"row\">13 Oct</th><td class=\"num\">10</td><td class=\"num\">0</td></tr>"
+        ),
+        "{chart}"
+    );
+    assert!(!chart.contains("Report date"), "S21 ends on the report date: {chart}");
+    assert!(s21.view.burnup_note.is_none());
+}
+
+#[test]
+fn a_running_sprint_marks_the_report_date() {
+    let mut p = project();
+    let s21 = p.sprints.iter_mut().find(|s| s.id == "S21").unwrap();
+    s21.end = date(2026, 10, 23);
+    for item in &mut s21.items {
+        item.done = None;
+    }
+    let pages = with_project(&p, pages);
+    let page = pages.iter().find(|p| p.view.id == "S21").unwrap();
+    let chart = page.view.burnup.as_ref().unwrap().as_str().to_string();
+    assert!(chart.contains("<g class=\"chart-xmark\">"), "{chart}");
+    assert!(chart.contains(">Report date</text>"), "{chart}");
+    assert!(chart.contains("the report date marked"), "{chart}");
+    // without done dates, done items count on the last day, and both the
+    // chart and the page say so
+    let note = "4 done items (7 points) have no done date and are counted on the last day";
+    assert_eq!(page.view.burnup_note.as_deref(), Some(note));
+    assert!(chart.contains(note), "{chart}");
+    assert!(
+        chart.contains(
+            "<tr><th scope=\"row\">22 Oct</th><td class=\"num\">10</td><td class=\"num\">0</td></tr>"
+        ),
+        "{chart}"
+    );
+    assert!(
+        chart.contains(
+            "<tr><th scope=\"row\">23 Oct</th><td class=\"num\">10</td><td class=\"num\">7</td></tr>"
+        ),
+        "{chart}"
+    );
+    assert_eq!(chart.matches("<tr><th scope=\"row\">").count(), 19, "5 to 23 Oct: {chart}");
+}
