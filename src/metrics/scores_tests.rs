@@ -108,7 +108,7 @@ fn means_skip_nulls() {
 fn fixture_scores_at_d() {
     let p = project();
     let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
-    let h = snapshot(&p, &entries, d(), d()).health;
+    let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
     let names: Vec<&str> = h.practices.iter().map(|p| p.key).collect();
     assert_eq!(names, ["backlog", "communication", "support", "accountability", "compromise"]);
     let score = |practice: &str| h.practice(practice).and_then(|p| p.score);
@@ -141,7 +141,7 @@ fn no_backlog_and_no_po_leave_only_what_is_known() {
     p.backlog = crate::model::Backlog::Absent;
     p.team.members[0].role = crate::model::Role::Developer;
     let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
-    let h = snapshot(&p, &entries, d(), d()).health;
+    let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
     // backlog: no snapshot and no PO → every indicator null
     assert_eq!(h.practice("backlog").map(|p| p.status), Some(Status::NoData));
     // communication: only sm_event_attendance 2/3 → 33.33

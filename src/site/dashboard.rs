@@ -114,10 +114,7 @@ fn fact(label: &str, value: String) -> FactView {
 /// The dashboard page.
 pub fn index(input: &Input<'_>) -> Page<DashboardView> {
     let report = input.report;
-    let attention = attention::attention(input.project, report, input.report_date)
-        .iter()
-        .map(|a| attention::view(a, input.paths))
-        .collect();
+    let attention = input.analysis.attention.iter().map(|a| attention::view(a, input.paths)).collect();
     let window = format!(
         "Meeting and action-item figures cover the {} days from {} to {}.",
         report.window.days,

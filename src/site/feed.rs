@@ -12,7 +12,6 @@
 use serde::Serialize;
 
 use super::Input;
-use super::attention::attention_for_week;
 use super::dashboard::{self, words};
 use super::format;
 use super::page::{Page, Section};
@@ -113,7 +112,7 @@ fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures)
             format!("{}: {} ({})", words::practice_name(p.key), format::score(p.score), p.status.label())
         })
         .collect();
-    let attention = attention_for_week(input.project, week, input.report_date);
+    let attention = input.analysis.weekly_attention.get(i).map_or(&[][..], Vec::as_slice);
     let url = input.paths.week_url(&week.week);
     EntryView {
         title,

@@ -27,7 +27,7 @@ mod charts;
 mod dashboard;
 mod decisions;
 mod feed;
-mod format;
+pub(crate) use crate::format;
 pub mod markdown;
 mod notes;
 mod page;
@@ -44,6 +44,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::analysis::Analysis;
 use crate::metrics::Report;
 use crate::model::{Date, Note, Project};
 use page::{Page, Pages, Section, SiteView};
@@ -138,6 +139,8 @@ pub(crate) struct Input<'a> {
     pub project: &'a Project,
     /// Every figure as of the report date, with the weekly history.
     pub report: &'a Report,
+    /// What the figures mean: "needs attention", now and week by week.
+    pub analysis: &'a Analysis,
     /// The report date.
     pub report_date: Date,
     /// Where each note and sprint lives.
@@ -149,13 +152,14 @@ pub(crate) struct Input<'a> {
 
 /// Renders every page of the site in memory, `metrics.json` included.
 /// Same inputs, same bytes.
-pub fn render(project: &Project, report: &Report, opts: &SiteOptions) -> Result<Site, SiteError> {
+pub fn render(project: &Project, analysis: &Analysis, opts: &SiteOptions) -> Result<Site, SiteError> {
+    let report = &analysis.report;
     let report_date = report.as_of;
     let templates = Templates::load(opts.templates_dir.as_deref())?;
     let paths = SitePaths::new(project).with_pages_as_of(project, report_date);
     let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= report_date).collect();
     notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-    let input = Input { project, report, report_date, paths: &paths, notes };
+    let input = Input { project, report, analysis, report_date, paths: &paths, notes };
 
     let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
     let mut pages = Pages::new(&templates, site_view(project, input.report_date, base_url));
@@ -210,6 +214,6 @@ fn not_found() -> Page<NotFoundView> {
 }
 
 #[cfg(test)]
-mod testdata;
+pub(crate) mod testdata;
 #[cfg(test)]
 mod tests;

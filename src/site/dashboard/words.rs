@@ -205,17 +205,7 @@ pub fn sprints(v: f64) -> String {
     format!("{:.1} sprints", format::round_down(v, 1))
 }
 
-/// `24.7 points`, `1 point`, `41 points`.
-pub fn points(v: f64) -> String {
-    if (v - 1.0).abs() < f64::EPSILON { "1 point".to_string() } else { format!("{} points", decimal(v)) }
-}
-
-/// A whole number without decimals, anything else with one: `6`, `40.5`.
-pub fn decimal(v: f64) -> String {
-    let tenths = format::round_down(v, 1) * 10.0;
-    let tenths = tenths.round();
-    if tenths % 10.0 == 0.0 { format!("{}", (tenths / 10.0) as i64) } else { format!("{:.1}", tenths / 10.0) }
-}
+pub use crate::format::{decimal, points};
 
 #[cfg(test)]
 mod tests {

@@ -88,9 +88,9 @@ pub fn run(opts: &SummaryOptions) -> SummaryOutcome {
 /// The summary of `project` as of `date` in `format`. Links use `base_url`
 /// from tandem.yaml when it is set.
 pub fn render(project: &Project, date: Date, format: Format) -> Result<String, SummaryError> {
-    let report = crate::metrics::compute(project, date);
+    let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Recent);
     let paths = SitePaths::new(project).with_pages_as_of(project, date);
-    let summary = build(project, &report, &paths, &site_title(project));
+    let summary = build(project, &analysis, &paths, &site_title(project));
     let base_url = project.settings.base_url.as_deref();
     match format {
         Format::Markdown => Ok(to_markdown(&summary, base_url)),

@@ -7,8 +7,8 @@ use crate::site::testdata::{REPORT_DATE, project};
 use crate::site::{SiteOptions, render as render_site};
 
 fn summary_of(project: &Project, date: Date) -> Summary {
-    let report = crate::metrics::compute(project, date);
-    build(project, &report, &SitePaths::new(project), &site_title(project))
+    let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Full);
+    build(project, &analysis, &SitePaths::new(project), &site_title(project))
 }
 
 #[test]
@@ -149,9 +149,12 @@ fn json_is_the_same_value() {
 
 #[test]
 fn the_page_and_the_markdown_file_are_in_the_site() {
-    let site =
-        render_site(&project(), &crate::metrics::compute(&project(), REPORT_DATE), &SiteOptions::default())
-            .unwrap();
+    let site = render_site(
+        &project(),
+        &crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Full),
+        &SiteOptions::default(),
+    )
+    .unwrap();
     let page = String::from_utf8(site.files["summary/index.html"].clone()).unwrap();
     for needle in [
         "<h1>Stakeholder summary</h1>",
