@@ -168,17 +168,11 @@ pub fn render(project: &Project, analysis: &Analysis, opts: &SiteOptions) -> Res
     pages.add_file("summary.md", summary::markdown_file(&input, base_url))?;
     pages.add(feed::feed(&input))?;
     pages.add(notes::index(&input))?;
-    for page in notes::pages(&input) {
-        pages.add(page)?;
-    }
+    pages.add_all(notes::pages(&input))?;
     pages.add(weeks::index(&input))?;
-    for page in weeks::pages(&input) {
-        pages.add(page)?;
-    }
+    pages.add_all(weeks::pages(&input))?;
     pages.add(sprints::index(&input))?;
-    for page in sprints::pages(&input) {
-        pages.add(page)?;
-    }
+    pages.add_all(sprints::pages(&input))?;
     pages.add(backlog::index(&input))?;
     pages.add(actions::index(&input))?;
     pages.add(decisions::index(&input))?;
