@@ -139,6 +139,26 @@ pub fn decimal(v: f64) -> String {
     if tenths % 10.0 == 0.0 { format!("{}", (tenths / 10.0) as i64) } else { format!("{:.1}", tenths / 10.0) }
 }
 
+/// `87%` (a share in 0..1).
+pub fn percent(share: f64) -> String {
+    format!("{}%", round_down(share * 100.0, 0) as i64)
+}
+
+/// `1 day`, `6 days`, `2.5 days`.
+pub fn days(v: f64) -> String {
+    if (v - 1.0).abs() < f64::EPSILON { "1 day".to_string() } else { format!("{} days", decimal(v)) }
+}
+
+/// `4.0 a week`.
+pub fn per_week(v: f64) -> String {
+    format!("{:.1} a week", round_down(v, 1))
+}
+
+/// `1.7 sprints`.
+pub fn sprints(v: f64) -> String {
+    format!("{:.1} sprints", round_down(v, 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

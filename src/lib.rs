@@ -11,8 +11,9 @@
 //! 5. [`site`]: Tera pages and SVG charts rendered in memory, formatting only;
 //! 6. [`output`]: written to a temporary folder, then swapped into place.
 //!
-//! [`format`] and [`slug`] sit beside the pipeline: the house style of words
-//! and of paths, shared by the stages that need them.
+//! [`indicators`], [`format`] and [`slug`] sit beside the pipeline: the one
+//! definition of each indicator, the house style of words and of paths,
+//! shared by the stages that need them.
 //!
 //! [`import`] is a separate entry: a tracker's export into the data folder's
 //! files, which `load` then reads like any others.
@@ -21,6 +22,7 @@ pub mod analysis;
 pub mod diagnostics;
 pub mod format;
 pub mod import;
+pub mod indicators;
 pub mod init;
 pub mod load;
 pub mod metrics;

@@ -2,6 +2,7 @@
 //! how much, over the last week and the last four.
 
 use crate::format;
+use crate::indicators::Practice;
 use crate::metrics::WeekFigures;
 
 /// The longer comparison, in weeks.
@@ -14,8 +15,8 @@ pub const WEEKS_SHOWN: usize = TREND_WEEKS + 1;
 /// A practice whose displayed score moved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Moved {
-    /// The practice's key.
-    pub key: &'static str,
+    /// The practice.
+    pub practice: Practice,
     /// Its score now, in displayed points.
     pub score: i64,
     /// Non-zero changes in displayed points with their period, this week's first.
@@ -37,13 +38,14 @@ pub fn moved(weeks: &[WeekFigures]) -> Vec<Moved> {
                 [(back(1), "in a week"), (back(TREND_WEEKS), "in four weeks")]
                     .into_iter()
                     .filter_map(|(week, period)| {
-                        let (before, now) = practice.compared_with(week?.health.practice(practice.key)?)?;
+                        let (before, now) =
+                            practice.compared_with(week?.health.practice(practice.practice)?)?;
                         Some((format::score_points(now) - format::score_points(before), period))
                     })
                     .filter(|(delta, _)| *delta != 0)
                     .collect();
             (!deltas.is_empty()).then(|| Moved {
-                key: practice.key,
+                practice: practice.practice,
                 score: format::score_points(score),
                 deltas,
             })

@@ -108,9 +108,7 @@ fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures)
     let practices = health
         .practices
         .iter()
-        .map(|p| {
-            format!("{}: {} ({})", words::practice_name(p.key), format::score(p.score), p.status.label())
-        })
+        .map(|p| format!("{}: {} ({})", p.practice.name(), format::score(p.score), p.status.label()))
         .collect();
     let attention = input.analysis.weekly_attention.get(i).map_or(&[][..], Vec::as_slice);
     let url = input.paths.week_url(&week.week);

@@ -189,10 +189,10 @@ fn movements(weeks: &[WeekFigures]) -> (Vec<Movement>, Vec<Movement>) {
     let (mut improved, mut slipped) = (Vec::new(), Vec::new());
     let Some(now) = weeks.last() else { return (improved, slipped) };
     for moved in crate::analysis::summary::moved(weeks) {
-        let Some(practice) = now.health.practice(moved.key) else { continue };
+        let Some(practice) = now.health.practice(moved.practice) else { continue };
         let movement = Movement {
-            key: moved.key,
-            name: words::practice_name(moved.key),
+            key: moved.practice.key(),
+            name: moved.practice.name(),
             score: moved.score,
             status: words::status(practice.status),
             change: change_words(&moved.deltas),
