@@ -30,6 +30,7 @@ pub mod model;
 pub mod output;
 pub mod site;
 pub mod slug;
+pub mod summary;
 
 use std::path::Path;
 

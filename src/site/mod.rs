@@ -31,7 +31,7 @@ pub(crate) use crate::format;
 pub mod markdown;
 mod notes;
 mod page;
-mod paths;
+pub(crate) mod paths;
 pub use crate::slug;
 mod sprints;
 pub mod summary;

@@ -5,9 +5,8 @@
 //!
 //! - `build`: the value, a pure function of the project and the report;
 //! - `text`: the Markdown and plain-text renderings;
-//! - `command`: `tandem summary` as one library call.
+//! - [`crate::summary`]: `tandem summary` as one library call.
 
-pub mod command;
 mod text;
 
 use serde::Serialize;

@@ -1,10 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use super::command::{Format, render};
 use super::*;
 use crate::site::dashboard::tests::sample;
 use crate::site::testdata::{REPORT_DATE, project};
 use crate::site::{SiteOptions, render as render_site};
+use crate::summary::{Format, render};
 
 fn summary_of(project: &Project, date: Date) -> Summary {
     let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Full);

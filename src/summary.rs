@@ -1,13 +1,16 @@
 //! `tandem summary`: read and check the data, compute the figures, print the
 //! summary. One call for `main`, which only prints and picks the exit code.
+//!
+//! It runs the pipeline like [`crate::build`] does, so it lives beside it,
+//! not in the site: the site only formats what it is given.
 
 use std::fmt;
 use std::path::PathBuf;
 
-use super::{build, site_title, to_markdown, to_text};
 use crate::diagnostics::Diagnostics;
 use crate::model::{Date, Project};
 use crate::site::paths::SitePaths;
+use crate::site::summary::{build, site_title, to_markdown, to_text};
 
 /// How `tandem summary` prints the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
