@@ -4,6 +4,7 @@
 
 pub(crate) mod figures;
 
+use crate::indicators::Practice;
 use serde::Serialize;
 
 use super::Input;
@@ -99,10 +100,7 @@ pub fn index(input: &Input<'_>) -> Page<WeeksIndexView> {
         view: WeeksIndexView {
             summary,
             chart: chart(weeks),
-            practices: crate::metrics::scores::PRACTICES
-                .iter()
-                .map(|(k, _)| figures::practice_short(k))
-                .collect(),
+            practices: Practice::ALL.iter().map(|p| p.short()).collect(),
             rows,
         },
     }
@@ -132,9 +130,9 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
     let labels: Vec<String> =
         weeks.iter().map(|w| w.week.rsplit('-').next().unwrap_or(&w.week).to_string()).collect();
     let mut series = vec![Series { name: "Health", values: weeks.iter().map(|w| w.health.score).collect() }];
-    for (i, (key, _)) in crate::metrics::scores::PRACTICES.iter().enumerate() {
+    for (i, practice) in Practice::ALL.iter().enumerate() {
         series.push(Series {
-            name: figures::practice_label(key),
+            name: practice.name(),
             values: weeks.iter().map(|w| w.health.practices.get(i).and_then(|p| p.score)).collect(),
         });
     }
