@@ -18,6 +18,7 @@ pub mod backlog;
 pub mod collaboration;
 pub mod delivery;
 pub mod history;
+pub mod inputs;
 pub mod json;
 pub mod scores;
 pub mod series;
@@ -70,6 +71,9 @@ pub struct Report {
     pub backlog: Option<BacklogFigures>,
     /// Collaboration figures in W.
     pub collaboration: CollaborationFigures,
+    /// What each scored indicator as of D was computed from, by key
+    /// (docs/figures.md, "How each figure is worked out").
+    pub inputs: inputs::Inputs,
     /// Sprints that started on or before D, in start-date order.
     pub sprints: Vec<SprintEntry>,
     /// Every ISO week from the first sprint's to D's, in calendar order.
@@ -132,6 +136,7 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
     let now = snapshot(timeline, &all_sprints, report_date, report_date);
     let weeks = history::weeks(timeline, &all_sprints, report_date, weeks);
     let notes = json::note_entries(project, report_date);
+    let inputs = inputs::collect(timeline, &all_sprints, &now.tracked, report_date, report_date);
     let actions = json::action_entries(&now.tracked);
     let week_dates: Vec<Date> = weeks.iter().map(|w| w.as_of).collect();
     let window = project.settings.velocity_window;
@@ -153,6 +158,7 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
         delivery: now.delivery,
         backlog: now.backlog,
         collaboration: now.collaboration,
+        inputs,
         sprints,
         backlog_ages: project
             .backlog

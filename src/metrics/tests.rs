@@ -115,8 +115,12 @@ fn json_has_exactly_the_metrics_md_keys() {
         // docs/figures.md "Chart series"
         "backlog_ages",
         "action_weeks",
+        // docs/figures.md "How each figure is worked out"
+        "inputs",
     ];
     assert_eq!(keys(&v), set(&top));
+    let scored: Vec<&str> = crate::indicators::INDICATORS.iter().map(|i| i.key).collect();
+    assert_eq!(keys(&v["inputs"]), set(&scored));
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["generator"], format!("tandem {}", env!("CARGO_PKG_VERSION")));
     assert_eq!(v["team"], "Phoenix");
