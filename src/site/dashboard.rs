@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::Input;
 use super::attention::{self, AttentionView};
+use super::explain::{ExplainView, Explainer};
 use super::format;
 use super::page::{Page, Section};
 use crate::metrics::{PracticeScore, Report, Status, WeekFigures};
@@ -104,6 +105,8 @@ pub struct IndicatorView {
     pub spark: Option<super::charts::ChartHtml>,
     /// Its change since the week before.
     pub change: Option<trends::FigureChangeView>,
+    /// How it is worked out.
+    pub explain: ExplainView,
 }
 
 /// A labelled figure.
@@ -122,6 +125,7 @@ fn fact(label: &str, value: String) -> FactView {
 /// The dashboard page.
 pub fn index(input: &Input<'_>) -> Page<DashboardView> {
     let report = input.report;
+    let explainer = Explainer::new(input);
     let attention = input.analysis.attention.iter().map(|a| attention::view(a, input.paths)).collect();
     let window = format!(
         "Meeting and action-item figures cover the {} days from {} to {}.",
@@ -137,7 +141,7 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
         view: DashboardView {
             health: health(report),
             attention,
-            practices: report.health.practices.iter().map(|p| practice(input, p)).collect(),
+            practices: report.health.practices.iter().map(|p| practice(input, &explainer, p)).collect(),
             delivery: delivery(report),
             backlog: backlog(report),
             velocity_chart: super::sprints::velocity_chart(&report.sprints, "dashboard-velocity"),
@@ -179,7 +183,7 @@ pub fn change(before: Option<f64>, now: Option<f64>, since: &str) -> Option<Chan
     Some(ChangeView { direction, arrow, points, since: since.to_string(), text })
 }
 
-fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
+fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> PracticeView {
     let settings = &input.project.settings;
     let indicators = p
         .indicators
@@ -196,6 +200,11 @@ fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
             meaning: i.indicator.meaning(settings),
             spark: trends::spark(&input.report.weeks, i.indicator.key),
             change: trends::change(&input.report.weeks, i.indicator.key),
+            explain: explainer.explain(
+                i,
+                input.report.inputs.get(i.indicator.key).and_then(Option::as_ref),
+                input.report_date,
+            ),
         })
         .collect();
     PracticeView {

@@ -26,6 +26,7 @@ mod backlog;
 mod charts;
 mod dashboard;
 mod decisions;
+mod explain;
 mod feed;
 pub(crate) use crate::format;
 pub mod markdown;

@@ -162,8 +162,9 @@ fn every_internal_link_resolves() {
             if target.starts_with('#') || target.contains("://") || target.starts_with("mailto:") {
                 continue;
             }
+            let (file, fragment) = target.split_once('#').map_or((target, None), |(f, id)| (f, Some(id)));
             let mut parts: Vec<&str> = dir.clone();
-            for part in target.split('/') {
+            for part in file.split('/') {
                 match part {
                     ".." => assert!(parts.pop().is_some(), "{path}: {target} climbs out of the site"),
                     "." | "" => {}
@@ -175,6 +176,13 @@ fn every_internal_link_resolves() {
                 site.files.contains_key(&resolved) || NOT_YET_BUILT.contains(&resolved.as_str()),
                 "{path}: {target} -> {resolved} does not exist"
             );
+            if let (Some(id), Some(page)) = (fragment, site.files.get(&resolved)) {
+                let page = String::from_utf8_lossy(page);
+                assert!(
+                    page.contains(&format!(" id=\"{id}\"")),
+                    "{path}: {target}: no id {id} in {resolved}"
+                );
+            }
         }
     }
 }

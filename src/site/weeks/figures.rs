@@ -52,6 +52,8 @@ pub struct PracticeView {
     pub score: ScoreView,
     /// Its indicators, in docs/figures.md order.
     pub indicators: Vec<IndicatorView>,
+    /// How each indicator is worked out, in the same order (week pages only).
+    pub explain: Vec<crate::site::explain::ExplainView>,
 }
 
 /// A score and its band.
@@ -83,6 +85,7 @@ fn practice(p: &PracticeScore) -> PracticeView {
                 score: format::score(i.score),
             })
             .collect(),
+        explain: Vec::new(),
     }
 }
 
