@@ -398,7 +398,9 @@ fn formula(
                 format::and_list(&sprints)
             )
         }
-        "goal_success_rate" => format!("{n} of the last {d} sprint goals assessed were met = {shown}."),
+        "goal_success_rate" => {
+            format!("{n} of {d} sprint goals were met, the last {d} that were assessed = {shown}.")
+        }
         "joint_decision_share" => format!(
             "{n} of {d} decisions {w_between} were taken in a meeting with both the product owner and the scrum master = {shown}."
         ),
