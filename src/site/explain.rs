@@ -416,21 +416,26 @@ fn formula(
 fn no_data(indicator: &Indicator, w: &Window, e: &Explainer<'_>) -> String {
     use crate::model::Role;
     let team = &e.input.project.team;
-    let roles = team.sole(Role::ProductOwner).is_some() && team.sole(Role::ScrumMaster).is_some();
+    let po = team.sole(Role::ProductOwner).is_some();
+    let sm = team.sole(Role::ScrumMaster).is_some();
     let reason = match indicator.key {
         "readiness_sprints" => {
             "there is no backlog data as of this date, or no ended sprint to take a velocity from".to_string()
         }
         "stale_share" | "acceptance_coverage" => {
-            "there are no backlog items to count as of this date".to_string()
+            "there is no backlog data, or no backlog item to count, as of this date".to_string()
         }
         "say_do_rolling" | "goal_success_rate" => {
-            "no sprint had ended with work committed or a goal assessed".to_string()
+            "no ended sprint had work committed at planning or its goal assessed".to_string()
         }
-        _ if !roles
-            && indicator.key != "on_time_rate"
-            && indicator.key != "median_resolution_days"
-            && indicator.key != "negotiated_scope_change_share" =>
+        "po_event_attendance" if !po => "it needs exactly one product owner in the team".to_string(),
+        "sm_event_attendance" if !sm => "it needs exactly one scrum master in the team".to_string(),
+        "joint_refinement_share"
+        | "touchpoints_per_week"
+        | "max_gap_days"
+        | "cross_role_assists_per_week"
+        | "joint_decision_share"
+            if !(po && sm) =>
         {
             "it needs exactly one product owner and one scrum master in the team".to_string()
         }
