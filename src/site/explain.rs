@@ -4,7 +4,7 @@
 //! from `inputs` in `metrics.json` ([`crate::metrics::inputs`]); this module
 //! only words it and finds each row's page and anchor.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -15,7 +15,7 @@ use super::sprints::item_anchors;
 use crate::indicators::{Indicator, Unit};
 use crate::metrics::inputs::{IndicatorInputs, InputRow, Rule, Source};
 use crate::metrics::{IndicatorScore, Status, Window, scores};
-use crate::model::{Date, Visibility};
+use crate::model::{BacklogItem, Date, Note, Sprint, Visibility};
 
 /// The anchor of the action item at `index` (from 0) of `actions` in
 /// `metrics.json`, on the actions page.
@@ -69,13 +69,19 @@ pub struct RowView {
     pub verdict: &'static str,
 }
 
-/// Looks up each row's page and label; built once per site.
+/// Looks up each row's page and label; built once per site, so a row is a
+/// lookup however many notes, weeks and rows there are.
 pub struct Explainer<'a> {
     input: &'a Input<'a>,
+    /// The notes up to the report date, by path.
+    notes: HashMap<&'a str, &'a Note>,
+    /// Every sprint by id.
+    sprints: HashMap<&'a str, &'a Sprint>,
     /// Sprint id to item id to anchor.
     sprint_items: BTreeMap<&'a str, BTreeMap<&'a str, String>>,
-    /// Backlog item id (as of the report date) to anchor.
-    backlog_items: BTreeMap<&'a str, String>,
+    /// The backlog items on the backlog page (as of the report date): item
+    /// and anchor, by id.
+    backlog_items: HashMap<&'a str, (&'a BacklogItem, String)>,
 }
 
 impl<'a> Explainer<'a> {
@@ -90,9 +96,21 @@ impl<'a> Explainer<'a> {
         let backlog_items = project
             .backlog
             .as_of(input.report_date, input.report_date)
-            .map(|b| item_anchors(b.items.iter().map(|i| i.id.as_str())))
+            .map(|b| {
+                let anchors = item_anchors(b.items.iter().map(|i| i.id.as_str()));
+                b.items
+                    .iter()
+                    .map(|i| (i.id.as_str(), (i, anchors.get(i.id.as_str()).cloned().unwrap_or_default())))
+                    .collect()
+            })
             .unwrap_or_default();
-        Explainer { input, sprint_items, backlog_items }
+        Explainer {
+            input,
+            notes: input.notes.iter().map(|n| (n.path.as_str(), *n)).collect(),
+            sprints: project.sprints.iter().map(|s| (s.id.as_str(), s)).collect(),
+            sprint_items,
+            backlog_items,
+        }
     }
 
     /// The explanation of `scored` as of `date`, from `inputs` (`None` when
@@ -174,7 +192,7 @@ impl<'a> Explainer<'a> {
                 (label, Some(format!("actions/index.html#{}", action_anchor(*action))))
             }
             Source::Decision { note, decision } => {
-                let found = input.notes.iter().find(|n| &n.path == note);
+                let found = self.notes.get(note.as_str());
                 let private = found.is_none_or(|n| n.visibility == Visibility::Private);
                 let text = found.and_then(|n| n.decisions.get(decision - 1)).map(|d| d.text.clone());
                 match (private, text) {
@@ -185,11 +203,9 @@ impl<'a> Explainer<'a> {
                 }
             }
             Source::SprintItem { sprint, item } => {
-                let title = input
-                    .project
+                let title = self
                     .sprints
-                    .iter()
-                    .find(|s| &s.id == sprint)
+                    .get(sprint.as_str())
                     .and_then(|s| s.items.iter().find(|i| &i.id == item))
                     .map_or_else(String::new, |i| format!(" {}", i.title));
                 let anchor = self.sprint_items.get(sprint.as_str()).and_then(|a| a.get(item.as_str()));
@@ -197,32 +213,29 @@ impl<'a> Explainer<'a> {
                 (format!("{item}{title} ({})", self.sprint_name(sprint)), url)
             }
             Source::Impediment { sprint, impediment } => {
-                let title = input
-                    .project
+                let title = self
                     .sprints
-                    .iter()
-                    .find(|s| &s.id == sprint)
+                    .get(sprint.as_str())
                     .and_then(|s| s.impediments.get(impediment - 1))
                     .map_or_else(String::new, |i| i.title.clone());
                 let url = paths.sprint_url(sprint).map(|u| format!("{u}#{}", impediment_anchor(*impediment)));
                 (format!("{title} ({})", self.sprint_name(sprint)), url)
             }
             Source::BacklogItem { item } => {
-                let title = input
-                    .project
-                    .backlog
-                    .as_of(input.report_date, input.report_date)
-                    .and_then(|b| b.items.iter().find(|i| &i.id == item))
-                    .map_or_else(String::new, |i| format!(" {}", i.title));
-                let url = self.backlog_items.get(item.as_str()).map(|a| format!("backlog/index.html#{a}"));
-                (format!("{item}{title}"), url)
+                // Only items on the backlog page (as of the report date) link.
+                match self.backlog_items.get(item.as_str()) {
+                    Some((i, anchor)) => {
+                        (format!("{item} {}", i.title), Some(format!("backlog/index.html#{anchor}")))
+                    }
+                    None => (item.clone(), None),
+                }
             }
             Source::Sprint { sprint } => (self.sprint_name(sprint), paths.sprint_url(sprint)),
         }
     }
 
     fn note_label(&self, path: &str) -> String {
-        match self.input.notes.iter().find(|n| n.path == path) {
+        match self.notes.get(path) {
             Some(n) if n.visibility != Visibility::Private => n.title.clone(),
             Some(_) => "Private note".to_string(),
             None => path.to_string(),
@@ -230,12 +243,7 @@ impl<'a> Explainer<'a> {
     }
 
     fn sprint_name(&self, id: &str) -> String {
-        self.input
-            .project
-            .sprints
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
+        self.sprints.get(id).map_or_else(|| id.to_string(), |s| s.name.clone())
     }
 }
 

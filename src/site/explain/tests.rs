@@ -161,3 +161,17 @@ fn without_a_product_owner_the_explanation_says_why_there_is_no_figure() {
         }
     }
 }
+
+#[test]
+fn every_indicator_has_its_own_words() {
+    let inputs = IndicatorInputs { rule: Rule::Share, numerator: 1.0, denominator: 2.0, rows: Vec::new() };
+    let w = Window::ending("2026-10-20".parse().unwrap_or_default(), 28);
+    with_input(|input| {
+        let e = Explainer::new(input);
+        for indicator in &crate::indicators::INDICATORS {
+            assert_ne!(heading(indicator), "Counted from", "{}", indicator.key);
+            let text = formula(indicator, &inputs, "50%", &w, 90, &e);
+            assert_ne!(text, "1 of 2 = 50%.", "{} has no sentence of its own", indicator.key);
+        }
+    });
+}
