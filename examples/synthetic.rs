@@ -1,5 +1,13 @@
 //! Writes a large, valid, deterministic data folder for benchmarks:
-//! `cargo run --release --example synthetic -- DIR [SPRINTS] [NOTES_PER_SPRINT]`.
+//! `cargo run --release --example synthetic -- DIR [SPRINTS] [NOTES_PER_SPRINT]
+//! [--notes TOTAL] [--weekly-backlog]`.
+//!
+//! `--notes TOTAL` spreads that many notes over the sprints instead of a fixed
+//! number per sprint (10,000 notes over 90 sprints is the organisation-scale
+//! folder of issue 9); `--weekly-backlog` writes a backlog snapshot every
+//! week instead of one per sprint, as a team that exports its tracker weekly
+//! would. `tandem.yaml` pins the report date to the last sprint's end, so the
+//! figures do not depend on the day the benchmark runs.
 //!
 //! Same arguments, same files: a fixed linear congruential generator stands in
 //! for randomness so figures are comparable from run to run.
@@ -21,10 +29,14 @@ const KINDS: [&str; 7] = ["planning", "review", "retro", "refinement", "sync", "
 const PEOPLE: [&str; 8] = ["po", "sm", "dev1", "dev2", "dev3", "dev4", "dev5", "boss"];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let weekly_backlog = take_flag(&mut args, "--weekly-backlog");
+    let total_notes: Option<i64> = take_option(&mut args, "--notes").and_then(|n| n.parse().ok());
     let dir = Path::new(args.first().map_or("target/synthetic-data", String::as_str));
     let sprints: i64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100);
     let notes_per_sprint: i64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(20);
+    // Sprint s gets the notes numbered total*s/sprints up to total*(s+1)/sprints.
+    let total = total_notes.unwrap_or(sprints * notes_per_sprint);
     if dir.exists() {
         fs::remove_dir_all(dir)?;
     }
@@ -37,18 +49,39 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     let mut rng = Lcg(42);
     let first: jiff::civil::Date = "2020-01-06".parse()?;
+    let mut last_end = first;
     for s in 0..sprints {
         let start = first.checked_add(jiff::Span::new().days(14 * s))?;
         let end = start.checked_add(jiff::Span::new().days(11))?;
+        last_end = end;
         write_sprint(dir, s, start, end, &mut rng)?;
         write_backlog(dir, s, start, &mut rng)?;
-        for n in 0..notes_per_sprint {
+        if weekly_backlog {
+            write_backlog(dir, s, start.checked_add(jiff::Span::new().days(7))?, &mut rng)?;
+        }
+        for n in 0..(total * (s + 1) / sprints.max(1) - total * s / sprints.max(1)) {
             let date = start.checked_add(jiff::Span::new().days(n % 12))?;
             write_note(dir, s, n, date, &mut rng)?;
         }
     }
-    println!("wrote {} sprints, {} notes in {}", sprints, sprints * notes_per_sprint, dir.display());
+    fs::write(dir.join("tandem.yaml"), format!("as_of: {last_end}\n"))?;
+    let snapshots = if weekly_backlog { 2 * sprints } else { sprints };
+    println!("wrote {sprints} sprints, {total} notes, {snapshots} backlog snapshots in {}", dir.display());
     Ok(())
+}
+
+/// Removes `flag` from `args`; whether it was there.
+fn take_flag(args: &mut Vec<String>, flag: &str) -> bool {
+    let before = args.len();
+    args.retain(|a| a != flag);
+    args.len() != before
+}
+
+/// Removes `name VALUE` from `args`; the value.
+fn take_option(args: &mut Vec<String>, name: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == name)?;
+    args.remove(at);
+    (at < args.len()).then(|| args.remove(at))
 }
 
 fn write_sprint(

@@ -6,15 +6,23 @@
 //! 1. [`load`]: walk the data folder, parse and validate every file into
 //!    [`model`] types, collecting [`diagnostics`] instead of stopping;
 //! 2. [`model`]: the validated types the rest of the program trusts;
-//! 3. metrics: pure functions of the model and a report date;
-//! 4. site: Tera pages and SVG charts rendered in memory;
-//! 5. output: written to a temporary folder, then swapped into place.
+//! 3. [`metrics`]: pure functions of the model and a report date;
+//! 4. [`analysis`]: what the figures mean ("needs attention", the summary's facts);
+//! 5. [`site`]: Tera pages and SVG charts rendered in memory, formatting only;
+//! 6. [`output`]: written to a temporary folder, then swapped into place.
+//!
+//! [`indicators`], [`format`] and [`slug`] sit beside the pipeline: the one
+//! definition of each indicator, the house style of words and of paths,
+//! shared by the stages that need them.
 //!
 //! [`import`] is a separate entry: a tracker's export into the data folder's
 //! files, which `load` then reads like any others.
 
+pub mod analysis;
 pub mod diagnostics;
+pub mod format;
 pub mod import;
+pub mod indicators;
 pub mod init;
 pub mod load;
 pub mod metrics;
@@ -22,6 +30,7 @@ pub mod model;
 pub mod output;
 pub mod site;
 pub mod slug;
+pub mod summary;
 
 use std::path::Path;
 
@@ -152,8 +161,8 @@ fn render_and_write(
     opts: &BuildOptions,
     diagnostics: &mut Diagnostics,
 ) -> Result<Built, BuildError> {
-    let report = metrics::compute(project, date);
-    let mut site = site::render(project, &report, &opts.site).map_err(BuildError::Site)?;
+    let analysis = analysis::analyse(project, date, analysis::History::Full);
+    let mut site = site::render(project, &analysis, &opts.site).map_err(BuildError::Site)?;
     // `static/` is copied as it is; a page tandem writes keeps its path.
     for (path, bytes) in output::static_files(&opts.data_dir).map_err(BuildError::Output)? {
         match site.files.entry(path) {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tandem::diagnostics::{self, MessageFormat};
 use tandem::model::Date;
-use tandem::site::summary::command as summary;
+use tandem::summary;
 
 /// Turns a scrum team's sprint records and meeting notes into a static site
 /// about the team's health.

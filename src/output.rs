@@ -2,10 +2,12 @@
 //!
 //! Everything is written to a hidden sibling folder (`.<name>.tandem-tmp`)
 //! holding tandem's marker file, then swapped in: the previous site is renamed
-//! aside (`.<name>.tandem-old`), the new one renamed into place, and the old
-//! one removed. A folder is only ever replaced when it is absent, empty, or
-//! holds the marker; the data folder and its input folders are never touched.
-//! Any failure before the swap leaves the previous site as it was.
+//! aside (`.<name>.tandem-old`) and the new one renamed into place. The
+//! previous site is kept there, marked, and the next build starts from it,
+//! rewriting only what changed ([`tree`]). A folder is only ever replaced
+//! when it is absent, empty, or holds the marker; the data folder and its
+//! input folders are never touched. Any failure before the swap leaves the
+//! previous site as it was.
 
 use std::fmt;
 use std::fs;
@@ -15,6 +17,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::site::Site;
 
 mod static_dir;
+mod tree;
 pub use static_dir::static_files;
 
 /// Name of the marker file at the root of every folder tandem writes.
@@ -115,13 +118,25 @@ pub fn write_site(site: &Site, out_dir: &Path, data_dir: &Path) -> Result<(), Ou
     let old = parent.join(format!(".{name}.tandem-old"));
     fs::create_dir_all(parent).map_err(io_error("create folder", parent))?;
     clear_leftover(&tmp)?;
-    clear_leftover(&old)?;
-
-    if let Err(e) = write_tree(site, &tmp) {
+    // The previous site kept by the last build is brought up to date
+    // instead of writing every file anew (see tree.rs for the measurement).
+    let written = if is_marked_folder(&old) {
+        fs::rename(&old, &tmp).map_err(io_error("reuse", &old))?;
+        tree::update(site, &tmp)
+    } else {
+        clear_leftover(&old)?;
+        tree::write_new(site, &tmp)
+    };
+    if let Err(e) = written {
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
     swap(&tmp, &out, &old)
+}
+
+/// A folder (not a link to one) holding tandem's marker.
+fn is_marked_folder(dir: &Path) -> bool {
+    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) && dir.join(MARKER).is_file()
 }
 
 /// A site path must be relative, `/`-separated, with plain names only.
@@ -221,21 +236,6 @@ fn clear_leftover(dir: &Path) -> Result<(), OutputError> {
     }
 }
 
-/// Writes the marker, then every file in path order.
-fn write_tree(site: &Site, root: &Path) -> Result<(), OutputError> {
-    fs::create_dir(root).map_err(io_error("create folder", root))?;
-    let marker = root.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).map_err(io_error("write file", &marker))?;
-    for (rel, bytes) in &site.files {
-        let path = rel.split('/').fold(root.to_path_buf(), |acc, part| acc.join(part));
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io_error("create folder", dir))?;
-        }
-        fs::write(&path, bytes).map_err(io_error("write file", &path))?;
-    }
-    Ok(())
-}
-
 /// Puts `tmp` in place of `out`, keeping the previous `out` until the end.
 fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
     let had_previous = out.exists();
@@ -251,9 +251,10 @@ fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
         return Err(io_error("move into place", out)(e));
     }
     if had_previous {
-        // The new site is in place. Should removing the old one fail, it
-        // stays as a marked leftover that the next build removes.
-        let _ = fs::remove_dir_all(old);
+        // The new site is in place. The previous one stays beside it, marked,
+        // as the start of the next build; version control is told to ignore
+        // it. Should that write fail, nothing is lost but the hint.
+        let _ = fs::write(old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1);
     }
     Ok(())
 }

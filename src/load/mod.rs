@@ -12,6 +12,7 @@ pub mod sprints;
 pub mod team;
 pub mod yaml;
 
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -165,20 +166,20 @@ fn load_notes(
 ) -> Vec<Note> {
     let placeholder = Team { name: String::new(), members: Vec::new() };
     let ctx = notes::NoteContext { team: team.unwrap_or(&placeholder), sprints, date_order };
+    // Reading and parsing a note needs nothing from any other note: on
+    // every core, each with its own diagnostics, gathered in file order.
+    let parsed: Vec<(Option<Note>, Diagnostics)> = files
+        .par_iter()
+        .map(|file| {
+            let mut found = Diagnostics::new();
+            let note = read_note(file, &ctx, &mut found);
+            (note, found)
+        })
+        .collect();
     let mut list: Vec<Note> = Vec::new();
-    for file in files {
-        let bytes = match fs::read(&file.disk) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.error(&file.rel, None, format!("cannot be read: {}", io_words(&e)));
-                continue;
-            }
-        };
-        let Ok(text) = String::from_utf8(bytes) else {
-            diags.warning(&file.rel, None, "not UTF-8 text; note skipped (save it as UTF-8)");
-            continue;
-        };
-        list.extend(notes::parse_note(&file.rel, &text, &ctx, diags));
+    for (note, found) in parsed {
+        diags.extend(found);
+        list.extend(note);
     }
     let ids: BTreeSet<String> = sprints
         .iter()
@@ -193,6 +194,21 @@ fn load_notes(
     }
     list.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     list
+}
+
+fn read_note(file: &DataFile, ctx: &notes::NoteContext<'_>, diags: &mut Diagnostics) -> Option<Note> {
+    let bytes = match fs::read(&file.disk) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.error(&file.rel, None, format!("cannot be read: {}", io_words(&e)));
+            return None;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        diags.warning(&file.rel, None, "not UTF-8 text; note skipped (save it as UTF-8)");
+        return None;
+    };
+    notes::parse_note(&file.rel, &text, ctx, diags)
 }
 
 /// The files of `sub` with one of `extensions`; `deep` walks subfolders too.

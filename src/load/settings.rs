@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostics::Diagnostics;
+use crate::indicators::INDICATORS;
 use crate::load::yaml::{Fields, Node, Value};
-use crate::model::{Curve, DateOrder, SCORED_INDICATORS, Settings};
+use crate::model::{Curve, DateOrder, Settings};
 
 /// `import` belongs to `tandem import`, which checks it when it runs.
 const KEYS: &[&str] = &[
@@ -81,10 +82,11 @@ pub fn base_url(url: &str) -> Result<String, String> {
 /// `{zero: 21, full: 7}` (0 and 100 points) or as `[[figure, score], ...]`.
 fn read_thresholds(node: &Node, path: &str, diags: &mut Diagnostics) -> BTreeMap<String, Curve> {
     let mut curves = BTreeMap::new();
-    let Some(f) = Fields::of(node, path, "thresholds mapping", &SCORED_INDICATORS, diags) else {
+    let keys: Vec<&str> = INDICATORS.iter().map(|i| i.key).collect();
+    let Some(f) = Fields::of(node, path, "thresholds mapping", &keys, diags) else {
         return curves;
     };
-    for key in SCORED_INDICATORS {
+    for key in keys {
         let Some(value) = f.get(key) else { continue };
         if let Some(curve) = read_curve(key, value, path, diags) {
             curves.insert(key.to_string(), curve);

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::model::actions::TrackedAction;
 use crate::model::{Date, Impediment, Note, NoteKind, Project, Role, Team};
 
+use super::timeline::Timeline;
 use super::{add_days, days_between, json, median, ratio};
 
 /// How many days apart a decision's note and a scope change may be for the
@@ -160,8 +161,9 @@ fn share<T>(items: &[T], pred: impl Fn(&T) -> bool) -> Option<f64> {
 
 impl CollaborationFigures {
     /// The figures in the window ending on `date`; `tracked` are the action
-    /// items as of `date` ([`crate::model::actions::follow`]).
-    pub fn compute(project: &Project, tracked: &[TrackedAction], date: Date) -> CollaborationFigures {
+    /// items as of `date` ([`Timeline::actions_as_of`]).
+    pub fn compute(timeline: &Timeline<'_>, tracked: &[TrackedAction], date: Date) -> CollaborationFigures {
+        let project = timeline.project;
         let w = Window::of(project, date);
         let team = &project.team;
         let roles = Roles {
@@ -169,8 +171,8 @@ impl CollaborationFigures {
             po: team.sole(Role::ProductOwner).is_some(),
             sm: team.sole(Role::ScrumMaster).is_some(),
         };
-        let notes: Vec<&Note> = project.notes.iter().filter(|n| w.contains(n.date)).collect();
-        let touch_dates = touchpoint_dates(&notes, &roles);
+        let notes = timeline.notes_in(&w);
+        let touch_dates = touchpoint_dates(notes, &roles);
         let events: Vec<&Note> = notes.iter().copied().filter(|n| n.kind.is_sprint_event()).collect();
         let refinements: Vec<&Note> =
             notes.iter().copied().filter(|n| n.kind == NoteKind::Refinement).collect();
@@ -180,7 +182,7 @@ impl CollaborationFigures {
             tracked.iter().filter(|a| a.due.is_some_and(|d| w.contains(d))).collect();
         let impediments: Vec<&Impediment> = project.sprints.iter().flat_map(|s| &s.impediments).collect();
         let assists = cross_role_assists(&raised, &impediments, &roles, &w);
-        let decisions = decisions_in(&notes, &roles);
+        let decisions = decisions_in(notes, &roles);
         let changes = scope_changes(project, &w);
         CollaborationFigures {
             touchpoints: roles.both().then_some(touchpoints),
@@ -208,7 +210,7 @@ impl CollaborationFigures {
             joint_decision_share: roles.both().then(|| share(&decisions, |d| d.joint)).flatten(),
             compromises: decisions.iter().filter(|d| d.compromise).count(),
             scope_changes: changes.len(),
-            negotiated_scope_change_share: share(&changes, |c| negotiated(project, c, date)),
+            negotiated_scope_change_share: share(&changes, |c| timeline.negotiated(c, date)),
         }
     }
 }
@@ -305,16 +307,6 @@ pub fn scope_changes(project: &Project, w: &Window) -> Vec<ScopeChange> {
         }
     }
     changes
-}
-
-/// Whether a decision in a note dated on or before `as_of`, within
-/// [`NEGOTIATION_DAYS`] of the change, references the changed item.
-pub fn negotiated(project: &Project, change: &ScopeChange, as_of: Date) -> bool {
-    project.notes.iter().any(|n| {
-        n.date <= as_of
-            && days_between(n.date, change.date).abs() <= NEGOTIATION_DAYS
-            && n.decisions.iter().any(|d| d.references.contains(&change.item))
-    })
 }
 
 #[cfg(test)]

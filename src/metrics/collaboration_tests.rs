@@ -5,7 +5,7 @@ use crate::metrics::fixture::{d, date, project};
 use crate::model::actions::follow;
 
 fn at(p: &Project, day: Date) -> CollaborationFigures {
-    CollaborationFigures::compute(p, &follow(&p.notes, day), day)
+    CollaborationFigures::compute(&Timeline::new(p), &follow(&p.notes, day), day)
 }
 
 fn fixture_at_d() -> CollaborationFigures {

@@ -3,11 +3,13 @@
 
 use serde::Serialize;
 
-use crate::model::{Date, Project};
+use crate::model::Date;
 
 use super::{
-    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, add_days, json, snapshot,
+    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, Timeline, add_days, json,
+    snapshot,
 };
+use crate::model::actions::TrackedAction;
 
 /// The figures of one ISO week.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,6 +27,9 @@ pub struct WeekFigures {
     pub backlog: Option<BacklogFigures>,
     /// Collaboration figures in the window ending on D_w.
     pub collaboration: CollaborationFigures,
+    /// The action items as of D_w, kept for the week's "needs attention".
+    #[serde(skip)]
+    pub tracked: Vec<TrackedAction>,
 }
 
 /// The ISO week of `date` as `YYYY-Www`, with the ISO week-year
@@ -62,16 +67,24 @@ pub fn week_dates(first: Date, report_date: Date) -> Vec<Date> {
     dates
 }
 
-/// Every week of the project up to `report_date`; `sprints` are the figures
-/// of every sprint, in start-date order.
-pub fn weeks(project: &Project, sprints: &[SprintEntry], report_date: Date) -> Vec<WeekFigures> {
-    let Some(first) = project.sprints.iter().map(|s| s.start).min() else {
+/// The last `last` weeks of the project up to `report_date` (every week
+/// when there are fewer); `sprints` are the figures of every sprint, in
+/// start-date order. Each week is a lookup into the timeline, so the cost
+/// grows with the weeks, not with weeks times notes.
+pub fn weeks(
+    timeline: &Timeline<'_>,
+    sprints: &[SprintEntry],
+    report_date: Date,
+    last: usize,
+) -> Vec<WeekFigures> {
+    let Some(first) = timeline.project.sprints.iter().map(|s| s.start).min() else {
         return Vec::new();
     };
-    week_dates(first, report_date)
-        .into_iter()
-        .map(|d| {
-            let s = snapshot(project, sprints, d, report_date);
+    let dates = week_dates(first, report_date);
+    dates[dates.len().saturating_sub(last)..]
+        .iter()
+        .map(|&d| {
+            let s = snapshot(timeline, sprints, d, report_date);
             WeekFigures {
                 week: iso_week_label(d),
                 as_of: d,
@@ -79,6 +92,7 @@ pub fn weeks(project: &Project, sprints: &[SprintEntry], report_date: Date) -> V
                 delivery: s.delivery,
                 backlog: s.backlog,
                 collaboration: s.collaboration,
+                tracked: s.tracked,
             }
         })
         .collect()
@@ -140,7 +154,8 @@ mod tests {
     fn fixture_weeks_run_from_the_first_sprint_to_d() {
         let p = project();
         let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
-        let w = weeks(&p, &entries, date("2026-10-20"));
+        let t = Timeline::new(&p);
+        let w = weeks(&t, &entries, date("2026-10-20"), usize::MAX);
         // S1 starts Monday 2026-09-07 (W37); D = Tuesday 2026-10-20 (W43): 7 weeks
         let labels: Vec<&str> = w.iter().map(|w| w.week.as_str()).collect();
         assert_eq!(
@@ -152,7 +167,7 @@ mod tests {
         // week 38 (as of 09-20): S1 (ended 09-18) is the only sprint in delivery
         assert_eq!(w[1].delivery.velocity, Some(5.0));
         // the last week equals the figures as of D
-        let now = snapshot(&p, &entries, date("2026-10-20"), date("2026-10-20"));
+        let now = snapshot(&t, &entries, date("2026-10-20"), date("2026-10-20"));
         assert_eq!(w[6].collaboration, now.collaboration);
         assert_eq!(w[6].health, now.health);
     }

@@ -18,10 +18,12 @@ pub mod backlog;
 pub mod collaboration;
 pub mod delivery;
 pub mod history;
+pub mod inputs;
 pub mod json;
 pub mod scores;
 pub mod series;
 pub mod sprint;
+pub mod timeline;
 
 #[cfg(test)]
 mod fixture;
@@ -31,7 +33,7 @@ mod tests;
 use jiff::SignedDuration;
 use serde::Serialize;
 
-use crate::model::actions::{TrackedAction, follow};
+use crate::model::actions::TrackedAction;
 use crate::model::{Date, Project};
 
 pub use backlog::BacklogFigures;
@@ -41,6 +43,7 @@ pub use history::{WeekFigures, iso_week_label};
 pub use json::{ActionEntry, NoteEntry, to_json};
 pub use scores::{Health, IndicatorScore, PracticeScore, Status};
 pub use sprint::{SprintEntry, SprintFigures};
+pub use timeline::Timeline;
 
 /// The version of the `metrics.json` format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -68,6 +71,9 @@ pub struct Report {
     pub backlog: Option<BacklogFigures>,
     /// Collaboration figures in W.
     pub collaboration: CollaborationFigures,
+    /// What each scored indicator as of D was computed from, by key
+    /// (docs/figures.md, "How each figure is worked out").
+    pub inputs: inputs::Inputs,
     /// Sprints that started on or before D, in start-date order.
     pub sprints: Vec<SprintEntry>,
     /// Every ISO week from the first sprint's to D's, in calendar order.
@@ -103,25 +109,34 @@ pub struct Snapshot {
 /// Every figure as of `date`, for a build whose report date is
 /// `report_date` (a single `backlog.yaml` counts only from the report date).
 /// `sprints` are the figures of every sprint, in start-date order.
-pub fn snapshot(project: &Project, sprints: &[SprintEntry], date: Date, report_date: Date) -> Snapshot {
+pub fn snapshot(timeline: &Timeline<'_>, sprints: &[SprintEntry], date: Date, report_date: Date) -> Snapshot {
+    let project = timeline.project;
     let settings = &project.settings;
     let delivery = DeliveryFigures::compute(sprints, settings.velocity_window, date);
     let backlog = project
         .backlog
         .as_of(date, report_date)
         .map(|s| BacklogFigures::compute(s, delivery.velocity, settings.stale_days, date));
-    let tracked = follow(&project.notes, date);
-    let collaboration = CollaborationFigures::compute(project, &tracked, date);
+    let tracked = timeline.actions_as_of(date);
+    let collaboration = CollaborationFigures::compute(timeline, &tracked, date);
     let health = Health::compute(&delivery, backlog.as_ref(), &collaboration, &settings.thresholds);
     Snapshot { delivery, backlog, collaboration, health, tracked }
 }
 
 /// The full report as of `report_date`, weekly history included.
 pub fn compute(project: &Project, report_date: Date) -> Report {
+    compute_weeks(&Timeline::new(project), report_date, usize::MAX)
+}
+
+/// The report as of `report_date` with only the last `weeks` weeks of the
+/// history: what the stakeholder summary shows needs five, not hundreds.
+pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -> Report {
+    let project = timeline.project;
     let all_sprints: Vec<SprintEntry> = project.sprints.iter().map(SprintEntry::of).collect();
-    let now = snapshot(project, &all_sprints, report_date, report_date);
-    let weeks = history::weeks(project, &all_sprints, report_date);
+    let now = snapshot(timeline, &all_sprints, report_date, report_date);
+    let weeks = history::weeks(timeline, &all_sprints, report_date, weeks);
     let notes = json::note_entries(project, report_date);
+    let inputs = inputs::collect(timeline, &all_sprints, &now.tracked, report_date, report_date);
     let actions = json::action_entries(&now.tracked);
     let week_dates: Vec<Date> = weeks.iter().map(|w| w.as_of).collect();
     let window = project.settings.velocity_window;
@@ -143,6 +158,7 @@ pub fn compute(project: &Project, report_date: Date) -> Report {
         delivery: now.delivery,
         backlog: now.backlog,
         collaboration: now.collaboration,
+        inputs,
         sprints,
         backlog_ages: project
             .backlog

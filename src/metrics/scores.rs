@@ -9,45 +9,11 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::model::Curve;
 
 use super::{BacklogFigures, CollaborationFigures, DeliveryFigures, mean};
+use crate::indicators::{Figures, Indicator, Practice};
 
-/// The five practices and their scored indicators, in docs/figures.md order.
-pub const PRACTICES: [(&str, &[&str]); 5] = [
-    ("backlog", &["readiness_sprints", "stale_share", "acceptance_coverage", "joint_refinement_share"]),
-    (
-        "communication",
-        &["touchpoints_per_week", "max_gap_days", "po_event_attendance", "sm_event_attendance"],
-    ),
-    ("support", &["cross_role_assists_per_week", "median_resolution_days"]),
-    ("accountability", &["on_time_rate", "overdue_open", "say_do_rolling", "goal_success_rate"]),
-    ("compromise", &["joint_decision_share", "negotiated_scope_change_share"]),
-];
-
-/// The docs/figures.md default curve of a scored indicator, as `(figure, score)`
-/// points with increasing figures; empty for an unknown key.
-pub fn default_curve(key: &str) -> &'static [(f64, f64)] {
-    match key {
-        "readiness_sprints" => &[(0.0, 0.0), (1.5, 100.0), (3.0, 100.0), (6.0, 50.0)],
-        "stale_share" => &[(0.0, 100.0), (0.5, 0.0)],
-        "max_gap_days" => &[(7.0, 100.0), (21.0, 0.0)],
-        "po_event_attendance" | "sm_event_attendance" => &[(0.5, 0.0), (1.0, 100.0)],
-        "touchpoints_per_week" => &[(0.0, 0.0), (2.0, 100.0)],
-        "median_resolution_days" => &[(2.0, 100.0), (10.0, 0.0)],
-        "on_time_rate" => &[(0.3, 0.0), (0.9, 100.0)],
-        "overdue_open" => &[(0.0, 100.0), (5.0, 0.0)],
-        "say_do_rolling" => &[(0.5, 0.0), (0.9, 100.0)],
-        "acceptance_coverage"
-        | "joint_refinement_share"
-        | "cross_role_assists_per_week"
-        | "goal_success_rate"
-        | "joint_decision_share"
-        | "negotiated_scope_change_share" => &[(0.0, 0.0), (1.0, 100.0)],
-        _ => &[],
-    }
-}
-
-/// The curve in force for `key`: the one under `thresholds:`, else the default.
-pub fn curve<'a>(key: &str, thresholds: &'a BTreeMap<String, Curve>) -> &'a [(f64, f64)] {
-    thresholds.get(key).map_or_else(|| default_curve(key), |c| c.0.as_slice())
+/// The curve in force for `indicator`: the one under `thresholds:`, else the default.
+pub fn curve<'a>(indicator: &'static Indicator, thresholds: &'a BTreeMap<String, Curve>) -> &'a [(f64, f64)] {
+    thresholds.get(indicator.key).map_or(indicator.curve, |c| c.0.as_slice())
 }
 
 /// The score of `figure` on `points` (increasing figures): linear between
@@ -111,6 +77,28 @@ impl Status {
             Status::NoData => "No data",
         }
     }
+
+    /// The state `ui.status` in `components.html` expects: `healthy`,
+    /// `watch`, `risk`, `none`.
+    pub fn state(self) -> &'static str {
+        match self {
+            Status::Healthy => "healthy",
+            Status::Watch => "watch",
+            Status::AtRisk => "risk",
+            Status::NoData => "none",
+        }
+    }
+
+    /// The shape that stands for it beside the word, never colour alone:
+    /// `●`, `▲`, `■`, `○`.
+    pub fn shape(self) -> &'static str {
+        match self {
+            Status::Healthy => "●",
+            Status::Watch => "▲",
+            Status::AtRisk => "■",
+            Status::NoData => "○",
+        }
+    }
 }
 
 impl Serialize for Status {
@@ -122,8 +110,8 @@ impl Serialize for Status {
 /// One scored indicator: its figure and its score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorScore {
-    /// The docs/figures.md key, e.g. `stale_share`.
-    pub key: &'static str,
+    /// Which indicator ([`crate::indicators::INDICATORS`]).
+    pub indicator: &'static Indicator,
     /// The figure (counts and days as numbers); `None` when undefined.
     pub figure: Option<f64>,
     /// 0..100; `None` when the figure is.
@@ -133,8 +121,8 @@ pub struct IndicatorScore {
 /// One practice's score and its indicators in docs/figures.md order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeScore {
-    /// `backlog`, `communication`, `support`, `accountability` or `compromise`.
-    pub key: &'static str,
+    /// Which practice.
+    pub practice: Practice,
     /// Mean of the non-null indicator scores; `None` when all are null.
     pub score: Option<f64>,
     /// Band of the score.
@@ -154,41 +142,17 @@ pub struct Health {
     pub practices: Vec<PracticeScore>,
 }
 
-/// The figure of a scored indicator, as a number.
-pub fn figure(
-    key: &str,
-    delivery: &DeliveryFigures,
-    backlog: Option<&BacklogFigures>,
-    c: &CollaborationFigures,
-) -> Option<f64> {
-    let n = |v: Option<usize>| v.map(|n| n as f64);
-    match key {
-        "readiness_sprints" => backlog.and_then(|b| b.readiness_sprints),
-        "stale_share" => backlog.and_then(|b| b.stale_share),
-        "acceptance_coverage" => backlog.and_then(|b| b.acceptance_coverage),
-        "joint_refinement_share" => c.joint_refinement_share,
-        "touchpoints_per_week" => c.touchpoints_per_week,
-        "max_gap_days" => c.max_gap_days.map(|d| d as f64),
-        "po_event_attendance" => c.po_event_attendance,
-        "sm_event_attendance" => c.sm_event_attendance,
-        "cross_role_assists_per_week" => c.cross_role_assists_per_week,
-        "median_resolution_days" => c.median_resolution_days,
-        "on_time_rate" => c.on_time_rate,
-        "overdue_open" => n(Some(c.overdue_open)),
-        "say_do_rolling" => delivery.say_do_rolling,
-        "goal_success_rate" => delivery.goal_success_rate,
-        "joint_decision_share" => c.joint_decision_share,
-        "negotiated_scope_change_share" => c.negotiated_scope_change_share,
-        _ => None,
-    }
-}
-
 impl PracticeScore {
     /// A practice scored from its indicators.
-    pub fn from_indicators(key: &'static str, indicators: Vec<IndicatorScore>) -> PracticeScore {
+    pub fn from_indicators(practice: Practice, indicators: Vec<IndicatorScore>) -> PracticeScore {
         let scores: Vec<f64> = indicators.iter().filter_map(|i| i.score).collect();
         let score = mean(&scores);
-        PracticeScore { key, score, status: Status::of(score), indicators }
+        PracticeScore { practice, score, status: Status::of(score), indicators }
+    }
+
+    /// The practice's key in `metrics.json`.
+    pub fn key(&self) -> &'static str {
+        self.practice.key()
     }
 }
 
@@ -200,15 +164,16 @@ impl Health {
         collaboration: &CollaborationFigures,
         thresholds: &BTreeMap<String, Curve>,
     ) -> Health {
-        let practices = PRACTICES
-            .iter()
-            .map(|(practice, keys)| {
-                let indicators = keys
-                    .iter()
-                    .map(|key| {
-                        let figure = figure(key, delivery, backlog, collaboration);
-                        let score = figure.and_then(|f| score_on(curve(key, thresholds), f));
-                        IndicatorScore { key, figure, score }
+        let figures = Figures { delivery, backlog, collaboration };
+        let practices = Practice::ALL
+            .into_iter()
+            .map(|practice| {
+                let indicators = practice
+                    .indicators()
+                    .map(|indicator| {
+                        let figure = (indicator.figure)(&figures);
+                        let score = figure.and_then(|f| score_on(curve(indicator, thresholds), f));
+                        IndicatorScore { indicator, figure, score }
                     })
                     .collect();
                 PracticeScore::from_indicators(practice, indicators)
@@ -224,9 +189,9 @@ impl Health {
         Health { score, status: Status::of(score), practices }
     }
 
-    /// The practice with this key.
-    pub fn practice(&self, key: &str) -> Option<&PracticeScore> {
-        self.practices.iter().find(|p| p.key == key)
+    /// The score of `practice`.
+    pub fn practice(&self, practice: Practice) -> Option<&PracticeScore> {
+        self.practices.iter().find(|p| p.practice == practice)
     }
 
     /// The health scores of `before` and `self` over what both weeks have
@@ -235,7 +200,7 @@ impl Health {
     /// report date) is then no "improvement". `None` when nothing compares.
     pub fn compared_with(&self, before: &Health) -> Option<(f64, f64)> {
         let pairs: Vec<(f64, f64)> =
-            self.practices.iter().filter_map(|p| p.compared_with(before.practice(p.key)?)).collect();
+            self.practices.iter().filter_map(|p| p.compared_with(before.practice(p.practice)?)).collect();
         let n = pairs.len() as f64;
         (!pairs.is_empty())
             .then(|| (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n))
@@ -250,7 +215,7 @@ impl PracticeScore {
             .indicators
             .iter()
             .filter_map(|i| {
-                let then = before.indicators.iter().find(|b| b.key == i.key)?.score?;
+                let then = before.indicators.iter().find(|b| b.indicator == i.indicator)?.score?;
                 Some((then, i.score?))
             })
             .collect();
@@ -268,7 +233,7 @@ impl Serialize for Health {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(self.0.len()))?;
                 for p in self.0 {
-                    map.serialize_entry(p.key, p)?;
+                    map.serialize_entry(p.key(), p)?;
                 }
                 map.end()
             }
@@ -289,7 +254,7 @@ impl Serialize for PracticeScore {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(self.0.len()))?;
                 for i in self.0 {
-                    map.serialize_entry(i.key, &i.score)?;
+                    map.serialize_entry(i.indicator.key, &i.score)?;
                 }
                 map.end()
             }

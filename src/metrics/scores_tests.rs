@@ -1,26 +1,20 @@
 //! Curves, means, bands and the fixture's scores.
 
 use super::*;
+use crate::indicators::{INDICATORS, Indicator, Practice};
 use crate::metrics::fixture::{d, project};
 use crate::metrics::{SprintEntry, snapshot};
-use crate::model::SCORED_INDICATORS;
 
 fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
 }
 
-fn default_score(key: &str, figure: f64) -> Option<f64> {
-    score_on(default_curve(key), figure)
+fn indicator(key: &str) -> &'static Indicator {
+    INDICATORS.iter().find(|i| i.key == key).unwrap_or_else(|| panic!("no indicator {key}"))
 }
 
-#[test]
-fn every_scored_indicator_has_a_curve_and_one_practice() {
-    let listed: Vec<&str> = PRACTICES.iter().flat_map(|(_, keys)| keys.iter().copied()).collect();
-    assert_eq!(listed, SCORED_INDICATORS);
-    for key in SCORED_INDICATORS {
-        assert!(default_curve(key).len() >= 2, "{key}");
-        assert!(default_curve(key).windows(2).all(|p| p[0].0 < p[1].0), "{key}");
-    }
+fn default_score(key: &str, figure: f64) -> Option<f64> {
+    score_on(indicator(key).curve, figure)
 }
 
 #[test]
@@ -62,9 +56,9 @@ fn settings_override_a_curve() {
     let mut thresholds = BTreeMap::new();
     thresholds.insert("max_gap_days".to_string(), Curve(vec![(7.0, 100.0), (28.0, 0.0)]));
     // 14 on (7,100)-(28,0): 100 - 7/21 * 100
-    assert!(close(score_on(curve("max_gap_days", &thresholds), 14.0), 200.0 / 3.0));
+    assert!(close(score_on(curve(indicator("max_gap_days"), &thresholds), 14.0), 200.0 / 3.0));
     // other indicators keep their default
-    assert_eq!(curve("stale_share", &thresholds), default_curve("stale_share"));
+    assert_eq!(curve(indicator("stale_share"), &thresholds), indicator("stale_share").curve);
 }
 
 #[test]
@@ -78,26 +72,35 @@ fn status_bands() {
     let spelt: Vec<&str> =
         [Status::Healthy, Status::Watch, Status::AtRisk, Status::NoData].iter().map(|s| s.as_str()).collect();
     assert_eq!(spelt, ["healthy", "watch", "at-risk", "no-data"]);
+    // The states and shapes `ui.status` in components.html expects.
+    let all = [Status::Healthy, Status::Watch, Status::AtRisk, Status::NoData];
+    assert_eq!(all.map(Status::state), ["healthy", "watch", "risk", "none"]);
+    assert_eq!(all.map(Status::shape), ["●", "▲", "■", "○"]);
     assert_eq!(Status::AtRisk.label(), "At risk");
     assert_eq!(Status::NoData.label(), "No data");
 }
 
-fn indicator(key: &'static str, score: Option<f64>) -> IndicatorScore {
-    IndicatorScore { key, figure: score, score }
+fn scored(key: &str, score: Option<f64>) -> IndicatorScore {
+    IndicatorScore { indicator: indicator(key), figure: score, score }
 }
 
 #[test]
 fn means_skip_nulls() {
     // (80 + 40) / 2; the null indicator is left out
     let p = PracticeScore::from_indicators(
-        "support",
-        vec![indicator("a", Some(80.0)), indicator("b", None), indicator("c", Some(40.0))],
+        Practice::Support,
+        vec![
+            scored("cross_role_assists_per_week", Some(80.0)),
+            scored("median_resolution_days", None),
+            scored("stale_share", Some(40.0)),
+        ],
     );
     assert_eq!((p.score, p.status), (Some(60.0), Status::Watch));
-    let empty = PracticeScore::from_indicators("compromise", vec![indicator("a", None)]);
+    let empty =
+        PracticeScore::from_indicators(Practice::Compromise, vec![scored("joint_decision_share", None)]);
     assert_eq!((empty.score, empty.status), (None, Status::NoData));
     // health: (60 + 90) / 2, the null practice left out
-    let full = PracticeScore::from_indicators("backlog", vec![indicator("a", Some(90.0))]);
+    let full = PracticeScore::from_indicators(Practice::Backlog, vec![scored("stale_share", Some(90.0))]);
     let h = Health::from_practices(vec![p, empty.clone(), full]);
     assert_eq!((h.score, h.status), (Some(75.0), Status::Healthy));
     let none = Health::from_practices(vec![empty]);
@@ -108,10 +111,10 @@ fn means_skip_nulls() {
 fn fixture_scores_at_d() {
     let p = project();
     let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
-    let h = snapshot(&p, &entries, d(), d()).health;
-    let names: Vec<&str> = h.practices.iter().map(|p| p.key).collect();
+    let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
+    let names: Vec<&str> = h.practices.iter().map(|p| p.key()).collect();
     assert_eq!(names, ["backlog", "communication", "support", "accountability", "compromise"]);
-    let score = |practice: &str| h.practice(practice).and_then(|p| p.score);
+    let score = |key: &str| h.practices.iter().find(|p| p.key() == key).and_then(|p| p.score);
     // backlog: readiness 24/31 → 24/31/1.5*100; stale 0.4 → 20; acceptance 0.5 → 50; joint 0.5 → 50
     let backlog = (24.0 / 31.0 / 1.5 * 100.0 + 20.0 + 50.0 + 50.0) / 4.0;
     assert!(close(score("backlog"), backlog));
@@ -131,8 +134,11 @@ fn fixture_scores_at_d() {
     assert!(close(h.score, health));
     assert_eq!(h.status, Status::of(Some(health)));
     // each indicator carries its figure next to its score
-    let stale = h.practice("backlog").and_then(|p| p.indicators.get(1));
-    assert_eq!(stale.map(|i| (i.key, i.figure, i.score)), Some(("stale_share", Some(0.4), Some(20.0))));
+    let stale = h.practice(Practice::Backlog).and_then(|p| p.indicators.get(1));
+    assert_eq!(
+        stale.map(|i| (i.indicator.key, i.figure, i.score)),
+        Some(("stale_share", Some(0.4), Some(20.0)))
+    );
 }
 
 #[test]
@@ -141,14 +147,14 @@ fn no_backlog_and_no_po_leave_only_what_is_known() {
     p.backlog = crate::model::Backlog::Absent;
     p.team.members[0].role = crate::model::Role::Developer;
     let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
-    let h = snapshot(&p, &entries, d(), d()).health;
+    let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
     // backlog: no snapshot and no PO → every indicator null
-    assert_eq!(h.practice("backlog").map(|p| p.status), Some(Status::NoData));
+    assert_eq!(h.practice(Practice::Backlog).map(|p| p.status), Some(Status::NoData));
     // communication: only sm_event_attendance 2/3 → 33.33
-    let communication = h.practice("communication").and_then(|p| p.score);
+    let communication = h.practice(Practice::Communication).and_then(|p| p.score);
     assert!(close(communication, (2.0 / 3.0 - 0.5) / 0.5 * 100.0));
     // support: median resolution only → 62.5
-    assert!(close(h.practice("support").and_then(|p| p.score), 62.5));
+    assert!(close(h.practice(Practice::Support).and_then(|p| p.score), 62.5));
     // compromise: negotiated share only → 33.33
-    assert!(close(h.practice("compromise").and_then(|p| p.score), 100.0 / 3.0));
+    assert!(close(h.practice(Practice::Compromise).and_then(|p| p.score), 100.0 / 3.0));
 }

@@ -49,43 +49,118 @@ impl TrackedAction {
 /// Every action item seen in notes dated on or before `as_of`, sorted by raised
 /// date then text. `notes` may be in any order: they are read by date, then path.
 pub fn follow(notes: &[Note], as_of: Date) -> Vec<TrackedAction> {
-    let mut seen: Vec<&Note> = notes.iter().filter(|n| n.date <= as_of).collect();
-    seen.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+    ActionLog::new(notes).as_of(as_of)
+}
 
-    let mut tracked: Vec<TrackedAction> = Vec::new();
-    let mut index: HashMap<(Vec<String>, String), usize> = HashMap::new();
-    for note in seen {
-        for action in &note.actions {
-            let identity = (action.owners.clone(), action.key.clone());
-            let slot = *index.entry(identity).or_insert_with(|| {
-                tracked.push(TrackedAction {
-                    owners: action.owners.clone(),
-                    guests: action.guests.clone(),
-                    text: action.text.clone(),
-                    key: action.key.clone(),
-                    raised: note.date,
-                    raised_in: note.kind,
-                    note: note.path.clone(),
-                    private: note.visibility == Visibility::Private,
-                    due: None,
-                    done: None,
-                });
-                tracked.len() - 1
-            });
-            let item = &mut tracked[slot];
-            if item.guests.is_empty() {
-                item.guests.clone_from(&action.guests);
-            }
-            if action.due.is_some() {
-                item.due = action.due;
-            }
-            if action.checked && item.done.is_none() {
-                item.done = Some(action.done_on.unwrap_or(note.date));
+/// Every action item of a project followed once across all its notes, with
+/// what each note said about it and when, so the items as of any date are a
+/// lookup instead of a new pass over the notes: the weekly history asks for
+/// them once a week.
+#[derive(Debug, Clone, Default)]
+pub struct ActionLog {
+    /// By raised date, then text, then owners: the order of [`follow`].
+    items: Vec<Logged>,
+}
+
+/// One action item and the dated facts that make its state on a date.
+#[derive(Debug, Clone)]
+struct Logged {
+    /// The item as raised (due, done and guests still unset).
+    raised: TrackedAction,
+    /// (date of the note, due date) for every note that gives a due date, in
+    /// note order: the due date as of D is the last one dated on or before D.
+    dues: Vec<(Date, Date)>,
+    /// The first note that shows it checked: (its date, the done date).
+    /// Notes are read in date order, so as of D it is done exactly when
+    /// that note is dated on or before D.
+    checked: Option<(Date, Date)>,
+    /// The first note naming guest owners: (its date, the guests).
+    guests: Option<(Date, Vec<String>)>,
+}
+
+impl ActionLog {
+    /// Follows every action item across `notes` (in any order; read by date, then path).
+    pub fn new(notes: &[Note]) -> ActionLog {
+        let mut sorted: Vec<&Note> = notes.iter().collect();
+        if !sorted.is_sorted_by(|a, b| (a.date, &a.path) <= (b.date, &b.path)) {
+            sorted.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        }
+        let mut items: Vec<Logged> = Vec::new();
+        // Identity borrows from the notes: no owner or key is copied to look it up.
+        let mut index: HashMap<(&[String], &str), usize> = HashMap::new();
+        for note in sorted {
+            for action in &note.actions {
+                let slot =
+                    *index.entry((action.owners.as_slice(), action.key.as_str())).or_insert_with(|| {
+                        items.push(Logged::raise(note, action));
+                        items.len() - 1
+                    });
+                items[slot].record(note.date, action);
             }
         }
+        // Stable, like the sort of the items as first seen that `follow` did.
+        items.sort_by(|a, b| {
+            let (a, b) = (&a.raised, &b.raised);
+            (a.raised, &a.text, &a.owners).cmp(&(b.raised, &b.text, &b.owners))
+        });
+        ActionLog { items }
     }
-    tracked.sort_by(|a, b| (a.raised, &a.text, &a.owners).cmp(&(b.raised, &b.text, &b.owners)));
-    tracked
+
+    /// The action items as of `date`: those raised on or before it, each with
+    /// the due date, done date and guests that notes up to `date` give.
+    pub fn as_of(&self, date: Date) -> Vec<TrackedAction> {
+        let raised = self.items.partition_point(|l| l.raised.raised <= date);
+        self.items[..raised].iter().map(|l| l.at(date)).collect()
+    }
+}
+
+impl Logged {
+    fn raise(note: &Note, action: &super::NoteAction) -> Logged {
+        Logged {
+            raised: TrackedAction {
+                owners: action.owners.clone(),
+                guests: Vec::new(),
+                text: action.text.clone(),
+                key: action.key.clone(),
+                raised: note.date,
+                raised_in: note.kind,
+                note: note.path.clone(),
+                private: note.visibility == Visibility::Private,
+                due: None,
+                done: None,
+            },
+            dues: Vec::new(),
+            checked: None,
+            guests: None,
+        }
+    }
+
+    fn record(&mut self, note_date: Date, action: &super::NoteAction) {
+        if self.guests.is_none() && !action.guests.is_empty() {
+            self.guests = Some((note_date, action.guests.clone()));
+        }
+        if let Some(due) = action.due {
+            self.dues.push((note_date, due));
+        }
+        if action.checked && self.checked.is_none() {
+            self.checked = Some((note_date, action.done_on.unwrap_or(note_date)));
+        }
+    }
+
+    fn at(&self, date: Date) -> TrackedAction {
+        let seen = self.dues.partition_point(|(noted, _)| *noted <= date);
+        TrackedAction {
+            guests: self
+                .guests
+                .as_ref()
+                .filter(|(noted, _)| *noted <= date)
+                .map(|g| g.1.clone())
+                .unwrap_or_default(),
+            due: seen.checked_sub(1).map(|i| self.dues[i].1),
+            done: self.checked.filter(|(noted, _)| *noted <= date).map(|c| c.1),
+            ..self.raised.clone()
+        }
+    }
 }
 
 #[cfg(test)]

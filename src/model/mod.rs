@@ -518,27 +518,6 @@ pub struct Decision {
     pub line: u32,
 }
 
-/// The indicators that have a score (docs/figures.md, "Scores"); the keys accepted
-/// under `thresholds:` in tandem.yaml.
-pub const SCORED_INDICATORS: [&str; 16] = [
-    "readiness_sprints",
-    "stale_share",
-    "acceptance_coverage",
-    "joint_refinement_share",
-    "touchpoints_per_week",
-    "max_gap_days",
-    "po_event_attendance",
-    "sm_event_attendance",
-    "cross_role_assists_per_week",
-    "median_resolution_days",
-    "on_time_rate",
-    "overdue_open",
-    "say_do_rolling",
-    "goal_success_rate",
-    "joint_decision_share",
-    "negotiated_scope_change_share",
-];
-
 impl Project {
     /// The report date: `flag` (`--as-of`), else `as_of:` in tandem.yaml,
     /// else the day `now` falls on in the settings' time zone (docs/data.md). The

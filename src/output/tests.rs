@@ -92,7 +92,49 @@ fn a_previous_tandem_site_is_replaced_completely() {
     assert!(!out.join("old").exists());
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
     assert!(out.join(MARKER).is_file());
-    assert!(!siblings(&out).iter().any(|n| n.contains("tandem-")));
+    // The previous site is kept, marked and ignored by git, for the next build.
+    assert_eq!(
+        siblings(&out).iter().filter(|n| n.contains("tandem-")).collect::<Vec<_>>(),
+        [".public.tandem-old"]
+    );
+    let kept = data.path().join(".public.tandem-old");
+    assert_eq!(fs::read_to_string(kept.join("old/index.html")).unwrap(), "old");
+    assert!(kept.join(MARKER).is_file() && kept.join(".gitignore").is_file());
+}
+
+#[test]
+fn a_build_from_the_kept_site_equals_a_fresh_one() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    // v1 is kept after the second build, and the third starts from it.
+    let v1 =
+        site(&[("old/deep/index.html", "old"), ("index.html", "v1"), ("notes", "a file, later a folder")]);
+    write_site(&v1, &out, data.path()).unwrap();
+    write_site(&site(&[("index.html", "v2")]), &out, data.path()).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    let fresh = data_folder();
+    let fresh_out = fresh.path().join("public");
+    write_site(&sample(), &fresh_out, fresh.path()).unwrap();
+    assert_eq!(listing(&out), listing(&fresh_out));
+    for rel in sample().files.keys() {
+        assert_eq!(fs::read(out.join(rel)).unwrap(), fs::read(fresh_out.join(rel)).unwrap(), "{rel}");
+    }
+    assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), MARKER_TEXT);
+    // v2 is kept now.
+    let kept = data.path().join(".public.tandem-old");
+    assert_eq!(fs::read_to_string(kept.join("index.html")).unwrap(), "v2");
+}
+
+#[test]
+fn an_unmarked_kept_folder_is_refused() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    let foreign = data.path().join(".public.tandem-old");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(foreign.join("mine.txt"), "x").unwrap();
+    let err = write_site(&sample(), &out, data.path()).unwrap_err();
+    assert!(matches!(err, OutputError::NotOurs { .. }), "{err}");
+    assert_eq!(fs::read_to_string(foreign.join("mine.txt")).unwrap(), "x");
 }
 
 #[test]

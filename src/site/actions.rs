@@ -63,20 +63,23 @@ pub struct ActionRowView {
     pub overdue: Option<String>,
     /// The note that raised it.
     pub note: LinkView,
+    /// `action-3`: its anchor, numbered as in `actions` of `metrics.json`.
+    pub anchor: String,
 }
 
 /// The action items page.
 pub fn index(input: &Input<'_>) -> Page<ActionsView> {
     let d = input.report_date;
     let tracked = &input.report.tracked;
-    let mut overdue: Vec<&TrackedAction> = tracked.iter().filter(|a| a.overdue_at(d)).collect();
-    let mut open: Vec<&TrackedAction> =
-        tracked.iter().filter(|a| !a.overdue_at(d) && !a.done_by(d)).collect();
-    let mut done: Vec<&TrackedAction> = tracked.iter().filter(|a| a.done_by(d)).collect();
+    let numbered = || tracked.iter().enumerate();
+    let mut overdue: Vec<(usize, &TrackedAction)> = numbered().filter(|(_, a)| a.overdue_at(d)).collect();
+    let mut open: Vec<(usize, &TrackedAction)> =
+        numbered().filter(|(_, a)| !a.overdue_at(d) && !a.done_by(d)).collect();
+    let mut done: Vec<(usize, &TrackedAction)> = numbered().filter(|(_, a)| a.done_by(d)).collect();
     // Most overdue first; open by due date (none last), then raised; done newest first.
-    overdue.sort_by_key(|a| (a.due, a.raised));
-    open.sort_by_key(|a| (a.due.is_none(), a.due, a.raised));
-    done.sort_by_key(|a| std::cmp::Reverse((a.done, a.raised)));
+    overdue.sort_by_key(|(_, a)| (a.due, a.raised));
+    open.sort_by_key(|(_, a)| (a.due.is_none(), a.due, a.raised));
+    done.sort_by_key(|(_, a)| std::cmp::Reverse((a.done, a.raised)));
     let summary = format!(
         "{}: {} overdue, {} open, {} done.",
         format::count(tracked.len(), "action item", "action items"),
@@ -84,12 +87,12 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
         open.len(),
         done.len()
     );
-    let group = |key, heading, empty, items: Vec<&TrackedAction>| ActionGroupView {
+    let group = |key, heading, empty, items: Vec<(usize, &TrackedAction)>| ActionGroupView {
         key,
         heading,
         count: items.len(),
         empty,
-        items: items.into_iter().map(|a| row(input, a)).collect(),
+        items: items.into_iter().map(|(i, a)| row(input, a, super::explain::action_anchor(i))).collect(),
     };
     Page {
         path: "actions/index.html".to_string(),
@@ -137,7 +140,7 @@ fn chart(weeks: &[ActionWeek]) -> Option<ChartHtml> {
     Some(charts::bar_chart(&text, &labels, &series, Axis::from_zero(&series, "")).with_table(&table))
 }
 
-fn row(input: &Input<'_>, a: &TrackedAction) -> ActionRowView {
+fn row(input: &Input<'_>, a: &TrackedAction, anchor: String) -> ActionRowView {
     let d = input.report_date;
     let note = input.notes.iter().find(|n| n.path == a.note);
     let private = a.private;
@@ -158,6 +161,7 @@ fn row(input: &Input<'_>, a: &TrackedAction) -> ActionRowView {
             .filter(|_| a.overdue_at(d))
             .map(|due| format!("{} overdue", num::days(days_between(d, due)))),
         note: LinkView { label, url: input.paths.note_url(&a.note) },
+        anchor,
     }
 }
 

@@ -1,183 +1,11 @@
-//! "Needs attention": the concrete things a scrum master or product owner
-//! can act on this week, worked out from the data as of a date.
-//!
-//! [`attention`] is a pure function of the project, the report and the date.
-//! Entries name things (an action item and its owners, a backlog item, a
-//! meeting, an impediment) and point at where to act through a [`Target`]
-//! that pages turn into a link. Rules, most severe first:
-//!
-//! - impediments still open on the date;
-//! - less than one sprint of ready work (`readiness_sprints` < 1);
-//! - overdue action items, with owners and due dates (the text of an item
-//!   raised in a private note is never shown);
-//! - the product owner or the scrum master missing from sprint events in the
-//!   collaboration window;
-//! - scope changes in the window with no decision behind them;
-//! - backlog items nobody has touched for more than `stale_days`;
-//! - sprint events in the window with no meeting notes (housekeeping).
-
-mod rules;
-mod unrecorded;
+//! "Needs attention" as pages print it: the entries come from
+//! [`crate::analysis::attention`]; here they only get links and words.
 
 use serde::Serialize;
 
 use super::format::LinkView;
 use super::paths::SitePaths;
-use crate::metrics::{BacklogFigures, Report, Window};
-use crate::model::actions::{TrackedAction, follow};
-use crate::model::{Date, Note, Project};
-use rules::{
-    low_readiness, missed_events, open_impediments, overdue_actions, stale_items, unagreed_scope_changes,
-};
-
-/// How many lines of detail an entry lists before "and N more".
-pub const MAX_DETAILS: usize = 5;
-
-/// An overdue action item or an open impediment older than this many days
-/// is urgent.
-pub const URGENT_AFTER_DAYS: i64 = 7;
-
-/// How soon an entry needs a look. Ordered: most severe first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    /// Blocks the team or the next sprint now.
-    Urgent,
-    /// Should be dealt with this sprint.
-    Important,
-    /// Worth tidying up.
-    Housekeeping,
-}
-
-impl Severity {
-    /// The key, for CSS classes: `urgent`, `important`, `housekeeping`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Severity::Urgent => "urgent",
-            Severity::Important => "important",
-            Severity::Housekeeping => "housekeeping",
-        }
-    }
-
-    /// The word people read.
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Urgent => "Urgent",
-            Severity::Important => "Important",
-            Severity::Housekeeping => "Housekeeping",
-        }
-    }
-}
-
-/// Which rule found an entry; also the order within one severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    /// An impediment not resolved on the date.
-    OpenImpediment,
-    /// Less than one sprint of ready work.
-    LowReadiness,
-    /// An action item past its due date.
-    OverdueAction,
-    /// The product owner or scrum master missed sprint events.
-    MissedEvents,
-    /// Scope changed mid-sprint without a decision.
-    UnagreedScopeChange,
-    /// Backlog items not touched for a long time.
-    StaleItems,
-    /// Sprint events with no meeting notes.
-    UnrecordedEvents,
-}
-
-/// Where to act on an entry; pages turn it into a link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "page", content = "id", rename_all = "kebab-case")]
-pub enum Target {
-    /// A note's page, by the note's path in the data folder.
-    Note(String),
-    /// A sprint's page, by sprint id.
-    Sprint(String),
-    /// `backlog/index.html`.
-    Backlog,
-    /// `actions/index.html`.
-    Actions,
-}
-
-/// A line under an entry (a meeting, an item).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Detail {
-    /// Plain text.
-    pub text: String,
-    /// Where it lives, if it has a page.
-    pub target: Option<Target>,
-}
-
-/// One thing that needs attention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Attention {
-    /// How soon.
-    pub severity: Severity,
-    /// The rule that found it.
-    pub rule: Rule,
-    /// One plain sentence naming the thing, without a final full stop.
-    pub text: String,
-    /// Where to act.
-    pub target: Option<Target>,
-    /// Lines naming the parts, at most [`MAX_DETAILS`] and an "and N more".
-    pub details: Vec<Detail>,
-    /// Since when it has waited (for the order within a rule).
-    #[serde(skip)]
-    pub since: Date,
-}
-
-/// The figures the rules read, as of one date.
-pub struct Facts<'a> {
-    /// Backlog figures as of the date.
-    pub backlog: Option<&'a BacklogFigures>,
-    /// Velocity as of the date.
-    pub velocity: Option<f64>,
-    /// Action items followed across notes dated on or before the date.
-    pub tracked: &'a [TrackedAction],
-}
-
-/// Everything that needs attention as of the report date, most severe first.
-pub fn attention(project: &Project, report: &Report, date: Date) -> Vec<Attention> {
-    let facts = Facts {
-        backlog: report.backlog.as_ref(),
-        velocity: report.delivery.velocity,
-        tracked: &report.tracked,
-    };
-    attention_with(project, &facts, date, report.as_of)
-}
-
-/// Everything that needs attention as of `date` (a week's date or the report
-/// date), for a build whose report date is `report_date`.
-pub fn attention_with(project: &Project, facts: &Facts<'_>, date: Date, report_date: Date) -> Vec<Attention> {
-    let window = Window::of(project, date);
-    let notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= date).collect();
-    let mut all = Vec::new();
-    all.extend(open_impediments(project, date));
-    all.extend(low_readiness(facts));
-    all.extend(overdue_actions(project, facts.tracked, date));
-    all.extend(missed_events(project, &notes, &window));
-    all.extend(unagreed_scope_changes(project, &window));
-    all.extend(stale_items(project, date, report_date));
-    all.extend(unrecorded::unrecorded_events(project, &notes, &window));
-    all.sort_by(|a, b| (a.severity, a.rule, a.since, &a.text).cmp(&(b.severity, b.rule, b.since, &b.text)));
-    all
-}
-
-/// The attention list as of each week's date is cheap enough for the feed:
-/// the action items are followed again as of that date.
-pub fn attention_for_week(
-    project: &Project,
-    week: &crate::metrics::WeekFigures,
-    report_date: Date,
-) -> Vec<Attention> {
-    let tracked = follow(&project.notes, week.as_of);
-    let facts = Facts { backlog: week.backlog.as_ref(), velocity: week.delivery.velocity, tracked: &tracked };
-    attention_with(project, &facts, week.as_of, report_date)
-}
+pub use crate::analysis::attention::{Attention, Target};
 
 /// An entry ready to print, with links relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -234,4 +62,25 @@ pub fn view(entry: &Attention, paths: &SitePaths) -> AttentionView {
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::analysis::{History, analyse};
+    use crate::site::testdata::{REPORT_DATE, project};
+
+    #[test]
+    fn targets_become_site_links() {
+        let mut p = project();
+        // The retro of 2026-09-28 falls in the window once the sprint starts earlier.
+        p.sprints[0].start = crate::model::Date::constant(2026, 9, 21);
+        let paths = SitePaths::new(&p);
+        let list = analyse(&p, REPORT_DATE, History::Recent).attention;
+        let views: Vec<AttentionView> = list.iter().map(|a| view(a, &paths)).collect();
+        assert_eq!(views[0].url.as_deref(), Some("actions/index.html"));
+        assert_eq!(views[0].details[0].url.as_deref(), Some("notes/2026-10-05-planning/index.html"));
+        assert_eq!(views[1].url.as_deref(), Some("notes/2026-09-28-retro/index.html"));
+        assert_eq!(url(&Target::Sprint("S21".into()), &paths).as_deref(), Some("sprints/s21/index.html"));
+        assert_eq!(url(&Target::Backlog, &paths).as_deref(), Some("backlog/index.html"));
+    }
+}

@@ -5,10 +5,12 @@
 pub mod trends;
 pub mod words;
 
+use crate::indicators::Practice;
 use serde::Serialize;
 
 use super::Input;
 use super::attention::{self, AttentionView};
+use super::explain::{ExplainView, Explainer};
 use super::format;
 use super::page::{Page, Section};
 use crate::metrics::{PracticeScore, Report, Status, WeekFigures};
@@ -103,6 +105,8 @@ pub struct IndicatorView {
     pub spark: Option<super::charts::ChartHtml>,
     /// Its change since the week before.
     pub change: Option<trends::FigureChangeView>,
+    /// How it is worked out.
+    pub explain: ExplainView,
 }
 
 /// A labelled figure.
@@ -121,10 +125,8 @@ fn fact(label: &str, value: String) -> FactView {
 /// The dashboard page.
 pub fn index(input: &Input<'_>) -> Page<DashboardView> {
     let report = input.report;
-    let attention = attention::attention(input.project, report, input.report_date)
-        .iter()
-        .map(|a| attention::view(a, input.paths))
-        .collect();
+    let explainer = Explainer::new(input);
+    let attention = input.analysis.attention.iter().map(|a| attention::view(a, input.paths)).collect();
     let window = format!(
         "Meeting and action-item figures cover the {} days from {} to {}.",
         report.window.days,
@@ -139,7 +141,7 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
         view: DashboardView {
             health: health(report),
             attention,
-            practices: report.health.practices.iter().map(|p| practice(input, p)).collect(),
+            practices: report.health.practices.iter().map(|p| practice(input, &explainer, p)).collect(),
             delivery: delivery(report),
             backlog: backlog(report),
             velocity_chart: super::sprints::velocity_chart(&report.sprints, "dashboard-velocity"),
@@ -181,68 +183,72 @@ pub fn change(before: Option<f64>, now: Option<f64>, since: &str) -> Option<Chan
     Some(ChangeView { direction, arrow, points, since: since.to_string(), text })
 }
 
-fn practice(input: &Input<'_>, p: &PracticeScore) -> PracticeView {
+fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> PracticeView {
     let settings = &input.project.settings;
     let indicators = p
         .indicators
         .iter()
         .map(|i| IndicatorView {
-            key: i.key,
-            name: words::indicator_name(i.key),
-            figure: words::figure(i.key, i.figure),
+            key: i.indicator.key,
+            name: i.indicator.label,
+            figure: i.indicator.format(i.figure),
             score: format::score(i.score),
             score_text: i
                 .score
                 .map_or_else(|| "not scored".to_string(), |s| format!("score {}", format::score_points(s))),
             status: words::status(Status::of(i.score)),
-            meaning: words::meaning(i.key, settings),
-            spark: trends::spark(&input.report.weeks, i.key),
-            change: trends::change(&input.report.weeks, i.key),
+            meaning: i.indicator.meaning(settings),
+            spark: trends::spark(&input.report.weeks, i.indicator.key),
+            change: trends::change(&input.report.weeks, i.indicator.key),
+            explain: explainer.explain(
+                i,
+                input.report.inputs.get(i.indicator.key).and_then(Option::as_ref),
+                input.report_date,
+            ),
         })
         .collect();
     PracticeView {
-        key: p.key,
-        name: words::practice_name(p.key),
+        key: p.key(),
+        name: p.practice.name(),
         score: format::score(p.score),
         status: words::status(p.status),
         indicators,
-        related: related(input.report, p.key),
+        related: related(input.report, p.practice),
     }
 }
 
 /// Figures shown on a practice card without being scored.
-fn related(report: &Report, practice: &str) -> Vec<FactView> {
+fn related(report: &Report, practice: Practice) -> Vec<FactView> {
     let c = &report.collaboration;
     let days = report.window.days;
     let count = |n: usize| n.to_string();
     match practice {
-        "backlog" => {
+        Practice::Backlog => {
             let mut facts = vec![fact("Refinement sessions", count(c.refinement_sessions))];
             if let Some(share) = report.backlog.as_ref().and_then(|b| b.top_estimated_share) {
                 facts.push(fact("Top items estimated", words::percent(share)));
             }
             facts
         }
-        "communication" => {
+        Practice::Communication => {
             vec![fact(
                 &format!("Meetings together in {days} days"),
                 c.touchpoints.map_or("no data".into(), count),
             )]
         }
-        "support" => vec![
+        Practice::Support => vec![
             fact("Impediments raised", count(c.impediments_raised)),
             fact("Times one helped the other", c.cross_role_assists.map_or("no data".into(), count)),
         ],
-        "accountability" => vec![
+        Practice::Accountability => vec![
             fact("Action items raised", count(c.actions_raised)),
             fact("Of those, done", count(c.actions_done)),
         ],
-        "compromise" => vec![
+        Practice::Compromise => vec![
             fact("Decisions", count(c.decisions)),
             fact("Compromises", count(c.compromises)),
             fact("Scope changes", count(c.scope_changes)),
         ],
-        _ => Vec::new(),
     }
 }
 

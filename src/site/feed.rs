@@ -12,7 +12,6 @@
 use serde::Serialize;
 
 use super::Input;
-use super::attention::attention_for_week;
 use super::dashboard::{self, words};
 use super::format;
 use super::page::{Page, Section};
@@ -109,11 +108,9 @@ fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures)
     let practices = health
         .practices
         .iter()
-        .map(|p| {
-            format!("{}: {} ({})", words::practice_name(p.key), format::score(p.score), p.status.label())
-        })
+        .map(|p| format!("{}: {} ({})", p.practice.name(), format::score(p.score), p.status.label()))
         .collect();
-    let attention = attention_for_week(input.project, week, input.report_date);
+    let attention = input.analysis.weekly_attention.get(i).map_or(&[][..], Vec::as_slice);
     let url = input.paths.week_url(&week.week);
     EntryView {
         title,

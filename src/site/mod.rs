@@ -26,12 +26,13 @@ mod backlog;
 mod charts;
 mod dashboard;
 mod decisions;
+mod explain;
 mod feed;
-mod format;
+pub(crate) use crate::format;
 pub mod markdown;
 mod notes;
 mod page;
-mod paths;
+pub(crate) mod paths;
 pub use crate::slug;
 mod sprints;
 pub mod summary;
@@ -44,6 +45,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::analysis::Analysis;
 use crate::metrics::Report;
 use crate::model::{Date, Note, Project};
 use page::{Page, Pages, Section, SiteView};
@@ -138,6 +140,8 @@ pub(crate) struct Input<'a> {
     pub project: &'a Project,
     /// Every figure as of the report date, with the weekly history.
     pub report: &'a Report,
+    /// What the figures mean: "needs attention", now and week by week.
+    pub analysis: &'a Analysis,
     /// The report date.
     pub report_date: Date,
     /// Where each note and sprint lives.
@@ -149,13 +153,14 @@ pub(crate) struct Input<'a> {
 
 /// Renders every page of the site in memory, `metrics.json` included.
 /// Same inputs, same bytes.
-pub fn render(project: &Project, report: &Report, opts: &SiteOptions) -> Result<Site, SiteError> {
+pub fn render(project: &Project, analysis: &Analysis, opts: &SiteOptions) -> Result<Site, SiteError> {
+    let report = &analysis.report;
     let report_date = report.as_of;
     let templates = Templates::load(opts.templates_dir.as_deref())?;
     let paths = SitePaths::new(project).with_pages_as_of(project, report_date);
     let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= report_date).collect();
     notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-    let input = Input { project, report, report_date, paths: &paths, notes };
+    let input = Input { project, report, analysis, report_date, paths: &paths, notes };
 
     let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
     let mut pages = Pages::new(&templates, site_view(project, input.report_date, base_url));
@@ -164,17 +169,11 @@ pub fn render(project: &Project, report: &Report, opts: &SiteOptions) -> Result<
     pages.add_file("summary.md", summary::markdown_file(&input, base_url))?;
     pages.add(feed::feed(&input))?;
     pages.add(notes::index(&input))?;
-    for page in notes::pages(&input) {
-        pages.add(page)?;
-    }
+    pages.add_all(notes::pages(&input))?;
     pages.add(weeks::index(&input))?;
-    for page in weeks::pages(&input) {
-        pages.add(page)?;
-    }
+    pages.add_all(weeks::pages(&input))?;
     pages.add(sprints::index(&input))?;
-    for page in sprints::pages(&input) {
-        pages.add(page)?;
-    }
+    pages.add_all(sprints::pages(&input))?;
     pages.add(backlog::index(&input))?;
     pages.add(actions::index(&input))?;
     pages.add(decisions::index(&input))?;
@@ -210,6 +209,6 @@ fn not_found() -> Page<NotFoundView> {
 }
 
 #[cfg(test)]
-mod testdata;
+pub(crate) mod testdata;
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 //! its body, action texts or decision texts, only its header and counts, so
 //! no template (built-in or override) can publish them.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Input;
@@ -175,8 +176,9 @@ fn row(input: &Input<'_>, note: &Note) -> NoteRowView {
 pub fn pages(input: &Input<'_>) -> Vec<Page<NotePageView>> {
     let link = |note: &Note| LinkView { label: note.title.clone(), url: input.paths.note_url(&note.path) };
     let notes = &input.notes;
+    // Each note's Markdown is rendered and sanitised here: on every core.
     notes
-        .iter()
+        .par_iter()
         .enumerate()
         .filter_map(|(i, note)| {
             let url = input.paths.note_url(&note.path)?;

@@ -15,6 +15,7 @@
 //! `url` relative to the site root, so the site works at a domain root, under
 //! a project path and from disk.
 
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -170,6 +171,19 @@ impl<'a> Pages<'a> {
         let root = self.site.base_url.clone().unwrap_or_else(|| root_of(&page.path));
         let html = self.render(&page, root)?;
         self.add_file(&page.path, html.into_bytes())
+    }
+
+    /// Renders `pages` on every core and keeps them under their paths, in
+    /// the order given: one page per note or week is most of a large site.
+    pub fn add_all<V: Serialize + Send>(&mut self, pages: Vec<Page<V>>) -> Result<(), SiteError> {
+        let rendered: Vec<(String, String)> = pages
+            .into_par_iter()
+            .map(|page| Ok((self.render(&page, root_of(&page.path))?, page.path)))
+            .collect::<Result<_, SiteError>>()?;
+        for (html, path) in rendered {
+            self.add_file(&path, html.into_bytes())?;
+        }
+        Ok(())
     }
 
     /// Keeps a file as is (an asset, `.nojekyll`, `metrics.json` ...).

@@ -5,9 +5,8 @@
 //!
 //! - `build`: the value, a pure function of the project and the report;
 //! - `text`: the Markdown and plain-text renderings;
-//! - `command`: `tandem summary` as one library call.
+//! - [`crate::summary`]: `tandem summary` as one library call.
 
-pub mod command;
 mod text;
 
 use serde::Serialize;
@@ -19,6 +18,7 @@ use super::format;
 use super::page::{Page, Section};
 use super::paths::SitePaths;
 use super::{Input, dashboard};
+use crate::analysis::Analysis;
 use crate::metrics::{Report, SprintEntry, WeekFigures, iso_week_label};
 use crate::model::{Date, Project, Visibility};
 pub use text::{to_markdown, to_text};
@@ -29,8 +29,7 @@ pub const MAX_ATTENTION: usize = 5;
 pub const MAX_DECISIONS: usize = 5;
 /// How many of the latest ended sprints' goals the summary lists.
 pub const GOALS: usize = 3;
-/// The longer comparison, in weeks.
-pub const TREND_WEEKS: usize = 4;
+pub use crate::analysis::summary::TREND_WEEKS;
 
 /// The summary, ready to render in any format. Urls are relative to the site root.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -144,7 +143,8 @@ pub struct DecisionLine {
 
 /// The summary as of the report's date. Only notes dated on or before it
 /// count; decisions of private notes are left out.
-pub(crate) fn build(project: &Project, report: &Report, paths: &SitePaths, title: &str) -> Summary {
+pub(crate) fn build(project: &Project, analysis: &Analysis, paths: &SitePaths, title: &str) -> Summary {
+    let report = &analysis.report;
     let date = report.as_of;
     let weeks = &report.weeks;
     let change = weeks.len().checked_sub(1).and_then(|last| dashboard::change_at(weeks, last));
@@ -156,7 +156,7 @@ pub(crate) fn build(project: &Project, report: &Report, paths: &SitePaths, title
         (Some(s), None) => format!("{}: {s} out of 100.", status.label),
     };
     let (improved, slipped) = movements(weeks);
-    let all_attention = attention::attention(project, report, date);
+    let all_attention = &analysis.attention;
     let attention: Vec<AttentionView> =
         all_attention.iter().take(MAX_ATTENTION).map(|a| attention::view(a, paths)).collect();
     let (decisions, more_decisions) = decisions(project, report, paths);
@@ -182,33 +182,21 @@ pub(crate) fn build(project: &Project, report: &Report, paths: &SitePaths, title
     }
 }
 
-/// Practices that rose and fell, comparing the last week with the week
-/// before and with [`TREND_WEEKS`] weeks before. A practice whose two
-/// changes disagree is placed by the change since last week.
+/// Practices that rose and fell ([`crate::analysis::summary::moved`]). A
+/// practice whose two changes disagree is placed by the change since last week.
 fn movements(weeks: &[WeekFigures]) -> (Vec<Movement>, Vec<Movement>) {
     let (mut improved, mut slipped) = (Vec::new(), Vec::new());
     let Some(now) = weeks.last() else { return (improved, slipped) };
-    let back = |n: usize| weeks.len().checked_sub(n + 1).and_then(|i| weeks.get(i));
-    for practice in &now.health.practices {
-        let Some(score) = practice.score else { continue };
-        let deltas: Vec<(i64, &str)> = [(back(1), "in a week"), (back(TREND_WEEKS), "in four weeks")]
-            .into_iter()
-            .filter_map(|(week, period)| {
-                // Only the indicators both weeks have data for.
-                let (before, now) = practice.compared_with(week?.health.practice(practice.key)?)?;
-                Some((format::score_points(now) - format::score_points(before), period))
-            })
-            .filter(|(delta, _)| *delta != 0)
-            .collect();
-        let Some((lead, _)) = deltas.first() else { continue };
+    for moved in crate::analysis::summary::moved(weeks) {
+        let Some(practice) = now.health.practice(moved.practice) else { continue };
         let movement = Movement {
-            key: practice.key,
-            name: words::practice_name(practice.key),
-            score: format::score_points(score),
+            key: moved.practice.key(),
+            name: moved.practice.name(),
+            score: moved.score,
             status: words::status(practice.status),
-            change: change_words(&deltas),
+            change: change_words(&moved.deltas),
         };
-        if *lead > 0 { improved.push(movement) } else { slipped.push(movement) }
+        if moved.deltas[0].0 > 0 { improved.push(movement) } else { slipped.push(movement) }
     }
     (improved, slipped)
 }
@@ -320,7 +308,7 @@ pub fn site_title(project: &Project) -> String {
 /// The summary page.
 pub(crate) fn page(input: &Input<'_>) -> Page<SummaryPageView> {
     let title = site_title(input.project);
-    let summary = build(input.project, input.report, input.paths, &title);
+    let summary = build(input.project, input.analysis, input.paths, &title);
     Page {
         path: "summary/index.html".to_string(),
         template: "summary/index.html",
@@ -341,7 +329,7 @@ pub(crate) fn page(input: &Input<'_>) -> Page<SummaryPageView> {
 /// URL is known, and left out otherwise.
 pub(crate) fn markdown_file(input: &Input<'_>, base_url: Option<&str>) -> Vec<u8> {
     let title = site_title(input.project);
-    to_markdown(&build(input.project, input.report, input.paths, &title), base_url).into_bytes()
+    to_markdown(&build(input.project, input.analysis, input.paths, &title), base_url).into_bytes()
 }
 
 #[cfg(test)]

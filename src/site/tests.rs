@@ -6,7 +6,12 @@ use super::testdata::{REPORT_DATE, project};
 use super::*;
 
 fn build(opts: &SiteOptions) -> Site {
-    render(&project(), &crate::metrics::compute(&project(), REPORT_DATE), opts).unwrap()
+    render(
+        &project(),
+        &crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Full),
+        opts,
+    )
+    .unwrap()
 }
 
 fn text<'a>(site: &'a Site, path: &str) -> &'a str {
@@ -157,8 +162,9 @@ fn every_internal_link_resolves() {
             if target.starts_with('#') || target.contains("://") || target.starts_with("mailto:") {
                 continue;
             }
+            let (file, fragment) = target.split_once('#').map_or((target, None), |(f, id)| (f, Some(id)));
             let mut parts: Vec<&str> = dir.clone();
-            for part in target.split('/') {
+            for part in file.split('/') {
                 match part {
                     ".." => assert!(parts.pop().is_some(), "{path}: {target} climbs out of the site"),
                     "." | "" => {}
@@ -170,6 +176,13 @@ fn every_internal_link_resolves() {
                 site.files.contains_key(&resolved) || NOT_YET_BUILT.contains(&resolved.as_str()),
                 "{path}: {target} -> {resolved} does not exist"
             );
+            if let (Some(id), Some(page)) = (fragment, site.files.get(&resolved)) {
+                let page = String::from_utf8_lossy(page);
+                assert!(
+                    page.contains(&format!(" id=\"{id}\"")),
+                    "{path}: {target}: no id {id} in {resolved}"
+                );
+            }
         }
     }
 }
@@ -199,10 +212,16 @@ fn base_url_fills_canonical_links_and_the_404_page_only() {
 fn settings_base_url_is_used_when_no_flag_is_given() {
     let mut p = project();
     p.settings.base_url = Some("https://from.yaml/".into());
-    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &SiteOptions::default()).unwrap();
+    let site = render(
+        &p,
+        &crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full),
+        &SiteOptions::default(),
+    )
+    .unwrap();
     assert!(text(&site, "notes/index.html").contains("https://from.yaml/notes/"));
     let flag = SiteOptions { base_url: Some("https://flag/".into()), ..Default::default() };
-    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &flag).unwrap();
+    let site = render(&p, &crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full), &flag)
+        .unwrap();
     assert!(text(&site, "notes/index.html").contains("https://flag/notes/"));
 }
 
@@ -229,7 +248,12 @@ fn a_broken_override_is_an_error_naming_the_file() {
     fs::write(dir.path().join("notes/note.html"), "{% extends \"base.html\" %}\n{% block main %}{{ oops(\n")
         .unwrap();
     let opts = SiteOptions { templates_dir: Some(dir.path().into()), ..Default::default() };
-    let err = render(&project(), &crate::metrics::compute(&project(), REPORT_DATE), &opts).unwrap_err();
+    let err = render(
+        &project(),
+        &crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Full),
+        &opts,
+    )
+    .unwrap_err();
     let message = err.to_string();
     let file = dir.path().join("notes/note.html");
     assert!(message.starts_with(&format!("{}: invalid template: ", file.display())), "{message}");
@@ -241,7 +265,12 @@ fn an_override_using_a_missing_variable_names_the_page() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("404.html"), "{{ no_such_thing }}").unwrap();
     let opts = SiteOptions { templates_dir: Some(dir.path().into()), ..Default::default() };
-    let err = render(&project(), &crate::metrics::compute(&project(), REPORT_DATE), &opts).unwrap_err();
+    let err = render(
+        &project(),
+        &crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Full),
+        &opts,
+    )
+    .unwrap_err();
     assert!(matches!(err, SiteError::Render { .. }), "{err}");
     assert!(err.to_string().starts_with("page 404.html: could not render template 404.html: "), "{err}");
 }
@@ -250,7 +279,12 @@ fn an_override_using_a_missing_variable_names_the_page() {
 fn no_notes_still_gives_a_friendly_index() {
     let mut p = project();
     p.notes.clear();
-    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &SiteOptions::default()).unwrap();
+    let site = render(
+        &p,
+        &crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full),
+        &SiteOptions::default(),
+    )
+    .unwrap();
     let index = text(&site, "notes/index.html");
     assert!(index.contains("No meeting notes yet."), "{index}");
     // Every other page still renders: only the three note pages are gone.
@@ -264,7 +298,12 @@ fn a_note_of_kind_other_and_an_action_owned_by_a_guest() {
     note.kind = crate::model::NoteKind::Other;
     let action = note.actions.iter_mut().find(|a| a.owners.is_empty()).unwrap();
     action.guests = vec!["@jdoe".to_string()];
-    let site = render(&p, &crate::metrics::compute(&p, REPORT_DATE), &SiteOptions::default()).unwrap();
+    let site = render(
+        &p,
+        &crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full),
+        &SiteOptions::default(),
+    )
+    .unwrap();
     let page = text(&site, "notes/2026-10-05-planning/index.html");
     assert!(!page.contains("<dt>Meeting</dt><dd>Meeting</dd>"), "{page}");
     assert!(page.contains("<dt>Kind of meeting</dt><dd>Other</dd>"), "{page}");

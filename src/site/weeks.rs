@@ -4,15 +4,17 @@
 
 pub(crate) mod figures;
 
+use crate::indicators::Practice;
 use serde::Serialize;
 
 use super::Input;
 use super::charts::trend::{self, Sparkline};
 use super::charts::{self, Axis, Band, ChartHtml, ChartText, DataTable, Series, num};
+use super::explain::Explainer;
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
 use crate::metrics::history::{monday_of, sunday_of};
-use crate::metrics::{WeekFigures, Window};
+use crate::metrics::{Timeline, WeekFigures, Window, inputs};
 use figures::{FactView, PracticeView, ScoreView};
 
 /// `weeks/index.html`.
@@ -99,10 +101,7 @@ pub fn index(input: &Input<'_>) -> Page<WeeksIndexView> {
         view: WeeksIndexView {
             summary,
             chart: chart(weeks),
-            practices: crate::metrics::scores::PRACTICES
-                .iter()
-                .map(|(k, _)| figures::practice_short(k))
-                .collect(),
+            practices: Practice::ALL.iter().map(|p| p.short()).collect(),
             rows,
         },
     }
@@ -132,9 +131,9 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
     let labels: Vec<String> =
         weeks.iter().map(|w| w.week.rsplit('-').next().unwrap_or(&w.week).to_string()).collect();
     let mut series = vec![Series { name: "Health", values: weeks.iter().map(|w| w.health.score).collect() }];
-    for (i, (key, _)) in crate::metrics::scores::PRACTICES.iter().enumerate() {
+    for (i, practice) in Practice::ALL.iter().enumerate() {
         series.push(Series {
-            name: figures::practice_label(key),
+            name: practice.name(),
             values: weeks.iter().map(|w| w.health.practices.get(i).and_then(|p| p.score)).collect(),
         });
     }
@@ -161,6 +160,8 @@ pub(crate) const SCORE_AXIS: Axis = Axis { min: 0.0, max: 100.0, step: 25.0, suf
 /// One page per week, oldest first.
 pub fn pages(input: &Input<'_>) -> Vec<Page<WeekPageView>> {
     let weeks = &input.report.weeks;
+    let timeline = Timeline::new(input.project);
+    let explainer = Explainer::new(input);
     let link = |w: &WeekFigures| LinkView { label: w.week.clone(), url: Some(input.paths.week_url(&w.week)) };
     weeks
         .iter()
@@ -174,10 +175,32 @@ pub fn pages(input: &Input<'_>) -> Vec<Page<WeekPageView>> {
                 previous: i.checked_sub(1).and_then(|j| weeks.get(j)).map(link),
                 next: weeks.get(i + 1).map(link),
                 trend: trend::of(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
+                practices: explained(input, &timeline, &explainer, w),
                 ..page_view(input, w)
             },
         })
         .collect()
+}
+
+/// The practices of week `w`, each indicator with its explanation from the
+/// inputs as of the week's date ([`inputs::collect`], the same collection
+/// that gives `inputs` in `metrics.json`).
+fn explained(
+    input: &Input<'_>,
+    timeline: &Timeline<'_>,
+    explainer: &Explainer<'_>,
+    w: &WeekFigures,
+) -> Vec<figures::PracticeView> {
+    let inputs = inputs::collect(timeline, &input.report.sprints, &w.tracked, w.as_of, input.report_date);
+    let mut practices = figures::practices(&w.health);
+    for (view, scored) in practices.iter_mut().zip(&w.health.practices) {
+        view.explain = scored
+            .indicators
+            .iter()
+            .map(|i| explainer.explain(i, inputs.get(i.indicator.key).and_then(Option::as_ref), w.as_of))
+            .collect();
+    }
+    practices
 }
 
 /// How many weeks a week page's health trend shows.

@@ -2,8 +2,6 @@
 //! decimals (same data, same bytes) and "no data" where a figure is
 //! undefined (docs/figures.md: never 0, never NaN).
 
-use crate::metrics::Status;
-
 /// What an undefined figure reads as.
 pub(crate) const NO_DATA: &str = "no data";
 
@@ -54,16 +52,6 @@ pub(crate) fn days(n: i64) -> String {
     if n == 1 { "1 day".to_string() } else { format!("{n} days") }
 }
 
-/// The state `ui.status` in `components.html` expects.
-pub(crate) fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Healthy => "healthy",
-        Status::Watch => "watch",
-        Status::AtRisk => "risk",
-        Status::NoData => "none",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,12 +84,5 @@ mod tests {
         assert_eq!(maybe(Some(1.6621), 1), "1.6");
         assert_eq!(days(1), "1 day");
         assert_eq!(days(0), "0 days");
-    }
-
-    #[test]
-    fn status_keys_match_the_component() {
-        let keys: Vec<&str> =
-            [Status::Healthy, Status::Watch, Status::AtRisk, Status::NoData].map(status_key).to_vec();
-        assert_eq!(keys, ["healthy", "watch", "risk", "none"]);
     }
 }

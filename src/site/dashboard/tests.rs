@@ -15,16 +15,27 @@ pub(crate) fn sample(as_of: Option<Date>) -> (Project, Date) {
 }
 
 fn view_of(project: &Project, date: Date) -> DashboardView {
-    let report = crate::metrics::compute(project, date);
+    let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Full);
     let paths = SitePaths::new(project);
     let notes = project.notes.iter().filter(|n| n.date <= date).collect();
-    let input = Input { project, report: &report, report_date: date, paths: &paths, notes };
+    let input = Input {
+        project,
+        report: &analysis.report,
+        analysis: &analysis,
+        report_date: date,
+        paths: &paths,
+        notes,
+    };
     index(&input).view
 }
 
 fn page(project: &Project) -> String {
-    let site =
-        render(project, &crate::metrics::compute(project, REPORT_DATE), &SiteOptions::default()).unwrap();
+    let site = render(
+        project,
+        &crate::analysis::analyse(project, REPORT_DATE, crate::analysis::History::Full),
+        &SiteOptions::default(),
+    )
+    .unwrap();
     String::from_utf8(site.files["index.html"].clone()).unwrap()
 }
 

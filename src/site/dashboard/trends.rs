@@ -3,12 +3,12 @@
 //! ("Action items done on time fell from 71% to 44%").
 //!
 //! Values come from the weekly history of `metrics.json` (each week's
-//! figures); names and formats from [`super::words`], so the sentence reads
-//! as the figure beside it does.
+//! figures); names and formats from the indicator table, so the sentence
+//! reads as the figure beside it does.
 
 use serde::Serialize;
 
-use super::words;
+use crate::indicators::{Indicator, Unit};
 use crate::metrics::WeekFigures;
 use crate::site::charts::{ChartHtml, DataTable, Series, sparkline};
 
@@ -28,7 +28,12 @@ pub struct FigureChangeView {
 
 /// The figure of indicator `key` in week `w`; `None` when undefined.
 pub fn figure_in(w: &WeekFigures, key: &str) -> Option<f64> {
-    w.health.practices.iter().flat_map(|p| &p.indicators).find(|i| i.key == key).and_then(|i| i.figure)
+    w.health
+        .practices
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .find(|i| i.indicator.key == key)
+        .and_then(|i| i.figure)
 }
 
 /// The weeks a sparkline shows: the last [`SPARK_WEEKS`] of `weeks`.
@@ -39,20 +44,21 @@ pub fn spark_weeks(weeks: &[WeekFigures]) -> &[WeekFigures] {
 /// The sparkline of indicator `key` over the last weeks, with its figures in
 /// a table; `None` when no week has a figure.
 pub fn spark(weeks: &[WeekFigures], key: &'static str) -> Option<ChartHtml> {
+    let indicator = Indicator::find(key)?;
     let shown = spark_weeks(weeks);
     let values: Vec<Option<f64>> = shown.iter().map(|w| figure_in(w, key)).collect();
     if values.iter().all(Option::is_none) {
         return None;
     }
     let (first, last) = (shown.first()?, shown.last()?);
-    let name = words::indicator_name(key);
+    let name = indicator.label;
     // Shares from 0 to 100%, everything else from 0 to its highest value.
-    let is_share = words::figure(key, Some(0.5)).ends_with('%');
+    let is_share = indicator.unit == Unit::Share;
     let top = if is_share { 1.0 } else { values.iter().flatten().fold(0.0_f64, |a, &v| a.max(v)) };
     let listed: Vec<String> = shown
         .iter()
         .zip(&values)
-        .map(|(w, v)| format!("{} {}", w.week.rsplit('-').next().unwrap_or(&w.week), words::figure(key, *v)))
+        .map(|(w, v)| format!("{} {}", w.week.rsplit('-').next().unwrap_or(&w.week), indicator.format(*v)))
         .collect();
     let title = format!("{name}, week by week");
     let desc = format!("{name} each week from {} to {}: {}.", first.week, last.week, listed.join(", "));
@@ -60,7 +66,7 @@ pub fn spark(weeks: &[WeekFigures], key: &'static str) -> Option<ChartHtml> {
     let labels: Vec<String> = shown.iter().map(|w| w.week.clone()).collect();
     let series = [Series { name, values: values.clone() }];
     let table = DataTable::of_series(&id, &format!("{name} by week"), "Week", &labels, &series, |v| {
-        words::figure(key, v)
+        indicator.format(v)
     });
     Some(sparkline(&id, &title, &desc, &values, top).with_table(&table))
 }
@@ -70,9 +76,10 @@ pub fn spark(weeks: &[WeekFigures], key: &'static str) -> Option<ChartHtml> {
 /// figure.
 pub fn change(weeks: &[WeekFigures], key: &'static str) -> Option<FigureChangeView> {
     let [.., before, now] = weeks else { return None };
+    let indicator = Indicator::find(key)?;
     let (then, value) = (figure_in(before, key)?, figure_in(now, key)?);
-    let name = words::indicator_name(key);
-    let (a, b) = (words::figure(key, Some(then)), words::figure(key, Some(value)));
+    let name = indicator.label;
+    let (a, b) = (indicator.format(Some(then)), indicator.format(Some(value)));
     let (direction, arrow, text) = if a == b {
         ("same", "=", format!("{name} stayed at {b}"))
     } else if value > then {
@@ -96,7 +103,13 @@ mod tests {
         let mut weeks = crate::metrics::compute(&project, date).weeks;
         let n = weeks.len();
         for (w, v) in weeks[n - 2..].iter_mut().zip([before, now]) {
-            for i in w.health.practices.iter_mut().flat_map(|p| &mut p.indicators).filter(|i| i.key == key) {
+            for i in w
+                .health
+                .practices
+                .iter_mut()
+                .flat_map(|p| &mut p.indicators)
+                .filter(|i| i.indicator.key == key)
+            {
                 i.figure = v;
             }
         }

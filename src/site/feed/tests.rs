@@ -6,7 +6,12 @@ use crate::site::{SiteOptions, render};
 
 fn feed_of(project: &Project, base_url: Option<&str>) -> String {
     let opts = SiteOptions { base_url: base_url.map(String::from), ..Default::default() };
-    let site = render(project, &crate::metrics::compute(project, REPORT_DATE), &opts).unwrap();
+    let site = render(
+        project,
+        &crate::analysis::analyse(project, REPORT_DATE, crate::analysis::History::Full),
+        &opts,
+    )
+    .unwrap();
     String::from_utf8(site.files["feed.xml"].clone()).unwrap()
 }
 
@@ -163,7 +168,12 @@ fn data_is_escaped_and_private_or_later_text_left_out() {
 #[test]
 fn every_page_points_at_the_feed() {
     let opts = SiteOptions::default();
-    let site = render(&project(), &crate::metrics::compute(&project(), REPORT_DATE), &opts).unwrap();
+    let site = render(
+        &project(),
+        &crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Full),
+        &opts,
+    )
+    .unwrap();
     let index = String::from_utf8(site.files["index.html"].clone()).unwrap();
     assert!(index.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Phoenix team health\" href=\"./feed.xml\">"));
     let note = String::from_utf8(site.files["notes/index.html"].clone()).unwrap();

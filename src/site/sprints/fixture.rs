@@ -187,7 +187,9 @@ pub fn with_project<T>(project: &Project, f: impl FnOnce(&Input<'_>) -> T) -> T 
     let paths = SitePaths::new(project);
     let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= REPORT_DATE).collect();
     notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-    let report: Report = crate::metrics::compute(project, REPORT_DATE);
-    let input = Input { project, report: &report, report_date: REPORT_DATE, paths: &paths, notes };
+    let analysis = crate::analysis::analyse(project, REPORT_DATE, crate::analysis::History::Full);
+    let report: &Report = &analysis.report;
+    let input =
+        Input { project, report, analysis: &analysis, report_date: REPORT_DATE, paths: &paths, notes };
     f(&input)
 }

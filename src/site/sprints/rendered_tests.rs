@@ -13,7 +13,12 @@ const SECTIONS: [&str; 5] = ["weeks/", "sprints/", "backlog/", "actions/", "deci
 fn site() -> Site {
     let mut p = project();
     p.sprints[1].name = "Sprint <21> & \"co\"".into();
-    render(&p, &crate::metrics::compute(&p, REPORT_DATE), &SiteOptions::default()).unwrap()
+    render(
+        &p,
+        &crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full),
+        &SiteOptions::default(),
+    )
+    .unwrap()
 }
 
 fn section_pages(site: &Site) -> Vec<(&str, &str)> {

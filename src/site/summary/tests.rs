@@ -1,14 +1,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use super::command::{Format, render};
 use super::*;
 use crate::site::dashboard::tests::sample;
 use crate::site::testdata::{REPORT_DATE, project};
 use crate::site::{SiteOptions, render as render_site};
+use crate::summary::{Format, render};
 
 fn summary_of(project: &Project, date: Date) -> Summary {
-    let report = crate::metrics::compute(project, date);
-    build(project, &report, &SitePaths::new(project), &site_title(project))
+    let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Full);
+    build(project, &analysis, &SitePaths::new(project), &site_title(project))
 }
 
 #[test]
@@ -149,9 +149,12 @@ fn json_is_the_same_value() {
 
 #[test]
 fn the_page_and_the_markdown_file_are_in_the_site() {
-    let site =
-        render_site(&project(), &crate::metrics::compute(&project(), REPORT_DATE), &SiteOptions::default())
-            .unwrap();
+    let site = render_site(
+        &project(),
+        &crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Full),
+        &SiteOptions::default(),
+    )
+    .unwrap();
     let page = String::from_utf8(site.files["summary/index.html"].clone()).unwrap();
     for needle in [
         "<h1>Stakeholder summary</h1>",
@@ -187,8 +190,8 @@ fn a_single_backlog_yaml_arriving_is_no_improvement() {
     // Only joint_refinement_share has data in both weeks: the change, if
     // any, is that indicator's.
     let joint = |w: &crate::metrics::WeekFigures| {
-        let p = w.health.practice("backlog").unwrap();
-        p.indicators.iter().find(|i| i.key == "joint_refinement_share").unwrap().score
+        let p = w.health.practice(crate::indicators::Practice::Backlog).unwrap();
+        p.indicators.iter().find(|i| i.indicator.key == "joint_refinement_share").unwrap().score
     };
     let delta = joint(now).zip(joint(before)).map(|(a, b)| format::score_points(a) - format::score_points(b));
     if let Some(m) = backlog {

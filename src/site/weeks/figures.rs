@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::indicators::Unit;
 use crate::metrics::{BacklogFigures, CollaborationFigures, DeliveryFigures, Health, PracticeScore, Status};
 use crate::site::charts::num;
 use crate::site::format;
@@ -51,40 +52,17 @@ pub struct PracticeView {
     pub score: ScoreView,
     /// Its indicators, in docs/figures.md order.
     pub indicators: Vec<IndicatorView>,
+    /// How each indicator is worked out, in the same order (week pages only).
+    pub explain: Vec<crate::site::explain::ExplainView>,
 }
 
 /// A score and its band.
 pub fn score(value: Option<f64>, status: Status) -> ScoreView {
-    let shape = match status {
-        Status::Healthy => "●",
-        Status::Watch => "▲",
-        Status::AtRisk => "■",
-        Status::NoData => "○",
-    };
-    ScoreView { text: format::score(value), status: num::status_key(status), shape, word: status.label() }
-}
-
-/// The practice's name for people (docs/figures.md's five practices).
-pub fn practice_label(key: &str) -> &'static str {
-    match key {
-        "backlog" => "Backlog collaboration",
-        "communication" => "Communication",
-        "support" => "Helping each other",
-        "accountability" => "Accountability",
-        "compromise" => "Compromise",
-        _ => "Practice",
-    }
-}
-
-/// The practice's name in a table header: `Backlog`.
-pub fn practice_short(key: &str) -> &'static str {
-    match key {
-        "backlog" => "Backlog",
-        "communication" => "Communication",
-        "support" => "Helping",
-        "accountability" => "Accountability",
-        "compromise" => "Compromise",
-        _ => "Practice",
+    ScoreView {
+        text: format::score(value),
+        status: status.state(),
+        shape: status.shape(),
+        word: status.label(),
     }
 }
 
@@ -95,53 +73,19 @@ pub fn practices(health: &Health) -> Vec<PracticeView> {
 
 fn practice(p: &PracticeScore) -> PracticeView {
     PracticeView {
-        key: p.key,
-        label: practice_label(p.key),
+        key: p.key(),
+        label: p.practice.name(),
         score: score(p.score, p.status),
         indicators: p
             .indicators
             .iter()
             .map(|i| IndicatorView {
-                label: indicator_label(i.key),
-                figure: indicator_figure(i.key, i.figure),
+                label: i.indicator.label,
+                figure: i.indicator.format(i.figure),
                 score: format::score(i.score),
             })
             .collect(),
-    }
-}
-
-/// A scored indicator's name for people.
-pub fn indicator_label(key: &str) -> &'static str {
-    match key {
-        "readiness_sprints" => "Ready work, in sprints",
-        "stale_share" => "Stale open items",
-        "acceptance_coverage" => "Ready items with acceptance criteria",
-        "joint_refinement_share" => "Refinements with both PO and SM",
-        "touchpoints_per_week" => "PO and SM meetings per week",
-        "max_gap_days" => "Longest gap between PO and SM meetings",
-        "po_event_attendance" => "Sprint events the PO attended",
-        "sm_event_attendance" => "Sprint events the SM attended",
-        "cross_role_assists_per_week" => "Cross-role help per week",
-        "median_resolution_days" => "Median days to clear an impediment",
-        "on_time_rate" => "Action items done on time",
-        "overdue_open" => "Overdue action items",
-        "say_do_rolling" => "Say/do, last sprints",
-        "goal_success_rate" => "Sprint goals met",
-        "joint_decision_share" => "Decisions made with both PO and SM",
-        "negotiated_scope_change_share" => "Scope changes backed by a decision",
-        _ => "Indicator",
-    }
-}
-
-/// A scored indicator's figure, in its unit.
-pub fn indicator_figure(key: &str, figure: Option<f64>) -> String {
-    let Some(v) = figure else { return num::NO_DATA.to_string() };
-    match key {
-        "readiness_sprints" => format!("{} sprints", num::trimmed(v, 1)),
-        "touchpoints_per_week" | "cross_role_assists_per_week" => num::trimmed(v, 1),
-        "max_gap_days" | "median_resolution_days" => format!("{} days", num::trimmed(v, 1)),
-        "overdue_open" => num::trimmed(v, 0),
-        _ => num::percent(Some(v)),
+        explain: Vec::new(),
     }
 }
 
@@ -163,7 +107,7 @@ pub fn backlog(b: &BacklogFigures) -> Vec<FactView> {
     vec![
         fact("Open items", b.open_items.to_string()),
         fact("Ready points", num::points(b.ready_points)),
-        fact("Ready work", indicator_figure("readiness_sprints", b.readiness_sprints)),
+        fact("Ready work", Unit::Sprints.format(b.readiness_sprints)),
         fact("Stale open items", num::percent(b.stale_share)),
         fact("Ready items with acceptance criteria", num::percent(b.acceptance_coverage)),
         fact("Top items estimated", num::percent(b.top_estimated_share)),
@@ -178,8 +122,8 @@ pub fn backlog(b: &BacklogFigures) -> Vec<FactView> {
 /// The collaboration figures in the window.
 pub fn collaboration(c: &CollaborationFigures) -> Vec<FactView> {
     let count = |n: Option<usize>| n.map_or_else(|| num::NO_DATA.to_string(), |n| n.to_string());
-    let per_week = |v: Option<f64>| indicator_figure("touchpoints_per_week", v);
-    let days = |v: Option<f64>| indicator_figure("max_gap_days", v);
+    let per_week = |v: Option<f64>| Unit::PerWeek.format(v);
+    let days = |v: Option<f64>| Unit::Days.format(v);
     vec![
         fact("PO and SM meetings", count(c.touchpoints)),
         fact("PO and SM meetings per week", per_week(c.touchpoints_per_week)),

@@ -3,6 +3,7 @@
 use super::*;
 use crate::site::format;
 use crate::site::sprints::fixture::{project, with_input, with_project};
+use crate::site::testdata::REPORT_DATE;
 
 #[test]
 fn index_lists_every_week_newest_first() {
@@ -27,7 +28,7 @@ fn index_rows_match_the_report() {
         let week = input.report.weeks.last().unwrap();
         let row = &page.view.rows[0];
         assert_eq!(row.health.text, format::score(week.health.score));
-        assert_eq!(row.health.status, num::status_key(week.health.status));
+        assert_eq!(row.health.status, week.health.status.state());
         assert_eq!(row.velocity, num::maybe(week.delivery.velocity, 1));
         assert_eq!(row.say_do, num::percent(week.delivery.say_do_rolling));
     });
@@ -40,11 +41,11 @@ fn the_chart_has_health_and_five_practices() {
     let chart = chart.as_str();
     for name in [
         "Health",
-        "Backlog collaboration",
-        "Communication",
-        "Helping each other",
-        "Accountability",
-        "Compromise",
+        "Collaborate on the backlog",
+        "Communicate regularly",
+        "Help each other out",
+        "Hold each other accountable",
+        "Be willing to compromise",
     ] {
         assert!(chart.contains(&format!("</svg>{name}</li>")), "{name} missing from the legend: {chart}");
     }
@@ -93,20 +94,15 @@ fn week_pages_hold_every_figure_and_link_their_neighbours() {
 }
 
 #[test]
-fn indicator_figures_carry_their_units() {
-    use figures::indicator_figure;
-    assert_eq!(indicator_figure("readiness_sprints", Some(1.66)), "1.6 sprints");
-    assert_eq!(indicator_figure("stale_share", Some(0.09375)), "9%");
-    assert_eq!(indicator_figure("max_gap_days", Some(18.0)), "18 days");
-    assert_eq!(indicator_figure("touchpoints_per_week", Some(0.75)), "0.7");
-    assert_eq!(indicator_figure("overdue_open", Some(7.0)), "7");
-    assert_eq!(indicator_figure("on_time_rate", None), "no data");
-    for (key, _) in crate::metrics::scores::PRACTICES {
-        assert_ne!(figures::practice_label(key), "Practice");
-    }
-    for key in crate::model::SCORED_INDICATORS {
-        assert_ne!(figures::indicator_label(key), "Indicator", "{key} has no label");
-    }
+fn indicators_read_as_on_the_dashboard() {
+    // One wording per indicator: the table's label and unit, on every page.
+    let health =
+        crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Recent).report.health;
+    let practices = figures::practices(&health);
+    let first = &practices[0];
+    assert_eq!(first.label, "Collaborate on the backlog");
+    assert_eq!(first.indicators[0].label, "Ready work");
+    assert!(first.indicators[0].figure == "no data" || first.indicators[0].figure.ends_with(" sprints"));
 }
 
 #[test]

@@ -1,13 +1,16 @@
 //! `tandem summary`: read and check the data, compute the figures, print the
 //! summary. One call for `main`, which only prints and picks the exit code.
+//!
+//! It runs the pipeline like [`crate::build`] does, so it lives beside it,
+//! not in the site: the site only formats what it is given.
 
 use std::fmt;
 use std::path::PathBuf;
 
-use super::{build, site_title, to_markdown, to_text};
 use crate::diagnostics::Diagnostics;
 use crate::model::{Date, Project};
 use crate::site::paths::SitePaths;
+use crate::site::summary::{build, site_title, to_markdown, to_text};
 
 /// How `tandem summary` prints the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -88,9 +91,9 @@ pub fn run(opts: &SummaryOptions) -> SummaryOutcome {
 /// The summary of `project` as of `date` in `format`. Links use `base_url`
 /// from tandem.yaml when it is set.
 pub fn render(project: &Project, date: Date, format: Format) -> Result<String, SummaryError> {
-    let report = crate::metrics::compute(project, date);
+    let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Recent);
     let paths = SitePaths::new(project).with_pages_as_of(project, date);
-    let summary = build(project, &report, &paths, &site_title(project));
+    let summary = build(project, &analysis, &paths, &site_title(project));
     let base_url = project.settings.base_url.as_deref();
     match format {
         Format::Markdown => Ok(to_markdown(&summary, base_url)),

@@ -1,7 +1,11 @@
-//! Small, serializable, pre-formatted pieces shared by page views.
+//! Small, serializable, pre-formatted pieces: the house style for dates,
+//! counts, names and points.
 //!
 //! Templates never format anything themselves: dates, counts, names and
 //! labels arrive as ready-to-print strings, so every page words them alike.
+//! It sits beside the pipeline, like [`crate::slug`], because the analysis
+//! stage writes its sentences ("needs attention") in the same words the
+//! pages use.
 
 use serde::Serialize;
 
@@ -121,6 +125,38 @@ pub fn and_list(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
+}
+
+/// `24.7 points`, `1 point`, `41 points`.
+pub fn points(v: f64) -> String {
+    if (v - 1.0).abs() < f64::EPSILON { "1 point".to_string() } else { format!("{} points", decimal(v)) }
+}
+
+/// A whole number without decimals, anything else with one: `6`, `40.5`.
+pub fn decimal(v: f64) -> String {
+    let tenths = round_down(v, 1) * 10.0;
+    let tenths = tenths.round();
+    if tenths % 10.0 == 0.0 { format!("{}", (tenths / 10.0) as i64) } else { format!("{:.1}", tenths / 10.0) }
+}
+
+/// `87%` (a share in 0..1).
+pub fn percent(share: f64) -> String {
+    format!("{}%", round_down(share * 100.0, 0) as i64)
+}
+
+/// `1 day`, `6 days`, `2.5 days`.
+pub fn days(v: f64) -> String {
+    if (v - 1.0).abs() < f64::EPSILON { "1 day".to_string() } else { format!("{} days", decimal(v)) }
+}
+
+/// `4.0 a week`.
+pub fn per_week(v: f64) -> String {
+    format!("{:.1} a week", round_down(v, 1))
+}
+
+/// `1.7 sprints`.
+pub fn sprints(v: f64) -> String {
+    format!("{:.1} sprints", round_down(v, 1))
 }
 
 #[cfg(test)]

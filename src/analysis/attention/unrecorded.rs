@@ -4,9 +4,9 @@
 //! them. Listed as housekeeping, so the figures can be trusted again.
 
 use super::{Attention, Detail, Rule, Severity, Target, rules::capped};
+use crate::format;
 use crate::metrics::{Window, add_days};
 use crate::model::{Date, Note, NoteKind, Project, Sprint};
-use crate::site::format;
 
 /// How many days after a sprint's end its review or retro may be held, and
 /// how many days before its start its planning, and still belong to it.

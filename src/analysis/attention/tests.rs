@@ -1,12 +1,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
-use crate::metrics::compute;
-use crate::model::Visibility;
+use crate::analysis::{History, analyse};
 use crate::model::{
     Backlog, BacklogItem, BacklogSnapshot, BacklogState, Decision, Impediment, ItemStatus, NoteKind,
     SprintItem,
 };
+use crate::model::{Project, Visibility};
 use crate::site::testdata::{REPORT_DATE, project};
 
 fn d(y: i16, m: i8, day: i8) -> Date {
@@ -23,7 +23,7 @@ fn started_earlier() -> Project {
 }
 
 fn run(p: &Project) -> Vec<Attention> {
-    attention(p, &compute(p, REPORT_DATE), REPORT_DATE)
+    analyse(p, REPORT_DATE, History::Recent).attention
 }
 
 fn of(list: &[Attention], rule: Rule) -> Vec<&Attention> {
@@ -204,7 +204,7 @@ fn less_than_a_sprint_of_ready_work_says_points_and_velocity() {
     };
     let check = |figures: &crate::metrics::BacklogFigures| {
         let facts = Facts { backlog: Some(figures), velocity: Some(20.0), tracked: &[] };
-        of(&attention_with(&p, &facts, REPORT_DATE, REPORT_DATE), Rule::LowReadiness)
+        of(&attention_with(&Timeline::new(&p), &facts, REPORT_DATE, REPORT_DATE), Rule::LowReadiness)
             .into_iter()
             .map(|a| (a.severity, a.text.clone()))
             .collect::<Vec<_>>()
@@ -274,7 +274,7 @@ fn sprint_events_without_notes_are_housekeeping() {
     p.notes.retain(|n| n.kind != NoteKind::Planning);
     // The sprint ended the day before the report date, with no review or retro notes.
     let date = d(2026, 10, 17);
-    let list = attention(&p, &compute(&p, date), date);
+    let list = analyse(&p, date, History::Recent).attention;
     let unrecorded = of(&list, Rule::UnrecordedEvents);
     assert_eq!(unrecorded.len(), 1);
     assert_eq!(unrecorded[0].severity, Severity::Housekeeping);
@@ -292,17 +292,4 @@ fn sprint_events_without_notes_are_housekeeping() {
         ]
     );
     assert_eq!(unrecorded[0].details[0].target, Some(Target::Sprint("S21".into())));
-}
-
-#[test]
-fn targets_become_site_links() {
-    let p = started_earlier();
-    let paths = SitePaths::new(&p);
-    let list = run(&p);
-    let views: Vec<AttentionView> = list.iter().map(|a| view(a, &paths)).collect();
-    assert_eq!(views[0].url.as_deref(), Some("actions/index.html"));
-    assert_eq!(views[0].details[0].url.as_deref(), Some("notes/2026-10-05-planning/index.html"));
-    assert_eq!(views[1].url.as_deref(), Some("notes/2026-09-28-retro/index.html"));
-    assert_eq!(url(&Target::Sprint("S21".into()), &paths).as_deref(), Some("sprints/s21/index.html"));
-    assert_eq!(url(&Target::Backlog, &paths).as_deref(), Some("backlog/index.html"));
 }

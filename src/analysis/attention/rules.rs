@@ -1,12 +1,11 @@
 //! The rules of "needs attention", one function each, all pure.
 
 use super::{Attention, Detail, Facts, MAX_DETAILS, Rule, Severity, Target, URGENT_AFTER_DAYS};
-use crate::metrics::collaboration::{ScopeChange, negotiated, scope_changes};
-use crate::metrics::{Window, days_between};
+use crate::format;
+use crate::metrics::collaboration::{ScopeChange, scope_changes};
+use crate::metrics::{Timeline, Window, days_between};
 use crate::model::actions::TrackedAction;
 use crate::model::{Date, Note, Project, Role, Sprint};
-use crate::site::dashboard::words;
-use crate::site::format;
 
 fn day(d: Date) -> String {
     format::date(d).short
@@ -78,8 +77,8 @@ pub(super) fn low_readiness(facts: &Facts<'_>) -> Option<Attention> {
         rule: Rule::LowReadiness,
         text: format!(
             "Less than one sprint of ready work: {} ready against a velocity of {} a sprint",
-            words::points(backlog.ready_points),
-            words::points(velocity)
+            format::points(backlog.ready_points),
+            format::points(velocity)
         ),
         target: Some(Target::Backlog),
         details: Vec::new(),
@@ -87,14 +86,22 @@ pub(super) fn low_readiness(facts: &Facts<'_>) -> Option<Attention> {
     })
 }
 
-pub(super) fn overdue_actions(project: &Project, tracked: &[TrackedAction], date: Date) -> Vec<Attention> {
+/// `notes` are those dated on or before `date`, by date then path.
+pub(super) fn overdue_actions(
+    project: &Project,
+    notes: &[&Note],
+    tracked: &[TrackedAction],
+    date: Date,
+) -> Vec<Attention> {
     tracked
         .iter()
         .filter(|a| a.overdue_at(date))
         .filter_map(|a| {
             let due = a.due?;
             let late = days_between(date, due);
-            let note = project.notes.iter().find(|n| n.path == a.note);
+            // The raising note is dated a.raised: look among that day's notes only.
+            let day_from = notes.partition_point(|n| n.date < a.raised);
+            let note = notes[day_from..].iter().take_while(|n| n.date == a.raised).find(|n| n.path == a.note);
             let private = a.private;
             let what = if private {
                 "An action item from a private note".to_string()
@@ -161,11 +168,12 @@ pub(super) fn missed_events(project: &Project, notes: &[&Note], window: &Window)
     found
 }
 
-pub(super) fn unagreed_scope_changes(project: &Project, window: &Window) -> Vec<Attention> {
+pub(super) fn unagreed_scope_changes(timeline: &Timeline<'_>, window: &Window) -> Vec<Attention> {
     // The same scope changes and the same test for a decision behind them as
     // negotiated_scope_change_share, so the list never contradicts the figure.
+    let project = timeline.project;
     let unagreed: Vec<ScopeChange> =
-        scope_changes(project, window).into_iter().filter(|c| !negotiated(project, c, window.to)).collect();
+        scope_changes(project, window).into_iter().filter(|c| !timeline.negotiated(c, window.to)).collect();
     let mut found = Vec::new();
     for sprint in &project.sprints {
         let mut changes: Vec<(Date, String)> = unagreed

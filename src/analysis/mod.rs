@@ -1,0 +1,52 @@
+//! Stage 4: what the figures mean for the people reading them, worked out
+//! once between the metrics and the site, so pages only format.
+//!
+//! - [`attention`]: the "needs attention" rules, as of the report date and
+//!   as of every week of the history (for the feed);
+//! - [`summary`]: the facts the stakeholder summary states.
+
+pub mod attention;
+pub mod summary;
+
+use crate::metrics::{self, Report, Timeline};
+use crate::model::{Date, Project};
+pub use attention::Attention;
+
+/// The report and what it means: everything the site renders.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Every figure, with the weekly history.
+    pub report: Report,
+    /// What needs attention as of the report date, most severe first.
+    pub attention: Vec<Attention>,
+    /// What needed attention as of each week of `report.weeks`, in the same order.
+    pub weekly_attention: Vec<Vec<Attention>>,
+}
+
+/// How much of the history an analysis covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// Every week, with its attention list: for the site.
+    Full,
+    /// The last few weeks, without weekly attention lists: for the summary,
+    /// which compares with four weeks back and no further.
+    Recent,
+}
+
+/// Computes the figures of `project` as of `report_date` and analyses them.
+pub fn analyse(project: &Project, report_date: Date, history: History) -> Analysis {
+    let timeline = Timeline::new(project);
+    let weeks = match history {
+        History::Full => usize::MAX,
+        History::Recent => summary::WEEKS_SHOWN,
+    };
+    let report = metrics::compute_weeks(&timeline, report_date, weeks);
+    let attention = attention::attention(&timeline, &report);
+    let weekly_attention = match history {
+        History::Full => {
+            report.weeks.iter().map(|w| attention::attention_for_week(&timeline, w, report_date)).collect()
+        }
+        History::Recent => Vec::new(),
+    };
+    Analysis { report, attention, weekly_attention }
+}

@@ -1,0 +1,74 @@
+//! The project laid out in time once, so that "as of D" is a slice or a
+//! lookup: the weekly history asks every question again for each of a few
+//! hundred weeks, and a folder of ten thousand notes must not be read again
+//! for each of them.
+
+use std::collections::HashMap;
+
+use crate::model::actions::{ActionLog, TrackedAction};
+use crate::model::{Date, Note, Project};
+
+use super::add_days;
+use super::collaboration::{NEGOTIATION_DAYS, ScopeChange, Window};
+
+/// Notes in date order, every action item followed once, and the dates on
+/// which decisions mention each item id.
+#[derive(Debug)]
+pub struct Timeline<'a> {
+    /// The project it lays out.
+    pub project: &'a Project,
+    /// Every note, by date then path.
+    notes: Vec<&'a Note>,
+    /// Every action item with its dated facts.
+    actions: ActionLog,
+    /// Item id to the dates, in order, of the notes whose decisions mention it.
+    decided: HashMap<&'a str, Vec<Date>>,
+}
+
+impl<'a> Timeline<'a> {
+    /// Lays out `project` (its notes in any order).
+    pub fn new(project: &'a Project) -> Timeline<'a> {
+        let mut notes: Vec<&Note> = project.notes.iter().collect();
+        // The loader already sorts them; hand-built projects may not.
+        if !notes.is_sorted_by(|a, b| (a.date, &a.path) <= (b.date, &b.path)) {
+            notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        }
+        let mut decided: HashMap<&str, Vec<Date>> = HashMap::new();
+        for note in &notes {
+            for id in note.decisions.iter().flat_map(|d| &d.references) {
+                let dates = decided.entry(id.as_str()).or_default();
+                // Notes come in date order: one entry per note is enough.
+                if dates.last() != Some(&note.date) {
+                    dates.push(note.date);
+                }
+            }
+        }
+        Timeline { project, notes, actions: ActionLog::new(&project.notes), decided }
+    }
+
+    /// Notes dated on or before `date`, by date then path.
+    pub fn notes_through(&self, date: Date) -> &[&'a Note] {
+        &self.notes[..self.notes.partition_point(|n| n.date <= date)]
+    }
+
+    /// Notes dated inside `w`, by date then path.
+    pub fn notes_in(&self, w: &Window) -> &[&'a Note] {
+        let through = self.notes_through(w.to);
+        &through[through.partition_point(|n| n.date < w.from)..]
+    }
+
+    /// The action items as of `date` ([`crate::model::actions::follow`]).
+    pub fn actions_as_of(&self, date: Date) -> Vec<TrackedAction> {
+        self.actions.as_of(date)
+    }
+
+    /// Whether a decision in a note dated on or before `as_of`, within
+    /// [`NEGOTIATION_DAYS`] of the change, references the changed item
+    /// (docs/figures.md `negotiated_scope_change_share`).
+    pub fn negotiated(&self, change: &ScopeChange, as_of: Date) -> bool {
+        let Some(dates) = self.decided.get(change.item.as_str()) else { return false };
+        let from = add_days(change.date, -NEGOTIATION_DAYS);
+        let to = add_days(change.date, NEGOTIATION_DAYS).min(as_of);
+        dates.get(dates.partition_point(|d| *d < from)).is_some_and(|d| *d <= to)
+    }
+}

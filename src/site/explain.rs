@@ -1,0 +1,468 @@
+//! "How is this worked out?" beside every indicator on the dashboard and the
+//! week pages: the formula in words with the numbers, links to the rows it
+//! counted, and the curve and thresholds that scored it. Everything comes
+//! from `inputs` in `metrics.json` ([`crate::metrics::inputs`]); this module
+//! only words it and finds each row's page and anchor.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::Input;
+use super::actions::PRIVATE_ACTION;
+use super::format;
+use super::sprints::item_anchors;
+use crate::indicators::{Indicator, Unit};
+use crate::metrics::inputs::{IndicatorInputs, InputRow, Rule, Source};
+use crate::metrics::{IndicatorScore, Status, Window, scores};
+use crate::model::{BacklogItem, Date, Note, Sprint, Visibility};
+
+/// The anchor of the action item at `index` (from 0) of `actions` in
+/// `metrics.json`, on the actions page.
+pub fn action_anchor(index: usize) -> String {
+    format!("action-{}", index + 1)
+}
+
+/// The anchor of a sprint's `n`th impediment (from 1), on its page.
+pub fn impediment_anchor(n: usize) -> String {
+    format!("impediment-{n}")
+}
+
+/// The anchor of a note's `n`th decision (from 1), on its page.
+pub fn decision_anchor(n: usize) -> String {
+    format!("decision-{n}")
+}
+
+/// One indicator's explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExplainView {
+    /// `how-on_time_rate`: the disclosure's id, unique on its page.
+    pub id: String,
+    /// The indicator's name: `Action items done on time`.
+    pub label: &'static str,
+    /// The formula in words with the numbers.
+    pub formula: String,
+    /// What the rows are: `Action items due in the window`.
+    pub rows_heading: String,
+    /// The rows it counted (or looked at), with links.
+    pub rows: Vec<RowView>,
+    /// The curve in words.
+    pub curve: String,
+    /// Where the curve comes from: the default or tandem.yaml.
+    pub thresholds: String,
+    /// `83% scores 88: healthy.`
+    pub score: String,
+}
+
+/// One row behind a figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowView {
+    /// What it is: a note's title, an action item's text, an item's id and title.
+    pub label: String,
+    /// Its page and anchor, from the site root; `None` when it has no page.
+    pub url: Option<String>,
+    /// `Fri 9 Oct`, and its points or days where they add up.
+    pub detail: String,
+    /// Whether it counted towards the numerator.
+    pub counted: bool,
+    /// `done on time`, `missed`: what counting means for this indicator.
+    pub verdict: &'static str,
+}
+
+/// Looks up each row's page and label; built once per site, so a row is a
+/// lookup however many notes, weeks and rows there are.
+pub struct Explainer<'a> {
+    input: &'a Input<'a>,
+    /// The notes up to the report date, by path.
+    notes: HashMap<&'a str, &'a Note>,
+    /// Every sprint by id.
+    sprints: HashMap<&'a str, &'a Sprint>,
+    /// Sprint id to item id to anchor.
+    sprint_items: BTreeMap<&'a str, BTreeMap<&'a str, String>>,
+    /// The backlog items on the backlog page (as of the report date): item
+    /// and anchor, by id.
+    backlog_items: HashMap<&'a str, (&'a BacklogItem, String)>,
+}
+
+impl<'a> Explainer<'a> {
+    /// The lookups for `input`'s project.
+    pub fn new(input: &'a Input<'a>) -> Explainer<'a> {
+        let project = input.project;
+        let sprint_items = project
+            .sprints
+            .iter()
+            .map(|s| (s.id.as_str(), item_anchors(s.items.iter().map(|i| i.id.as_str()))))
+            .collect();
+        let backlog_items = project
+            .backlog
+            .as_of(input.report_date, input.report_date)
+            .map(|b| {
+                let anchors = item_anchors(b.items.iter().map(|i| i.id.as_str()));
+                b.items
+                    .iter()
+                    .map(|i| (i.id.as_str(), (i, anchors.get(i.id.as_str()).cloned().unwrap_or_default())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Explainer {
+            input,
+            notes: input.notes.iter().map(|n| (n.path.as_str(), *n)).collect(),
+            sprints: project.sprints.iter().map(|s| (s.id.as_str(), s)).collect(),
+            sprint_items,
+            backlog_items,
+        }
+    }
+
+    /// The explanation of `scored` as of `date`, from `inputs` (`None` when
+    /// the figure is "no data").
+    pub fn explain(
+        &self,
+        scored: &IndicatorScore,
+        inputs: Option<&IndicatorInputs>,
+        date: Date,
+    ) -> ExplainView {
+        let indicator = scored.indicator;
+        let settings = &self.input.project.settings;
+        let window = Window::of(self.input.project, date);
+        let shown = indicator.format(scored.figure);
+        let (formula, rows_heading) = match inputs {
+            Some(i) => {
+                (formula(indicator, i, &shown, &window, settings.stale_days, self), heading(indicator))
+            }
+            None => (no_data(indicator, &window, self), String::new()),
+        };
+        let words = verdicts(indicator.key);
+        let rows = inputs
+            .map(|i| i.rows.iter().filter(|r| shows(i.rule, r)).map(|r| self.row(r, i.rule, words)).collect())
+            .unwrap_or_default();
+        let curve_points = scores::curve(indicator, &settings.thresholds);
+        let custom = settings.thresholds.contains_key(indicator.key);
+        let score = match scored.score {
+            Some(s) => format!(
+                "{shown} scores {}: {}.",
+                format::score_points(s),
+                Status::of(Some(s)).label().to_lowercase()
+            ),
+            None => "No figure, so no score: the practice's score is the mean of its other indicators."
+                .to_string(),
+        };
+        ExplainView {
+            id: format!("how-{}", indicator.key),
+            label: indicator.label,
+            formula,
+            rows_heading,
+            rows,
+            curve: curve(indicator.unit, curve_points),
+            thresholds: if custom {
+                format!("This curve is set in tandem.yaml under thresholds: {}.", indicator.key)
+            } else {
+                format!(
+                    "This is the default curve; tandem.yaml can change it under thresholds: {}.",
+                    indicator.key
+                )
+            },
+            score,
+        }
+    }
+
+    fn row(&self, r: &InputRow, rule: Rule, (yes, no): (&'static str, &'static str)) -> RowView {
+        let (label, url) = self.place(&r.source);
+        let mut detail = format::date(r.date).short;
+        if let Some(v) = r.value {
+            let value = match (&r.source, rule) {
+                (Source::Impediment { .. }, _) => format::days(v),
+                _ => format::points(v),
+            };
+            detail = format!("{detail}, {value}");
+        }
+        RowView { label, url, detail, counted: r.counted, verdict: if r.counted { yes } else { no } }
+    }
+
+    /// A row's label and page.
+    fn place(&self, source: &Source) -> (String, Option<String>) {
+        let input = self.input;
+        let paths = input.paths;
+        match source {
+            Source::Note { note } => (self.note_label(note), paths.note_url(note)),
+            Source::Action { action } => {
+                let a = input.report.tracked.get(*action);
+                let label = a.map_or_else(String::new, |a| {
+                    if a.private { PRIVATE_ACTION.to_string() } else { a.text.clone() }
+                });
+                (label, Some(format!("actions/index.html#{}", action_anchor(*action))))
+            }
+            Source::Decision { note, decision } => {
+                let found = self.notes.get(note.as_str());
+                let private = found.is_none_or(|n| n.visibility == Visibility::Private);
+                let text = found.and_then(|n| n.decisions.get(decision - 1)).map(|d| d.text.clone());
+                match (private, text) {
+                    (false, Some(text)) => {
+                        (text, paths.note_url(note).map(|u| format!("{u}#{}", decision_anchor(*decision))))
+                    }
+                    _ => (format!("A decision in {}", self.note_label(note)), paths.note_url(note)),
+                }
+            }
+            Source::SprintItem { sprint, item } => {
+                let title = self
+                    .sprints
+                    .get(sprint.as_str())
+                    .and_then(|s| s.items.iter().find(|i| &i.id == item))
+                    .map_or_else(String::new, |i| format!(" {}", i.title));
+                let anchor = self.sprint_items.get(sprint.as_str()).and_then(|a| a.get(item.as_str()));
+                let url = paths.sprint_url(sprint).zip(anchor).map(|(u, a)| format!("{u}#{a}"));
+                (format!("{item}{title} ({})", self.sprint_name(sprint)), url)
+            }
+            Source::Impediment { sprint, impediment } => {
+                let title = self
+                    .sprints
+                    .get(sprint.as_str())
+                    .and_then(|s| s.impediments.get(impediment - 1))
+                    .map_or_else(String::new, |i| i.title.clone());
+                let url = paths.sprint_url(sprint).map(|u| format!("{u}#{}", impediment_anchor(*impediment)));
+                (format!("{title} ({})", self.sprint_name(sprint)), url)
+            }
+            Source::BacklogItem { item } => {
+                // Only items on the backlog page (as of the report date) link.
+                match self.backlog_items.get(item.as_str()) {
+                    Some((i, anchor)) => {
+                        (format!("{item} {}", i.title), Some(format!("backlog/index.html#{anchor}")))
+                    }
+                    None => (item.clone(), None),
+                }
+            }
+            Source::Sprint { sprint } => (self.sprint_name(sprint), paths.sprint_url(sprint)),
+        }
+    }
+
+    fn note_label(&self, path: &str) -> String {
+        match self.notes.get(path) {
+            Some(n) if n.visibility != Visibility::Private => n.title.clone(),
+            Some(_) => "Private note".to_string(),
+            None => path.to_string(),
+        }
+    }
+
+    fn sprint_name(&self, id: &str) -> String {
+        self.sprints.get(id).map_or_else(|| id.to_string(), |s| s.name.clone())
+    }
+}
+
+/// Rows worth listing: the sprints behind a velocity are listed in the
+/// formula, not as rows of ready work.
+fn shows(rule: Rule, r: &InputRow) -> bool {
+    !(rule == Rule::Readiness && matches!(r.source, Source::Sprint { .. }))
+}
+
+/// What a counted and an uncounted row mean, per indicator.
+fn verdicts(key: &str) -> (&'static str, &'static str) {
+    match key {
+        "stale_share" => ("stale", "touched recently"),
+        "acceptance_coverage" => ("has criteria", "no criteria"),
+        "joint_refinement_share" | "joint_decision_share" => ("both there", "not both"),
+        "po_event_attendance" | "sm_event_attendance" => ("attended", "missed"),
+        "on_time_rate" => ("done on time", "not done on time"),
+        "say_do_rolling" => ("done", "not done"),
+        "goal_success_rate" => ("met", "missed"),
+        "negotiated_scope_change_share" => ("agreed", "no decision"),
+        "overdue_open" => ("overdue", ""),
+        "readiness_sprints" => ("ready", ""),
+        _ => ("counted", "not counted"),
+    }
+}
+
+fn heading(indicator: &Indicator) -> String {
+    match indicator.key {
+        "readiness_sprints" => "Ready items",
+        "stale_share" => "Open backlog items",
+        "acceptance_coverage" => "Ready items",
+        "joint_refinement_share" => "Refinement sessions",
+        "touchpoints_per_week" | "max_gap_days" => "Meetings with both",
+        "po_event_attendance" | "sm_event_attendance" => "Sprint events",
+        "cross_role_assists_per_week" => "Help across roles",
+        "median_resolution_days" => "Impediments resolved",
+        "on_time_rate" => "Action items due",
+        "overdue_open" => "Overdue action items",
+        "say_do_rolling" => "Items committed at planning",
+        "goal_success_rate" => "Sprint goals",
+        "joint_decision_share" => "Decisions",
+        "negotiated_scope_change_share" => "Scope changes",
+        _ => "Counted from",
+    }
+    .to_string()
+}
+
+fn between(w: &Window) -> String {
+    format!("between {} and {}", format::date(w.from).short, format::date(w.to).short)
+}
+
+fn num(v: f64) -> String {
+    format::decimal(v)
+}
+
+/// The formula in words with the numbers, ending in the shown figure.
+fn formula(
+    indicator: &Indicator,
+    i: &IndicatorInputs,
+    shown: &str,
+    w: &Window,
+    stale: u32,
+    e: &Explainer<'_>,
+) -> String {
+    let (n, d) = (num(i.numerator), num(i.denominator));
+    let w_between = between(w);
+    let missed = |role: &str| {
+        let missed: Vec<String> = i
+            .rows
+            .iter()
+            .filter(|r| !r.counted)
+            .map(|r| format!("{}, {}", e.place(&r.source).0, format::date(r.date).short))
+            .collect();
+        let list =
+            if missed.is_empty() { String::new() } else { format!(" (missed: {})", missed.join("; ")) };
+        format!("Sprint events the {role} attended {w_between}: {n} of {d}{list} = {shown}.")
+    };
+    match indicator.key {
+        "readiness_sprints" => {
+            let sprints: Vec<&InputRow> =
+                i.rows.iter().filter(|r| matches!(r.source, Source::Sprint { .. })).collect();
+            let parts: Vec<String> = sprints.iter().filter_map(|r| r.value).map(num).collect();
+            format!(
+                "{} ready over a velocity of {} a sprint (the mean of the last {}: ({}) / {}) = {shown}.",
+                format::points(i.numerator),
+                format::points(i.denominator),
+                format::count(sprints.len(), "ended sprint", "ended sprints"),
+                parts.join(" + "),
+                sprints.len()
+            )
+        }
+        "stale_share" => {
+            format!(
+                "{n} of {d} open backlog items were last touched more than {stale} days before {} = {shown}.",
+                format::date(w.to).short
+            )
+        }
+        "acceptance_coverage" => {
+            format!("{n} of {d} ready backlog items have acceptance criteria = {shown}.")
+        }
+        "joint_refinement_share" => format!(
+            "{n} of {d} refinement sessions {w_between} had both the product owner and the scrum master = {shown}."
+        ),
+        "touchpoints_per_week" => format!(
+            "{n} meetings with both the product owner and the scrum master in the {d} days {w_between}: {n} × 7 / {d} = {shown}."
+        ),
+        "max_gap_days" => {
+            let mut dates: Vec<Date> = i.rows.iter().map(|r| r.date).collect();
+            dates.dedup();
+            let days = dates.len();
+            let ends: Vec<Date> = [w.from].into_iter().chain(dates).chain([w.to]).collect();
+            let longest = ends.windows(2).max_by_key(|p| crate::metrics::days_between(p[1], p[0]));
+            let stretch = longest.map_or_else(String::new, |p| {
+                format!(", from {} to {}", format::date(p[0]).short, format::date(p[1]).short)
+            });
+            format!(
+                "Meetings with both the product owner and the scrum master on {} {w_between}; the longest \
+                 stretch without one, counting from the window's first day and up to its last, is {shown}{stretch}.",
+                format::count(days, "day", "different days")
+            )
+        }
+        "po_event_attendance" => missed("product owner"),
+        "sm_event_attendance" => missed("scrum master"),
+        "cross_role_assists_per_week" => format!(
+            "{n} times in the {d} days {w_between} one took on work from the other's side (action items the \
+             product owner owns from retros and standups, the scrum master from refinements and reviews, \
+             impediments the product owner owns): {n} × 7 / {d} = {shown}."
+        ),
+        "median_resolution_days" => {
+            let mut days: Vec<f64> = i.rows.iter().filter_map(|r| r.value).collect();
+            days.sort_by(f64::total_cmp);
+            let list: Vec<String> = days.into_iter().map(num).collect();
+            format!(
+                "{d} impediments resolved {w_between} took {} days to clear; the median is {shown}.",
+                list.join(", ")
+            )
+        }
+        "on_time_rate" => {
+            format!("{n} of {d} action items due {w_between} were done by their due date = {shown}.")
+        }
+        "overdue_open" => format!(
+            "{} past their due date and still open on {} = {shown}.",
+            format::count(i.numerator as usize, "action item was", "action items were"),
+            format::date(w.to).short
+        ),
+        "say_do_rolling" => {
+            let mut sprints: Vec<String> = Vec::new();
+            for r in &i.rows {
+                if let Source::SprintItem { sprint, .. } = &r.source {
+                    let name = e.sprint_name(sprint);
+                    if !sprints.contains(&name) {
+                        sprints.push(name);
+                    }
+                }
+            }
+            format!(
+                "{} of {} committed at planning were done in {} = {shown}.",
+                num(i.numerator),
+                format::points(i.denominator),
+                format::and_list(&sprints)
+            )
+        }
+        "goal_success_rate" => {
+            format!("{n} of {d} sprint goals were met, the last {d} that were assessed = {shown}.")
+        }
+        "joint_decision_share" => format!(
+            "{n} of {d} decisions {w_between} were taken in a meeting with both the product owner and the scrum master = {shown}."
+        ),
+        "negotiated_scope_change_share" => format!(
+            "{n} of {d} scope changes {w_between} had a decision naming the item within {} days of the change = {shown}.",
+            crate::metrics::collaboration::NEGOTIATION_DAYS
+        ),
+        _ => format!("{n} of {d} = {shown}."),
+    }
+}
+
+/// Why there is no figure.
+fn no_data(indicator: &Indicator, w: &Window, e: &Explainer<'_>) -> String {
+    use crate::model::Role;
+    let team = &e.input.project.team;
+    let po = team.sole(Role::ProductOwner).is_some();
+    let sm = team.sole(Role::ScrumMaster).is_some();
+    let reason = match indicator.key {
+        "readiness_sprints" => {
+            "there is no backlog data as of this date, or no ended sprint to take a velocity from".to_string()
+        }
+        "stale_share" | "acceptance_coverage" => {
+            "there is no backlog data, or no backlog item to count, as of this date".to_string()
+        }
+        "say_do_rolling" | "goal_success_rate" => {
+            "no ended sprint had work committed at planning or its goal assessed".to_string()
+        }
+        "po_event_attendance" if !po => "it needs exactly one product owner in the team".to_string(),
+        "sm_event_attendance" if !sm => "it needs exactly one scrum master in the team".to_string(),
+        "joint_refinement_share"
+        | "touchpoints_per_week"
+        | "max_gap_days"
+        | "cross_role_assists_per_week"
+        | "joint_decision_share"
+            if !(po && sm) =>
+        {
+            "it needs exactly one product owner and one scrum master in the team".to_string()
+        }
+        _ => format!("there was nothing to count {}", between(w)),
+    };
+    format!("No data: {reason}.")
+}
+
+/// The curve in words: `30% scores 0, 90% scores 100; in a straight line
+/// between, and flat beyond the first and last point.`
+fn curve(unit: Unit, points: &[(f64, f64)]) -> String {
+    let list: Vec<String> =
+        points.iter().map(|(f, s)| format!("{} scores {}", unit.format(Some(*f)), num(*s))).collect();
+    format!(
+        "Scored on a straight line through {}, and flat beyond the first and last point. 75 and above is \
+         healthy, 50 and above watch, below 50 at risk.",
+        list.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests;
