@@ -31,6 +31,8 @@ pub mod output;
 pub mod site;
 pub mod slug;
 pub mod summary;
+#[cfg(test)]
+mod testkit;
 
 use std::path::Path;
 
