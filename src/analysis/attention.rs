@@ -148,11 +148,13 @@ pub fn attention(timeline: &Timeline<'_>, report: &Report) -> Vec<Attention> {
     attention_with(timeline, &facts, report.as_of, report.as_of)
 }
 
-/// Everything that needs attention as of a week's date, from the figures
-/// and action items the weekly history kept for that week.
+/// Everything that needs attention as of a week's date, from that week's
+/// figures. The action items as of the week are a lookup in the timeline,
+/// not kept with the week: hundreds of weeks of copies cost more memory
+/// than reading them again costs time.
 pub fn attention_for_week(timeline: &Timeline<'_>, week: &WeekFigures, report_date: Date) -> Vec<Attention> {
-    let facts =
-        Facts { backlog: week.backlog.as_ref(), velocity: week.delivery.velocity, tracked: &week.tracked };
+    let tracked = timeline.actions_as_of(week.as_of);
+    let facts = Facts { backlog: week.backlog.as_ref(), velocity: week.delivery.velocity, tracked: &tracked };
     attention_with(timeline, &facts, week.as_of, report_date)
 }
 
