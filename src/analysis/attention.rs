@@ -173,10 +173,10 @@ pub fn attention_with(
     all.extend(open_impediments(project, date));
     all.extend(low_readiness(facts));
     all.extend(overdue_actions(project, notes, facts.tracked, date));
-    all.extend(missed_events(project, notes, &window));
+    all.extend(missed_events(project, timeline.notes_in(&window), &window));
     all.extend(unagreed_scope_changes(timeline, &window));
     all.extend(stale_items(project, date, report_date));
-    all.extend(unrecorded::unrecorded_events(project, notes, &window));
+    all.extend(unrecorded::unrecorded_events(timeline, &window));
     all.sort_by(|a, b| (a.severity, a.rule, a.since, &a.text).cmp(&(b.severity, b.rule, b.since, &b.text)));
     all
 }
