@@ -11,7 +11,7 @@
 //! 5. [`site`]: Tera pages and SVG charts rendered in memory, formatting only;
 //! 6. [`output`]: written to a temporary folder, then swapped into place.
 //!
-//! [`indicators`], [`format`] and [`slug`] sit beside the pipeline: the one
+//! [`indicators`], [`mod@format`] and [`slug`] sit beside the pipeline: the one
 //! definition of each indicator, the house style of words and of paths,
 //! shared by the stages that need them.
 //!
@@ -31,6 +31,8 @@ pub mod output;
 pub mod site;
 pub mod slug;
 pub mod summary;
+#[cfg(test)]
+mod testkit;
 
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 //! holding tandem's marker file, then swapped in: the previous site is renamed
 //! aside (`.<name>.tandem-old`) and the new one renamed into place. The
 //! previous site is kept there, marked, and the next build starts from it,
-//! rewriting only what changed ([`tree`]). A folder is only ever replaced
+//! rewriting only what changed (`output/tree.rs`). A folder is only ever replaced
 //! when it is absent, empty, or holds the marker; the data folder and its
 //! input folders are never touched. Any failure before the swap leaves the
 //! previous site as it was.

@@ -148,11 +148,13 @@ pub fn attention(timeline: &Timeline<'_>, report: &Report) -> Vec<Attention> {
     attention_with(timeline, &facts, report.as_of, report.as_of)
 }
 
-/// Everything that needs attention as of a week's date, from the figures
-/// and action items the weekly history kept for that week.
+/// Everything that needs attention as of a week's date, from that week's
+/// figures. The action items as of the week are a lookup in the timeline,
+/// not kept with the week: hundreds of weeks of copies cost more memory
+/// than reading them again costs time.
 pub fn attention_for_week(timeline: &Timeline<'_>, week: &WeekFigures, report_date: Date) -> Vec<Attention> {
-    let facts =
-        Facts { backlog: week.backlog.as_ref(), velocity: week.delivery.velocity, tracked: &week.tracked };
+    let tracked = timeline.actions_as_of(week.as_of);
+    let facts = Facts { backlog: week.backlog.as_ref(), velocity: week.delivery.velocity, tracked: &tracked };
     attention_with(timeline, &facts, week.as_of, report_date)
 }
 
@@ -171,10 +173,10 @@ pub fn attention_with(
     all.extend(open_impediments(project, date));
     all.extend(low_readiness(facts));
     all.extend(overdue_actions(project, notes, facts.tracked, date));
-    all.extend(missed_events(project, notes, &window));
+    all.extend(missed_events(project, timeline.notes_in(&window), &window));
     all.extend(unagreed_scope_changes(timeline, &window));
     all.extend(stale_items(project, date, report_date));
-    all.extend(unrecorded::unrecorded_events(project, notes, &window));
+    all.extend(unrecorded::unrecorded_events(timeline, &window));
     all.sort_by(|a, b| (a.severity, a.rule, a.since, &a.text).cmp(&(b.severity, b.rule, b.since, &b.text)));
     all
 }

@@ -88,10 +88,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(s: &str) -> Date {
-        s.parse().unwrap_or_default()
-    }
+    use crate::testkit::date;
 
     #[test]
     fn first_sprint_starts_on_monday_and_ends_on_friday_a_week_later() {

@@ -34,18 +34,11 @@
 //! Backlog snapshots 2026-09-01 and 2026-10-15 (see [`latest_snapshot`]).
 
 use crate::model::{
-    Attendee, Backlog, BacklogItem, BacklogSnapshot, BacklogState, Date, Decision, Impediment, ItemStatus,
-    Member, Note, NoteAction, NoteKind, Project, Role, Settings, Sprint, SprintItem, Team, Visibility,
+    Backlog, BacklogItem, BacklogSnapshot, BacklogState, Date, Impediment, ItemStatus, Note, NoteKind,
+    Project, Role, Sprint, SprintItem, Visibility,
 };
-
-/// Parses `YYYY-MM-DD` (test input is always valid).
-pub fn date(s: &str) -> Date {
-    s.parse().unwrap_or_else(|e| panic!("bad test date {s}: {e}"))
-}
-
-fn member(id: &str, role: Role) -> Member {
-    Member { id: id.into(), name: id.into(), role, aliases: vec![] }
-}
+use crate::testkit::{self, ProjectBuilder, member};
+pub use crate::testkit::{action, date, decision};
 
 /// A sprint item; `removed` also sets the status's date.
 pub fn sprint_item(
@@ -78,15 +71,10 @@ fn impediment(title: &str, raised: &str, resolved: Option<&str>, owner: &str) ->
 
 fn sprint(id: &str, start: &str, end: &str, goal_met: Option<bool>) -> Sprint {
     Sprint {
-        id: id.into(),
         name: format!("Sprint {id}"),
-        start: date(start),
-        end: date(end),
         goal: Some(format!("Goal of {id}")),
         goal_met,
-        items: vec![],
-        impediments: vec![],
-        path: format!("sprints/{id}.yaml"),
+        ..testkit::sprint(id, start, end)
     }
 }
 
@@ -184,51 +172,13 @@ pub fn early_snapshot() -> BacklogSnapshot {
     }
 }
 
-/// An action item: owners, text, due date, checked.
-pub fn action(owners: &[&str], text: &str, due: Option<&str>, checked: bool) -> NoteAction {
-    NoteAction {
-        guests: Vec::new(),
-        owners: owners.iter().map(|s| s.to_string()).collect(),
-        text: text.into(),
-        key: text.to_lowercase(),
-        due: due.map(date),
-        checked,
-        done_on: None,
-        line: 1,
-    }
-}
-
-/// A decision; `#compromise` in the text tags it; `refs` are item ids.
-pub fn decision(text: &str, refs: &[&str]) -> Decision {
-    Decision {
-        text: text.into(),
-        compromise: text.contains("#compromise"),
-        references: refs.iter().map(|s| s.to_string()).collect(),
-        line: 1,
-    }
-}
-
 /// A note at `notes/<day>-<kind>.md` attended by `who` (members, or guests
 /// when prefixed `guest:`).
 pub fn note(day: &str, kind: NoteKind, who: &[&str]) -> Note {
+    let path = format!("notes/{day}-{}.md", kind.as_str());
     Note {
-        path: format!("notes/{day}-{}.md", kind.as_str()),
-        date: date(day),
-        kind,
-        title: format!("{} {day}", kind.as_str()),
-        attendees: who
-            .iter()
-            .map(|w| match w.strip_prefix("guest:") {
-                Some(name) => Attendee::Guest(name.into()),
-                None => Attendee::Member(w.to_string()),
-            })
-            .collect(),
-        sprint: None,
-        visibility: Visibility::Team,
-        body: String::new(),
-        body_line: 1,
-        actions: vec![],
-        decisions: vec![],
+        attendees: testkit::attendees(who),
+        ..testkit::note(&path, day, kind, &format!("{} {day}", kind.as_str()))
     }
 }
 
@@ -269,21 +219,15 @@ fn notes() -> Vec<Note> {
 
 /// The fixture project (dated backlog snapshots, default settings).
 pub fn project() -> Project {
-    Project {
-        settings: Settings::default(),
-        team: Team {
-            name: "Phoenix".into(),
-            members: vec![
-                member("alice", Role::ProductOwner),
-                member("bob", Role::ScrumMaster),
-                member("carol", Role::Developer),
-                member("dan", Role::Developer),
-            ],
-        },
-        sprints: sprints(),
-        backlog: Backlog::Dated(vec![early_snapshot(), latest_snapshot()]),
-        notes: notes(),
-    }
+    ProjectBuilder::new("Phoenix")
+        .member(member("alice", "alice", Role::ProductOwner))
+        .member(member("bob", "bob", Role::ScrumMaster))
+        .member(member("carol", "carol", Role::Developer))
+        .member(member("dan", "dan", Role::Developer))
+        .sprints(sprints())
+        .backlog(Backlog::Dated(vec![early_snapshot(), latest_snapshot()]))
+        .notes(notes())
+        .build()
 }
 
 /// The fixture's report date.

@@ -9,7 +9,6 @@ use super::{
     BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, Timeline, add_days, json,
     snapshot,
 };
-use crate::model::actions::TrackedAction;
 
 /// The figures of one ISO week.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,9 +26,6 @@ pub struct WeekFigures {
     pub backlog: Option<BacklogFigures>,
     /// Collaboration figures in the window ending on D_w.
     pub collaboration: CollaborationFigures,
-    /// The action items as of D_w, kept for the week's "needs attention".
-    #[serde(skip)]
-    pub tracked: Vec<TrackedAction>,
 }
 
 /// The ISO week of `date` as `YYYY-Www`, with the ISO week-year
@@ -92,7 +88,6 @@ pub fn weeks(
                 delivery: s.delivery,
                 backlog: s.backlog,
                 collaboration: s.collaboration,
-                tracked: s.tracked,
             }
         })
         .collect()

@@ -23,6 +23,8 @@ pub struct Timeline<'a> {
     actions: ActionLog,
     /// Item id to the dates, in order, of the notes whose decisions mention it.
     decided: HashMap<&'a str, Vec<Date>>,
+    /// Sprint id to its notes, in date order.
+    by_sprint: HashMap<&'a str, Vec<&'a Note>>,
 }
 
 impl<'a> Timeline<'a> {
@@ -34,7 +36,11 @@ impl<'a> Timeline<'a> {
             notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
         }
         let mut decided: HashMap<&str, Vec<Date>> = HashMap::new();
+        let mut by_sprint: HashMap<&str, Vec<&Note>> = HashMap::new();
         for note in &notes {
+            if let Some(id) = &note.sprint {
+                by_sprint.entry(id.as_str()).or_default().push(note);
+            }
             for id in note.decisions.iter().flat_map(|d| &d.references) {
                 let dates = decided.entry(id.as_str()).or_default();
                 // Notes come in date order: one entry per note is enough.
@@ -43,7 +49,7 @@ impl<'a> Timeline<'a> {
                 }
             }
         }
-        Timeline { project, notes, actions: ActionLog::new(&project.notes), decided }
+        Timeline { project, notes, actions: ActionLog::new(&project.notes), decided, by_sprint }
     }
 
     /// Notes dated on or before `date`, by date then path.
@@ -53,8 +59,19 @@ impl<'a> Timeline<'a> {
 
     /// Notes dated inside `w`, by date then path.
     pub fn notes_in(&self, w: &Window) -> &[&'a Note] {
-        let through = self.notes_through(w.to);
-        &through[through.partition_point(|n| n.date < w.from)..]
+        self.notes_between(w.from, w.to)
+    }
+
+    /// Notes dated from `from` to `to` (both included), by date then path;
+    /// none when `to` is before `from`.
+    pub fn notes_between(&self, from: Date, to: Date) -> &[&'a Note] {
+        let through = self.notes_through(to);
+        &through[through.partition_point(|n| n.date < from)..]
+    }
+
+    /// Notes that name sprint `id` (`sprint:`, or dated inside it), by date then path.
+    pub fn sprint_notes(&self, id: &str) -> &[&'a Note] {
+        self.by_sprint.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The action items as of `date` ([`crate::model::actions::follow`]).

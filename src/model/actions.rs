@@ -167,10 +167,7 @@ impl Logged {
 mod tests {
     use super::*;
     use crate::model::{NoteAction, Visibility};
-
-    fn date(s: &str) -> Date {
-        s.parse().unwrap_or_default()
-    }
+    use crate::testkit::{action, date};
 
     fn note(path: &str, day: &str, actions: Vec<NoteAction>) -> Note {
         Note {
@@ -185,19 +182,6 @@ mod tests {
             body_line: 1,
             actions,
             decisions: vec![],
-        }
-    }
-
-    fn action(owners: &[&str], key: &str, due: Option<&str>, checked: bool) -> NoteAction {
-        NoteAction {
-            guests: Vec::new(),
-            owners: owners.iter().map(|s| s.to_string()).collect(),
-            text: key.into(),
-            key: key.into(),
-            due: due.map(date),
-            checked,
-            done_on: None,
-            line: 1,
         }
     }
 

@@ -462,7 +462,7 @@ pub struct Note {
     pub sprint: Option<String>,
     /// Whether the text may be published.
     pub visibility: Visibility,
-    /// Markdown body without front matter.
+    /// Markdown body without front matter, in the dialect of [`markdown_options`].
     pub body: String,
     /// 1-based line of the file on which the body starts.
     pub body_line: u32,
@@ -516,6 +516,19 @@ pub struct Decision {
     pub references: Vec<String>,
     /// 1-based line in the file.
     pub line: u32,
+}
+
+/// The Markdown notes are written in, for reading their structure and for
+/// rendering them alike: tables, footnotes, strikethrough, task lists and
+/// heading attributes (`## Decisions {#decisions}`). Smart punctuation is
+/// off on purpose: notes quote code and ids, which must stay as typed.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 impl Project {

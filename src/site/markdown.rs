@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 /// Prefix given to every id in rendered Markdown.
@@ -55,18 +55,9 @@ pub struct Placement<'a> {
     pub title: Option<&'a str>,
 }
 
-/// The Markdown extensions tandem understands, in one place.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
 /// Renders Markdown to sanitised HTML.
 pub fn to_html(markdown: &str, placement: Placement<'_>) -> SafeHtml {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, crate::model::markdown_options()).collect();
     let events = drop_title(events, placement.title);
     let mut levels = Levels::new(placement.heading_offset);
     let events = events.into_iter().map(|event| levels.place(event)).map(task_mark).flat_map(wrap_table);

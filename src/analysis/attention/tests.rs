@@ -8,17 +8,14 @@ use crate::model::{
 };
 use crate::model::{Project, Visibility};
 use crate::site::testdata::{REPORT_DATE, project};
-
-fn d(y: i16, m: i8, day: i8) -> Date {
-    Date::constant(y, m, day)
-}
+use crate::testkit::date;
 
 /// The fixture with its sprint started before the retro of 2026-09-28, so
 /// that retro falls in the collaboration window (which starts no earlier
 /// than the first sprint).
 fn started_earlier() -> Project {
     let mut p = project();
-    p.sprints[0].start = d(2026, 9, 21);
+    p.sprints[0].start = date("2026-09-21");
     p
 }
 
@@ -93,7 +90,7 @@ fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
 fn an_action_from_a_private_note_is_named_but_never_quoted() {
     let mut p = project();
     let sync = p.notes.iter_mut().find(|n| n.visibility == Visibility::Private).unwrap();
-    sync.actions[0].due = Some(d(2026, 10, 1));
+    sync.actions[0].due = Some(date("2026-10-01"));
     let list = run(&p);
     let overdue = of(&list, Rule::OverdueAction);
     assert_eq!(
@@ -114,12 +111,12 @@ fn notes_after_the_date_are_not_seen() {
         owners: vec!["carol".into()],
         text: "FUTURE action".into(),
         key: "future action".into(),
-        due: Some(d(2026, 10, 1)),
+        due: Some(date("2026-10-01")),
         checked: false,
         done_on: None,
         line: 1,
     }];
-    future.date = d(2026, 10, 17);
+    future.date = date("2026-10-17");
     future.kind = NoteKind::Review;
     let all = format!("{:?}", run(&p));
     assert!(!all.contains("FUTURE") && !all.contains("Future review"), "{all}");
@@ -129,10 +126,10 @@ fn notes_after_the_date_are_not_seen() {
 fn open_impediments_are_listed_by_age_and_resolved_ones_are_not() {
     let mut p = project();
     p.sprints[0].impediments = vec![
-        impediment("Old blocker", d(2026, 10, 1), None, Some("alice")),
-        impediment("Fixed", d(2026, 10, 6), Some(d(2026, 10, 10)), None),
-        impediment("Fixed after the date", d(2026, 10, 14), Some(d(2026, 10, 20)), None),
-        impediment("Not raised yet", d(2026, 10, 18), None, None),
+        impediment("Old blocker", date("2026-10-01"), None, Some("alice")),
+        impediment("Fixed", date("2026-10-06"), Some(date("2026-10-10")), None),
+        impediment("Fixed after the date", date("2026-10-14"), Some(date("2026-10-20")), None),
+        impediment("Not raised yet", date("2026-10-18"), None, None),
     ];
     let list = run(&p);
     let open: Vec<&str> = of(&list, Rule::OpenImpediment).iter().map(|a| a.text.as_str()).collect();
@@ -152,11 +149,11 @@ fn scope_changes_without_a_decision_are_grouped_by_sprint() {
     let mut p = project();
     p.sprints[0].items = vec![
         // added two days after the planning decision that names it: negotiated
-        item("PHX-101", ItemStatus::Done, Some(d(2026, 10, 7)), None),
-        item("PHX-102", ItemStatus::NotDone, Some(d(2026, 10, 12)), None),
-        item("PHX-103", ItemStatus::Removed, None, Some(d(2026, 10, 14))),
+        item("PHX-101", ItemStatus::Done, Some(date("2026-10-07")), None),
+        item("PHX-102", ItemStatus::NotDone, Some(date("2026-10-12")), None),
+        item("PHX-103", ItemStatus::Removed, None, Some(date("2026-10-14"))),
         // committed at planning: not a change
-        item("PHX-104", ItemStatus::Done, Some(d(2026, 10, 5)), None),
+        item("PHX-104", ItemStatus::Done, Some(date("2026-10-05")), None),
     ];
     let list = run(&p);
     let changes = of(&list, Rule::UnagreedScopeChange);
@@ -180,7 +177,7 @@ fn scope_changes_without_a_decision_are_grouped_by_sprint() {
     );
     // a decision within two days, even in a private note, settles it
     let sync = p.notes.iter_mut().find(|n| n.visibility == Visibility::Private).unwrap();
-    sync.date = d(2026, 10, 10);
+    sync.date = date("2026-10-10");
     sync.decisions.push(Decision {
         text: "ok".into(),
         compromise: false,
@@ -229,11 +226,16 @@ fn less_than_a_sprint_of_ready_work_says_points_and_velocity() {
 fn stale_backlog_items_oldest_first_capped_at_five() {
     let mut p = project();
     let mut items = vec![
-        backlog_item("OK-1", BacklogState::Ready, d(2026, 1, 1), Some(d(2026, 7, 18))), // exactly 90 days
-        backlog_item("DONE", BacklogState::Done, d(2025, 1, 1), None),
+        backlog_item("OK-1", BacklogState::Ready, date("2026-01-01"), Some(date("2026-07-18"))), // exactly 90 days
+        backlog_item("DONE", BacklogState::Done, date("2025-01-01"), None),
     ];
     for (i, month) in [3, 1, 5, 2, 4, 6, 3].iter().enumerate() {
-        items.push(backlog_item(&format!("OLD-{i}"), BacklogState::New, d(2026, *month, 10), None));
+        items.push(backlog_item(
+            &format!("OLD-{i}"),
+            BacklogState::New,
+            Date::constant(2026, *month, 10),
+            None,
+        ));
     }
     p.backlog = Backlog::Current(BacklogSnapshot { date: None, items, path: "backlog.yaml".into() });
     let list = run(&p);
@@ -251,7 +253,7 @@ fn stale_backlog_items_oldest_first_capped_at_five() {
 #[test]
 fn order_is_by_severity_then_rule_and_nothing_to_do_is_empty() {
     let mut p = project();
-    p.sprints[0].impediments = vec![impediment("Blocker", d(2026, 10, 15), None, None)];
+    p.sprints[0].impediments = vec![impediment("Blocker", date("2026-10-15"), None, None)];
     let list = run(&p);
     let order: Vec<(Severity, Rule)> = list.iter().map(|a| (a.severity, a.rule)).collect();
     let mut sorted = order.clone();
@@ -273,7 +275,7 @@ fn sprint_events_without_notes_are_housekeeping() {
     let mut p = project();
     p.notes.retain(|n| n.kind != NoteKind::Planning);
     // The sprint ended the day before the report date, with no review or retro notes.
-    let date = d(2026, 10, 17);
+    let date = date("2026-10-17");
     let list = analyse(&p, date, History::Recent).attention;
     let unrecorded = of(&list, Rule::UnrecordedEvents);
     assert_eq!(unrecorded.len(), 1);

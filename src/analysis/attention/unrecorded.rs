@@ -5,32 +5,33 @@
 
 use super::{Attention, Detail, Rule, Severity, Target, rules::capped};
 use crate::format;
-use crate::metrics::{Window, add_days};
-use crate::model::{Date, Note, NoteKind, Project, Sprint};
+use crate::metrics::{Timeline, Window, add_days};
+use crate::model::{Date, NoteKind, Sprint};
 
 /// How many days after a sprint's end its review or retro may be held, and
 /// how many days before its start its planning, and still belong to it.
 const SLACK_DAYS: i64 = 3;
 
-/// Whether `note` records the `kind` event of `sprint`.
-fn records(note: &Note, kind: NoteKind, sprint: &Sprint) -> bool {
-    if note.kind != kind {
-        return false;
-    }
-    if note.sprint.as_deref() == Some(sprint.id.as_str()) {
-        return true;
-    }
+/// Whether a note dated on or before `date` records the `kind` event of
+/// `sprint`: a note of that kind that names the sprint, or one dated from
+/// the sprint's start to its end (a planning up to [`SLACK_DAYS`] before
+/// it, a review or retro up to [`SLACK_DAYS`] after). Both are looked up,
+/// not searched for among every note: the feed asks this for every week.
+fn recorded(timeline: &Timeline<'_>, kind: NoteKind, sprint: &Sprint, date: Date) -> bool {
+    let named =
+        timeline.sprint_notes(&sprint.id).iter().take_while(|n| n.date <= date).any(|n| n.kind == kind);
     let (from, to) = match kind {
         NoteKind::Planning => (add_days(sprint.start, -SLACK_DAYS), sprint.end),
         _ => (sprint.start, add_days(sprint.end, SLACK_DAYS)),
     };
-    from <= note.date && note.date <= to
+    named || timeline.notes_between(from, to.min(date)).iter().any(|n| n.kind == kind)
 }
 
 /// The sprint events in the window with no note: plannings of sprints that
 /// started in it, reviews and retros of sprints that ended in it (before the
 /// date: a retro on the last day may not be written up yet).
-pub(super) fn unrecorded_events(project: &Project, notes: &[&Note], window: &Window) -> Option<Attention> {
+pub(super) fn unrecorded_events(timeline: &Timeline<'_>, window: &Window) -> Option<Attention> {
+    let project = timeline.project;
     let date = window.to;
     let mut missing: Vec<(Date, &Sprint, &str)> = Vec::new();
     for sprint in &project.sprints {
@@ -43,7 +44,7 @@ pub(super) fn unrecorded_events(project: &Project, notes: &[&Note], window: &Win
             due.push((NoteKind::Retro, "retrospective", sprint.end));
         }
         for (kind, word, when) in due {
-            if !notes.iter().any(|n| records(n, kind, sprint)) {
+            if !recorded(timeline, kind, sprint, date) {
                 missing.push((when, sprint, word));
             }
         }

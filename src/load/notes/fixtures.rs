@@ -1,15 +1,9 @@
 //! A small team and sprints shared by the note reader's tests.
 
-use crate::load::yaml::parse_iso_date;
-use crate::model::{Attendee, Date, Member, Role, Sprint, Team};
+use crate::model::{Attendee, Member, Role, Sprint, Team};
 
 fn person(id: &str, name: &str, role: Role, aliases: &[&str]) -> Member {
-    Member {
-        id: id.into(),
-        name: name.into(),
-        role,
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-    }
+    Member { aliases: aliases.iter().map(|a| a.to_string()).collect(), ..testkit::member(id, name, role) }
 }
 
 /// Alice (PO, aliases Alice / A. Chen / alice-gh), Bob (SM), Carol and Dan (developers).
@@ -25,25 +19,16 @@ pub fn team() -> Team {
     }
 }
 
+use crate::testkit;
 /// A date from `YYYY-MM-DD` (a far-past date when malformed, so tests fail visibly).
-pub fn date(s: &str) -> Date {
-    parse_iso_date(s).unwrap_or_default()
-}
+pub use crate::testkit::date;
 
 /// S21 (2026-10-05 to 2026-10-16) and S22 (2026-10-19 to 2026-10-30).
 pub fn sprints() -> Vec<Sprint> {
-    let sprint = |id: &str, start: &str, end: &str| Sprint {
-        id: id.into(),
-        name: id.into(),
-        start: date(start),
-        end: date(end),
-        goal: None,
-        goal_met: None,
-        items: vec![],
-        impediments: vec![],
-        path: format!("sprints/{id}.yaml"),
-    };
-    vec![sprint("S21", "2026-10-05", "2026-10-16"), sprint("S22", "2026-10-19", "2026-10-30")]
+    vec![
+        testkit::sprint("S21", "2026-10-05", "2026-10-16"),
+        testkit::sprint("S22", "2026-10-19", "2026-10-30"),
+    ]
 }
 
 /// A member attendee.

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +93,9 @@ impl Block {
 /// after the first for which `starts_block` holds (a label such as `Decision:`
 /// written on the line after another), each part becoming its own paragraph.
 pub fn blocks(body: &str, first_line: u32, starts_block: &dyn Fn(&str) -> bool) -> Vec<Block> {
-    let options = Options::ENABLE_TASKLISTS
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES;
+    // The same dialect the site renders, so a heading or list reads as the
+    // same block here as on the note's page.
+    let options = crate::model::markdown_options();
     let mut builder = Builder {
         blocks: Vec::new(),
         items: Vec::new(),

@@ -268,3 +268,13 @@ fn dates_in_text_and_the_warnings_when_there_is_none() {
     let n = parse_note("notes/a.md", "# Weekly\n\nDate: 03/04/2026\n", &ctx, &mut diags);
     assert_eq!(n.map(|n| n.date), date("2026-04-03").into());
 }
+
+#[test]
+fn a_heading_with_attributes_is_read_as_the_page_renders_it() {
+    // The page renders `{#todo}` as the heading's id, not as text: reading
+    // uses the same Markdown options, so the section is still found.
+    let src = "# Sprint 22 planning\n\n## Action items {#todo}\n- [ ] @bob: book the room\n\n## Decisions {.key}\n- Goal: saved cards\n";
+    let n = parse(PATH, src);
+    assert_eq!(n.actions.len(), 1);
+    assert_eq!(n.decisions.len(), 1);
+}

@@ -149,7 +149,6 @@ mod tests {
             delivery: DeliveryFigures { velocity: None, say_do_rolling: None, goal_success_rate: None },
             backlog: None,
             collaboration: empty_collaboration(),
-            tracked: Vec::new(),
         }
     }
 

@@ -6,16 +6,13 @@
 
 use crate::metrics::Report;
 use crate::model::{
-    Backlog, BacklogItem, BacklogSnapshot, BacklogState, Date, Decision, Impediment, ItemStatus, ItemType,
-    Note, NoteAction, Project, Sprint, SprintItem,
+    Backlog, BacklogItem, BacklogSnapshot, BacklogState, Date, Impediment, ItemStatus, ItemType, Note,
+    NoteAction, Project, Sprint, SprintItem,
 };
 use crate::site::Input;
 use crate::site::paths::SitePaths;
 use crate::site::testdata::{self, REPORT_DATE};
-
-pub fn date(y: i16, m: i8, d: i8) -> Date {
-    Date::constant(y, m, d)
-}
+use crate::testkit::{self, date, decision};
 
 pub fn item(id: &str, points: Option<f64>, status: ItemStatus, added: Option<Date>) -> SprintItem {
     SprintItem {
@@ -25,23 +22,13 @@ pub fn item(id: &str, points: Option<f64>, status: ItemStatus, added: Option<Dat
         item_type: Some(ItemType::Story),
         status,
         added,
-        removed: (status == ItemStatus::Removed).then(|| date(2026, 10, 8)),
-        done: (status == ItemStatus::Done).then(|| date(2026, 10, 14)),
+        removed: (status == ItemStatus::Removed).then(|| date("2026-10-08")),
+        done: (status == ItemStatus::Done).then(|| date("2026-10-14")),
     }
 }
 
-fn sprint(id: &str, start: Date, end: Date, items: Vec<SprintItem>) -> Sprint {
-    Sprint {
-        id: id.into(),
-        name: format!("Sprint {}", &id[1..]),
-        start,
-        end,
-        goal: None,
-        goal_met: None,
-        items,
-        impediments: Vec::new(),
-        path: format!("sprints/{id}.yaml"),
-    }
+fn sprint(id: &str, start: &str, end: &str, items: Vec<SprintItem>) -> Sprint {
+    Sprint { name: format!("Sprint {}", &id[1..]), items, ..testkit::sprint(id, start, end) }
 }
 
 pub fn backlog_item(id: &str, state: BacklogState, created: Date, updated: Option<Date>) -> BacklogItem {
@@ -58,32 +45,15 @@ pub fn backlog_item(id: &str, state: BacklogState, created: Date, updated: Optio
     }
 }
 
-fn decision(text: &str, references: &[&str]) -> Decision {
-    Decision {
-        text: text.into(),
-        compromise: text.contains("#compromise"),
-        references: references.iter().map(|r| r.to_string()).collect(),
-        line: 1,
-    }
-}
-
+/// An action item with an explicit done date.
 fn action(
     owners: &[&str],
     text: &str,
-    due: Option<Date>,
+    due: Option<&str>,
     checked: bool,
-    done_on: Option<Date>,
+    done_on: Option<&str>,
 ) -> NoteAction {
-    NoteAction {
-        guests: Vec::new(),
-        owners: owners.iter().map(|o| o.to_string()).collect(),
-        text: text.into(),
-        key: text.to_lowercase(),
-        due,
-        checked,
-        done_on,
-        line: 1,
-    }
+    NoteAction { done_on: done_on.map(date), ..testkit::action(owners, text, due, checked) }
 }
 
 fn note_mut<'a>(p: &'a mut Project, path: &str) -> &'a mut Note {
@@ -94,8 +64,8 @@ pub fn project() -> Project {
     let mut p = testdata::project();
     let s20 = sprint(
         "S20",
-        date(2026, 9, 21),
-        date(2026, 10, 2),
+        "2026-09-21",
+        "2026-10-02",
         vec![
             item("PHX-101", Some(5.0), ItemStatus::NotDone, None),
             item("PHX-090", Some(3.0), ItemStatus::Done, None),
@@ -106,8 +76,8 @@ pub fn project() -> Project {
     s21.goal_met = Some(false);
     s21.items = vec![
         item("PHX-101", Some(5.0), ItemStatus::Done, None),
-        item("PHX-102", Some(3.0), ItemStatus::NotDone, Some(date(2026, 10, 5))),
-        item("PHX-103", None, ItemStatus::Done, Some(date(2026, 10, 7))),
+        item("PHX-102", Some(3.0), ItemStatus::NotDone, Some(date("2026-10-05"))),
+        item("PHX-103", None, ItemStatus::Done, Some(date("2026-10-07"))),
         item("PHX-104", Some(2.0), ItemStatus::Removed, None),
         item("A_1", Some(1.0), ItemStatus::Done, None),
         item("a-1", Some(1.0), ItemStatus::Done, None),
@@ -116,27 +86,23 @@ pub fn project() -> Project {
     s21.impediments = vec![
         Impediment {
             title: "Staging down".into(),
-            raised: date(2026, 10, 6),
-            resolved: Some(date(2026, 10, 8)),
+            raised: date("2026-10-06"),
+            resolved: Some(date("2026-10-08")),
             owner: Some("bob".into()),
         },
-        Impediment { title: "Vendor key".into(), raised: date(2026, 10, 12), resolved: None, owner: None },
+        Impediment { title: "Vendor key".into(), raised: date("2026-10-12"), resolved: None, owner: None },
         Impediment {
             title: "Later fix".into(),
-            raised: date(2026, 10, 13),
-            resolved: Some(date(2026, 10, 20)),
+            raised: date("2026-10-13"),
+            resolved: Some(date("2026-10-20")),
             owner: Some("alice".into()),
         },
     ];
-    let s22 = sprint(
-        "S22",
-        date(2026, 10, 19),
-        date(2026, 10, 30),
-        vec![item("PHX-200", Some(8.0), ItemStatus::Done, None)],
-    );
+    let s22 =
+        sprint("S22", "2026-10-19", "2026-10-30", vec![item("PHX-200", Some(8.0), ItemStatus::Done, None)]);
     p.sprints = vec![s20, s21, s22];
 
-    let mut ready_bare = backlog_item("PHX-111", BacklogState::Ready, date(2026, 9, 1), None);
+    let mut ready_bare = backlog_item("PHX-111", BacklogState::Ready, date("2026-09-01"), None);
     ready_bare.acceptance.clear();
     let snapshot = |d: Date, items: Vec<BacklogItem>| BacklogSnapshot {
         date: Some(d),
@@ -144,21 +110,24 @@ pub fn project() -> Project {
         items,
     };
     p.backlog = Backlog::Dated(vec![
-        snapshot(date(2026, 10, 1), vec![backlog_item("PHX-110", BacklogState::New, date(2026, 9, 1), None)]),
         snapshot(
-            date(2026, 10, 12),
+            date("2026-10-01"),
+            vec![backlog_item("PHX-110", BacklogState::New, date("2026-09-01"), None)],
+        ),
+        snapshot(
+            date("2026-10-12"),
             vec![
-                backlog_item("PHX-110", BacklogState::Ready, date(2026, 9, 1), Some(date(2026, 10, 10))),
+                backlog_item("PHX-110", BacklogState::Ready, date("2026-09-01"), Some(date("2026-10-10"))),
                 ready_bare,
-                backlog_item("PHX-112", BacklogState::Refined, date(2026, 5, 1), None),
-                backlog_item("PHX-113", BacklogState::New, date(2026, 7, 18), None),
-                backlog_item("PHX-090", BacklogState::Done, date(2026, 8, 1), None),
-                backlog_item("PHX-101", BacklogState::InSprint, date(2026, 8, 1), None),
+                backlog_item("PHX-112", BacklogState::Refined, date("2026-05-01"), None),
+                backlog_item("PHX-113", BacklogState::New, date("2026-07-18"), None),
+                backlog_item("PHX-090", BacklogState::Done, date("2026-08-01"), None),
+                backlog_item("PHX-101", BacklogState::InSprint, date("2026-08-01"), None),
             ],
         ),
         snapshot(
-            date(2026, 10, 30),
-            vec![backlog_item("PHX-LATER", BacklogState::New, date(2026, 10, 29), None)],
+            date("2026-10-30"),
+            vec![backlog_item("PHX-LATER", BacklogState::New, date("2026-10-29"), None)],
         ),
     ]);
 
@@ -167,9 +136,9 @@ pub fn project() -> Project {
     retro.decisions =
         vec![decision("Finish PHX-090, then PHX-112; PHX-999 waits", &["PHX-090", "PHX-112", "PHX-999"])];
     retro.actions = vec![
-        action(&["carol"], "Write the runbook", Some(date(2026, 10, 20)), false, None),
-        action(&["bob", "carol"], "Tidy the board", None, true, Some(date(2026, 10, 20))),
-        action(&["alice"], "Call the vendor", Some(date(2026, 10, 1)), true, Some(date(2026, 9, 30))),
+        action(&["carol"], "Write the runbook", Some("2026-10-20"), false, None),
+        action(&["bob", "carol"], "Tidy the board", None, true, Some("2026-10-20")),
+        action(&["alice"], "Call the vendor", Some("2026-10-01"), true, Some("2026-09-30")),
     ];
     note_mut(&mut p, "notes/2026/10-09 Sync.md").decisions[0].references = vec!["PHX-101".into()];
     note_mut(&mut p, "notes/2026-10-30-review.md").actions =

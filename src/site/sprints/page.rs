@@ -1,12 +1,14 @@
 //! `sprints/<slug>/index.html`: one sprint's goal, figures, items,
 //! impediments, notes and the decisions about its items.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::{GoalView, goal, item_anchors, item_type_label};
 use crate::metrics::sprint::is_committed;
 use crate::metrics::{SprintEntry, days_between};
-use crate::model::{ItemStatus, Note, Sprint, SprintItem, Visibility};
+use crate::model::{Decision, ItemStatus, Note, Sprint, SprintItem, Visibility};
 use crate::site::Input;
 use crate::site::charts::num;
 use crate::site::format::{self, DateView, KindView, LinkView};
@@ -140,6 +142,7 @@ pub struct SprintDecisionView {
 /// One page per sprint started by the report date, oldest first.
 pub fn pages(input: &Input<'_>) -> Vec<Page<SprintPageView>> {
     let entries = &input.report.sprints;
+    let lookup = Lookup::new(input);
     let link = |e: &SprintEntry| LinkView { label: e.name.clone(), url: input.paths.sprint_url(&e.id) };
     entries
         .iter()
@@ -147,7 +150,7 @@ pub fn pages(input: &Input<'_>) -> Vec<Page<SprintPageView>> {
         .filter_map(|(i, entry)| {
             let sprint = input.project.sprints.iter().find(|s| s.id == entry.id)?;
             let path = input.paths.sprint_url(&entry.id)?;
-            let mut view = view(input, sprint, entry, &path);
+            let mut view = view(input, &lookup, sprint, entry, &path);
             view.previous = i.checked_sub(1).and_then(|j| entries.get(j)).map(link);
             view.next = entries.get(i + 1).map(link);
             Some(Page {
@@ -161,7 +164,52 @@ pub fn pages(input: &Input<'_>) -> Vec<Page<SprintPageView>> {
         .collect()
 }
 
-fn view(input: &Input<'_>, sprint: &Sprint, entry: &SprintEntry, url: &str) -> SprintPageView {
+/// The notes of each sprint and the readable decisions by the item ids
+/// they mention, found once for all sprint pages: hundreds of sprints each
+/// reading every note made the pages' cost grow with sprints times notes.
+struct Lookup<'a> {
+    /// Sprint id to its notes, in the order of `Input::notes`.
+    notes: HashMap<&'a str, Vec<&'a Note>>,
+    /// Decisions of notes the team may read, in note order.
+    readable: Vec<(&'a Note, &'a Decision)>,
+    /// Item id to the positions in `readable` of the decisions mentioning it.
+    mentions: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(input: &Input<'a>) -> Lookup<'a> {
+        let mut notes: HashMap<&str, Vec<&Note>> = HashMap::new();
+        for note in &input.notes {
+            if let Some(id) = &note.sprint {
+                notes.entry(id.as_str()).or_default().push(note);
+            }
+        }
+        let readable: Vec<(&Note, &Decision)> = input
+            .notes
+            .iter()
+            .filter(|n| n.visibility != Visibility::Private)
+            .flat_map(|note| note.decisions.iter().map(move |d| (*note, d)))
+            .collect();
+        let mut mentions: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (at, (_, d)) in readable.iter().enumerate() {
+            for id in &d.references {
+                let list = mentions.entry(id.as_str()).or_default();
+                if list.last() != Some(&at) {
+                    list.push(at);
+                }
+            }
+        }
+        Lookup { notes, readable, mentions }
+    }
+}
+
+fn view(
+    input: &Input<'_>,
+    lookup: &Lookup<'_>,
+    sprint: &Sprint,
+    entry: &SprintEntry,
+    url: &str,
+) -> SprintPageView {
     let anchors = item_anchors(sprint.items.iter().map(|i| i.id.as_str()));
     let row = |item: &SprintItem| item_row(item, anchors.get(item.id.as_str()).cloned().unwrap_or_default());
     let removed = |i: &&SprintItem| i.status == ItemStatus::Removed;
@@ -204,8 +252,8 @@ fn view(input: &Input<'_>, sprint: &Sprint, entry: &SprintEntry, url: &str) -> S
             group("removed", "Removed", "Nothing was taken out of the sprint.", gone),
         ],
         impediments: sprint.impediments.iter().map(|i| impediment(input, i)).collect(),
-        notes: notes(input, sprint),
-        decisions: decisions(input, url, &anchors),
+        notes: notes(input, lookup, sprint),
+        decisions: decisions(input, lookup, url, &anchors),
         previous: None,
         next: None,
     }
@@ -299,11 +347,12 @@ fn impediment(input: &Input<'_>, i: &crate::model::Impediment) -> ImpedimentView
     }
 }
 
-fn notes(input: &Input<'_>, sprint: &Sprint) -> Vec<SprintNoteView> {
-    input
+fn notes(input: &Input<'_>, lookup: &Lookup<'_>, sprint: &Sprint) -> Vec<SprintNoteView> {
+    lookup
         .notes
+        .get(sprint.id.as_str())
+        .map_or(&[][..], Vec::as_slice)
         .iter()
-        .filter(|n| n.sprint.as_deref() == Some(sprint.id.as_str()))
         .filter_map(|n| {
             Some(SprintNoteView {
                 title: n.title.clone(),
@@ -321,12 +370,16 @@ fn notes(input: &Input<'_>, sprint: &Sprint) -> Vec<SprintNoteView> {
 /// decision mentions comes from its text.
 fn decisions(
     input: &Input<'_>,
+    lookup: &Lookup<'_>,
     url: &str,
     anchors: &std::collections::BTreeMap<&str, String>,
 ) -> Vec<SprintDecisionView> {
-    let readable = input.notes.iter().filter(|n| n.visibility != Visibility::Private);
-    readable
-        .flat_map(|note: &&Note| note.decisions.iter().map(move |d| (*note, d)))
+    // The decisions mentioning any of the sprint's items, in note order.
+    let found: std::collections::BTreeSet<usize> =
+        anchors.keys().filter_map(|id| lookup.mentions.get(id)).flatten().copied().collect();
+    found
+        .into_iter()
+        .map(|at| lookup.readable[at])
         .filter_map(|(note, d)| {
             let items: Vec<LinkView> = d
                 .references
