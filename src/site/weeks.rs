@@ -191,7 +191,9 @@ fn explained(
     explainer: &Explainer<'_>,
     w: &WeekFigures,
 ) -> Vec<figures::PracticeView> {
-    let inputs = inputs::collect(timeline, &input.report.sprints, &w.tracked, w.as_of, input.report_date);
+    // Weeks keep no copy of their action items: the timeline is asked again.
+    let tracked = timeline.actions_as_of(w.as_of);
+    let inputs = inputs::collect(timeline, &input.report.sprints, &tracked, w.as_of, input.report_date);
     let mut practices = figures::practices(&w.health);
     for (view, scored) in practices.iter_mut().zip(&w.health.practices) {
         view.explain = scored

@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use super::fixture::{date, project, with_input, with_project};
+use super::fixture::{project, with_input, with_project};
 use super::*;
+use crate::testkit::date;
 
 #[test]
 fn velocity_chart_has_a_bar_pair_a_line_point_and_a_goal_mark_per_sprint() {
@@ -59,7 +60,7 @@ fn a_sprint_page_has_a_burnup_ending_on_its_figures() {
 fn a_running_sprint_marks_the_report_date() {
     let mut p = project();
     let s21 = p.sprints.iter_mut().find(|s| s.id == "S21").unwrap();
-    s21.end = date(2026, 10, 23);
+    s21.end = date("2026-10-23");
     for item in &mut s21.items {
         item.done = None;
     }
