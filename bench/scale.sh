@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process figures at organisation scale: `check`, `build` and `summary`
-# on synthetic folders of 1k, 10k, 20k and 50k notes (90 sprints each, as a
-# coach with many teams and years of notes has), with wall time, peak memory
+# on synthetic folders of 1k, 10k, 20k and 50k notes (90 sprints and weekly
+# backlog snapshots each, as a coach with many teams and years of notes has),
+# with wall time, peak memory
 # and how each grows against the 10k folder. Figures, not assertions.
 #   bash bench/scale.sh [SIZES...]        e.g. bash bench/scale.sh 1000 10000
 #   RUNS=1 bash bench/scale.sh            one run per figure instead of best of 3
@@ -33,9 +34,8 @@ echo "machine: $(nproc) cores, $(free -h | awk '/^Mem:/{print $2}') memory; best
 printf '%-8s %-8s %9s %10s %9s\n' notes command seconds "peak MiB" "vs 10k"
 declare -A base
 for n in "${sizes[@]}"; do
-  per=$(( (n + sprints - 1) / sprints ))
   data="$work/data-$n"
-  cargo run --release --quiet --locked --example synthetic -- "$data" "$sprints" "$per" >/dev/null
+  cargo run --release --quiet --locked --example synthetic -- "$data" "$sprints" 1 --notes "$n" --weekly-backlog >/dev/null
   as_of=$(grep -h '^end:' "$data"/sprints/*.yaml | sort | tail -1 | cut -d' ' -f2)
   for cmd in check build summary; do
     case $cmd in
@@ -47,7 +47,7 @@ for n in "${sizes[@]}"; do
     [ "$n" = 10000 ] && base[$cmd]=$secs
     ratio="-"
     [ -n "${base[$cmd]:-}" ] && ratio=$(awk "BEGIN{printf \"%.2fx\", $secs / ${base[$cmd]}}")
-    printf '%-8s %-8s %9.2f %10.1f %9s\n' "$((per * sprints))" "$cmd" "$secs" "$(awk "BEGIN{print $kb/1024}")" "$ratio"
+    printf '%-8s %-8s %9.2f %10.1f %9s\n' "$n" "$cmd" "$secs" "$(awk "BEGIN{print $kb/1024}")" "$ratio"
   done
   rm -rf "$data" "$work/site-$n"
 done
