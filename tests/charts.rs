@@ -3,30 +3,17 @@
 //! its table under it holds the same numbers.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use serde_json::Value;
 
+mod common;
+
 /// The sample site, built once for all tests here, and its metrics.
 fn site() -> &'static (PathBuf, Value) {
     static SITE: OnceLock<(PathBuf, Value)> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("charts-sample-site");
-        let _ = fs::remove_dir_all(&out);
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let status = Command::new(env!("CARGO_BIN_EXE_tandem"))
-            .args(["build", "sample-data", "-o"])
-            .arg(&out)
-            .current_dir(root)
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
-        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
-        let text = fs::read_to_string(out.join("metrics.json")).unwrap_or_default();
-        let metrics = serde_json::from_str(&text).unwrap_or_else(|e| panic!("metrics.json: {e}"));
-        (out, metrics)
-    })
+    SITE.get_or_init(|| common::build_sample_site("charts-sample-site"))
 }
 
 fn page(path: &str) -> String {

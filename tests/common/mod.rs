@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests; each test file uses some of them.
+#![allow(dead_code)]
 
 /// A fixed-seed generator: the same mutations on every run.
 pub struct Lcg(pub u64);
@@ -9,4 +10,23 @@ impl Lcg {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % bound.max(1)
     }
+}
+
+/// `tandem build sample-data` into `CARGO_TARGET_TMPDIR/<name>`, and the
+/// site's `metrics.json`. Each test file builds once and keeps it (a `OnceLock`).
+pub fn build_sample_site(name: &str) -> (std::path::PathBuf, serde_json::Value) {
+    use std::path::Path;
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&out);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["build", "sample-data", "-o"])
+        .arg(&out)
+        .current_dir(root)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let text = std::fs::read_to_string(out.join("metrics.json")).unwrap_or_default();
+    let metrics = serde_json::from_str(&text).unwrap_or_else(|e| panic!("metrics.json: {e}"));
+    (out, metrics)
 }
