@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
@@ -22,15 +22,8 @@ fn bless() -> bool {
     std::env::var_os("TANDEM_BLESS").is_some()
 }
 
-fn tandem(args: &[String], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(args)
-        .current_dir(cwd)
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", "1790000000")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"))
-}
+mod common;
+use common::tandem;
 
 /// Splits a `cmd` line into words, keeping "quoted words" together.
 fn words(line: &str) -> Vec<String> {

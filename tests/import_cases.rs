@@ -5,19 +5,12 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
-fn tandem(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(args)
-        .current_dir(cwd)
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", "1790000000")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"))
-}
+mod common;
+use common::tandem;
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

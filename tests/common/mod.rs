@@ -30,3 +30,15 @@ pub fn build_sample_site(name: &str) -> (std::path::PathBuf, serde_json::Value) 
     let metrics = serde_json::from_str(&text).unwrap_or_else(|e| panic!("metrics.json: {e}"));
     (out, metrics)
 }
+
+/// The real binary, run in `cwd` with a scrubbed environment and the clock
+/// pinned (`SOURCE_DATE_EPOCH`, 2026-09-21).
+pub fn tandem<S: AsRef<std::ffi::OsStr>>(args: &[S], cwd: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("SOURCE_DATE_EPOCH", "1790000000")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"))
+}

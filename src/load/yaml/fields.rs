@@ -52,6 +52,24 @@ pub struct Fields<'a> {
     what: &'a str,
 }
 
+/// The entries of `node` when it is a mapping; otherwise an error saying what was expected.
+fn entries_of<'a>(
+    node: &'a Node,
+    path: &str,
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Option<&'a [(Key, Node)]> {
+    let Value::Map(entries) = &node.value else {
+        diags.error(
+            path,
+            Some(node.pos),
+            format!("expected a {what} (a mapping of keys), found {}", node.describe()),
+        );
+        return None;
+    };
+    Some(entries)
+}
+
 impl<'a> Fields<'a> {
     /// Starts reading `node` as a mapping describing `what` (e.g. "sprint item").
     /// Reports a non-mapping and every key not in `known`, with a hint.
@@ -62,14 +80,7 @@ impl<'a> Fields<'a> {
         known: &[&str],
         diags: &mut Diagnostics,
     ) -> Option<Fields<'a>> {
-        let Value::Map(entries) = &node.value else {
-            diags.error(
-                path,
-                Some(node.pos),
-                format!("expected a {what} (a mapping of keys), found {}", node.describe()),
-            );
-            return None;
-        };
+        let entries = entries_of(node, path, what, diags)?;
         for (key, _) in entries {
             if !known.contains(&key.name.as_str()) {
                 let hint = match suggest(&key.name, known.iter().copied()) {
@@ -93,14 +104,7 @@ impl<'a> Fields<'a> {
         known: &[&str],
         diags: &mut Diagnostics,
     ) -> Option<Fields<'a>> {
-        let Value::Map(entries) = &node.value else {
-            diags.error(
-                path,
-                Some(node.pos),
-                format!("expected a {what} (a mapping of keys), found {}", node.describe()),
-            );
-            return None;
-        };
+        let entries = entries_of(node, path, what, diags)?;
         for (key, _) in entries.iter().filter(|(k, _)| !known.contains(&k.name.as_str())) {
             let near = suggest(&key.name, known.iter().copied())
                 .filter(|s| strsim::damerau_levenshtein(&key.name.to_lowercase(), s) <= 2);
