@@ -106,11 +106,11 @@ pub fn action_entries(tracked: &[TrackedAction]) -> Vec<ActionEntry> {
         .iter()
         .map(|a| ActionEntry {
             owners: a.owners.iter().cloned().chain(a.guests.iter().map(|g| format!("guest:{g}"))).collect(),
-            text: if a.private { PRIVATE_TEXT.to_string() } else { a.text.clone() },
+            text: if a.private { PRIVATE_TEXT.to_string() } else { a.text.to_string() },
             raised: a.raised,
             due: a.due,
             done: a.done,
-            note: a.note.clone(),
+            note: a.note.to_string(),
         })
         .collect()
 }

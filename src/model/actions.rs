@@ -6,26 +6,31 @@
 //! and the latest note that gives a due date sets the due date.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Date, Note, NoteKind, Visibility};
 
 /// One action item followed across every note dated on or before a report date.
+///
+/// What never changes after the item is raised is shared, not copied: the
+/// weekly history asks for every item as of each of a few hundred weeks, and
+/// copying ten thousand texts each time was most of a large build's time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrackedAction {
     /// Owner member ids, sorted.
-    pub owners: Vec<String>,
+    pub owners: Arc<[String]>,
     /// Owners who are not members, by name, as first written.
     pub guests: Vec<String>,
     /// The text as first written.
-    pub text: String,
+    pub text: Arc<str>,
     /// Identity text (see [`super::NoteAction::key`]).
-    pub key: String,
+    pub key: Arc<str>,
     /// Date of the first note it appears in.
     pub raised: Date,
     /// Kind of the note that raised it.
     pub raised_in: NoteKind,
     /// Path of the note that raised it.
-    pub note: String,
+    pub note: Arc<str>,
     /// Raised in a private note: its text is never published.
     pub private: bool,
     /// Due date from the latest note that gives one.
@@ -118,13 +123,13 @@ impl Logged {
     fn raise(note: &Note, action: &super::NoteAction) -> Logged {
         Logged {
             raised: TrackedAction {
-                owners: action.owners.clone(),
+                owners: action.owners.as_slice().into(),
                 guests: Vec::new(),
-                text: action.text.clone(),
-                key: action.key.clone(),
+                text: action.text.as_str().into(),
+                key: action.key.as_str().into(),
                 raised: note.date,
                 raised_in: note.kind,
-                note: note.path.clone(),
+                note: note.path.as_str().into(),
                 private: note.visibility == Visibility::Private,
                 due: None,
                 done: None,
@@ -196,7 +201,7 @@ mod tests {
         assert_eq!(all.len(), 1);
         let a = &all[0];
         assert_eq!(a.raised, date("2026-10-01"));
-        assert_eq!(a.note, "a.md");
+        assert_eq!(&*a.note, "a.md");
         // The latest note that gives a due date wins.
         assert_eq!(a.due, Some(date("2026-10-09")));
         assert_eq!(a.done, Some(date("2026-10-12")));

@@ -142,7 +142,10 @@ fn chart(weeks: &[ActionWeek]) -> Option<ChartHtml> {
 
 fn row(input: &Input<'_>, a: &TrackedAction, anchor: String) -> ActionRowView {
     let d = input.report_date;
-    let note = input.notes.iter().find(|n| n.path == a.note);
+    // The raising note is dated a.raised: look among that day's notes only
+    // (input.notes are by date), not through every note for every item.
+    let day_from = input.notes.partition_point(|n| n.date < a.raised);
+    let note = input.notes[day_from..].iter().take_while(|n| n.date == a.raised).find(|n| *n.path == *a.note);
     let private = a.private;
     let owners = format::and_list(&format::owners(&input.project.team, &a.owners, &a.guests));
     let label = match note {
@@ -150,7 +153,7 @@ fn row(input: &Input<'_>, a: &TrackedAction, anchor: String) -> ActionRowView {
         _ => format!("Private note, {}", format::date(a.raised).long),
     };
     ActionRowView {
-        text: if private { PRIVATE_ACTION.to_string() } else { a.text.clone() },
+        text: if private { PRIVATE_ACTION.to_string() } else { a.text.to_string() },
         private,
         owners: if owners.is_empty() { "No owner".to_string() } else { owners },
         raised: format::date(a.raised),

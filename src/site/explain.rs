@@ -187,7 +187,7 @@ impl<'a> Explainer<'a> {
             Source::Action { action } => {
                 let a = input.report.tracked.get(*action);
                 let label = a.map_or_else(String::new, |a| {
-                    if a.private { PRIVATE_ACTION.to_string() } else { a.text.clone() }
+                    if a.private { PRIVATE_ACTION.to_string() } else { a.text.to_string() }
                 });
                 (label, Some(format!("actions/index.html#{}", action_anchor(*action))))
             }
