@@ -35,8 +35,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(args.first().map_or("target/synthetic-data", String::as_str));
     let sprints: i64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100);
     let notes_per_sprint: i64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(20);
-    // Sprint s gets the notes numbered total*s/sprints up to total*(s+1)/sprints.
     let total = total_notes.unwrap_or(sprints * notes_per_sprint);
+    generate(dir, sprints, total, weekly_backlog)?;
+    let snapshots = if weekly_backlog { 2 * sprints } else { sprints };
+    println!("wrote {sprints} sprints, {total} notes, {snapshots} backlog snapshots in {}", dir.display());
+    Ok(())
+}
+
+/// Writes the folder: `sprints` sprints, `total` notes spread over them, a
+/// backlog snapshot per sprint (or per week with `weekly_backlog`). Also
+/// used by `benches/stages.rs`, which includes this file.
+pub fn generate(dir: &Path, sprints: i64, total: i64, weekly_backlog: bool) -> Result<(), Box<dyn std::error::Error>> {
     if dir.exists() {
         fs::remove_dir_all(dir)?;
     }
@@ -59,14 +68,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if weekly_backlog {
             write_backlog(dir, s, start.checked_add(jiff::Span::new().days(7))?, &mut rng)?;
         }
+        // Sprint s gets the notes numbered total*s/sprints up to total*(s+1)/sprints.
         for n in 0..(total * (s + 1) / sprints.max(1) - total * s / sprints.max(1)) {
             let date = start.checked_add(jiff::Span::new().days(n % 12))?;
             write_note(dir, s, n, date, &mut rng)?;
         }
     }
     fs::write(dir.join("tandem.yaml"), format!("as_of: {last_end}\n"))?;
-    let snapshots = if weekly_backlog { 2 * sprints } else { sprints };
-    println!("wrote {sprints} sprints, {total} notes, {snapshots} backlog snapshots in {}", dir.display());
     Ok(())
 }
 
