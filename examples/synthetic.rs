@@ -45,7 +45,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// Writes the folder: `sprints` sprints, `total` notes spread over them, a
 /// backlog snapshot per sprint (or per week with `weekly_backlog`). Also
 /// used by `benches/stages.rs`, which includes this file.
-pub fn generate(dir: &Path, sprints: i64, total: i64, weekly_backlog: bool) -> Result<(), Box<dyn std::error::Error>> {
+pub fn generate(
+    dir: &Path,
+    sprints: i64,
+    total: i64,
+    weekly_backlog: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
     if dir.exists() {
         fs::remove_dir_all(dir)?;
     }

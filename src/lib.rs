@@ -164,18 +164,28 @@ fn render_and_write(
     diagnostics: &mut Diagnostics,
 ) -> Result<Built, BuildError> {
     let analysis = analysis::analyse(project, date, analysis::History::Full);
-    let mut site = site::render(project, &analysis, &opts.site).map_err(BuildError::Site)?;
+    let static_files = output::static_files(&opts.data_dir).map_err(BuildError::Output)?;
+    // Each page goes to disk as soon as it is rendered: a site of 50,000
+    // notes is never held in memory whole. Until `finish`, the output
+    // folder is untouched; on any error `staged` is dropped unfinished.
+    let staged = output::Staged::begin(&opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
+    site::render_into(project, &analysis, &opts.site, &staged).map_err(|e| match e {
+        site::SiteError::Sink(inner) => match inner.downcast::<output::OutputError>() {
+            Ok(written) => BuildError::Output(*written),
+            Err(other) => BuildError::Site(site::SiteError::Sink(other)),
+        },
+        e => BuildError::Site(e),
+    })?;
     // `static/` is copied as it is; a page tandem writes keeps its path.
-    for (path, bytes) in output::static_files(&opts.data_dir).map_err(BuildError::Output)? {
-        match site.files.entry(path) {
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert(bytes);
-            }
-            std::collections::btree_map::Entry::Occupied(taken) => diagnostics.warning(
-                &format!("static/{}", taken.key()),
+    for (path, bytes) in static_files {
+        if staged.contains(&path) {
+            diagnostics.warning(
+                &format!("static/{path}"),
                 None,
-                format!("not copied: tandem writes {} itself (remove it from static/)", taken.key()),
-            ),
+                format!("not copied: tandem writes {path} itself (remove it from static/)"),
+            );
+        } else {
+            staged.write_file(&path, &bytes).map_err(BuildError::Output)?;
         }
     }
     if opts.strict {
@@ -185,6 +195,7 @@ fn render_and_write(
             return Err(BuildError::InvalidData);
         }
     }
-    output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
-    Ok(Built { pages: site.page_count(), files: site.files.len() })
+    let built = Built { pages: staged.page_count(), files: staged.file_count() };
+    staged.finish().map_err(BuildError::Output)?;
+    Ok(built)
 }

@@ -1,4 +1,6 @@
-//! Writing a rendered [`Site`] to disk without ever leaving half a site.
+//! Writing a site to disk without ever leaving half a site: file by file
+//! as `build` renders it ([`Staged`], so the whole site is never in memory),
+//! or a rendered [`Site`] at once ([`write_site`]).
 //!
 //! Everything is written to a hidden sibling folder (`.<name>.tandem-tmp`)
 //! holding tandem's marker file, then swapped in: the previous site is renamed
@@ -105,33 +107,109 @@ pub fn write_site(site: &Site, out_dir: &Path, data_dir: &Path) -> Result<(), Ou
     for path in site.files.keys() {
         check_site_path(path)?;
     }
-    let out = resolve(out_dir)?;
-    check_not_data(&out, out_dir, data_dir)?;
-    check_replaceable(&out, out_dir)?;
-
-    let parent = out.parent().ok_or_else(|| OutputError::Unsafe {
-        out: out_dir.to_path_buf(),
-        reason: "it is the root of the file system".to_string(),
-    })?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = parent.join(format!(".{name}.tandem-tmp"));
-    let old = parent.join(format!(".{name}.tandem-old"));
-    fs::create_dir_all(parent).map_err(io_error("create folder", parent))?;
-    clear_leftover(&tmp)?;
-    // The previous site kept by the last build is brought up to date
-    // instead of writing every file anew (see tree.rs for the measurement).
-    let written = if is_marked_folder(&old) {
-        fs::rename(&old, &tmp).map_err(io_error("reuse", &old))?;
-        tree::update(site, &tmp)
-    } else {
-        clear_leftover(&old)?;
-        tree::write_new(site, &tmp)
-    };
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
+    let staged = Staged::begin(out_dir, data_dir)?;
+    for (path, bytes) in &site.files {
+        staged.write_file(path, bytes)?;
     }
-    swap(&tmp, &out, &old)
+    staged.finish()
+}
+
+/// A site being written file by file, as it is rendered, into the hidden
+/// temporary folder; [`Staged::finish`] swaps it into place. Dropped
+/// unfinished (an error, a refused build), it removes the temporary folder
+/// and leaves the output as it was.
+#[derive(Debug)]
+pub struct Staged {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    tree: tree::Tree,
+    /// The temporary folder started as the previous site kept by the last build.
+    reused: bool,
+    done: bool,
+}
+
+impl Staged {
+    /// Checks that the site may go to `out_dir` (see [`write_site`]) and
+    /// prepares the temporary folder: the previous site kept by the last
+    /// build when there is one, else a new folder.
+    pub fn begin(out_dir: &Path, data_dir: &Path) -> Result<Staged, OutputError> {
+        let out = resolve(out_dir)?;
+        check_not_data(&out, out_dir, data_dir)?;
+        check_replaceable(&out, out_dir)?;
+
+        let parent = out.parent().ok_or_else(|| OutputError::Unsafe {
+            out: out_dir.to_path_buf(),
+            reason: "it is the root of the file system".to_string(),
+        })?;
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = parent.join(format!(".{name}.tandem-tmp"));
+        let old = parent.join(format!(".{name}.tandem-old"));
+        fs::create_dir_all(parent).map_err(io_error("create folder", parent))?;
+        clear_leftover(&tmp)?;
+        // The previous site kept by the last build is brought up to date
+        // instead of writing every file anew (see tree.rs for the measurement).
+        let reused = is_marked_folder(&old);
+        let tree = if reused {
+            fs::rename(&old, &tmp).map_err(io_error("reuse", &old))?;
+            tree::Tree::reuse(&tmp)
+        } else {
+            clear_leftover(&old)?;
+            tree::Tree::new(&tmp)
+        };
+        let tree = tree.inspect_err(|_| {
+            let _ = fs::remove_dir_all(&tmp);
+        })?;
+        Ok(Staged { out, tmp, old, tree, reused, done: false })
+    }
+
+    /// Writes the file at site path `path`; callable from any thread.
+    pub fn write_file(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        check_site_path(path)?;
+        self.tree.put(path, bytes)
+    }
+
+    /// Whether the file at `path` was written.
+    pub fn contains(&self, path: &str) -> bool {
+        self.tree.contains(path)
+    }
+
+    /// How many files were written.
+    pub fn file_count(&self) -> usize {
+        self.tree.len()
+    }
+
+    /// How many HTML pages were written.
+    pub fn page_count(&self) -> usize {
+        self.tree.count(|path| path.ends_with(".html"))
+    }
+
+    /// Removes what is left of the previous site and swaps the new one in.
+    pub fn finish(mut self) -> Result<(), OutputError> {
+        self.tree.prune()?;
+        self.done = true;
+        swap(&self.tmp, &self.out, &self.old)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // A kept previous site goes back where it was, as the start of the
+        // next build: half brought up to date, it is still tandem's, marked,
+        // and the next build corrects every file of it.
+        if self.done {
+            return;
+        }
+        if !self.reused || fs::rename(&self.tmp, &self.old).is_err() {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+impl crate::site::Sink for Staged {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::site::SiteError> {
+        self.write_file(path, &bytes).map_err(|e| crate::site::SiteError::Sink(Box::new(e)))
+    }
 }
 
 /// A folder (not a link to one) holding tandem's marker.

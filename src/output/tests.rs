@@ -268,3 +268,60 @@ fn messages_name_the_folder_plainly() {
     };
     assert_eq!(err.to_string(), "could not write file public/index.html: permission denied");
 }
+
+#[test]
+fn files_written_from_many_threads_in_any_order_equal_a_whole_site() {
+    use rayon::prelude::*;
+    let many: Vec<(String, String)> =
+        (0..200).map(|i| (format!("notes/n{i}/index.html"), format!("note {i}"))).collect();
+    let whole = Site { files: many.iter().map(|(p, c)| (p.clone(), c.clone().into_bytes())).collect() };
+    let data = data_folder();
+    let (streamed, written) = (data.path().join("streamed"), data.path().join("whole"));
+    for _ in 0..2 {
+        // The second round starts from the kept previous site.
+        let staged = Staged::begin(&streamed, data.path()).unwrap();
+        many.par_iter().rev().try_for_each(|(p, c)| staged.write_file(p, c.as_bytes())).unwrap();
+        assert_eq!((staged.file_count(), staged.page_count()), (200, 200));
+        staged.finish().unwrap();
+        write_site(&whole, &written, data.path()).unwrap();
+        assert_eq!(listing(&streamed), listing(&written));
+    }
+}
+
+#[test]
+fn an_unfinished_build_puts_the_kept_site_back() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&site(&[("index.html", "v1")]), &out, data.path()).unwrap();
+    write_site(&site(&[("index.html", "v2"), ("gone.html", "x")]), &out, data.path()).unwrap();
+    let kept = data.path().join(".public.tandem-old");
+    let staged = Staged::begin(&out, data.path()).unwrap();
+    staged.write_file("index.html", b"v3").unwrap();
+    drop(staged);
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v2");
+    assert!(kept.join(MARKER).is_file());
+    assert!(!siblings(&out).iter().any(|n| n.contains("tandem-tmp")));
+    // The half-updated kept site is still a fine start.
+    write_site(&sample(), &out, data.path()).unwrap();
+    let fresh = data_folder();
+    write_site(&sample(), &fresh.path().join("public"), fresh.path()).unwrap();
+    assert_eq!(listing(&out), listing(&fresh.path().join("public")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_left_in_the_kept_site_is_replaced_not_followed() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    let outside = data.path().join("outside.txt");
+    fs::write(&outside, "home").unwrap();
+    write_site(&site(&[("index.html", "v1")]), &out, data.path()).unwrap();
+    write_site(&site(&[("index.html", "v2")]), &out, data.path()).unwrap();
+    let kept = data.path().join(".public.tandem-old");
+    fs::remove_file(kept.join("index.html")).unwrap();
+    std::os::unix::fs::symlink(&outside, kept.join("index.html")).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert!(!fs::symlink_metadata(out.join("index.html")).unwrap().file_type().is_symlink());
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "home");
+}

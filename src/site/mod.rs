@@ -1,5 +1,7 @@
-//! The site: every page rendered in memory from the model, ready for
-//! [`crate::output`] to write.
+//! The site: every page rendered from the model, each file handed to a
+//! [`Sink`] as soon as it is rendered ([`render_into`]): `build` writes it
+//! to disk at once ([`crate::output::Staged`]), [`render`] keeps the whole
+//! site in memory.
 //!
 //! - [`templates`]: built-in Tera templates and assets, each replaceable by a
 //!   file in `--templates DIR`;
@@ -18,7 +20,7 @@
 //!    after the report date: use `input.notes`).
 //! 2. Write `templates/sprints/index.html` extending `base.html`, filling
 //!    `{% block main %}`, and add it to [`templates::BUILTIN`].
-//! 3. Call `pages.add(sprints::index(&input))?` in [`render`].
+//! 3. Call `pages.add(sprints::index(&input))?` in [`render_into`].
 
 mod actions;
 mod attention;
@@ -42,6 +44,7 @@ mod weeks;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 
@@ -77,6 +80,24 @@ impl Site {
     }
 }
 
+/// Where rendered files go, one at a time, from any thread, in any order.
+pub trait Sink: Sync {
+    /// Takes the file at `path` (site root relative, `/`-separated; never
+    /// twice the same). An error stops the rendering.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError>;
+}
+
+/// Keeps every file in memory: the [`Site`] that [`render`] returns.
+#[derive(Debug, Default)]
+struct Collect(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Sink for Collect {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_string(), bytes);
+        Ok(())
+    }
+}
+
 /// Why the site could not be rendered. Every case maps to exit code 3.
 #[derive(Debug)]
 pub enum SiteError {
@@ -101,6 +122,8 @@ pub enum SiteError {
         /// The path.
         path: String,
     },
+    /// The [`Sink`] could not take a file (writing it to disk failed).
+    Sink(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl fmt::Display for SiteError {
@@ -114,6 +137,7 @@ impl fmt::Display for SiteError {
             SiteError::Conflict { path } => {
                 write!(f, "internal error: two files would be written to {path}")
             }
+            SiteError::Sink(e) => write!(f, "{e}"),
         }
     }
 }
@@ -122,6 +146,7 @@ impl std::error::Error for SiteError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             SiteError::Templates(e) | SiteError::Render { source: e, .. } => Some(e),
+            SiteError::Sink(e) => Some(e.as_ref()),
             _ => None,
         }
     }
@@ -154,6 +179,20 @@ pub(crate) struct Input<'a> {
 /// Renders every page of the site in memory, `metrics.json` included.
 /// Same inputs, same bytes.
 pub fn render(project: &Project, analysis: &Analysis, opts: &SiteOptions) -> Result<Site, SiteError> {
+    let collected = Collect::default();
+    render_into(project, analysis, opts, &collected)?;
+    Ok(Site { files: collected.0.into_inner().unwrap_or_else(PoisonError::into_inner) })
+}
+
+/// Renders every page of the site, `metrics.json` included, handing each
+/// file to `sink` as soon as it is rendered: the same files and bytes as
+/// [`render`], in no set order.
+pub fn render_into(
+    project: &Project,
+    analysis: &Analysis,
+    opts: &SiteOptions,
+    sink: &dyn Sink,
+) -> Result<(), SiteError> {
     let report = &analysis.report;
     let report_date = report.as_of;
     let templates = Templates::load(opts.templates_dir.as_deref())?;
@@ -163,7 +202,7 @@ pub fn render(project: &Project, analysis: &Analysis, opts: &SiteOptions) -> Res
     let input = Input { project, report, analysis, report_date, paths: &paths, notes };
 
     let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
-    let mut pages = Pages::new(&templates, site_view(project, input.report_date, base_url));
+    let pages = Pages::new(&templates, site_view(project, input.report_date, base_url), sink);
     pages.add(dashboard::index(&input))?;
     pages.add(summary::page(&input))?;
     pages.add_file("summary.md", summary::markdown_file(&input, base_url))?;
@@ -183,7 +222,7 @@ pub fn render(project: &Project, analysis: &Analysis, opts: &SiteOptions) -> Res
     for (path, bytes) in templates.assets() {
         pages.add_file(path, bytes.to_vec())?;
     }
-    Ok(Site { files: pages.finish() })
+    Ok(())
 }
 
 fn site_view(project: &Project, report_date: Date, base_url: Option<&str>) -> SiteView {

@@ -173,28 +173,25 @@ fn row(input: &Input<'_>, note: &Note) -> NoteRowView {
 }
 
 /// One page per note shown as of the report date, oldest first.
-pub fn pages(input: &Input<'_>) -> Vec<Page<NotePageView>> {
-    let link = |note: &Note| LinkView { label: note.title.clone(), url: input.paths.note_url(&note.path) };
+pub fn pages<'a>(input: &'a Input<'a>) -> impl ParallelIterator<Item = Page<NotePageView>> + 'a {
+    let link =
+        move |note: &Note| LinkView { label: note.title.clone(), url: input.paths.note_url(&note.path) };
     let notes = &input.notes;
     // Each note's Markdown is rendered and sanitised here: on every core.
-    notes
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, note)| {
-            let url = input.paths.note_url(&note.path)?;
-            Some(Page {
-                path: url,
-                template: "notes/note.html",
-                title: note.title.clone(),
-                section: Section::Notes,
-                view: NotePageView {
-                    note: view(input, note),
-                    newer: notes.get(i + 1).map(|n| link(n)),
-                    older: i.checked_sub(1).and_then(|j| notes.get(j)).map(|n| link(n)),
-                },
-            })
+    notes.par_iter().enumerate().filter_map(move |(i, note)| {
+        let url = input.paths.note_url(&note.path)?;
+        Some(Page {
+            path: url,
+            template: "notes/note.html",
+            title: note.title.clone(),
+            section: Section::Notes,
+            view: NotePageView {
+                note: view(input, note),
+                newer: notes.get(i + 1).map(|n| link(n)),
+                older: i.checked_sub(1).and_then(|j| notes.get(j)).map(|n| link(n)),
+            },
         })
-        .collect()
+    })
 }
 
 fn view(input: &Input<'_>, note: &Note) -> NoteView {

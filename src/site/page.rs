@@ -16,14 +16,15 @@
 //! a project path and from disk.
 
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 use tera::Context;
 
-use super::SiteError;
 use super::format::DateView;
 use super::templates::Templates;
+use super::{Sink, SiteError};
 
 /// A section of the site: one entry of the top navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,57 +147,53 @@ pub fn root_of(path: &str) -> String {
     }
 }
 
-/// Collects rendered pages and copied files, in memory, by path.
+/// Renders pages and hands each file to a [`Sink`] as soon as it is done,
+/// refusing a second file at the same path.
 pub struct Pages<'a> {
     templates: &'a Templates,
     site: SiteView,
-    files: BTreeMap<String, Vec<u8>>,
+    sink: &'a dyn Sink,
+    /// Every path handed over so far.
+    paths: Mutex<HashSet<String>>,
 }
 
 impl<'a> Pages<'a> {
-    /// An empty collection rendering with `templates`.
-    pub fn new(templates: &'a Templates, site: SiteView) -> Self {
-        Pages { templates, site, files: BTreeMap::new() }
+    /// Renders with `templates` into `sink`.
+    pub fn new(templates: &'a Templates, site: SiteView, sink: &'a dyn Sink) -> Self {
+        Pages { templates, site, sink, paths: Mutex::default() }
     }
 
-    /// Renders `page` and keeps the result under its path.
-    pub fn add<V: Serialize>(&mut self, page: Page<V>) -> Result<(), SiteError> {
+    /// Renders `page` and hands it over under its path.
+    pub fn add<V: Serialize>(&self, page: Page<V>) -> Result<(), SiteError> {
         let html = self.render(&page, root_of(&page.path))?;
         self.add_file(&page.path, html.into_bytes())
     }
 
     /// Like [`Pages::add`], but links start from the absolute base URL when
     /// there is one: for `404.html`, which is served at any depth.
-    pub fn add_rooted_at_base<V: Serialize>(&mut self, page: Page<V>) -> Result<(), SiteError> {
+    pub fn add_rooted_at_base<V: Serialize>(&self, page: Page<V>) -> Result<(), SiteError> {
         let root = self.site.base_url.clone().unwrap_or_else(|| root_of(&page.path));
         let html = self.render(&page, root)?;
         self.add_file(&page.path, html.into_bytes())
     }
 
-    /// Renders `pages` on every core and keeps them under their paths, in
-    /// the order given: one page per note or week is most of a large site.
-    pub fn add_all<V: Serialize + Send>(&mut self, pages: Vec<Page<V>>) -> Result<(), SiteError> {
-        let rendered: Vec<(String, String)> = pages
-            .into_par_iter()
-            .map(|page| Ok((self.render(&page, root_of(&page.path))?, page.path)))
-            .collect::<Result<_, SiteError>>()?;
-        for (html, path) in rendered {
-            self.add_file(&path, html.into_bytes())?;
-        }
-        Ok(())
+    /// Renders `pages` on every core, each handed over as soon as it is
+    /// rendered: one page per note or week is most of a large site, and
+    /// neither the pages' views nor their HTML are ever all in memory.
+    pub fn add_all<V: Serialize>(
+        &self,
+        pages: impl ParallelIterator<Item = Page<V>>,
+    ) -> Result<(), SiteError> {
+        pages.try_for_each(|page| self.add(page))
     }
 
-    /// Keeps a file as is (an asset, `.nojekyll`, `metrics.json` ...).
-    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
-        if self.files.insert(path.to_string(), bytes).is_some() {
+    /// Hands over a file as is (an asset, `.nojekyll`, `metrics.json` ...).
+    pub fn add_file(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
+        let fresh = self.paths.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_string());
+        if !fresh {
             return Err(SiteError::Conflict { path: path.to_string() });
         }
-        Ok(())
-    }
-
-    /// The collected files.
-    pub fn finish(self) -> BTreeMap<String, Vec<u8>> {
-        self.files
+        self.sink.put(path, bytes)
     }
 
     fn render<V: Serialize>(&self, page: &Page<V>, root: String) -> Result<String, SiteError> {

@@ -312,3 +312,32 @@ fn a_note_of_kind_other_and_an_action_owned_by_a_guest() {
     let actions = text(&site, "actions/index.html");
     assert!(actions.contains("<span>@jdoe</span>"), "{actions}");
 }
+
+/// Counts what it is handed and refuses `feed.xml`.
+#[derive(Default)]
+struct Refusing(std::sync::Mutex<Vec<String>>);
+
+impl Sink for Refusing {
+    fn put(&self, path: &str, _bytes: Vec<u8>) -> Result<(), SiteError> {
+        if path == "feed.xml" {
+            return Err(SiteError::Sink("disk full".into()));
+        }
+        self.0.lock().unwrap().push(path.to_string());
+        Ok(())
+    }
+}
+
+#[test]
+fn render_into_hands_over_every_file_of_render_and_stops_at_a_sink_error() {
+    let p = project();
+    let analysis = crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full);
+    let whole = render(&p, &analysis, &SiteOptions::default()).unwrap();
+    let streamed = Collect::default();
+    render_into(&p, &analysis, &SiteOptions::default(), &streamed).unwrap();
+    assert_eq!(streamed.0.into_inner().unwrap(), whole.files);
+
+    let refusing = Refusing::default();
+    let err = render_into(&p, &analysis, &SiteOptions::default(), &refusing).unwrap_err();
+    assert_eq!(err.to_string(), "disk full");
+    assert!(!refusing.0.into_inner().unwrap().iter().any(|path| path.starts_with("actions/")));
+}

@@ -16,6 +16,7 @@ use super::page::{Page, Section};
 use crate::metrics::history::{monday_of, sunday_of};
 use crate::metrics::{Timeline, WeekFigures, Window, inputs};
 use figures::{FactView, PracticeView, ScoreView};
+use rayon::prelude::*;
 
 /// `weeks/index.html`.
 #[derive(Debug, Serialize)]
@@ -158,28 +159,27 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
 pub(crate) const SCORE_AXIS: Axis = Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "" };
 
 /// One page per week, oldest first.
-pub fn pages(input: &Input<'_>) -> Vec<Page<WeekPageView>> {
+pub fn pages<'a>(input: &'a Input<'a>) -> impl ParallelIterator<Item = Page<WeekPageView>> + 'a {
     let weeks = &input.report.weeks;
     let timeline = Timeline::new(input.project);
     let explainer = Explainer::new(input);
-    let link = |w: &WeekFigures| LinkView { label: w.week.clone(), url: Some(input.paths.week_url(&w.week)) };
-    weeks
-        .iter()
-        .enumerate()
-        .map(|(i, w)| Page {
-            path: input.paths.week_url(&w.week),
-            template: "weeks/week.html",
-            title: format!("Week {}", w.week),
-            section: Section::Weeks,
-            view: WeekPageView {
-                previous: i.checked_sub(1).and_then(|j| weeks.get(j)).map(link),
-                next: weeks.get(i + 1).map(link),
-                trend: trend::of(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
-                practices: explained(input, &timeline, &explainer, w),
-                ..page_view(input, w)
-            },
-        })
-        .collect()
+    let link =
+        move |w: &WeekFigures| LinkView { label: w.week.clone(), url: Some(input.paths.week_url(&w.week)) };
+    // Each week's explanations are collected here, on every core, as its
+    // page is rendered.
+    weeks.par_iter().enumerate().map(move |(i, w)| Page {
+        path: input.paths.week_url(&w.week),
+        template: "weeks/week.html",
+        title: format!("Week {}", w.week),
+        section: Section::Weeks,
+        view: WeekPageView {
+            previous: i.checked_sub(1).and_then(|j| weeks.get(j)).map(link),
+            next: weeks.get(i + 1).map(link),
+            trend: trend::of(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
+            practices: explained(input, &timeline, &explainer, w),
+            ..page_view(input, w)
+        },
+    })
 }
 
 /// The practices of week `w`, each indicator with its explanation from the

@@ -101,7 +101,8 @@ pub(super) fn overdue_actions(
             let late = days_between(date, due);
             // The raising note is dated a.raised: look among that day's notes only.
             let day_from = notes.partition_point(|n| n.date < a.raised);
-            let note = notes[day_from..].iter().take_while(|n| n.date == a.raised).find(|n| *n.path == *a.note);
+            let note =
+                notes[day_from..].iter().take_while(|n| n.date == a.raised).find(|n| *n.path == *a.note);
             let private = a.private;
             let what = if private {
                 "An action item from a private note".to_string()

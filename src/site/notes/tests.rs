@@ -4,6 +4,11 @@ use super::*;
 use crate::site::paths::SitePaths;
 use crate::site::testdata::{REPORT_DATE, project};
 
+/// The pages in order, as the site renders them.
+fn pages(input: &Input<'_>) -> Vec<Page<NotePageView>> {
+    rayon::iter::ParallelIterator::collect(super::pages(input))
+}
+
 fn with_input<T>(f: impl FnOnce(&Input<'_>) -> T) -> T {
     let project = project();
     let paths = SitePaths::new(&project);

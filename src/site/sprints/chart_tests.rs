@@ -4,6 +4,11 @@ use super::fixture::{project, with_input, with_project};
 use super::*;
 use crate::testkit::date;
 
+/// The pages in order, as the site renders them.
+fn pages(input: &Input<'_>) -> Vec<Page<super::page::SprintPageView>> {
+    rayon::iter::ParallelIterator::collect(super::pages(input))
+}
+
 #[test]
 fn velocity_chart_has_a_bar_pair_a_line_point_and_a_goal_mark_per_sprint() {
     let page = with_input(index);

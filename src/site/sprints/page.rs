@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{GoalView, goal, item_anchors, item_type_label};
@@ -140,28 +141,24 @@ pub struct SprintDecisionView {
 }
 
 /// One page per sprint started by the report date, oldest first.
-pub fn pages(input: &Input<'_>) -> Vec<Page<SprintPageView>> {
+pub fn pages<'a>(input: &'a Input<'a>) -> impl ParallelIterator<Item = Page<SprintPageView>> + 'a {
     let entries = &input.report.sprints;
     let lookup = Lookup::new(input);
-    let link = |e: &SprintEntry| LinkView { label: e.name.clone(), url: input.paths.sprint_url(&e.id) };
-    entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, entry)| {
-            let sprint = input.project.sprints.iter().find(|s| s.id == entry.id)?;
-            let path = input.paths.sprint_url(&entry.id)?;
-            let mut view = view(input, &lookup, sprint, entry, &path);
-            view.previous = i.checked_sub(1).and_then(|j| entries.get(j)).map(link);
-            view.next = entries.get(i + 1).map(link);
-            Some(Page {
-                path,
-                template: "sprints/sprint.html",
-                title: sprint.name.clone(),
-                section: Section::Sprints,
-                view,
-            })
+    let link = move |e: &SprintEntry| LinkView { label: e.name.clone(), url: input.paths.sprint_url(&e.id) };
+    entries.par_iter().enumerate().filter_map(move |(i, entry)| {
+        let sprint = input.project.sprints.iter().find(|s| s.id == entry.id)?;
+        let path = input.paths.sprint_url(&entry.id)?;
+        let mut view = view(input, &lookup, sprint, entry, &path);
+        view.previous = i.checked_sub(1).and_then(|j| entries.get(j)).map(link);
+        view.next = entries.get(i + 1).map(link);
+        Some(Page {
+            path,
+            template: "sprints/sprint.html",
+            title: sprint.name.clone(),
+            section: Section::Sprints,
+            view,
         })
-        .collect()
+    })
 }
 
 /// The notes of each sprint and the readable decisions by the item ids

@@ -4,6 +4,11 @@ use super::fixture::{project, with_input, with_project};
 use super::page::SprintPageView;
 use super::*;
 
+/// The pages in order, as the site renders them.
+fn pages(input: &Input<'_>) -> Vec<Page<SprintPageView>> {
+    rayon::iter::ParallelIterator::collect(super::pages(input))
+}
+
 fn page_of<'a>(pages: &'a [Page<SprintPageView>], id: &str) -> &'a Page<SprintPageView> {
     pages.iter().find(|p| p.view.id == id).unwrap_or_else(|| panic!("no page for {id}"))
 }

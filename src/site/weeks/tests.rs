@@ -5,6 +5,11 @@ use crate::site::format;
 use crate::site::sprints::fixture::{project, with_input, with_project};
 use crate::site::testdata::REPORT_DATE;
 
+/// The pages in order, as the site renders them.
+fn pages(input: &Input<'_>) -> Vec<Page<WeekPageView>> {
+    rayon::iter::ParallelIterator::collect(super::pages(input))
+}
+
 #[test]
 fn index_lists_every_week_newest_first() {
     let page = with_input(index);
