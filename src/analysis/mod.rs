@@ -11,6 +11,7 @@ pub mod summary;
 use crate::metrics::{self, Report, Timeline};
 use crate::model::{Date, Project};
 pub use attention::Attention;
+use rayon::prelude::*;
 
 /// The report and what it means: everything the site renders.
 #[derive(Debug, Clone)]
@@ -44,7 +45,12 @@ pub fn analyse(project: &Project, report_date: Date, history: History) -> Analys
     let attention = attention::attention(&timeline, &report);
     let weekly_attention = match history {
         History::Full => {
-            report.weeks.iter().map(|w| attention::attention_for_week(&timeline, w, report_date)).collect()
+            // Each week on its own core; collected in week order.
+            report
+                .weeks
+                .par_iter()
+                .map(|w| attention::attention_for_week(&timeline, w, report_date))
+                .collect()
         }
         History::Recent => Vec::new(),
     };

@@ -1,6 +1,7 @@
 //! Weekly history (docs/figures.md, "Weekly history"): every figure again for
 //! each ISO week, as of D_w = min(Sunday of the week, D).
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Date;
@@ -77,8 +78,9 @@ pub fn weeks(
         return Vec::new();
     };
     let dates = week_dates(first, report_date);
+    // Each week on its own core; collected in week order.
     dates[dates.len().saturating_sub(last)..]
-        .iter()
+        .par_iter()
         .map(|&d| {
             let s = snapshot(timeline, sprints, d, report_date);
             WeekFigures {
