@@ -39,6 +39,8 @@ pub struct Tree {
     files: Mutex<BTreeSet<String>>,
     /// Every folder made or found for this site (site paths).
     folders: Mutex<HashSet<String>>,
+    /// Made empty by [`Tree::new`]: nothing of a previous site can be in the way.
+    empty: bool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -52,7 +54,7 @@ impl Tree {
         fs::create_dir(root).map_err(io_error("create folder", root))?;
         let marker = root.join(MARKER);
         fs::write(&marker, MARKER_TEXT).map_err(io_error("write file", &marker))?;
-        Ok(Tree::at(root))
+        Ok(Tree { empty: true, ..Tree::at(root) })
     }
 
     /// `root`, a previous site of tandem's, to be brought up to date.
@@ -63,7 +65,7 @@ impl Tree {
     }
 
     fn at(root: &Path) -> Tree {
-        Tree { root: root.to_path_buf(), files: Mutex::default(), folders: Mutex::default() }
+        Tree { root: root.to_path_buf(), files: Mutex::default(), folders: Mutex::default(), empty: false }
     }
 
     /// Whether the file `rel` was put.
@@ -92,6 +94,10 @@ impl Tree {
             self.folder(&rel[..at])?;
         }
         let path = on_disk(&self.root, rel);
+        if self.empty {
+            // Two files of this site in each other's way make this fail.
+            return fs::write(&path, bytes).map_err(io_error("write file", &path));
+        }
         match fs::symlink_metadata(&path) {
             Ok(meta) if meta.is_dir() => {
                 if lock(&self.folders).contains(rel) {
@@ -140,6 +146,9 @@ impl Tree {
     /// Removes every file and folder that the site did not put: what is
     /// left of the previous site. A new tree has nothing to remove.
     pub fn prune(&self) -> Result<(), OutputError> {
+        if self.empty {
+            return Ok(());
+        }
         let (files, folders) = (lock(&self.files), lock(&self.folders));
         let root = &self.root;
         // Contents first: a folder is emptied before it is looked at itself.
