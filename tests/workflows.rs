@@ -89,6 +89,20 @@ fn init_workflow() -> (tempfile::TempDir, PathBuf) {
     (tmp, path)
 }
 
+#[test]
+fn init_names_tandem_s_repository_in_the_workflow_or_asks_for_it() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = common::tandem(&["init", "team"], tmp.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let workflow = parse(&tmp.path().join("team/.github/workflows/tandem.yml"));
+    let named = workflow.env.get("TANDEM_REPOSITORY").cloned().unwrap_or_default();
+    let asks = stdout.contains("Before you push: set TANDEM_REPOSITORY in ");
+    match env!("CARGO_PKG_REPOSITORY").strip_prefix("https://github.com/") {
+        Some(repository) => assert!(named == repository.trim_end_matches('/') && !asks, "{named}\n{stdout}"),
+        None => assert!(named.is_empty() && asks, "{named}\n{stdout}"),
+    }
+}
+
 fn all_four() -> (tempfile::TempDir, Vec<PathBuf>) {
     let (tmp, init) = init_workflow();
     let mut paths: Vec<PathBuf> = PROJECT_WORKFLOWS.iter().map(|n| project_workflow(n)).collect();

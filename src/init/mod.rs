@@ -90,13 +90,19 @@ fn github_repository(url: &str) -> String {
     }
 }
 
+/// Where the workflow installs tandem from (`owner/name`): Cargo.toml's
+/// `repository`, or "" when it is not a GitHub repository (the user fills it in).
+pub fn tandem_repository() -> String {
+    github_repository(env!("CARGO_PKG_REPOSITORY"))
+}
+
 /// Writes the starter files into `dir` (created if needed) and returns their
 /// paths. Refuses, writing nothing, when any of them exists.
 pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
     let (start, end) = first_sprint(today);
     // The workflow installs the release of this very version, from the repository
     // named in Cargo.toml (`repository`), when there is one.
-    let repository = github_repository(env!("CARGO_PKG_REPOSITORY"));
+    let repository = tandem_repository();
     let fill = |s: &str| {
         s.replace("{start}", &start.to_string())
             .replace("{end}", &end.to_string())
