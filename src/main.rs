@@ -295,6 +295,13 @@ fn init(args: &InitArgs) -> ExitCode {
                 out!("  {}", file.display());
             }
             out!("Next: {next} {}`", dir.display());
+            if args.templates.is_none() && tandem::init::tandem_repository().is_empty() {
+                out!(
+                    "Before you push: set TANDEM_REPOSITORY in {} to the GitHub repository \
+                     tandem comes from (owner/name)",
+                    dir.join(".github/workflows/tandem.yml").display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
