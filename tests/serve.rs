@@ -38,20 +38,21 @@ impl Drop for Served {
 
 /// `tandem serve` on a fresh copy of sample-data; returns once it printed its URL.
 fn serve() -> Served {
-    serve_with(|_| {})
+    serve_with(|_| {}, &[])
 }
 
-/// Likewise, after `prepare` changed the copy.
-fn serve_with(prepare: impl FnOnce(&Path)) -> Served {
+/// Likewise, after `prepare` changed the folder holding the copy (`data/`),
+/// with more flags (paths relative to that folder).
+fn serve_with(prepare: impl FnOnce(&Path), flags: &[&str]) -> Served {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = tmp.path().join("data");
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"), &data);
-    prepare(&data);
+    prepare(tmp.path());
     let stderr = tmp.path().join("stderr.txt");
     let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("serve")
-        .arg(&data)
-        .args(["--port", "0"])
+        .current_dir(tmp.path())
+        .args(["serve", "data", "--port", "0"])
+        .args(flags)
         .env("SOURCE_DATE_EPOCH", "1790000000")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -244,11 +245,14 @@ fn a_broken_sprint_file_shows_in_a_banner_until_it_is_fixed() {
 
 #[test]
 fn data_that_never_built_is_a_banner_on_every_path_until_fixed() {
-    let s = serve_with(|data| {
-        let team = data.join("team.yaml");
-        let text = fs::read_to_string(&team).unwrap_or_else(|e| panic!("{e}"));
-        fs::write(&team, format!("{text}\nnot a key: [\n")).unwrap_or_else(|e| panic!("{e}"));
-    });
+    let s = serve_with(
+        |tmp| {
+            let team = tmp.join("data/team.yaml");
+            let text = fs::read_to_string(&team).unwrap_or_else(|e| panic!("{e}"));
+            fs::write(&team, format!("{text}\nnot a key: [\n")).unwrap_or_else(|e| panic!("{e}"));
+        },
+        &[],
+    );
     for path in ["/", "/notes/", "/nope"] {
         let reply = s.get(path);
         assert_eq!(reply.status, 503, "{path}");
@@ -262,6 +266,28 @@ fn data_that_never_built_is_a_banner_on_every_path_until_fixed() {
     assert_eq!(page.status, 200, "{}", s.log());
     assert!(page.body.contains("Team health this week"));
     assert!(!page.body.contains("tandem-serve-banner"));
+}
+
+#[test]
+fn a_broken_template_shows_in_the_banner_until_it_is_fixed() {
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/404.html");
+    let good = fs::read_to_string(&builtin).unwrap_or_else(|e| panic!("{e}"));
+    let s = serve_with(
+        |tmp| {
+            fs::create_dir_all(tmp.join("my-templates")).unwrap_or_else(|e| panic!("{e}"));
+            fs::write(tmp.join("my-templates/404.html"), &good).unwrap_or_else(|e| panic!("{e}"));
+        },
+        &["--templates", "my-templates"],
+    );
+    assert!(!s.get("/").body.contains("tandem-serve-banner"));
+    let template = s.data.with_file_name("my-templates").join("404.html");
+    fs::write(&template, "{% if %}broken").unwrap_or_else(|e| panic!("{e}"));
+    let page = s.wait_for("/", REBUILD, |r| r.body.contains("tandem-serve-banner"));
+    assert!(page.body.contains("404.html: invalid template"), "{}\n{}", s.log(), page.body);
+    assert!(page.body.contains("Team health this week"), "the last good site stays");
+    fs::write(&template, &good).unwrap_or_else(|e| panic!("{e}"));
+    let page = s.wait_for("/", REBUILD, |r| !r.body.contains("tandem-serve-banner"));
+    assert!(!page.body.contains("tandem-serve-banner"), "{}", s.log());
 }
 
 #[test]
