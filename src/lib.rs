@@ -17,6 +17,9 @@
 //!
 //! [`import`] is a separate entry: a tracker's export into the data folder's
 //! files, which `load` then reads like any others.
+//!
+//! [`serve`] runs the same pipeline up to the rendered site and serves it
+//! from memory instead of writing it, rebuilding when the data changes.
 
 pub mod analysis;
 pub mod diagnostics;
