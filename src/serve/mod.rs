@@ -227,7 +227,11 @@ fn listen(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> {
             _ => ServeError::Listen(addr, e.to_string()),
         });
     }
-    for port in DEFAULT_PORT..DEFAULT_PORT + PORTS_TRIED {
+    first_free(ip, DEFAULT_PORT..DEFAULT_PORT + PORTS_TRIED)
+}
+
+fn first_free(ip: IpAddr, ports: std::ops::Range<u16>) -> Result<TcpListener, ServeError> {
+    for port in ports {
         let addr = SocketAddr::new(ip, port);
         match TcpListener::bind(addr) {
             Ok(listener) => return Ok(listener),
@@ -317,4 +321,35 @@ fn problem(d: &Diagnostic) -> Problem {
         None => d.path.clone(),
     };
     Problem { severity: d.severity.label(), place: Some(place), message: d.message.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCAL: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+    fn port_of(listener: &TcpListener) -> u16 {
+        listener.local_addr().map(|a| a.port()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_taken_port_is_skipped_unless_it_was_asked_for() {
+        let taken = TcpListener::bind((LOCAL, 0)).unwrap_or_else(|e| panic!("{e}"));
+        let port = port_of(&taken);
+        let next = first_free(LOCAL, port..port.saturating_add(50)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(port_of(&next) > port);
+        match listen(LOCAL, Some(port)) {
+            Err(e @ ServeError::PortTaken(_)) => {
+                assert_eq!(
+                    e.to_string(),
+                    format!(
+                        "port {port} is taken on 127.0.0.1 (choose another with --port, or leave it out)"
+                    )
+                );
+            }
+            other => panic!("{:?}", other.map(|l| port_of(&l))),
+        }
+        assert!(matches!(first_free(LOCAL, port..port + 1), Err(ServeError::NoFreePort(_))));
+    }
 }
