@@ -102,7 +102,12 @@ fn banner_html(banner: Banner, problems: &[Problem]) -> String {
         if let Some(place) = &p.place {
             let _ = write!(out, "<code>{}</code> ", escape(place));
         }
-        let _ = writeln!(out, "{}</li>", escape(&p.message));
+        if p.message.contains('\n') {
+            // A template error points at the line with a caret: keep its layout.
+            let _ = writeln!(out, "<pre>{}</pre></li>", escape(p.message.trim_end()));
+        } else {
+            let _ = writeln!(out, "{}</li>", escape(&p.message));
+        }
     }
     out.push_str("</ul>\n</aside>\n");
     out
@@ -193,6 +198,14 @@ mod tests {
         assert!(out.contains("<code>sprints/&lt;s1&gt;.yaml:3:7</code>"));
         assert!(out.contains("unknown status &quot;&lt;b&gt;done&lt;/b&gt;&quot; &amp; more</li>"));
         assert!(!out.contains("<b>done"));
+    }
+
+    #[test]
+    fn a_message_of_several_lines_keeps_its_layout() {
+        let problems =
+            [Problem { severity: "error", place: None, message: "bad\n --> 404.html:1:7\n".into() }];
+        let out = serve_page(&page(""), 1, Banner::Failed, &problems);
+        assert!(out.contains("<li><span class=\"tandem-serve-error\">error</span> <pre>bad\n --&gt; 404.html:1:7</pre></li>"), "{out}");
     }
 
     #[test]
