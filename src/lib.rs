@@ -17,6 +17,9 @@
 //!
 //! [`import`] is a separate entry: a tracker's export into the data folder's
 //! files, which `load` then reads like any others.
+//!
+//! [`serve`] runs the same pipeline up to the rendered site and serves it
+//! from memory instead of writing it, rebuilding when the data changes.
 
 pub mod analysis;
 pub mod diagnostics;
@@ -28,6 +31,7 @@ pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod output;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod summary;
@@ -163,10 +167,31 @@ fn render_and_write(
     opts: &BuildOptions,
     diagnostics: &mut Diagnostics,
 ) -> Result<Built, BuildError> {
+    let site = render_site(project, date, &opts.site, &opts.data_dir, diagnostics)?;
+    if opts.strict {
+        // A warning about static/ is a warning like any other under --strict.
+        diagnostics.make_strict();
+        if diagnostics.has_errors() {
+            return Err(BuildError::InvalidData);
+        }
+    }
+    output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
+    Ok(Built { pages: site.page_count(), files: site.files.len() })
+}
+
+/// The whole site in memory: every page rendered, then `static/` added
+/// (a page tandem writes keeps its path; the clash is a warning). `build`
+/// writes it; `serve` serves it as it is.
+pub fn render_site(
+    project: &Project,
+    date: Date,
+    site_opts: &site::SiteOptions,
+    data_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<site::Site, BuildError> {
     let analysis = analysis::analyse(project, date, analysis::History::Full);
-    let mut site = site::render(project, &analysis, &opts.site).map_err(BuildError::Site)?;
-    // `static/` is copied as it is; a page tandem writes keeps its path.
-    for (path, bytes) in output::static_files(&opts.data_dir).map_err(BuildError::Output)? {
+    let mut site = site::render(project, &analysis, site_opts).map_err(BuildError::Site)?;
+    for (path, bytes) in output::static_files(data_dir).map_err(BuildError::Output)? {
         match site.files.entry(path) {
             std::collections::btree_map::Entry::Vacant(slot) => {
                 slot.insert(bytes);
@@ -178,13 +203,5 @@ fn render_and_write(
             ),
         }
     }
-    if opts.strict {
-        // A warning about static/ is a warning like any other under --strict.
-        diagnostics.make_strict();
-        if diagnostics.has_errors() {
-            return Err(BuildError::InvalidData);
-        }
-    }
-    output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
-    Ok(Built { pages: site.page_count(), files: site.files.len() })
+    Ok(site)
 }
