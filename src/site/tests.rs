@@ -140,7 +140,7 @@ fn a_note_page_shows_header_contributions_and_body() {
         "<code>PHX-101</code>",
         "<h3>Agenda</h3>",
         "<span class=\"task-mark\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>",
-        "<td style=\"text-align:right\">5</td>",
+        "<td class=\"align-right\">5</td>",
         "href=\"../../assets/style.css\"",
         "class=\"pager-older\" href=\"../../notes/2026-09-28-retro/index.html\"",
         "class=\"pager-newer\" href=\"../../notes/2026-10-09-sync/index.html\"",
