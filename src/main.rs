@@ -101,6 +101,8 @@ struct BuildArgs {
     /// Folder of templates that replace built-in ones of the same name.
     #[arg(long)]
     templates: Option<PathBuf>,
+    #[command(flatten)]
+    public: PublicArg,
     /// Print only problems, not the closing summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -113,9 +115,28 @@ struct SummaryArgs {
     /// Absolute URL the site is published at, for the summary's links.
     #[arg(long, value_parser = parse_base_url)]
     base_url: Option<String>,
+    #[command(flatten)]
+    public: PublicArg,
     /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for tools.
     #[arg(long, value_enum, default_value_t = SummaryFormatArg::Markdown)]
     format: SummaryFormatArg,
+}
+
+/// `--public`, `--public=true`, `--public=false`: absent, tandem.yaml's
+/// `public` decides. The `=` is required, so `--public DATA_DIR` reads as the
+/// flag and the folder.
+#[derive(Args)]
+struct PublicArg {
+    /// For stakeholders: figures, goals, titles, dates and owners, but no note text
+    /// (no note pages; no action or decision text). Wins over `public` in tandem.yaml.
+    #[arg(
+        long = "public",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    public: Option<bool>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -449,6 +470,7 @@ fn build(args: &BuildArgs) -> ExitCode {
         site: tandem::site::SiteOptions {
             base_url: args.base_url.clone(),
             templates_dir: args.templates.clone(),
+            public: args.public.public,
         },
         strict: common.strict,
     };
@@ -516,6 +538,7 @@ fn summary(args: &SummaryArgs) -> ExitCode {
         as_of: common.as_of,
         now,
         base_url: args.base_url.clone(),
+        public: args.public.public,
         format: args.format.into(),
         strict: common.strict,
     };

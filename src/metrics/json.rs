@@ -1,6 +1,12 @@
 //! `metrics.json` (docs/figures.md, "metrics.json"): the traceability lists
 //! (notes and action items) and the writer.
+//!
+//! A public site (`--public`) gets the same file without any note text:
+//! [`to_public_json`] leaves out each note's `title` and `url` (it has no
+//! page) and each action item's `text`; every figure is the same. Note
+//! paths stay: they are how `inputs` rows and action items name a note.
 
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::model::actions::TrackedAction;
@@ -26,14 +32,13 @@ pub fn opt_date<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::
 }
 
 /// One note in `metrics.json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NoteEntry {
     /// Path relative to the data folder.
     pub path: String,
     /// The note's page, `notes/<slug>/`.
     pub url: String,
     /// Meeting date.
-    #[serde(serialize_with = "date")]
     pub date: Date,
     /// Meeting kind, as spelt in the data.
     pub kind: &'static str,
@@ -46,28 +51,63 @@ pub struct NoteEntry {
     /// Decisions written in the note.
     pub decisions: usize,
     /// Whether the note is private (its text is never published).
-    #[serde(skip)]
     pub private: bool,
+    /// Written without its url and title (`--public`).
+    pub public: bool,
+}
+
+impl Serialize for NoteEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("NoteEntry", if self.public { 6 } else { 8 })?;
+        s.serialize_field("path", &self.path)?;
+        if !self.public {
+            s.serialize_field("url", &self.url)?;
+        }
+        s.serialize_field("date", &self.date.to_string())?;
+        s.serialize_field("kind", self.kind)?;
+        if !self.public {
+            s.serialize_field("title", &self.title)?;
+        }
+        s.serialize_field("attendees", &self.attendees)?;
+        s.serialize_field("action_items", &self.action_items)?;
+        s.serialize_field("decisions", &self.decisions)?;
+        s.end()
+    }
 }
 
 /// One action item in `metrics.json`, as followed across notes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ActionEntry {
     /// Owner member ids, sorted.
     pub owners: Vec<String>,
     /// The text as first written ([`PRIVATE_TEXT`] when raised in a private note).
     pub text: String,
     /// Date of the first note it appears in.
-    #[serde(serialize_with = "date")]
     pub raised: Date,
     /// Due date from the latest note giving one.
-    #[serde(serialize_with = "opt_date")]
     pub due: Option<Date>,
     /// Done date, if done as of the report date.
-    #[serde(serialize_with = "opt_date")]
     pub done: Option<Date>,
     /// Path of the note that raised it.
     pub note: String,
+    /// Written without its text (`--public`).
+    pub public: bool,
+}
+
+impl Serialize for ActionEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let day = |d: &Option<Date>| d.map(|d| d.to_string());
+        let mut s = serializer.serialize_struct("ActionEntry", if self.public { 5 } else { 6 })?;
+        s.serialize_field("owners", &self.owners)?;
+        if !self.public {
+            s.serialize_field("text", &self.text)?;
+        }
+        s.serialize_field("raised", &self.raised.to_string())?;
+        s.serialize_field("due", &day(&self.due))?;
+        s.serialize_field("done", &day(&self.done))?;
+        s.serialize_field("note", &self.note)?;
+        s.end()
+    }
 }
 
 /// The notes dated on or before `as_of`, by date then path, each with the
@@ -95,6 +135,7 @@ pub fn note_entries(project: &Project, as_of: Date) -> Vec<NoteEntry> {
             action_items: note.actions.len(),
             decisions: note.decisions.len(),
             private: note.visibility == Visibility::Private,
+            public: false,
         })
         .collect()
 }
@@ -111,8 +152,18 @@ pub fn action_entries(tracked: &[TrackedAction]) -> Vec<ActionEntry> {
             due: a.due,
             done: a.done,
             note: a.note.clone(),
+            public: false,
         })
         .collect()
+}
+
+/// The report as [`to_json`] writes it, without any note text: for a public
+/// site (`--public`). The figures are the same, to the byte.
+pub fn to_public_json(report: &Report) -> String {
+    let mut public = report.clone();
+    public.notes.iter_mut().for_each(|n| n.public = true);
+    public.actions.iter_mut().for_each(|a| a.public = true);
+    to_json(&public)
 }
 
 /// The report as pretty-printed JSON with a trailing newline.
