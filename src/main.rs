@@ -55,6 +55,8 @@ struct ServeArgs {
     /// Listen on this address instead of 127.0.0.1 (other machines can then see the site).
     #[arg(long, value_name = "ADDR")]
     bind: Option<std::net::IpAddr>,
+    #[command(flatten)]
+    public: PublicArg,
 }
 
 #[derive(Args)]
@@ -289,6 +291,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
         templates_dir: args.templates.clone(),
         bind: args.bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
         port: args.port,
+        public: args.public.public,
         now: clock,
     };
     let bind = options.bind;

@@ -141,6 +141,8 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 const RELOAD: &str = "<script src=\"/__tandem/reload.js\"";
+const SERVE_CSP: &str = "content=\"default-src 'none'; style-src 'self'; img-src 'self' data:; \
+script-src 'self'; connect-src 'self'; frame-src 'none'; base-uri 'none'; form-action 'none'\">";
 
 #[test]
 fn the_site_is_served_with_its_types_and_serve_mode_additions() {
@@ -152,6 +154,10 @@ fn the_site_is_served_with_its_types_and_serve_mode_additions() {
     assert!(home.body.contains("Team health this week"), "{}", home.body);
     assert!(home.body.contains(RELOAD));
     assert!(!home.body.contains("tandem-serve-banner"), "sample-data has no problem");
+    // The page's Content-Security-Policy lets the reload script (and its
+    // polling) in, in serve mode only; the built site allows no script.
+    assert!(home.body.contains(SERVE_CSP), "{}", home.body);
+    assert!(!home.body.contains("script-src 'none'"), "{}", home.body);
 
     for (path, kind) in [
         ("/feed.xml", "application/atom+xml"),
@@ -307,6 +313,36 @@ fn the_reload_script_is_served_but_never_built() {
         }
     }
     assert!(files > 50, "{files} files built");
+    let home = fs::read_to_string(site.join("index.html")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(home.contains("script-src 'none'"), "the built site allows no script");
+}
+
+#[test]
+fn public_previews_the_stakeholder_site() {
+    let s = serve_with(|_| {}, &["--public"]);
+    let home = s.get("/");
+    assert_eq!(home.status, 200, "{}", s.log());
+    assert!(home.body.contains(RELOAD));
+    let decisions = s.get("/decisions/");
+    assert!(decisions.body.contains("Decision taken at"), "{}", decisions.body);
+    for page in [&home, &decisions] {
+        assert_eq!(note_page_links(&page.body), 0, "no link to a note page: {}", page.body);
+    }
+    assert_eq!(s.get("/notes/").status, 200, "the notes index is kept");
+
+    let team = serve();
+    assert!(note_page_links(&team.get("/decisions/").body) > 3, "the team's site links its notes");
+}
+
+/// Links to a note's own page (`notes/<slug>/index.html`), not to the notes index.
+fn note_page_links(html: &str) -> usize {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| {
+            href.contains("notes/") && !href.ends_with("notes/index.html") && !href.ends_with("notes/")
+        })
+        .count()
 }
 
 #[cfg(unix)]

@@ -51,6 +51,9 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// `--port`: exactly this one (0: any free one); none: the first free from 4000.
     pub port: Option<u16>,
+    /// `--public` (`--public=false`): preview the stakeholder site; absent,
+    /// tandem.yaml's `public` decides, as for `build`.
+    pub public: Option<bool>,
     /// The clock, read at every build (the library never reads it itself).
     pub now: fn() -> jiff::Timestamp,
 }
@@ -283,6 +286,7 @@ impl Builder {
             let site_opts = SiteOptions {
                 base_url: Some(self.base_url.clone()),
                 templates_dir: opts.templates_dir.clone(),
+                public: opts.public,
             };
             match crate::render_site(&project, date, &site_opts, &opts.data_dir, &mut diagnostics) {
                 Ok(built) => site = Some(Arc::new(built)),
