@@ -166,7 +166,7 @@ fn render_and_write(
     let analysis = analysis::analyse(project, date, analysis::History::Full);
     let mut site = site::render(project, &analysis, &opts.site).map_err(BuildError::Site)?;
     // `static/` is copied as it is; a page tandem writes keeps its path.
-    for (path, bytes) in output::static_files(&opts.data_dir).map_err(BuildError::Output)? {
+    for (path, bytes) in output::static_files(&opts.data_dir, diagnostics) {
         match site.files.entry(path) {
             std::collections::btree_map::Entry::Vacant(slot) => {
                 slot.insert(bytes);
@@ -181,9 +181,9 @@ fn render_and_write(
     if opts.strict {
         // A warning about static/ is a warning like any other under --strict.
         diagnostics.make_strict();
-        if diagnostics.has_errors() {
-            return Err(BuildError::InvalidData);
-        }
+    }
+    if diagnostics.has_errors() {
+        return Err(BuildError::InvalidData);
     }
     output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
     Ok(Built { pages: site.page_count(), files: site.files.len() })
