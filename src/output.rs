@@ -118,13 +118,19 @@ pub fn write_site(site: &Site, out_dir: &Path, data_dir: &Path) -> Result<(), Ou
     let tmp = parent.join(format!(".{name}.tandem-tmp"));
     let old = parent.join(format!(".{name}.tandem-old"));
     fs::create_dir_all(parent).map_err(io_error("create folder", parent))?;
-    clear_leftover(&tmp)?;
     // The previous site kept by the last build is brought up to date
     // instead of writing every file anew (see tree.rs for the measurement).
-    let written = if is_marked_folder(&old) {
+    // A marked temporary folder was left by a build that was killed: it is
+    // a site in some state, which `update` makes whole just the same.
+    let written = if is_marked_folder(&tmp) {
+        clear_leftover(&old)?;
+        tree::update(site, &tmp)
+    } else if is_marked_folder(&old) {
+        clear_leftover(&tmp)?;
         fs::rename(&old, &tmp).map_err(io_error("reuse", &old))?;
         tree::update(site, &tmp)
     } else {
+        clear_leftover(&tmp)?;
         clear_leftover(&old)?;
         tree::write_new(site, &tmp)
     };
@@ -278,8 +284,21 @@ fn clear_leftover(dir: &Path) -> Result<(), OutputError> {
 }
 
 /// Puts `tmp` in place of `out`, keeping the previous `out` until the end.
+///
+/// Where the system can exchange two folders in one step (Linux), `out`
+/// always holds a whole site: the previous one, then the new one. Elsewhere
+/// two renames are needed, and between them, for a few microseconds, `out`
+/// is absent; a build killed there leaves the previous site whole in `old`
+/// and the new one in `tmp`, and the next build puts a site back.
 fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
     let had_previous = out.exists();
+    if had_previous && exchange(tmp, out) {
+        // `tmp` now holds the previous site; killed here, the next build
+        // starts from it, as it does should this rename fail.
+        let _ = fs::rename(tmp, old);
+        let _ = write_file(&old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1.as_bytes());
+        return Ok(());
+    }
     if had_previous && let Err(e) = fs::rename(out, old) {
         let _ = fs::remove_dir_all(tmp);
         return Err(io_error("move aside", out)(e));
@@ -298,6 +317,19 @@ fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
         let _ = write_file(&old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1.as_bytes());
     }
     Ok(())
+}
+
+/// Swaps two folders in one step; false when the system cannot (nothing
+/// changed then).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]
