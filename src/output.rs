@@ -164,7 +164,7 @@ fn refuse_link(out_dir: &Path) -> Result<(), OutputError> {
             Err(OutputError::Unsafe {
                 out: out_dir.to_path_buf(),
                 reason: format!(
-                    "it is a symbolic link (to {target}); give the folder it points to with --output, or remove the link"
+                    "it is a symbolic link (to {target}); give the folder it points to with --output-dir, or remove the link"
                 ),
             })
         }

@@ -1,6 +1,8 @@
 //! Data folders and output folders that someone else prepared: huge files,
 //! links out of the folder, links planted in the output (issue 11).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::fs;
@@ -72,7 +74,9 @@ fn huge_files_are_refused_before_they_are_read_all_in_one_run() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let said = stderr(&out);
     assert!(
-        said.contains("error: notes/huge.md: the file is 64.0 MiB; notes are read up to 8 MiB (split it or remove it)"),
+        said.contains(
+            "error: notes/huge.md: the file is 64.0 MiB; notes are read up to 8 MiB (split it or remove it)"
+        ),
         "{said}"
     );
     assert!(
@@ -137,7 +141,8 @@ mod links {
     fn links_out_of_the_data_folder_and_loops_are_warnings_not_errors() {
         let tmp = tempfile::tempdir().unwrap();
         let data = small_data(tmp.path());
-        fs::write(tmp.path().join("private.md"), "---\ndate: 2026-03-11\nkind: sync\ntitle: Secret\n---\n").unwrap();
+        fs::write(tmp.path().join("private.md"), "---\ndate: 2026-03-11\nkind: sync\ntitle: Secret\n---\n")
+            .unwrap();
         symlink("..", data.join("notes/loop")).unwrap();
         symlink("/", data.join("notes/root")).unwrap();
         symlink("../../private.md", data.join("notes/private.md")).unwrap();
@@ -173,7 +178,7 @@ mod links {
     #[test]
     fn an_output_folder_that_is_a_link_is_refused() {
         let tmp = tempfile::tempdir().unwrap();
-        let data = small_data(tmp.path());
+        small_data(tmp.path());
         let elsewhere = tmp.path().join("elsewhere");
         fs::create_dir(&elsewhere).unwrap();
         fs::write(elsewhere.join("keep.txt"), "mine").unwrap();

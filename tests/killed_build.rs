@@ -10,6 +10,7 @@
 //! the next build must succeed, leave no temporary folder, and write exactly
 //! what a clean build into a fresh folder writes.
 #![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "../examples/synthetic.rs"]
 #[allow(dead_code)]
@@ -64,8 +65,10 @@ fn data_folders(root: &Path) -> Vec<PathBuf> {
         let dir = root.join(title.to_lowercase());
         synthetic::generate(&dir, 6, 400, false).unwrap_or_else(|e| panic!("{e}"));
         let settings = fs::read_to_string(dir.join("tandem.yaml")).unwrap_or_default();
-        fs::write(dir.join("tandem.yaml"), format!("title: {title}\n{settings}")).unwrap_or_else(|e| panic!("{e}"));
-        let mut notes: Vec<PathBuf> = fs::read_dir(dir.join("notes")).unwrap().map(|e| e.unwrap().path()).collect();
+        fs::write(dir.join("tandem.yaml"), format!("title: {title}\n{settings}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut notes: Vec<PathBuf> =
+            fs::read_dir(dir.join("notes")).unwrap().map(|e| e.unwrap().path()).collect();
         notes.sort();
         let extra = fs::read_to_string(&notes[0]).unwrap_or_default().replace("title:", "title: Extra");
         fs::write(dir.join(format!("notes/extra-{n}.md")), extra).unwrap_or_else(|e| panic!("{e}"));
@@ -187,15 +190,19 @@ fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
                 Landed::AfterSwap
             }
         } else {
-            panic!("{point:?}: killed at {killed_at:?}, the output folder is neither the previous site nor the new one");
+            panic!(
+                "{point:?}: killed at {killed_at:?}, the output folder is neither the previous site nor the new one"
+            );
         };
 
         // The next build finishes the job and leaves nothing behind.
         finish(start_build(&data[next], &site));
         assert_eq!(hashes(&site), clean[next], "{point:?}: the site after the next build");
         assert!(!tmp.exists(), "{point:?}: a temporary folder is left");
-        let mut names: Vec<String> =
-            fs::read_dir(&work).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut names: Vec<String> = fs::read_dir(&work)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         names.sort();
         assert!(names == ["site"] || names == [".site.tandem-old", "site"], "{point:?}: {names:?}");
         if old.exists() {
@@ -207,7 +214,7 @@ fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
     }
     // The writing window was hit at least once: otherwise the test proves little.
     assert!(
-        landings.iter().any(|l| *l == Landed::DuringWrite),
+        landings.contains(&Landed::DuringWrite),
         "no kill landed while the site was written: {landings:?}"
     );
 }

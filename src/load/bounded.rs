@@ -83,7 +83,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// that `size` is over `limit` (`8.0 MiB (8388609 bytes)`).
 pub fn size_words(size: u64, limit: u64) -> String {
     let mib = size as f64 / MIB as f64;
-    if size % MIB == 0 && limit == 0 {
+    if size.is_multiple_of(MIB) && limit == 0 {
         return format!("{} MiB", size / MIB);
     }
     let shown = format!("{mib:.1} MiB");
@@ -95,6 +95,7 @@ pub fn size_words(size: u64, limit: u64) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

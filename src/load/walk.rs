@@ -83,14 +83,20 @@ impl Fence {
                 None
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                diags.warning(rel, None, format!("link not followed: it points to {shown}, which does not exist"));
+                diags.warning(
+                    rel,
+                    None,
+                    format!("link not followed: it points to {shown}, which does not exist"),
+                );
                 None
             }
             Err(_) => {
                 diags.warning(
                     rel,
                     None,
-                    format!("link not followed: it points to {shown}, which cannot be reached (a loop of links?)"),
+                    format!(
+                        "link not followed: it points to {shown}, which cannot be reached (a loop of links?)"
+                    ),
                 );
                 None
             }
@@ -105,7 +111,13 @@ impl Fence {
         if !start.is_dir() {
             return Vec::new();
         }
-        let mut walk = Walk { deep, entries: Vec::new(), dirs: HashSet::new(), files: HashMap::new(), links: VecDeque::new() };
+        let mut walk = Walk {
+            deep,
+            entries: Vec::new(),
+            dirs: HashSet::new(),
+            files: HashMap::new(),
+            links: VecDeque::new(),
+        };
         walk.dirs.insert(start.clone());
         walk.read_dir(&start, sub, diags);
         // Links last, so that a file's own path wins over a link to it.
@@ -211,6 +223,7 @@ fn not_a_file(rel: &str, diags: &mut Diagnostics) {
 }
 
 #[cfg(all(test, unix))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use std::os::unix::fs::symlink;
@@ -247,11 +260,20 @@ mod tests {
         assert!(!diags.has_errors());
         let said = messages(&diags);
         assert_eq!(said.len(), 5, "{said:?}");
-        assert!(said.contains(&"warning: notes/root: link not followed: it points to /, outside the data folder".to_string()));
+        assert!(said.contains(
+            &"warning: notes/root: link not followed: it points to /, outside the data folder".to_string()
+        ));
         assert!(said.contains(&"warning: notes/loop: link not followed: it points to .., a folder that holds the link (a loop)".to_string()));
-        assert!(said.contains(&"warning: notes/gone.md: link not followed: it points to missing.md, which does not exist".to_string()));
+        assert!(
+            said.contains(
+                &"warning: notes/gone.md: link not followed: it points to missing.md, which does not exist"
+                    .to_string()
+            )
+        );
         assert!(said.contains(&"warning: notes/secret.md: link not followed: it points to ../../secret.md, outside the data folder".to_string()));
-        assert!(said.iter().any(|m| m.starts_with("warning: notes/self.md: link not followed: it points to self.md, which cannot be reached")));
+        assert!(said.iter().any(|m| m.starts_with(
+            "warning: notes/self.md: link not followed: it points to self.md, which cannot be reached"
+        )));
     }
 
     #[test]
@@ -276,10 +298,32 @@ mod tests {
                 "warning: notes/again: link not followed: the folder it points to is read already",
             ]
         );
-        let Some(Entry::File { disk, .. }) = found.iter().find(|e| matches!(e, Entry::File { rel, .. } if rel.contains("old"))) else {
+        let Some(Entry::File { disk, .. }) =
+            found.iter().find(|e| matches!(e, Entry::File { rel, .. } if rel.contains("old")))
+        else {
             panic!("{found:?}")
         };
         assert_eq!(disk, &data.canonicalize().unwrap().join("archive/old.md"));
+    }
+
+    #[test]
+    fn a_named_pipe_is_skipped_with_a_warning() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::create_dir_all(tmp.path().join("notes")).unwrap();
+        let made =
+            std::process::Command::new("mkfifo").arg(tmp.path().join("notes/pipe.md")).status().unwrap();
+        assert!(made.success());
+        symlink("pipe.md", tmp.path().join("notes/link.md")).unwrap();
+        let mut diags = Diagnostics::new();
+        let found = Fence::new(tmp.path()).unwrap().walk("notes", true, &mut diags);
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(
+            messages(&diags),
+            [
+                "warning: notes/pipe.md: not read: not a regular file (a pipe or a device?)",
+                "warning: notes/link.md: not read: not a regular file (a pipe or a device?)",
+            ]
+        );
     }
 
     #[test]

@@ -302,7 +302,10 @@ fn a_build_killed_after_the_exchange_is_finished_by_the_next() {
     fs::rename(&old, &tmp).unwrap();
     write_site(&sample(), &out, data.path()).unwrap();
     assert_eq!(fs::read_to_string(out.join("notes/a/index.html")).unwrap(), "a");
-    assert_eq!(siblings(&out).iter().filter(|n| n.contains("tandem-")).collect::<Vec<_>>(), [".public.tandem-old"]);
+    assert_eq!(
+        siblings(&out).iter().filter(|n| n.contains("tandem-")).collect::<Vec<_>>(),
+        [".public.tandem-old"]
+    );
     assert_eq!(fs::read_to_string(old.join("index.html")).unwrap(), "v2");
 }
 
