@@ -295,8 +295,9 @@ fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
     if had_previous && exchange(tmp, out) {
         // `tmp` now holds the previous site; killed here, the next build
         // starts from it, as it does should this rename fail.
-        let _ = fs::rename(tmp, old);
-        let _ = write_file(&old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1.as_bytes());
+        if fs::rename(tmp, old).is_ok() {
+            keep_aside(old);
+        }
         return Ok(());
     }
     if had_previous && let Err(e) = fs::rename(out, old) {
@@ -311,12 +312,22 @@ fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
         return Err(io_error("move into place", out)(e));
     }
     if had_previous {
-        // The new site is in place. The previous one stays beside it, marked,
-        // as the start of the next build; version control is told to ignore
-        // it. Should that write fail, nothing is lost but the hint.
-        let _ = write_file(&old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1.as_bytes());
+        keep_aside(old);
     }
     Ok(())
+}
+
+/// The new site is in place. The previous one stays beside it, marked, as
+/// the start of the next build; version control is told to ignore it (should
+/// that write fail, nothing is lost but the hint). The empty folder a first
+/// build replaced is not a site: it is removed, or the next build would
+/// refuse it as a folder tandem did not write.
+fn keep_aside(old: &Path) {
+    if has_marker(old) {
+        let _ = write_file(&old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1.as_bytes());
+    } else {
+        let _ = fs::remove_dir(old);
+    }
 }
 
 /// Swaps two folders in one step; false when the system cannot (nothing

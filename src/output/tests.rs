@@ -154,6 +154,17 @@ fn a_foreign_folder_is_refused_and_untouched() {
 }
 
 #[test]
+fn an_empty_existing_folder_is_fine_for_every_later_build_too() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    fs::create_dir(&out).unwrap();
+    for _ in 0..3 {
+        write_site(&sample(), &out, data.path()).unwrap();
+    }
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+}
+
+#[test]
 fn an_empty_existing_folder_is_fine() {
     let data = data_folder();
     let out = data.path().join("public");
