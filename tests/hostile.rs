@@ -148,6 +148,10 @@ mod links {
         symlink("../../private.md", data.join("notes/private.md")).unwrap();
         symlink("nowhere.md", data.join("notes/gone.md")).unwrap();
         symlink("2026-03-12-retro.md", data.join("notes/again.md")).unwrap();
+        fs::create_dir(data.join("static")).unwrap();
+        fs::write(data.join("static/CNAME"), "example.org\n").unwrap();
+        symlink("/", data.join("static/root")).unwrap();
+        symlink("../../private.md", data.join("static/private.md")).unwrap();
         let site = tmp.path().join("site");
         let out = build(&data, &site, tmp.path());
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -158,9 +162,13 @@ mod links {
             "warning: notes/private.md: link not followed: it points to ../../private.md, outside the data folder",
             "warning: notes/gone.md: link not followed: it points to nowhere.md, which does not exist",
             "warning: notes/again.md: not read again: it is the same file as notes/2026-03-12-retro.md",
+            "warning: static/root: link not followed: it points to /, outside the data folder",
+            "warning: static/private.md: link not followed: it points to ../../private.md, outside the data folder",
         ] {
             assert!(said.contains(line), "{line}\n{said}");
         }
+        assert_eq!(fs::read_to_string(site.join("CNAME")).unwrap(), "example.org\n");
+        assert!(!site.join("root").exists() && !site.join("private.md").exists());
         let pages = snapshot(&site);
         assert!(!pages.iter().any(|(_, b)| String::from_utf8_lossy(b).contains("Secret")));
     }

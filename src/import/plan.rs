@@ -475,6 +475,27 @@ fn write_file(full: &Path, content: &str) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     let tmp = full.with_extension("tandem-tmp");
+    // A link under the temporary name was planted: remove it, never write through it.
+    if std::fs::symlink_metadata(&tmp).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::fs::remove_file(&tmp)?;
+    }
     std::fs::write(&tmp, content)?;
     std::fs::rename(&tmp, full)
+}
+
+#[cfg(all(test, unix))]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    #[test]
+    fn a_link_planted_under_the_temporary_name_is_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        std::fs::create_dir(dir.path().join("sprints")).unwrap();
+        std::os::unix::fs::symlink(&victim, dir.path().join("sprints/s1.tandem-tmp")).unwrap();
+        super::write_file(&dir.path().join("sprints/s1.yaml"), "id: S1\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(std::fs::read_to_string(dir.path().join("sprints/s1.yaml")).unwrap(), "id: S1\n");
+        assert!(!dir.path().join("sprints/s1.tandem-tmp").exists());
+    }
 }
