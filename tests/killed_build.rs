@@ -1,7 +1,7 @@
 //! A build killed with SIGKILL at any moment leaves the previous site whole,
 //! and the next build removes what the killed one left behind (issue 11).
 //!
-//! Three versions of a 400-note synthetic folder (examples/synthetic.rs)
+//! Three versions of a 300-note synthetic folder (examples/synthetic.rs)
 //! are built in turn, each over the last, and each build is killed once: at
 //! a fraction of the time before writing starts (as measured on one whole
 //! build), or at a fraction of the writing window after the temporary folder
@@ -63,7 +63,7 @@ fn data_folders(root: &Path) -> Vec<PathBuf> {
     let mut all = Vec::new();
     for (n, title) in ["Alpha", "Beta", "Gamma"].iter().enumerate() {
         let dir = root.join(title.to_lowercase());
-        synthetic::generate(&dir, 6, 400, false).unwrap_or_else(|e| panic!("{e}"));
+        synthetic::generate(&dir, 6, 300, false).unwrap_or_else(|e| panic!("{e}"));
         let settings = fs::read_to_string(dir.join("tandem.yaml")).unwrap_or_default();
         fs::write(dir.join("tandem.yaml"), format!("title: {title}\n{settings}"))
             .unwrap_or_else(|e| panic!("{e}"));
@@ -143,19 +143,27 @@ fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
     let old = work.join(".site.tandem-old");
 
     finish(start_build(&data[0], &site));
-    assert_eq!(hashes(&site), clean[0]);
-    // One whole build of the next version over it, timed, to place the kills.
-    let (appeared, gone, total) = timed_build(&data[1], &site, &tmp);
+    finish(start_build(&data[1], &site));
     assert_eq!(hashes(&site), clean[1]);
+    // One whole build of the next version, timed, to place the kills: like
+    // every build below, it starts from the kept site before the last one.
+    let (appeared, gone, total) = timed_build(&data[2], &site, &tmp);
+    assert_eq!(hashes(&site), clean[2]);
     let writing = gone.saturating_sub(appeared);
     eprintln!("build {total:?}; temporary folder from {appeared:?} to {gone:?}");
 
+    // On a busy machine the watcher may sleep through a short window and
+    // see no temporary folder at all; then the window counts as empty.
     let mut points: Vec<KillAt> = [0.3, 0.9].iter().map(|f| KillAt::Time(appeared.mul_f64(*f))).collect();
     points.extend([0.0, 0.25, 0.5, 0.75, 1.0].iter().map(|f| KillAt::AfterTmp(writing.mul_f64(*f))));
 
-    let mut previous = 1;
+    let mut previous = 2;
     let mut landings = Vec::new();
-    for point in points {
+    // A kill meant for the writing window that came after the build ended
+    // (the watcher starved on a busy machine) is tried again, a few times.
+    let mut retries = 3;
+    let mut points: std::collections::VecDeque<KillAt> = points.into();
+    while let Some(point) = points.pop_front() {
         // Each build goes over the last site, starting from the one before
         // (the kept previous site): every page is rewritten.
         let next = (previous + 1) % data.len();
@@ -209,6 +217,10 @@ fn a_killed_build_leaves_a_whole_site_and_the_next_build_cleans_up() {
             assert!(old.join(".tandem-site").is_file());
         }
         eprintln!("kill {point:?} at {killed_at:?}: {landed:?}; next build whole");
+        if landed == Landed::Finished && matches!(point, KillAt::AfterTmp(_)) && retries > 0 {
+            retries -= 1;
+            points.push_back(point);
+        }
         landings.push(landed);
         previous = next;
     }
