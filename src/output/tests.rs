@@ -333,3 +333,18 @@ fn a_link_named_like_the_marker_does_not_make_a_folder_ours() {
     assert!(matches!(err, OutputError::NotOurs { .. }), "{err}");
     assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "x");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_planted_in_the_kept_site_is_removed_not_read() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&sample(), &out, data.path()).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    let kept = data.path().join(".public.tandem-old");
+    fs::remove_file(kept.join("index.html")).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(kept.join("index.html")).status().unwrap();
+    assert!(made.success());
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+}

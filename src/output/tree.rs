@@ -67,9 +67,11 @@ pub fn update(site: &Site, root: &Path) -> Result<(), OutputError> {
         let path = entry.path();
         // Links are never followed, and tandem writes none: any link found
         // here was planted (`assets -> /etc`, `index.html -> ~/.bashrc`), and
-        // only the link itself is removed, before anything is written.
-        if entry.path_is_symlink() {
-            fs::remove_file(path).map_err(io_error("remove link", path))?;
+        // only the link itself is removed, before anything is written. So is
+        // a named pipe, which would block the comparison read below forever.
+        let kind = entry.file_type();
+        if !kind.is_dir() && !kind.is_file() {
+            fs::remove_file(path).map_err(io_error("remove", path))?;
         } else if entry.file_type().is_dir() {
             if !needed.contains(rel.as_str()) {
                 fs::remove_dir(path).map_err(io_error("remove folder", path))?;
