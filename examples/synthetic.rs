@@ -35,8 +35,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(args.first().map_or("target/synthetic-data", String::as_str));
     let sprints: i64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100);
     let notes_per_sprint: i64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(20);
-    // Sprint s gets the notes numbered total*s/sprints up to total*(s+1)/sprints.
     let total = total_notes.unwrap_or(sprints * notes_per_sprint);
+    generate(dir, sprints, total, weekly_backlog)?;
+    let snapshots = if weekly_backlog { 2 * sprints } else { sprints };
+    println!("wrote {sprints} sprints, {total} notes, {snapshots} backlog snapshots in {}", dir.display());
+    Ok(())
+}
+
+/// Writes the data folder `dir` (replacing it): `sprints` sprints and
+/// `total` notes. Also used by tests/killed_build.rs.
+pub fn generate(
+    dir: &Path,
+    sprints: i64,
+    total: i64,
+    weekly_backlog: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
+    // Sprint s gets the notes numbered total*s/sprints up to total*(s+1)/sprints.
     if dir.exists() {
         fs::remove_dir_all(dir)?;
     }
@@ -65,8 +79,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     fs::write(dir.join("tandem.yaml"), format!("as_of: {last_end}\n"))?;
-    let snapshots = if weekly_backlog { 2 * sprints } else { sprints };
-    println!("wrote {sprints} sprints, {total} notes, {snapshots} backlog snapshots in {}", dir.display());
     Ok(())
 }
 

@@ -171,9 +171,9 @@ fn render_and_write(
     if opts.strict {
         // A warning about static/ is a warning like any other under --strict.
         diagnostics.make_strict();
-        if diagnostics.has_errors() {
-            return Err(BuildError::InvalidData);
-        }
+    }
+    if diagnostics.has_errors() {
+        return Err(BuildError::InvalidData);
     }
     output::write_site(&site, &opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
     Ok(Built { pages: site.page_count(), files: site.files.len() })
@@ -191,7 +191,9 @@ pub fn render_site(
 ) -> Result<site::Site, BuildError> {
     let analysis = analysis::analyse(project, date, analysis::History::Full);
     let mut site = site::render(project, &analysis, site_opts).map_err(BuildError::Site)?;
-    for (path, bytes) in output::static_files(data_dir).map_err(BuildError::Output)? {
+    // A problem in `static/` (too large, a link out of the folder) is a
+    // diagnostic like any other: `build` then writes nothing, `serve` shows it.
+    for (path, bytes) in output::static_files(data_dir, diagnostics) {
         match site.files.entry(path) {
             std::collections::btree_map::Entry::Vacant(slot) => {
                 slot.insert(bytes);

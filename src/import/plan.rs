@@ -86,15 +86,18 @@ pub struct Imported {
 /// Reads `.tandem/import-state.json`, or an empty state for a first import.
 pub fn read_state(into: &Path, diags: &mut Diagnostics) -> Result<State, ImportError> {
     let path = into.join(STATE_PATH);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => State::parse(&text).map_err(|(msg, pos)| {
+    use crate::load::bounded::{self, ReadError};
+    // The state grows with the export it remembers: the export's limit.
+    match bounded::read(&path, bounded::IMPORT_LIMIT) {
+        Ok(bytes) => State::parse(&String::from_utf8_lossy(&bytes)).map_err(|(msg, pos)| {
             diags.error(&path.display().to_string(), Some(pos), msg);
             ImportError::InvalidInput
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
-        Err(e) => {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
+        Err(ReadError::Io(e)) => {
             Err(ImportError::Io(format!("cannot read {}: {}", path.display(), crate::load::io_words(&e))))
         }
+        Err(e) => Err(ImportError::Io(format!("cannot read {}: {}", path.display(), e.words("state files")))),
     }
 }
 
@@ -120,7 +123,8 @@ fn existing_sprint_files(into: &Path) -> BTreeMap<String, bool> {
 }
 
 fn generated(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(HEADER_PREFIX))
+    crate::load::bounded::read(path, crate::load::bounded::YAML_LIMIT)
+        .is_ok_and(|t| t.starts_with(HEADER_PREFIX.as_bytes()))
 }
 
 /// A sprint file written by hand: the id it claims (its `id:` line, else its
@@ -138,7 +142,10 @@ fn hand_written(into: &Path, files: &BTreeMap<String, bool>) -> Vec<HandWritten>
         if *generated {
             continue;
         }
-        let text = std::fs::read_to_string(into.join(path)).unwrap_or_default();
+        let text = crate::load::bounded::read(&into.join(path), crate::load::bounded::YAML_LIMIT)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
         let value = |key: &str| {
             text.lines()
                 .find_map(|l| l.strip_prefix(key))
@@ -468,6 +475,27 @@ fn write_file(full: &Path, content: &str) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     let tmp = full.with_extension("tandem-tmp");
+    // A link under the temporary name was planted: remove it, never write through it.
+    if std::fs::symlink_metadata(&tmp).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::fs::remove_file(&tmp)?;
+    }
     std::fs::write(&tmp, content)?;
     std::fs::rename(&tmp, full)
+}
+
+#[cfg(all(test, unix))]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    #[test]
+    fn a_link_planted_under_the_temporary_name_is_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        std::fs::create_dir(dir.path().join("sprints")).unwrap();
+        std::os::unix::fs::symlink(&victim, dir.path().join("sprints/s1.tandem-tmp")).unwrap();
+        super::write_file(&dir.path().join("sprints/s1.yaml"), "id: S1\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(std::fs::read_to_string(dir.path().join("sprints/s1.yaml")).unwrap(), "id: S1\n");
+        assert!(!dir.path().join("sprints/s1.tandem-tmp").exists());
+    }
 }

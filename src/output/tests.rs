@@ -154,6 +154,17 @@ fn a_foreign_folder_is_refused_and_untouched() {
 }
 
 #[test]
+fn an_empty_existing_folder_is_fine_for_every_later_build_too() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    fs::create_dir(&out).unwrap();
+    for _ in 0..3 {
+        write_site(&sample(), &out, data.path()).unwrap();
+    }
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+}
+
+#[test]
 fn an_empty_existing_folder_is_fine() {
     let data = data_folder();
     let out = data.path().join("public");
@@ -267,4 +278,73 @@ fn messages_name_the_folder_plainly() {
         source: io::Error::new(io::ErrorKind::PermissionDenied, "permission denied"),
     };
     assert_eq!(err.to_string(), "could not write file public/index.html: permission denied");
+}
+
+/// A build killed between the two renames of a swap (systems without an
+/// exchange): no output folder, the previous site kept, the new one whole.
+#[test]
+fn a_build_killed_mid_swap_is_repaired_by_the_next() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&site(&[("index.html", "v1"), ("gone.html", "x")]), &out, data.path()).unwrap();
+    let old = data.path().join(".public.tandem-old");
+    let tmp = data.path().join(".public.tandem-tmp");
+    fs::rename(&out, &old).unwrap();
+    write_site(&site(&[("index.html", "v2")]), &data.path().join("other"), data.path()).unwrap();
+    fs::rename(data.path().join("other"), &tmp).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    let fresh = data_folder();
+    write_site(&sample(), &fresh.path().join("public"), fresh.path()).unwrap();
+    assert_eq!(listing(&out), listing(&fresh.path().join("public")));
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+    assert!(!tmp.exists() && !old.exists(), "{:?}", siblings(&out));
+}
+
+/// A build killed after the exchange, before the previous site got its
+/// name: the next build starts from it.
+#[test]
+fn a_build_killed_after_the_exchange_is_finished_by_the_next() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&site(&[("index.html", "v1")]), &out, data.path()).unwrap();
+    write_site(&site(&[("index.html", "v2")]), &out, data.path()).unwrap();
+    let old = data.path().join(".public.tandem-old");
+    let tmp = data.path().join(".public.tandem-tmp");
+    fs::rename(&old, &tmp).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert_eq!(fs::read_to_string(out.join("notes/a/index.html")).unwrap(), "a");
+    assert_eq!(
+        siblings(&out).iter().filter(|n| n.contains("tandem-")).collect::<Vec<_>>(),
+        [".public.tandem-old"]
+    );
+    assert_eq!(fs::read_to_string(old.join("index.html")).unwrap(), "v2");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_named_like_the_marker_does_not_make_a_folder_ours() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    fs::create_dir(&out).unwrap();
+    fs::write(data.path().join("real-marker"), "x").unwrap();
+    fs::write(out.join("mine.txt"), "x").unwrap();
+    std::os::unix::fs::symlink(data.path().join("real-marker"), out.join(MARKER)).unwrap();
+    let err = write_site(&sample(), &out, data.path()).unwrap_err();
+    assert!(matches!(err, OutputError::NotOurs { .. }), "{err}");
+    assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "x");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_planted_in_the_kept_site_is_removed_not_read() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&sample(), &out, data.path()).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    let kept = data.path().join(".public.tandem-old");
+    fs::remove_file(kept.join("index.html")).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(kept.join("index.html")).status().unwrap();
+    assert!(made.success());
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
 }

@@ -14,7 +14,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{MARKER, MARKER_TEXT, OutputError, io_error};
+use super::{MARKER, MARKER_TEXT, OutputError, io_error, write_file};
 use crate::site::Site;
 
 /// Written into the kept previous site so that version control does not
@@ -65,8 +65,14 @@ pub fn update(site: &Site, root: &Path) -> Result<(), OutputError> {
             |p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
         );
         let path = entry.path();
-        // Links are never followed: one is removed like a file.
-        if entry.file_type().is_dir() {
+        // Links are never followed, and tandem writes none: any link found
+        // here was planted (`assets -> /etc`, `index.html -> ~/.bashrc`), and
+        // only the link itself is removed, before anything is written. So is
+        // a named pipe, which would block the comparison read below forever.
+        let kind = entry.file_type();
+        if !kind.is_dir() && !kind.is_file() {
+            fs::remove_file(path).map_err(io_error("remove", path))?;
+        } else if entry.file_type().is_dir() {
             if !needed.contains(rel.as_str()) {
                 fs::remove_dir(path).map_err(io_error("remove folder", path))?;
             }
@@ -87,7 +93,7 @@ pub fn update(site: &Site, root: &Path) -> Result<(), OutputError> {
     let files = site.files.iter().map(|(rel, bytes)| (on_disk(root, rel), bytes.as_slice()));
     for (path, bytes) in std::iter::once((marker, MARKER_TEXT.as_bytes())).chain(files) {
         if fs::read(&path).ok().as_deref() != Some(bytes) {
-            fs::write(&path, bytes).map_err(io_error("write file", &path))?;
+            write_file(&path, bytes).map_err(io_error("write file", &path))?;
         }
     }
     Ok(())
