@@ -116,3 +116,35 @@ fn the_handler_finder_finds_handlers() {
     assert_eq!(event_handlers("<a href=x OnClick=y>"), vec!["OnClick=y".to_string()]);
     assert!(event_handlers("<p title=\"x onclick=y\">turn on=off</p>").is_empty());
 }
+
+/// A `--templates` page that replaces the whole `head` block (without
+/// `super()`) still carries the policy: it sits outside that block.
+#[test]
+fn an_override_of_the_head_block_keeps_the_policy() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}{% block head %}<title>Lost</title>{% endblock head %}\
+         {% block main %}<h1>Lost</h1>{% endblock main %}",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let out = tmp.path().join("site");
+    let run = common::tandem(
+        &[
+            "build",
+            &sample.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+            "--templates",
+            &templates.to_string_lossy(),
+        ],
+        tmp.path(),
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = std::fs::read_to_string(out.join("404.html")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(page.contains("<title>Lost</title>"), "the override is used: {page}");
+    assert_eq!(page.matches(CSP).count(), 1, "{page}");
+}
