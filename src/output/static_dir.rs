@@ -139,10 +139,24 @@ mod tests {
 
     #[test]
     fn pages_and_scripts_are_refused_by_name_and_other_files_are_not() {
-        for rel in ["static/x.html", "static/a/B.HTM", "static/app.js", "static/m.mjs", "static/f.XML", "static/i.svgz"] {
+        for rel in [
+            "static/x.html",
+            "static/a/B.HTM",
+            "static/app.js",
+            "static/m.mjs",
+            "static/f.XML",
+            "static/i.svgz",
+        ] {
             assert!(refused_kind(rel).is_some(), "{rel}");
         }
-        for rel in ["static/CNAME", "static/robots.txt", "static/logo.png", "static/site.css", "static/logo.svg", "static/.js"] {
+        for rel in [
+            "static/CNAME",
+            "static/robots.txt",
+            "static/logo.png",
+            "static/site.css",
+            "static/logo.svg",
+            "static/.js",
+        ] {
             assert!(refused_kind(rel).is_none(), "{rel}");
         }
     }
