@@ -16,8 +16,11 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::site::Site;
 
+mod nofollow;
 mod static_dir;
 mod tree;
+
+use nofollow::write_file;
 pub use static_dir::static_files;
 
 /// Name of the marker file at the root of every folder tandem writes.
@@ -170,16 +173,6 @@ fn refuse_link(out_dir: &Path) -> Result<(), OutputError> {
         }
         _ => Ok(()),
     }
-}
-
-/// Writes `bytes` to `path`, a file inside a folder tandem is building. A
-/// link found there (planted by someone else, since tandem writes none) is
-/// removed first, never written through.
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        fs::remove_file(path)?;
-    }
-    fs::write(path, bytes)
 }
 
 /// A site path must be relative, `/`-separated, with plain names only.

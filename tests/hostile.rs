@@ -102,6 +102,55 @@ fn huge_files_are_refused_before_they_are_read_all_in_one_run() {
     assert!(!tmp.path().join("site").exists());
 }
 
+/// A page or a script in static/ would be published without the site's
+/// Content-Security-Policy: it is left out with a warning, and so is an SVG
+/// that can run something, while a clean logo and a CNAME are copied.
+#[test]
+fn pages_scripts_and_svgs_that_can_run_something_are_not_copied_from_static() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = small_data(tmp.path());
+    let stat = data.join("static");
+    fs::create_dir(&stat).unwrap();
+    fs::write(stat.join("x.html"), "<script>alert(1)</script>").unwrap();
+    fs::write(stat.join("app.js"), "alert(1)").unwrap();
+    let logo = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle r="4"/></svg>"#;
+    fs::write(stat.join("logo.svg"), logo).unwrap();
+    fs::write(stat.join("evil.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#)
+        .unwrap();
+    fs::write(stat.join("CNAME"), "example.org\n").unwrap();
+    let site = tmp.path().join("site");
+    let out = build(&data, &site, tmp.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stderr(&out);
+    let page = "not copied: it is a page or a script, and the site publishes none (Content-Security-Policy); tandem writes the pages";
+    for line in [
+        format!("warning: static/x.html: {page}"),
+        format!("warning: static/app.js: {page}"),
+        "warning: static/evil.svg: not copied: this SVG holds a script".to_string(),
+    ] {
+        assert!(said.contains(&line), "{line}\n{said}");
+    }
+    assert!(!said.contains("logo.svg") && !said.contains("CNAME"), "{said}");
+    assert!(
+        !site.join("x.html").exists() && !site.join("app.js").exists() && !site.join("evil.svg").exists()
+    );
+    assert_eq!(fs::read_to_string(site.join("logo.svg")).unwrap(), logo);
+    assert_eq!(fs::read_to_string(site.join("CNAME")).unwrap(), "example.org\n");
+
+    let strict = tandem(
+        &[
+            Path::new("build").as_os_str(),
+            data.as_os_str(),
+            "-o".as_ref(),
+            site.as_os_str(),
+            "--strict".as_ref(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(stderr(&strict).contains("static/x.html"), "{}", stderr(&strict));
+}
+
 #[test]
 fn a_note_at_the_limit_is_still_read() {
     let tmp = tempfile::tempdir().unwrap();

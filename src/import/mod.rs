@@ -16,6 +16,7 @@ pub mod config;
 pub mod dates;
 pub mod emit;
 pub mod gitlab;
+mod into_dir;
 pub mod jira_csv;
 pub mod jira_json;
 pub mod mapping;

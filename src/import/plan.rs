@@ -116,15 +116,23 @@ fn existing_sprint_files(into: &Path) -> BTreeMap<String, bool> {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".yaml") || name.ends_with(".yml") {
-            out.insert(format!("sprints/{name}"), generated(&entry.path()));
+            // A link is taken for a generated file, so that rewriting or
+            // removing it stops the import with an error naming it
+            // (`into_dir.rs`) instead of being read or written through.
+            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            out.insert(format!("sprints/{name}"), link || generated(&entry.path()));
         }
     }
     out
 }
 
+/// Whether the file starts with import's header; a link is never read.
 fn generated(path: &Path) -> bool {
-    crate::load::bounded::read(path, crate::load::bounded::YAML_LIMIT)
-        .is_ok_and(|t| t.starts_with(HEADER_PREFIX.as_bytes()))
+    use crate::load::bounded;
+    bounded::open_regular(path, true)
+        .ok()
+        .and_then(|file| bounded::read_open(file, bounded::YAML_LIMIT).ok())
+        .is_some_and(|t| t.starts_with(HEADER_PREFIX.as_bytes()))
 }
 
 /// A sprint file written by hand: the id it claims (its `id:` line, else its
@@ -339,7 +347,9 @@ fn backlog(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Pla
     }
     let path = format!("backlog/{}.yaml", ctx.as_of);
     let full = ctx.into.join(&path);
-    if full.exists() && !generated(&full) {
+    // A link there is planned like any file, and writing it is refused.
+    let plain = std::fs::symlink_metadata(&full).is_ok_and(|m| !m.file_type().is_symlink());
+    if plain && !generated(&full) {
         diags.warning(&path, None, "this snapshot was written by hand, so import leaves it as it is");
         return;
     }
@@ -442,10 +452,13 @@ pub fn apply(
     as_of: Date,
     issues: usize,
 ) -> Result<Imported, ImportError> {
+    // Before anything is read or written: no link on the way (`into_dir.rs`).
+    let touched = plan.files.iter().map(|f| f.path.as_str()).chain(plan.remove.iter().map(String::as_str));
+    super::into_dir::refuse_links(into, touched)?;
     let mut changes = Vec::new();
     for file in &plan.files {
         let full = into.join(&file.path);
-        let same = std::fs::read(&full).is_ok_and(|old| old == file.content.as_bytes());
+        let same = super::into_dir::holds(&full, file.content.as_bytes());
         changes.push((
             file.path.clone(),
             if same { Change::Unchanged } else { Change::Written },
@@ -454,7 +467,7 @@ pub fn apply(
         if same || dry_run {
             continue;
         }
-        write_file(&full, &file.content).map_err(|e| {
+        super::into_dir::write_file(&full, &file.content).map_err(|e| {
             ImportError::Io(format!("cannot write {}: {}", full.display(), crate::load::io_words(&e)))
         })?;
     }
@@ -468,34 +481,4 @@ pub fn apply(
         }
     }
     Ok(Imported { as_of, issues, sprints: plan.sprints, backlog_items: plan.backlog_items, changes, dry_run })
-}
-
-fn write_file(full: &Path, content: &str) -> std::io::Result<()> {
-    if let Some(dir) = full.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = full.with_extension("tandem-tmp");
-    // A link under the temporary name was planted: remove it, never write through it.
-    if std::fs::symlink_metadata(&tmp).is_ok_and(|m| m.file_type().is_symlink()) {
-        std::fs::remove_file(&tmp)?;
-    }
-    std::fs::write(&tmp, content)?;
-    std::fs::rename(&tmp, full)
-}
-
-#[cfg(all(test, unix))]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    #[test]
-    fn a_link_planted_under_the_temporary_name_is_not_written_through() {
-        let dir = tempfile::tempdir().unwrap();
-        let victim = dir.path().join("victim");
-        std::fs::write(&victim, "precious").unwrap();
-        std::fs::create_dir(dir.path().join("sprints")).unwrap();
-        std::os::unix::fs::symlink(&victim, dir.path().join("sprints/s1.tandem-tmp")).unwrap();
-        super::write_file(&dir.path().join("sprints/s1.yaml"), "id: S1\n").unwrap();
-        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
-        assert_eq!(std::fs::read_to_string(dir.path().join("sprints/s1.yaml")).unwrap(), "id: S1\n");
-        assert!(!dir.path().join("sprints/s1.tandem-tmp").exists());
-    }
 }

@@ -59,15 +59,20 @@ impl ReadError {
 
 /// The bytes of `path`, if it is a regular file of at most `limit` bytes.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    // The path's metadata first: opening a named pipe would block.
+    // The path's metadata first: a folder or a device is named as such.
     if !std::fs::metadata(path).map_err(ReadError::Io)?.is_file() {
         return Err(ReadError::NotAFile);
     }
-    let file = File::open(path).map_err(ReadError::Io)?;
+    let file = open_regular(path, false).map_err(|e| match e {
+        OpenError::NotAFile => ReadError::NotAFile,
+        OpenError::Io(e) => ReadError::Io(e),
+    })?;
+    read_open(file, limit)
+}
+
+/// The bytes of an open regular file, at most `limit` of them.
+pub fn read_open(file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
     let meta = file.metadata().map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile);
-    }
     if meta.len() > limit {
         return Err(ReadError::TooLarge { size: meta.len(), limit });
     }
@@ -77,6 +82,42 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
     }
     Ok(bytes)
+}
+
+/// Why [`open_regular`] gave no file.
+#[derive(Debug)]
+pub enum OpenError {
+    /// A folder, a named pipe or a device.
+    NotAFile,
+    /// The file system said no (with `no_follow`, a link is refused here).
+    Io(io::Error),
+}
+
+/// `path` opened for reading, if it is a regular file. The file can be
+/// swapped for a named pipe between a look at the path and the open, and
+/// opening a pipe nobody writes to blocks forever: so it is opened without
+/// blocking (`O_NONBLOCK`, which changes nothing for a regular file), and
+/// what was opened is checked. With `no_follow`, a link at the last
+/// component is not followed (`O_NOFOLLOW`): the open fails instead.
+pub fn open_regular(path: &Path, no_follow: bool) -> Result<File, OpenError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = if no_follow { OFlags::NONBLOCK | OFlags::NOFOLLOW } else { OFlags::NONBLOCK };
+        options.custom_flags(flags.bits() as i32);
+    }
+    #[cfg(not(target_os = "linux"))]
+    if no_follow && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(OpenError::Io(io::Error::other("a symbolic link")));
+    }
+    let file = options.open(path).map_err(OpenError::Io)?;
+    if !file.metadata().map_err(OpenError::Io)?.is_file() {
+        return Err(OpenError::NotAFile);
+    }
+    Ok(file)
 }
 
 /// `64.0 MiB`; with the exact byte count too when one decimal would hide
@@ -150,5 +191,38 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
         assert!(made.success());
         assert!(matches!(read(&fifo, 10), Err(ReadError::NotAFile)));
+    }
+
+    /// The file is swapped for a pipe after [`read`] looked at the path:
+    /// the open itself must neither block nor read the pipe.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_named_pipe_met_at_the_open_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("swapped.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let opening = fifo.clone();
+        std::thread::spawn(move || {
+            let refused = matches!(open_regular(&opening, false), Err(OpenError::NotAFile));
+            let _ = tx.send(refused);
+        });
+        let refused = rx.recv_timeout(std::time::Duration::from_secs(10));
+        if refused.is_err() {
+            // Unblock the thread before failing, so the test process can end.
+            let _ = std::fs::OpenOptions::new().write(true).open(&fifo);
+        }
+        assert_eq!(refused, Ok(true), "opening a named pipe blocked or was not refused");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn no_follow_refuses_a_link_at_the_last_component() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("real"), "x").unwrap();
+        std::os::unix::fs::symlink("real", dir.path().join("link")).unwrap();
+        assert!(open_regular(&dir.path().join("link"), false).is_ok());
+        assert!(matches!(open_regular(&dir.path().join("link"), true), Err(OpenError::Io(_))));
     }
 }

@@ -11,7 +11,6 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use super::{MARKER, MARKER_TEXT, OutputError, io_error, write_file};
@@ -82,17 +81,13 @@ pub fn update(site: &Site, root: &Path) -> Result<(), OutputError> {
     }
     for rel in needed {
         let dir = on_disk(root, rel);
-        match fs::create_dir(&dir) {
-            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
-                return Err(io_error("create folder", &dir)(e));
-            }
-            _ => {}
-        }
+        // A link planted in place of a folder since the walk is replaced.
+        super::nofollow::ensure_dir(&dir).map_err(io_error("create folder", &dir))?;
     }
     let marker = root.join(MARKER);
     let files = site.files.iter().map(|(rel, bytes)| (on_disk(root, rel), bytes.as_slice()));
     for (path, bytes) in std::iter::once((marker, MARKER_TEXT.as_bytes())).chain(files) {
-        if fs::read(&path).ok().as_deref() != Some(bytes) {
+        if !super::nofollow::holds(&path, bytes) {
             write_file(&path, bytes).map_err(io_error("write file", &path))?;
         }
     }
