@@ -247,7 +247,12 @@ const EXIT_OTHER: u8 = 3;
 fn main() -> ExitCode {
     // A panic is a bug in tandem, never the user's fault: say so in plain
     // words, without a backtrace, and exit like any other failure (code 3).
+    // Not while `serve` runs: its threads catch panics and report them
+    // themselves (a rebuild's in the banner), and the preview goes on.
     std::panic::set_hook(Box::new(|info| {
+        if tandem::serve::catches_panics() {
+            return;
+        }
         let what = info
             .payload()
             .downcast_ref::<&str>()

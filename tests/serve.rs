@@ -68,9 +68,14 @@ fn serve_with(prepare: impl FnOnce(&Path), flags: &[&str]) -> Served {
     });
     let mut served = Served { child, url: String::new(), data, stderr, lines: None, _tmp: tmp };
     let line = rx.recv_timeout(START).unwrap_or_else(|e| panic!("no URL printed ({e}): {}", served.log()));
-    assert!(line.starts_with("Serving ") && line.contains(" at http://127.0.0.1:"), "{line}");
+    let bind =
+        flags.iter().position(|f| *f == "--bind").and_then(|i| flags.get(i + 1)).unwrap_or(&"127.0.0.1");
+    assert!(line.starts_with("Serving ") && line.contains(&format!(" at http://{bind}:")), "{line}");
     assert!(line.ends_with("/ (Ctrl-C to stop)"), "{line}");
-    served.url = line.split(' ').find(|w| w.starts_with("http://")).unwrap_or_default().to_string();
+    let url = line.split(' ').find(|w| w.starts_with("http://")).unwrap_or_default();
+    // Asked for on loopback, whatever the address listened on.
+    let port = url.trim_end_matches('/').rsplit(':').next().unwrap_or_default();
+    served.url = format!("http://127.0.0.1:{port}/");
     served.lines = Some(rx);
     served
 }
@@ -89,9 +94,23 @@ impl Reply {
 }
 
 impl Served {
+    /// `127.0.0.1:PORT`, where it is asked.
+    fn addr(&self) -> &str {
+        self.url.trim_start_matches("http://").trim_end_matches('/')
+    }
+
+    fn port(&self) -> &str {
+        self.addr().rsplit(':').next().unwrap_or_default()
+    }
+
     fn request(&self, method: &str, path: &str) -> Reply {
-        let host = self.url.trim_start_matches("http://").trim_end_matches('/');
-        let mut stream = TcpStream::connect(host).unwrap_or_else(|e| panic!("connect {host}: {e}"));
+        self.request_as(method, path, self.addr())
+    }
+
+    /// A request naming `host` in its Host header.
+    fn request_as(&self, method: &str, path: &str, host: &str) -> Reply {
+        let addr = self.addr();
+        let mut stream = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
         let _ = stream.set_read_timeout(Some(START));
         write!(stream, "{method} {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap_or_else(|e| panic!("{e}"));
         let mut raw = Vec::new();
@@ -376,4 +395,122 @@ fn a_port_given_and_taken_is_an_error() {
     assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("error: port {port} is taken on 127.0.0.1")), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_data_folder_is_not_watched() {
+    let s = serve_with(
+        |tmp| {
+            let outside = tmp.join("outside");
+            for i in 0..20 {
+                fs::create_dir_all(outside.join(format!("deep/{i}"))).unwrap_or_else(|e| panic!("{e}"));
+            }
+            fs::write(outside.join("deep/old.md"), "# Old\n").unwrap_or_else(|e| panic!("{e}"));
+            std::os::unix::fs::symlink(&outside, tmp.join("data/notes/outside"))
+                .unwrap_or_else(|e| panic!("{e}"));
+        },
+        &[],
+    );
+    let home = s.get("/");
+    assert_eq!(home.status, 200, "{}", s.log());
+    assert!(home.body.contains("Team health this week"), "{}", home.body);
+    assert!(s.log().contains("warning: notes/outside: link not followed"), "{}", s.log());
+    #[cfg(target_os = "linux")]
+    {
+        // One inotify watch per folder of the data folder, none out there.
+        let folders =
+            walkdir::WalkDir::new(&s.data).into_iter().flatten().filter(|e| e.file_type().is_dir()).count();
+        assert_eq!(inotify_watches(s.child.id()), folders);
+    }
+
+    // A save out there changes nothing the site is built from.
+    let outside = s.data.with_file_name("outside");
+    fs::write(outside.join("deep/new.md"), "# New\n").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(outside.join("deep/old.md"), "# Changed\n").unwrap_or_else(|e| panic!("{e}"));
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!s.log().contains("rebuilt in "), "a save outside the data folder rebuilt: {}", s.log());
+
+    let note = s.data.join("notes/2026/sprint-22/retro.md");
+    let mut text = fs::read_to_string(&note).unwrap_or_else(|e| panic!("{e}"));
+    text.push_str("\nOne more line.\n");
+    fs::write(&note, text).unwrap_or_else(|e| panic!("{e}"));
+    let start = Instant::now();
+    while !s.log().contains("rebuilt in ") && start.elapsed() < REBUILD {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(s.log().contains("rebuilt in "), "a note saved did not rebuild: {}", s.log());
+}
+
+#[test]
+fn only_names_of_this_machine_are_answered_on_loopback() {
+    let s = serve();
+    let port = s.port().to_string();
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".into(),
+    ] {
+        let reply = s.request_as("GET", "/", &host);
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    // A page of evil.example whose name now resolves to 127.0.0.1 (DNS rebinding).
+    for path in ["/", "/metrics.json", "/__tandem/version"] {
+        let reply = s.request_as("GET", path, &format!("evil.example:{port}"));
+        assert_eq!(reply.status, 403, "{path}");
+        assert!(reply.body.starts_with("refused: "), "{}", reply.body);
+        assert!(!reply.body.contains("Phoenix"), "{}", reply.body);
+    }
+}
+
+#[test]
+fn bind_serves_any_host_name_and_the_404_page_works_under_each() {
+    let s = serve_with(|_| {}, &["--bind", "0.0.0.0"]);
+    assert!(s.log().contains("warning: listening on 0.0.0.0"), "{}", s.log());
+    let port = s.port().to_string();
+    for host in [format!("my-laptop.lan:{port}"), format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        assert_eq!(s.request_as("GET", "/", &host).status, 200, "{host}");
+        let missing = s.request_as("GET", "/a/b/c", &host);
+        assert_eq!(missing.status, 404, "{host}");
+        assert_404_links_from_the_root(&missing.body);
+    }
+}
+
+#[test]
+fn the_404_page_links_from_the_root_at_any_depth() {
+    let s = serve();
+    for path in ["/nope", "/a/b/c", "/notes/2026/nope/"] {
+        let missing = s.get(path);
+        assert_eq!(missing.status, 404, "{path}");
+        assert_404_links_from_the_root(&missing.body);
+    }
+    let feed = s.get("/feed.xml").body;
+    assert!(!feed.contains("127.0.0.1"), "{feed}");
+}
+
+/// Links of the 404 page start at `/` (same host, any depth), never at an
+/// address the server listens on (`0.0.0.0`, or 127.0.0.1 for a page opened
+/// as localhost, which the CSP's `style-src 'self'` blocks).
+fn assert_404_links_from_the_root(page: &str) {
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"/assets/style.css\">"), "{page}");
+    assert!(page.contains("href=\"/notes/index.html\""), "{page}");
+    assert!(!page.contains("href=\"//"), "{page}");
+    assert!(!page.contains("http://"), "{page}");
+}
+
+/// How many inotify watches process `pid` holds (`inotify wd:` lines of its
+/// inotify descriptors' fdinfo).
+#[cfg(target_os = "linux")]
+fn inotify_watches(pid: u32) -> usize {
+    let mut watches = 0;
+    for fd in fs::read_dir(format!("/proc/{pid}/fd")).unwrap_or_else(|e| panic!("{e}")).flatten() {
+        let is_inotify = fs::read_link(fd.path()).is_ok_and(|l| l.to_string_lossy().contains("inotify"));
+        if is_inotify {
+            let info = fs::read_to_string(format!("/proc/{pid}/fdinfo/{}", fd.file_name().to_string_lossy()))
+                .unwrap_or_default();
+            watches += info.lines().filter(|l| l.starts_with("inotify wd:")).count();
+        }
+    }
+    watches
 }

@@ -3,7 +3,8 @@
 //! with open pages reloaded.
 //!
 //! - [`http`]: a request path to a file of the site in memory (never the disk);
-//! - `respond`: the worker threads answering requests;
+//! - `respond`: the worker threads answering requests (on loopback, only
+//!   those naming this machine);
 //! - [`inject`]: what serve mode adds to each page (reload script, banner);
 //! - `watch`: the data folder and templates, watched with a debouncer.
 //!
@@ -19,6 +20,7 @@ mod watch;
 
 use std::fmt;
 use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -138,6 +140,9 @@ struct Shared {
     changed: Condvar,
     stopping: AtomicBool,
     held: AtomicUsize,
+    /// Listening on loopback: refuse requests naming another host (see
+    /// `respond::host_is_local`); any `--bind` off loopback takes all.
+    local_names_only: bool,
 }
 
 impl Shared {
@@ -171,6 +176,7 @@ impl Running {
     /// Stops watching and accepting requests, and waits for the requests
     /// being answered.
     pub fn stop(mut self) {
+        CATCHING_PANICS.store(false, Ordering::SeqCst);
         self.watcher.take();
         self.shared.stopping.store(true, Ordering::SeqCst);
         self.shared.changed.notify_all();
@@ -180,9 +186,24 @@ impl Running {
     }
 }
 
-/// Listens, builds the site once, starts watching and answering; returns
-/// as soon as pages can be asked for. A first build that fails still serves
-/// (the problems, on every path).
+/// Set while a server runs: its threads catch panics and report them
+/// themselves (a rebuild's as a banner problem), so the command line's
+/// panic hook must not end the process.
+static CATCHING_PANICS: AtomicBool = AtomicBool::new(false);
+
+/// Whether a panic now is caught by a running server (see [`start`]).
+pub fn catches_panics() -> bool {
+    CATCHING_PANICS.load(Ordering::SeqCst)
+}
+
+/// The base URL of every build in serve mode: root-relative, so the 404
+/// page (served at any depth) and the feed work under any name the server
+/// is reached by (`localhost`, `127.0.0.1`, a machine name with `--bind`).
+const SERVED_BASE_URL: &str = "/";
+
+/// Listens, starts watching, builds the site once and starts answering;
+/// returns as soon as pages can be asked for. A first build that fails
+/// still serves (the problems, on every path).
 pub fn start(opts: ServeOptions, on_event: OnEvent) -> Result<Running, ServeError> {
     let listener = listen(opts.bind, opts.port)?;
     let addr = listener
@@ -193,21 +214,25 @@ pub fn start(opts: ServeOptions, on_event: OnEvent) -> Result<Running, ServeErro
         .map_err(|e| ServeError::Listen(addr, e.to_string()))?;
     let server = Arc::new(server);
 
-    let builder = Builder { opts: opts.clone(), base_url: url.clone(), on_event };
-    let (first, team) = builder.build(None, 1, true);
-    let shared = Arc::new(Shared {
-        current: Mutex::new(Arc::new(first)),
-        changed: Condvar::new(),
-        stopping: AtomicBool::new(false),
-        held: AtomicUsize::new(0),
-    });
-
+    // Watch before the first build, so a save while it runs is not lost:
+    // its change waits in the channel and the rebuild thread takes it.
     let (tx, rx) = mpsc::channel();
     let mut roots = vec![opts.data_dir.clone()];
     roots.extend(opts.templates_dir.clone());
     // Events name canonical paths; compare like with like.
     let roots: Vec<PathBuf> = roots.into_iter().map(|r| r.canonicalize().unwrap_or(r)).collect();
     let watcher = watch::watch(&roots, tx).map_err(ServeError::Watch)?;
+
+    CATCHING_PANICS.store(true, Ordering::SeqCst);
+    let builder = Builder { opts: opts.clone(), on_event };
+    let (first, team) = builder.build_caught(None, 1, true);
+    let shared = Arc::new(Shared {
+        current: Mutex::new(Arc::new(first)),
+        changed: Condvar::new(),
+        stopping: AtomicBool::new(false),
+        held: AtomicUsize::new(0),
+        local_names_only: opts.bind.is_loopback(),
+    });
     let rebuild_shared = Arc::clone(&shared);
     std::thread::spawn(move || builder.rebuild_on_change(&rx, &rebuild_shared));
 
@@ -248,7 +273,6 @@ fn first_free(ip: IpAddr, ports: std::ops::Range<u16>) -> Result<TcpListener, Se
 /// Builds snapshots: the pipeline of `build`, kept in memory.
 struct Builder {
     opts: ServeOptions,
-    base_url: String,
     on_event: OnEvent,
 }
 
@@ -267,9 +291,40 @@ impl Builder {
                 continue;
             }
             let previous = shared.snapshot();
-            let (next, _) = self.build(Some(&previous), previous.version + 1, false);
+            let (next, _) = self.build_caught(Some(&previous), previous.version + 1, false);
             shared.swap(next);
         }
+    }
+
+    /// [`Builder::build`], a panic in it (a bug) becoming the build's error:
+    /// the last good site stays, and the server and its rebuilds go on.
+    fn build_caught(
+        &self,
+        previous: Option<&Snapshot>,
+        version: u64,
+        first: bool,
+    ) -> (Snapshot, Option<String>) {
+        let started = Instant::now();
+        let payload =
+            match std::panic::catch_unwind(AssertUnwindSafe(|| self.build(previous, version, first))) {
+                Ok(built) => return built,
+                Err(payload) => payload,
+            };
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let message = format!("internal error while building: {what}; please report it");
+        (self.on_event)(Event::Built(BuildReport {
+            first,
+            took: started.elapsed(),
+            built: None,
+            diagnostics: Vec::new(),
+            error: Some(message.clone()),
+        }));
+        let problems = vec![Problem { severity: "error", place: None, message }];
+        (snapshot(None, previous, version, problems), None)
     }
 
     /// One build; on failure the previous snapshot's site stays.
@@ -284,7 +339,7 @@ impl Builder {
         if let Some((project, date)) = checked.project.filter(|_| !diagnostics.has_errors()) {
             team = Some(project.team.name.clone());
             let site_opts = SiteOptions {
-                base_url: Some(self.base_url.clone()),
+                base_url: Some(SERVED_BASE_URL.to_string()),
                 templates_dir: opts.templates_dir.clone(),
                 public: opts.public,
             };
@@ -303,19 +358,26 @@ impl Builder {
             diagnostics,
             error,
         }));
-        let snapshot = match site {
-            Some(site) => {
-                let banner = if problems.is_empty() { Banner::None } else { Banner::Warnings };
-                Snapshot { version, site: Some(site), banner, problems }
-            }
-            None => match previous.and_then(|p| p.site.clone()) {
-                Some(last_good) => {
-                    Snapshot { version, site: Some(last_good), banner: Banner::Failed, problems }
-                }
-                None => Snapshot { version, site: None, banner: Banner::NoSite, problems },
-            },
-        };
-        (snapshot, team)
+        (snapshot(site, previous, version, problems), team)
+    }
+}
+
+/// The snapshot of a build that made `site` (or none) and found `problems`.
+fn snapshot(
+    site: Option<Arc<Site>>,
+    previous: Option<&Snapshot>,
+    version: u64,
+    problems: Vec<Problem>,
+) -> Snapshot {
+    match site {
+        Some(site) => {
+            let banner = if problems.is_empty() { Banner::None } else { Banner::Warnings };
+            Snapshot { version, site: Some(site), banner, problems }
+        }
+        None => match previous.and_then(|p| p.site.clone()) {
+            Some(last_good) => Snapshot { version, site: Some(last_good), banner: Banner::Failed, problems },
+            None => Snapshot { version, site: None, banner: Banner::NoSite, problems },
+        },
     }
 }
 
@@ -328,32 +390,4 @@ fn problem(d: &Diagnostic) -> Problem {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const LOCAL: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
-
-    fn port_of(listener: &TcpListener) -> u16 {
-        listener.local_addr().map(|a| a.port()).unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn a_taken_port_is_skipped_unless_it_was_asked_for() {
-        let taken = TcpListener::bind((LOCAL, 0)).unwrap_or_else(|e| panic!("{e}"));
-        let port = port_of(&taken);
-        let next = first_free(LOCAL, port..port.saturating_add(50)).unwrap_or_else(|e| panic!("{e}"));
-        assert!(port_of(&next) > port);
-        match listen(LOCAL, Some(port)) {
-            Err(e @ ServeError::PortTaken(_)) => {
-                assert_eq!(
-                    e.to_string(),
-                    format!(
-                        "port {port} is taken on 127.0.0.1 (choose another with --port, or leave it out)"
-                    )
-                );
-            }
-            other => panic!("{:?}", other.map(|l| port_of(&l))),
-        }
-        assert!(matches!(first_free(LOCAL, port..port + 1), Err(ServeError::NoFreePort(_))));
-    }
-}
+mod tests;

@@ -6,10 +6,14 @@
   "use strict";
   var script = document.currentScript;
   var seen = script && script.dataset.version ? script.dataset.version : "";
+  function later() {
+    window.setTimeout(wait, 1000);
+  }
   function wait() {
     fetch("/__tandem/version?since=" + encodeURIComponent(seen), { cache: "no-store" })
       .then(function (response) {
         if (!response.ok) {
+          // 503: too many pages are waiting already; else the server is in trouble.
           throw new Error("status " + response.status);
         }
         return response.text();
@@ -20,12 +24,14 @@
           window.location.reload();
           return;
         }
+        // Unchanged: the hold ran out, or the server answered at once
+        // without holding. Either way, never ask again straight away.
         seen = version;
-        wait();
+        later();
       })
       .catch(function () {
-        // The server is restarting or gone: try again in a second.
-        window.setTimeout(wait, 1000);
+        // The server is restarting, gone or busy: try again in a second.
+        later();
       });
   }
   wait();

@@ -1,8 +1,9 @@
 //! The threads that answer requests, each from the snapshot current when
 //! the request came in.
 
+use std::net::IpAddr;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response};
@@ -17,8 +18,8 @@ const SERVE_CSS: &[u8] = include_bytes!("serve.css");
 const TICK: Duration = Duration::from_millis(200);
 /// How long a `/__tandem/version` request is held when nothing changes.
 const HOLD: Duration = Duration::from_secs(20);
-/// Held requests at most (a tab each); more are answered at once, and
-/// their pages simply ask again.
+/// Held requests at most (a tab each, each a thread); more are answered
+/// 503 with `Retry-After`, and their pages ask again a second later.
 const MAX_HELD: usize = 64;
 
 /// Answers requests until the server stops.
@@ -26,12 +27,24 @@ pub(super) fn work(server: &Arc<tiny_http::Server>, shared: &Arc<Shared>) {
     while !shared.stopping.load(Ordering::SeqCst) {
         // A failed accept is the client's trouble, not the server's: go on.
         if let Ok(Some(request)) = server.recv_timeout(TICK) {
-            answer(request, shared);
+            // A bug met by one request must not take a worker with it: the
+            // request, dropped unanswered, gets tiny_http's empty 500.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| answer(request, shared)));
         }
     }
 }
 
 fn answer(request: Request, shared: &Arc<Shared>) {
+    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
+    if shared.local_names_only && !host_is_local(host) {
+        let response = text(
+            403,
+            "refused: this preview answers only to localhost, 127.0.0.1 and [::1]; another name \
+             is how a web page elsewhere could read it (--bind ADDR serves any name)\n",
+        );
+        let _ = request.respond(response);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let response = with_header(text(405, "only GET and HEAD are answered here\n"), "Allow", "GET, HEAD");
         let _ = request.respond(response);
@@ -91,12 +104,17 @@ fn version(request: Request, snapshot: &Snapshot, shared: &Arc<Shared>) {
         .split_once('?')
         .and_then(|(_, query)| query.split('&').find_map(|kv| kv.strip_prefix("since=")))
         .and_then(|v| v.parse::<u64>().ok());
-    let hold = since == Some(snapshot.version) && shared.held.load(Ordering::SeqCst) < MAX_HELD;
-    if !hold {
-        let _ = request.respond(version_response(snapshot.version));
-        return;
+    match hold_or_answer(since, snapshot.version, &shared.held) {
+        Hold::Now(version) => {
+            let _ = request.respond(version_response(version));
+            return;
+        }
+        Hold::Busy => {
+            let _ = request.respond(busy());
+            return;
+        }
+        Hold::Held => {}
     }
-    shared.held.fetch_add(1, Ordering::SeqCst);
     let shared = Arc::clone(shared);
     let seen = snapshot.version;
     std::thread::spawn(move || {
@@ -114,6 +132,63 @@ fn version(request: Request, snapshot: &Snapshot, shared: &Arc<Shared>) {
         let _ = request.respond(version_response(now));
         shared.held.fetch_sub(1, Ordering::SeqCst);
     });
+}
+
+/// What to do with a `/__tandem/version` request.
+#[derive(Debug, PartialEq, Eq)]
+enum Hold {
+    /// The page is behind (or did not say): the version, at once.
+    Now(u64),
+    /// Hold it; counted in `held` (the holder takes it off when done).
+    Held,
+    /// `MAX_HELD` are held already.
+    Busy,
+}
+
+/// Counts the request in `held` when it is to be held and there is room,
+/// in one step so two workers never both take the last place.
+fn hold_or_answer(since: Option<u64>, current: u64, held: &AtomicUsize) -> Hold {
+    if since != Some(current) {
+        return Hold::Now(current);
+    }
+    match held.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < MAX_HELD).then_some(n + 1)) {
+        Ok(_) => Hold::Held,
+        Err(_) => Hold::Busy,
+    }
+}
+
+/// No room to hold another request: answered at once, the page asking
+/// again only after `Retry-After` (an answer with the same version would
+/// have it ask again at once, round and round).
+fn busy() -> Answer {
+    with_header(
+        text(503, "too many open pages are waiting for a rebuild; ask again in a second\n"),
+        "Retry-After",
+        "1",
+    )
+}
+
+/// Whether `host` (the Host header) names this machine: `localhost` or a
+/// loopback address (`127.0.0.1`, `[::1]`), with any port (a tunnel such as
+/// `ssh -L 8080:localhost:4000` keeps its own). Any other name is how a page of another site reaches a loopback server (DNS
+/// rebinding: its own name, made to resolve to 127.0.0.1), so only numbers
+/// and `localhost` pass. A request without a Host header comes from no browser.
+fn host_is_local(host: Option<&str>) -> bool {
+    let Some(host) = host else { return true };
+    let (name, port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some(parts) => parts,
+            None => return false,
+        },
+        None => host.split_at(host.find(':').unwrap_or(host.len())),
+    };
+    let port_ok = match port.strip_prefix(':') {
+        Some(port) => port.parse::<u16>().is_ok(),
+        None => port.is_empty(),
+    };
+    let name_ok =
+        name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    port_ok && name_ok
 }
 
 fn version_response(version: u64) -> Answer {
@@ -140,5 +215,57 @@ fn with_header(response: Answer, name: &str, value: &str) -> Answer {
     match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
         Ok(header) => response.with_header(header),
         Err(()) => response,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_names_of_this_machine_are_answered() {
+        for host in [
+            "127.0.0.1:4000",
+            "localhost:4000",
+            "LocalHost",
+            "[::1]:4000",
+            "[::1]",
+            "127.0.0.1",
+            "127.0.0.2:80",
+        ] {
+            assert!(host_is_local(Some(host)), "{host}");
+        }
+        assert!(host_is_local(None), "no browser leaves it out");
+        for host in [
+            "evil.example:4000",
+            "evil.example",
+            "localhost.evil.example:4000",
+            "127.0.0.1.nip.io:4000",
+            "10.0.0.5:4000",
+            "[::1",
+            "[::1]x",
+            "localhost:http",
+            "::1",
+            "",
+        ] {
+            assert!(!host_is_local(Some(host)), "{host}");
+        }
+    }
+
+    #[test]
+    fn a_full_house_of_held_requests_answers_503_with_retry_after() {
+        let held = AtomicUsize::new(MAX_HELD - 1);
+        assert_eq!(hold_or_answer(Some(3), 4, &held), Hold::Now(4), "a page behind is answered at once");
+        assert_eq!(hold_or_answer(None, 4, &held), Hold::Now(4));
+        assert_eq!(held.load(Ordering::SeqCst), MAX_HELD - 1);
+        assert_eq!(hold_or_answer(Some(4), 4, &held), Hold::Held);
+        assert_eq!(held.load(Ordering::SeqCst), MAX_HELD);
+        assert_eq!(hold_or_answer(Some(4), 4, &held), Hold::Busy);
+        assert_eq!(held.load(Ordering::SeqCst), MAX_HELD, "a busy answer holds nothing");
+        let response = busy();
+        assert_eq!(response.status_code().0, 503);
+        let retry =
+            response.headers().iter().find(|h| h.field.equiv("Retry-After")).map(|h| h.value.as_str());
+        assert_eq!(retry, Some("1"));
     }
 }

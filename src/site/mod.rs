@@ -58,6 +58,7 @@ use templates::{TemplateError, Templates};
 pub struct SiteOptions {
     /// Absolute URL the site is published at, for canonical links and the
     /// feed; wins over `base_url` in tandem.yaml. Internal links stay relative.
+    /// `serve` gives `/`: links from the root of whatever host serves it.
     pub base_url: Option<String>,
     /// Folder of template overrides (`--templates`).
     pub templates_dir: Option<PathBuf>,

@@ -203,6 +203,11 @@ fn base_url_fills_canonical_links_and_the_404_page_only() {
     assert!(missing.contains("href=\"https://acme.github.io/phoenix/assets/style.css\""), "{missing}");
     assert!(!missing.contains("rel=\"canonical\""), "{missing}");
 
+    let served = build(&SiteOptions { base_url: Some("/".into()), ..Default::default() });
+    let missing = text(&served, "404.html");
+    assert!(missing.contains("href=\"/assets/style.css\""), "{missing}");
+    assert!(text(&served, "feed.xml").contains("href=\"/feed.xml\""));
+
     let plain = build(&SiteOptions::default());
     assert!(!text(&plain, "notes/index.html").contains("canonical"));
     assert!(text(&plain, "404.html").contains("href=\"./assets/style.css\""));
