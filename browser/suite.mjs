@@ -242,6 +242,14 @@ async function checkOneSite(ctx, run, site) {
   }
 }
 
+// The checker reads files, not served pages: with no origin it cannot match
+// the CSP's style-src 'self' and warns about every page's own stylesheet.
+// Chromium, loading the pages from the test server, is the judge of the CSP
+// (see cspViolations in lib/browse.mjs); only this warning is dropped (the
+// checker shortens long URLs, hence any path on the test server for 404.html).
+const OWN_STYLESHEET_UNDER_CSP =
+  /^Resource violates Content Security Policy \(meta tag\): external stylesheet “((\.\.\/|\.\/)*assets\/style\.css|http:\/\/127\.0\.0\.1:\d+\/team-health\/[^”]*)” blocked by “style-src” directive\.$/;
+
 /** One W3C Nu checker run over every page; errors fail their page. Returns the warnings as lines. */
 async function validateAll(run) {
   const { report } = run;
@@ -255,6 +263,7 @@ async function validateAll(run) {
   for (const [file, messages] of v.messages) {
     const owner = run.validateFiles.get(file) ?? { site: 'all', check: file, report };
     for (const m of messages) {
+      if (OWN_STYLESHEET_UNDER_CSP.test(m.message)) continue;
       if (owner.report !== report) {
         // The self-test site's errors are expected; missedBySuite looks for them.
         if (m.type !== 'warning') owner.report.fail(owner.report.check(owner.site, owner.check), `W3C ${m.type}: ${m.message}`);
@@ -296,6 +305,7 @@ function printReport(run, warnings, elapsed) {
     for (const [why, n] of incomplete.slice(0, 8)) console.log(`    ${n} × ${why}`);
   }
   console.log(`links: ${s.externalLinks} external and ${s.mailtoLinks} mailto/tel links counted, not followed; ${s.blockedRequests} requests to other hosts blocked`);
+  console.log(`Content-Security-Policy: ${s.cspViolations} violations`);
   console.log(`feeds: ${s.feedEntries} entries, ${s.feedLinks} links to the site checked`);
   console.log(`W3C Nu checker ${run.vnuVersion}: ${s.validatedFiles} files, ${s.validatorErrors} errors, ${s.validatorWarnings} warnings`);
   const shots = fs.existsSync(run.shotsDir) ? fs.readdirSync(run.shotsDir).sort() : [];

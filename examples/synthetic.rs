@@ -42,15 +42,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Writes the folder: `sprints` sprints, `total` notes spread over them, a
-/// backlog snapshot per sprint (or per week with `weekly_backlog`). Also
-/// used by `benches/stages.rs`, which includes this file.
+/// Writes the data folder `dir` (replacing it): `sprints` sprints, `total`
+/// notes spread over them, a backlog snapshot per sprint (or per week with
+/// `weekly_backlog`). Also used by `benches/stages.rs` and
+/// `tests/killed_build.rs`, which include this file.
 pub fn generate(
     dir: &Path,
     sprints: i64,
     total: i64,
     weekly_backlog: bool,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    // Sprint s gets the notes numbered total*s/sprints up to total*(s+1)/sprints.
     if dir.exists() {
         fs::remove_dir_all(dir)?;
     }

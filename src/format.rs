@@ -91,6 +91,41 @@ pub fn kind(k: NoteKind) -> KindView {
     KindView { key: k.as_str(), label }
 }
 
+/// A meeting named by its kind alone, for where its title may not be shown
+/// (`--public`): `Sprint planning`, `Meeting` for any other kind.
+pub fn meeting(k: NoteKind) -> &'static str {
+    match k {
+        NoteKind::Other => "Meeting",
+        k => kind(k).label,
+    }
+}
+
+/// A meeting by its kind, inside a sentence: `the sprint planning`, `a meeting`.
+pub fn the_meeting(k: NoteKind) -> &'static str {
+    match k {
+        NoteKind::Planning => "the sprint planning",
+        NoteKind::Review => "the sprint review",
+        NoteKind::Retro => "the retrospective",
+        NoteKind::Refinement => "a backlog refinement",
+        NoteKind::Sync => "a PO and SM sync",
+        NoteKind::Standup => "a daily stand-up",
+        NoteKind::Stakeholder => "a stakeholder meeting",
+        NoteKind::Other => "a meeting",
+    }
+}
+
+/// What a public site (`--public`) says for a decision: `Decision taken at
+/// the sprint planning`.
+pub fn public_decision(k: NoteKind) -> String {
+    format!("Decision taken at {}", the_meeting(k))
+}
+
+/// A note named by its kind and date, never its title (`--public`):
+/// `Sprint planning, Mon 5 Oct 2026`.
+pub fn note_name(k: NoteKind, d: Date) -> String {
+    format!("{}, {}", meeting(k), date(d).long)
+}
+
 /// A role, worded for people.
 pub fn role(r: Role) -> &'static str {
     match r {

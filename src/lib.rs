@@ -17,6 +17,9 @@
 //!
 //! [`import`] is a separate entry: a tracker's export into the data folder's
 //! files, which `load` then reads like any others.
+//!
+//! [`serve`] runs the same pipeline up to the rendered site and serves it
+//! from memory instead of writing it, rebuilding when the data changes.
 
 pub mod analysis;
 pub mod diagnostics;
@@ -28,6 +31,7 @@ pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod output;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod summary;
@@ -164,7 +168,16 @@ fn render_and_write(
     diagnostics: &mut Diagnostics,
 ) -> Result<Built, BuildError> {
     let analysis = analysis::analyse(project, date, analysis::History::Full);
-    let static_files = output::static_files(&opts.data_dir).map_err(BuildError::Output)?;
+    // A problem in `static/` (too large, a link out of the folder, a page or
+    // script) is a diagnostic like any other: with an error, nothing is written.
+    let static_files = output::static_files(&opts.data_dir, diagnostics);
+    if opts.strict {
+        // A warning about static/ is a warning like any other under --strict.
+        diagnostics.make_strict();
+    }
+    if diagnostics.has_errors() {
+        return Err(BuildError::InvalidData);
+    }
     // Each page goes to disk as soon as it is rendered: a site of 50,000
     // notes is never held in memory whole. Until `finish`, the output
     // folder is untouched; on any error `staged` is dropped unfinished.
@@ -179,17 +192,12 @@ fn render_and_write(
     // `static/` is copied as it is; a page tandem writes keeps its path.
     for (path, bytes) in static_files {
         if staged.contains(&path) {
-            diagnostics.warning(
-                &format!("static/{path}"),
-                None,
-                format!("not copied: tandem writes {path} itself (remove it from static/)"),
-            );
+            diagnostics.warning(&format!("static/{path}"), None, clash(&path));
         } else {
             staged.write_file(&path, &bytes).map_err(BuildError::Output)?;
         }
     }
     if opts.strict {
-        // A warning about static/ is a warning like any other under --strict.
         diagnostics.make_strict();
         if diagnostics.has_errors() {
             return Err(BuildError::InvalidData);
@@ -198,4 +206,34 @@ fn render_and_write(
     let built = Built { pages: staged.page_count(), files: staged.file_count() };
     staged.finish().map_err(BuildError::Output)?;
     Ok(built)
+}
+
+fn clash(path: &str) -> String {
+    format!("not copied: tandem writes {path} itself (remove it from static/)")
+}
+
+/// The whole site in memory: every page rendered, then `static/` added
+/// (a page tandem writes keeps its path; the clash is a warning). `serve`
+/// serves it as it is; `build` streams the same files to disk instead
+/// ([`site::render_into`]).
+pub fn render_site(
+    project: &Project,
+    date: Date,
+    site_opts: &site::SiteOptions,
+    data_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<site::Site, BuildError> {
+    let analysis = analysis::analyse(project, date, analysis::History::Full);
+    let mut site = site::render(project, &analysis, site_opts).map_err(BuildError::Site)?;
+    for (path, bytes) in output::static_files(data_dir, diagnostics) {
+        match site.files.entry(path) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(bytes);
+            }
+            std::collections::btree_map::Entry::Occupied(taken) => {
+                diagnostics.warning(&format!("static/{}", taken.key()), None, clash(taken.key()))
+            }
+        }
+    }
+    Ok(site)
 }

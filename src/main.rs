@@ -31,6 +31,32 @@ enum Command {
     Init(InitArgs),
     /// Turn a Jira or GitLab export into sprint records and a backlog snapshot.
     Import(ImportArgs),
+    /// Build the site in memory and serve it on this machine, rebuilding and reloading on every save.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The data folder (holding team.yaml, sprints/, notes/ ...).
+    #[arg(default_value = ".")]
+    data_dir: PathBuf,
+    /// The port to listen on (0: any free one); default: the first free one from 4000.
+    #[arg(long)]
+    port: Option<u16>,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Folder of templates that replace built-in ones of the same name (watched too).
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then see the site).
+    #[arg(long, value_name = "ADDR")]
+    bind: Option<std::net::IpAddr>,
+    #[command(flatten)]
+    public: PublicArg,
 }
 
 #[derive(Args)]
@@ -77,6 +103,8 @@ struct BuildArgs {
     /// Folder of templates that replace built-in ones of the same name.
     #[arg(long)]
     templates: Option<PathBuf>,
+    #[command(flatten)]
+    public: PublicArg,
     /// Print only problems, not the closing summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -89,9 +117,28 @@ struct SummaryArgs {
     /// Absolute URL the site is published at, for the summary's links.
     #[arg(long, value_parser = parse_base_url)]
     base_url: Option<String>,
+    #[command(flatten)]
+    public: PublicArg,
     /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for tools.
     #[arg(long, value_enum, default_value_t = SummaryFormatArg::Markdown)]
     format: SummaryFormatArg,
+}
+
+/// `--public`, `--public=true`, `--public=false`: absent, tandem.yaml's
+/// `public` decides. The `=` is required, so `--public DATA_DIR` reads as the
+/// flag and the folder.
+#[derive(Args)]
+struct PublicArg {
+    /// For stakeholders: figures, goals, titles, dates and owners, but no note text
+    /// (no note pages; no action or decision text). Wins over `public` in tandem.yaml.
+    #[arg(
+        long = "public",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    public: Option<bool>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -200,7 +247,12 @@ const EXIT_OTHER: u8 = 3;
 fn main() -> ExitCode {
     // A panic is a bug in tandem, never the user's fault: say so in plain
     // words, without a backtrace, and exit like any other failure (code 3).
+    // Not while `serve` runs: its threads catch panics and report them
+    // themselves (a rebuild's in the banner), and the preview goes on.
     std::panic::set_hook(Box::new(|info| {
+        if tandem::serve::catches_panics() {
+            return;
+        }
         let what = info
             .payload()
             .downcast_ref::<&str>()
@@ -217,7 +269,107 @@ fn main() -> ExitCode {
         Command::Summary(args) => summary(&args),
         Command::Init(args) => init(&args),
         Command::Import(args) => import(&args),
+        Command::Serve(args) => serve(&args),
     }
+}
+
+fn serve(args: &ServeArgs) -> ExitCode {
+    use tandem::serve;
+    if let Err(code) = usable_data_dir(&args.data_dir).and_then(|()| now().map(drop).map_err(usage_error)) {
+        return code;
+    }
+    if let Some(dir) = args.templates.as_ref().filter(|d| !d.is_dir()) {
+        say!("error: the templates folder {} is not a folder", dir.display());
+        return ExitCode::from(EXIT_USAGE);
+    }
+    // Ctrl-C (and a plain `kill`) end the wait below; the server then stops in order.
+    let (stop, stopped) = std::sync::mpsc::channel();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop.send(());
+    }) {
+        say!("error: cannot watch for Ctrl-C: {e}");
+        return ExitCode::from(EXIT_OTHER);
+    }
+    let options = serve::ServeOptions {
+        data_dir: args.data_dir.clone(),
+        as_of: args.as_of,
+        templates_dir: args.templates.clone(),
+        bind: args.bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
+        port: args.port,
+        public: args.public.public,
+        now: clock,
+    };
+    let bind = options.bind;
+    let running = match serve::start(options, std::sync::Arc::new(print_serve_event)) {
+        Ok(running) => running,
+        Err(e) => {
+            say!("error: {e}");
+            return ExitCode::from(EXIT_OTHER);
+        }
+    };
+    if !bind.is_loopback() {
+        say!("warning: listening on {bind}: other machines that can reach this one can see the site");
+    }
+    let name = running.team.clone().unwrap_or_else(|| args.data_dir.display().to_string());
+    out!("Serving {name} at {} (Ctrl-C to stop)", running.url);
+    if args.open {
+        open_browser(&running.url);
+    }
+    let _ = stopped.recv();
+    running.stop();
+    out!("Stopped serving {name}");
+    ExitCode::SUCCESS
+}
+
+/// The terminal's view of a build: the problems as `check` prints them, then one line.
+fn print_serve_event(event: tandem::serve::Event) {
+    use tandem::serve::Event;
+    match event {
+        Event::Built(report) => {
+            let text = diagnostics::render(&report.diagnostics, MessageFormat::Human, "");
+            let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            if let Some(e) = &report.error {
+                say!("error: {e}");
+            }
+            let secs = report.took.as_secs_f64();
+            match (report.built, report.first) {
+                (Some((pages, _)), true) => say!("Built {pages} pages in {secs:.2} s"),
+                (Some((pages, _)), false) => say!("rebuilt in {secs:.2} s ({pages} pages)"),
+                (None, _) => {
+                    say!("the build failed in {secs:.2} s: pages show the problems until they are fixed")
+                }
+            }
+        }
+        Event::WatchTrouble(e) => say!("warning: watching for changes: {e}"),
+    }
+}
+
+/// The system's "open this" command; a failure is only a warning.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = opened {
+        say!("warning: could not open a browser ({e}); open {url} yourself");
+    }
+}
+
+/// The clock for each rebuild; `now()` was checked once at start, so its
+/// error cannot come back (the environment does not change).
+fn clock() -> jiff::Timestamp {
+    now().unwrap_or_else(|_| jiff::Timestamp::now())
 }
 
 fn import(args: &ImportArgs) -> ExitCode {
@@ -295,6 +447,13 @@ fn init(args: &InitArgs) -> ExitCode {
                 out!("  {}", file.display());
             }
             out!("Next: {next} {}`", dir.display());
+            if args.templates.is_none() && tandem::init::tandem_repository().is_empty() {
+                out!(
+                    "Before you push: set TANDEM_REPOSITORY in {} to the GitHub repository \
+                     tandem comes from (owner/name)",
+                    dir.join(".github/workflows/tandem.yml").display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -319,6 +478,7 @@ fn build(args: &BuildArgs) -> ExitCode {
         site: tandem::site::SiteOptions {
             base_url: args.base_url.clone(),
             templates_dir: args.templates.clone(),
+            public: args.public.public,
         },
         strict: common.strict,
     };
@@ -386,6 +546,7 @@ fn summary(args: &SummaryArgs) -> ExitCode {
         as_of: common.as_of,
         now,
         base_url: args.base_url.clone(),
+        public: args.public.public,
         format: args.format.into(),
         strict: common.strict,
     };
@@ -414,13 +575,20 @@ fn summary(args: &SummaryArgs) -> ExitCode {
 
 /// The clock and the data folder, or the usage error (exit 2) that stops the command.
 fn start(args: &CheckArgs) -> Result<jiff::Timestamp, ExitCode> {
-    if !args.data_dir.is_dir() {
-        let what = if args.data_dir.exists() { "is not a folder" } else { "does not exist" };
-        say!("error: the data folder {} {what} (give the folder holding team.yaml)", args.data_dir.display());
+    usable_data_dir(&args.data_dir)?;
+    now().map_err(usage_error)
+}
+
+fn usable_data_dir(dir: &std::path::Path) -> Result<(), ExitCode> {
+    if !dir.is_dir() {
+        let what = if dir.exists() { "is not a folder" } else { "does not exist" };
+        say!("error: the data folder {} {what} (give the folder holding team.yaml)", dir.display());
         return Err(ExitCode::from(EXIT_USAGE));
     }
-    now().map_err(|e| {
-        say!("error: {e}");
-        ExitCode::from(EXIT_USAGE)
-    })
+    Ok(())
+}
+
+fn usage_error(e: String) -> ExitCode {
+    say!("error: {e}");
+    ExitCode::from(EXIT_USAGE)
 }

@@ -18,8 +18,11 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::site::Site;
 
+mod nofollow;
 mod static_dir;
 mod tree;
+
+use nofollow::write_file;
 pub use static_dir::static_files;
 
 /// Name of the marker file at the root of every folder tandem writes.
@@ -134,6 +137,7 @@ impl Staged {
     /// prepares the temporary folder: the previous site kept by the last
     /// build when there is one, else a new folder.
     pub fn begin(out_dir: &Path, data_dir: &Path) -> Result<Staged, OutputError> {
+        refuse_link(out_dir)?;
         let out = resolve(out_dir)?;
         check_not_data(&out, out_dir, data_dir)?;
         check_replaceable(&out, out_dir)?;
@@ -146,14 +150,20 @@ impl Staged {
         let tmp = parent.join(format!(".{name}.tandem-tmp"));
         let old = parent.join(format!(".{name}.tandem-old"));
         fs::create_dir_all(parent).map_err(io_error("create folder", parent))?;
-        clear_leftover(&tmp)?;
         // The previous site kept by the last build is brought up to date
         // instead of writing every file anew (see tree.rs for the measurement).
-        let reused = is_marked_folder(&old);
-        let tree = if reused {
+        // A marked temporary folder was left by a build that was killed: it is
+        // a site in some state, which the tree makes whole just the same.
+        let reused = is_marked_folder(&tmp) || is_marked_folder(&old);
+        let tree = if is_marked_folder(&tmp) {
+            clear_leftover(&old)?;
+            tree::Tree::reuse(&tmp)
+        } else if is_marked_folder(&old) {
+            clear_leftover(&tmp)?;
             fs::rename(&old, &tmp).map_err(io_error("reuse", &old))?;
             tree::Tree::reuse(&tmp)
         } else {
+            clear_leftover(&tmp)?;
             clear_leftover(&old)?;
             tree::Tree::new(&tmp)
         };
@@ -214,7 +224,33 @@ impl crate::site::Sink for Staged {
 
 /// A folder (not a link to one) holding tandem's marker.
 fn is_marked_folder(dir: &Path) -> bool {
-    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) && dir.join(MARKER).is_file()
+    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) && has_marker(dir)
+}
+
+/// `dir` holds tandem's marker as a plain file (a link named like the
+/// marker proves nothing).
+fn has_marker(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// An output folder that is a symbolic link is refused: the site is swapped
+/// in by renaming, which would replace the link, and writing into its target
+/// would put files somewhere the command line does not name.
+fn refuse_link(out_dir: &Path) -> Result<(), OutputError> {
+    // Rebuilt from its parts, `public/` names the link itself, not its target.
+    let named: PathBuf = out_dir.components().collect();
+    match fs::symlink_metadata(&named) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = fs::read_link(&named).map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+            Err(OutputError::Unsafe {
+                out: out_dir.to_path_buf(),
+                reason: format!(
+                    "it is a symbolic link (to {target}); give the folder it points to with --output-dir, or remove the link"
+                ),
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A site path must be relative, `/`-separated, with plain names only.
@@ -295,18 +331,22 @@ fn check_replaceable(out: &Path, out_dir: &Path) -> Result<(), OutputError> {
 }
 
 fn is_ours_or_empty(dir: &Path) -> io::Result<bool> {
-    if dir.join(MARKER).is_file() {
+    if has_marker(dir) {
         return Ok(true);
     }
     Ok(fs::read_dir(dir)?.next().is_none())
 }
 
 /// Removes a temporary folder left by an interrupted build, but only one that
-/// tandem made (it writes the marker first).
+/// tandem made (it writes the marker first). A link under that name is not
+/// tandem's either, but only the link is removed, never what it points to.
 fn clear_leftover(dir: &Path) -> Result<(), OutputError> {
     match fs::symlink_metadata(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(io_error("read", dir)(e)),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::remove_file(dir).map_err(io_error("remove link", dir))
+        }
         Ok(meta) if meta.is_dir() && is_ours_or_empty(dir).unwrap_or(false) => {
             fs::remove_dir_all(dir).map_err(io_error("remove leftover folder", dir))
         }
@@ -315,8 +355,22 @@ fn clear_leftover(dir: &Path) -> Result<(), OutputError> {
 }
 
 /// Puts `tmp` in place of `out`, keeping the previous `out` until the end.
+///
+/// Where the system can exchange two folders in one step (Linux), `out`
+/// always holds a whole site: the previous one, then the new one. Elsewhere
+/// two renames are needed, and between them, for a few microseconds, `out`
+/// is absent; a build killed there leaves the previous site whole in `old`
+/// and the new one in `tmp`, and the next build puts a site back.
 fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
     let had_previous = out.exists();
+    if had_previous && exchange(tmp, out) {
+        // `tmp` now holds the previous site; killed here, the next build
+        // starts from it, as it does should this rename fail.
+        if fs::rename(tmp, old).is_ok() {
+            keep_aside(old);
+        }
+        return Ok(());
+    }
     if had_previous && let Err(e) = fs::rename(out, old) {
         let _ = fs::remove_dir_all(tmp);
         return Err(io_error("move aside", out)(e));
@@ -329,12 +383,35 @@ fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<(), OutputError> {
         return Err(io_error("move into place", out)(e));
     }
     if had_previous {
-        // The new site is in place. The previous one stays beside it, marked,
-        // as the start of the next build; version control is told to ignore
-        // it. Should that write fail, nothing is lost but the hint.
-        let _ = fs::write(old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1);
+        keep_aside(old);
     }
     Ok(())
+}
+
+/// The new site is in place. The previous one stays beside it, marked, as
+/// the start of the next build; version control is told to ignore it (should
+/// that write fail, nothing is lost but the hint). The empty folder a first
+/// build replaced is not a site: it is removed, or the next build would
+/// refuse it as a folder tandem did not write.
+fn keep_aside(old: &Path) {
+    if has_marker(old) {
+        let _ = write_file(&old.join(tree::KEPT_IGNORE.0), tree::KEPT_IGNORE.1.as_bytes());
+    } else {
+        let _ = fs::remove_dir(old);
+    }
+}
+
+/// Swaps two folders in one step; false when the system cannot (nothing
+/// changed then).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]

@@ -35,6 +35,9 @@ pub struct SummaryOptions {
     pub now: jiff::Timestamp,
     /// `--base-url` (already validated): wins over `base_url:` in tandem.yaml.
     pub base_url: Option<String>,
+    /// `--public`: wins over `public:` in tandem.yaml. A public summary
+    /// quotes no note text, like the public site's (docs/commands.md).
+    pub public: Option<bool>,
     /// The output format.
     pub format: Format,
     /// Warnings count as errors: no summary is printed.
@@ -81,6 +84,9 @@ pub fn run(opts: &SummaryOptions) -> SummaryOutcome {
             if let Some(url) = &opts.base_url {
                 project.settings.base_url = Some(url.clone());
             }
+            if let Some(public) = opts.public {
+                project.settings.public = public;
+            }
             render(&project, date, opts.format)
         }
         _ => Err(SummaryError::InvalidData),
@@ -89,11 +95,13 @@ pub fn run(opts: &SummaryOptions) -> SummaryOutcome {
 }
 
 /// The summary of `project` as of `date` in `format`. Links use `base_url`
-/// from tandem.yaml when it is set.
+/// from tandem.yaml when it is set; `public` in tandem.yaml leaves out every
+/// note's text, as on the public site.
 pub fn render(project: &Project, date: Date, format: Format) -> Result<String, SummaryError> {
     let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Recent);
-    let paths = SitePaths::new(project).with_pages_as_of(project, date);
-    let summary = build(project, &analysis, &paths, &site_title(project));
+    let public = project.settings.public;
+    let paths = SitePaths::new(project).with_pages_as_of(project, date).public(public);
+    let summary = build(project, &analysis, &paths, &site_title(project), public);
     let base_url = project.settings.base_url.as_deref();
     match format {
         Format::Markdown => Ok(to_markdown(&summary, base_url)),

@@ -237,6 +237,9 @@ fn a_static_folder_is_copied_into_the_site_as_it_is() {
         fs::create_dir_all(target.parent().unwrap_or(&data)).unwrap_or_else(|e| panic!("{e}"));
         fs::write(target, text).unwrap_or_else(|e| panic!("{e}"));
     }
+    fs::create_dir_all(data.join("static/assets")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(data.join("static/assets/style.css"), "mine").unwrap_or_else(|e| panic!("{e}"));
+    // A page is not copied whatever its path: it would escape the site's CSP.
     fs::write(data.join("static/index.html"), "mine").unwrap_or_else(|e| panic!("{e}"));
     let out = tmp.path().join("site");
     let run = tandem(&["build", "data", "-o", "site", "-q"], tmp.path());
@@ -245,11 +248,14 @@ fn a_static_folder_is_copied_into_the_site_as_it_is() {
         assert_eq!(fs::read_to_string(out.join(path)).unwrap_or_default(), text, "{path}");
     }
     assert_ne!(fs::read_to_string(out.join("index.html")).unwrap_or_default(), "mine");
+    assert_ne!(fs::read_to_string(out.join("assets/style.css")).unwrap_or_default(), "mine");
     assert_eq!(
         stderr(&run),
-        "warning: static/index.html: not copied: tandem writes index.html itself (remove it from static/)\n1 problem (1 warning)\n"
+        "warning: static/assets/style.css: not copied: tandem writes assets/style.css itself (remove it from static/)\n\
+         warning: static/index.html: not copied: it is a page or a script, and the site publishes none (Content-Security-Policy); tandem writes the pages\n\
+         2 problems (2 warnings)\n"
     );
-    // Under --strict that warning fails the build, like any other.
+    // Under --strict those warnings fail the build, like any other.
     let strict = tandem(&["build", "data", "-o", "strict-site", "--strict"], tmp.path());
     assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
     assert!(!tmp.path().join("strict-site").exists());

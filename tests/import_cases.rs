@@ -286,3 +286,39 @@ fn impossible_times_are_errors_and_odd_keys_are_fine() {
     // Keys sort as people read them: by prefix, then by number.
     assert_eq!(ids, vec!["PHX-9", "PHX-10", "PHX-2é", "PHX-é"]);
 }
+
+/// A data folder from someone else: `sprints -> <outside>` and a planted
+/// `backlog/<date>.yaml -> <outside file>`. Nothing is written outside
+/// `--into`, the link is named, and nothing is written inside either.
+#[cfg(unix)]
+#[test]
+fn links_in_the_data_folder_are_not_written_through() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let outside = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let s1 = jira_sprint(1, "S1", "2026-03-02", "2026-03-16");
+    write(tmp.path(), "page.json", &jira_search(vec![jira_issue("P-1", &[&s1], None, json!([]))]));
+    let import = |into: &str| {
+        tandem(&["import", "jira", "page.json", "--into", into, "--as-of", "2026-04-01"], tmp.path())
+    };
+
+    let data = tmp.path().join("data");
+    fs::create_dir(&data).unwrap_or_else(|e| panic!("{e}"));
+    symlink(outside.path(), data.join("sprints")).unwrap_or_else(|e| panic!("{e}"));
+    let out = import("data");
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("sprints is a symbolic link (to "), "{}", stderr(&out));
+    assert!(snapshot(outside.path()).is_empty(), "{:?}", snapshot(outside.path()));
+    assert!(snapshot(&data).is_empty(), "{:?}", snapshot(&data));
+
+    let other = tmp.path().join("other");
+    fs::create_dir_all(other.join("backlog")).unwrap_or_else(|e| panic!("{e}"));
+    let victim = outside.path().join("victim.yaml");
+    write(outside.path(), "victim.yaml", "precious\n");
+    symlink(&victim, other.join("backlog/2026-04-01.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let out = import("other");
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2026-04-01.yaml is a symbolic link"), "{}", stderr(&out));
+    assert_eq!(read(outside.path(), "victim.yaml"), "precious\n");
+    assert!(snapshot(&other).is_empty(), "{:?}", snapshot(&other));
+}

@@ -1,7 +1,9 @@
 //! Properties checked on generated inputs (proptest), in the normal test run:
 //! whatever a note says, reading it never panics, and what the site renders
 //! from its body holds no script: no `<script>` element, no `on*` event
-//! attribute, no `javascript:` link. The fuzz targets in `fuzz/` push the
+//! attribute, no `javascript:` link; nor anything the pages'
+//! Content-Security-Policy would block: no `<style>` element, no `style`
+//! attribute, no image from another host. The fuzz targets in `fuzz/` push the
 //! same code much further (see fuzz/README.md); these keep the promise in
 //! every `cargo test`.
 //!
@@ -112,6 +114,13 @@ const PIECES: &[&str] = &[
     "`<script>alert(1)</script>`",
     "~~<script>~~",
     "**<img src=x onerror=alert(1)>**",
+    "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |",
+    "<td style=\"text-align:right\">1</td>",
+    "![pixel](https://tracker.example/p.png)",
+    "![pixel](//tracker.example/p.png \"t\")",
+    "<img src=\"https://tracker.example/p.png\">",
+    "<img src=\\\\tracker.example\\p.png>",
+    "<img srcset=\"https://tracker.example/p.png 2x\">",
 ];
 
 /// A hostile note: pieces from [`PIECES`] and free text, joined by spaces or
@@ -136,7 +145,9 @@ fn hostile_note() -> impl Strategy<Value = String> {
 }
 
 /// Every problem with `html` as a page would run it: a `<script>` element,
-/// an `on*` attribute, or a link, source or action to `javascript:`.
+/// an `on*` attribute, or a link, source or action to `javascript:`; and
+/// whatever the pages' CSP would block: a `<style>` element, a `style`
+/// attribute, a source on another host.
 ///
 /// The output is ammonia's serialisation: text has `<` escaped, so every
 /// `<` opens a tag; attribute values are quoted and may hold `<` and `>`.
@@ -154,8 +165,8 @@ fn script_in(html: &str) -> Vec<String> {
             j += 1;
         }
         let tag = html[start..j].to_ascii_lowercase();
-        if tag == "script" {
-            found.push("a <script> element".to_string());
+        if tag == "script" || tag == "style" {
+            found.push(format!("a <{tag}> element"));
         }
         // Attributes up to `>`.
         while !tag.is_empty() && j < b.len() && b[j] != b'>' {
@@ -181,7 +192,7 @@ fn script_in(html: &str) -> Vec<String> {
                 value = &html[value_start..j.min(b.len())];
                 j += usize::from(quote.is_some());
             }
-            if name.starts_with("on") {
+            if name.starts_with("on") || name == "style" {
                 found.push(format!("an `{name}` attribute"));
             }
             // What a browser reads: the serialiser writes only these three entities in a value.
@@ -195,6 +206,13 @@ fn script_in(html: &str) -> Vec<String> {
                 && squeezed.starts_with("javascript:")
             {
                 found.push(format!("`{name}=\"{value}\"`"));
+            }
+            let from_elsewhere = squeezed.replace('\\', "/").starts_with("//")
+                || squeezed
+                    .split_once(':')
+                    .is_some_and(|(scheme, _)| !scheme.contains(['/', '?', '#']) && scheme != "data");
+            if ["src", "srcset", "poster", "background"].contains(&name.as_str()) && from_elsewhere {
+                found.push(format!("`{name}=\"{value}\"` from another host"));
             }
         }
         i = (j + 1).min(html.len()).max(i + off + 1);
@@ -211,6 +229,11 @@ fn the_checker_sees_what_it_must() {
     assert!(!script_in("<a title=\"a > b\" OnClick=x>").is_empty());
     assert!(!script_in("<a href=\" javascript:alert(1)\">").is_empty());
     assert!(!script_in("<a href=x onmouseover=y>").is_empty());
+    assert!(!script_in("<style>p{}</style>").is_empty());
+    assert!(!script_in("<td style=\"text-align:right\">").is_empty());
+    assert!(!script_in("<img src=\"https://e.example/p.png\">").is_empty());
+    assert!(!script_in("<img src=\"//e.example/p.png\">").is_empty());
+    assert!(script_in("<img src=\"../a.png\"><a href=\"https://e.example\">x</a>").is_empty());
 }
 
 proptest! {

@@ -6,6 +6,9 @@
 // opened too, linked or not. Each page is opened in four modes (light and
 // dark colour scheme, 1280 and 390 px wide) and fails on:
 // - a console error or an uncaught page error;
+// - a Content-Security-Policy violation (every page carries a strict CSP:
+//   no inline style or script, nothing from another host), recorded by the
+//   page's own securitypolicyviolation events;
 // - a failed request, or a response with status >= 400;
 // - any request not addressed to the test server (it is aborted, and
 //   counted: nothing may leave the machine);
@@ -83,6 +86,13 @@ async function openTab(ctx, mode, server, report) {
   await page.setViewportSize({ width: mode.width, height: mode.height });
   await page.emulateMedia({ colorScheme: mode.scheme, reducedMotion: 'reduce' });
   const tab = { page, mode, visit: null };
+  // The page records its own CSP violations. An init script runs before any
+  // of the page's content and is not subject to its CSP.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__tandemCsp ||= []).push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber });
+    });
+  });
   const own = new URL(server.origin);
   // Only the test server is reachable; anything else is aborted and is a
   // failure of the page that asked for it. (Chromium's own background
@@ -103,8 +113,10 @@ async function openTab(ctx, mode, server, report) {
     if (msg.type() !== 'error') return;
     const where = msg.location()?.url ?? '';
     if (tab.visit.expect404 && where === tab.visit.url && /status of 404/.test(msg.text())) return;
-    // A load failure also shows up as a failed request or a bad status.
+    // A load failure also shows up as a failed request or a bad status, and
+    // a CSP violation as a violation (see cspViolations).
     if (/^Failed to load resource/.test(msg.text())) return;
+    if (/Content Security Policy/.test(msg.text())) return;
     const line = msg.location()?.lineNumber;
     tab.visit.problems.push({
       message: `console error: ${msg.text()}`,
@@ -232,6 +244,7 @@ class Crawl {
       if (res?.status() !== want) visit.problems.push(`page returned ${res?.status()} (expected ${want})`);
       await this.axe(tab);
       if (tab.mode.width < 600) await this.noSideScroll(tab);
+      await this.cspViolations(tab);
       if (tab === this.tabs[0]) await this.collect(tab, url, rel, entry);
     } catch (e) {
       visit.problems.push(`could not check the page: ${e.message.split('\n')[0]}`);
@@ -244,8 +257,21 @@ class Crawl {
     }
   }
 
+  /** The page's Content-Security-Policy violations, as its own events recorded them. */
+  async cspViolations(tab) {
+    const found = await tab.page.evaluate(() => window.__tandemCsp ?? []);
+    this.report.stats.cspViolations += found.length;
+    for (const v of found) {
+      const where = v.source ? `at ${shortUrl(this.server, v.source)}${v.line ? `:${v.line}` : ''}` : '';
+      tab.visit.problems.push({ message: `CSP violation: ${v.directive} blocked ${v.blocked || 'inline'}`, example: where });
+    }
+  }
+
   async axe(tab) {
-    await tab.page.addScriptTag({ content: this.axeSource });
+    // Evaluated, not added as a <script>: the page's CSP forbids inline
+    // scripts (and would report one), while evaluation from outside the page
+    // is not subject to it.
+    await tab.page.evaluate(`${this.axeSource}\n;0`);
     const result = await tab.page.evaluate(async (tags) => {
       // eslint-disable-next-line no-undef
       const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -411,35 +437,36 @@ class Crawl {
     const metrics = this.report.check(this.site, 'metrics.json');
     const feed = this.report.check(this.site, 'feed.xml');
     await tab.page.goto(base + (this.opened[0]?.rel ?? ''), { waitUntil: 'load' }).catch(() => {});
-    const got = await tab.page.evaluate(async (b) => {
-      const get = async (name) => {
-        const r = await fetch(b + name, { cache: 'no-store' });
-        return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
-      };
-      const m = await get('metrics.json');
-      let metricsError = null;
-      try {
-        JSON.parse(m.text);
-      } catch (e) {
-        metricsError = e.message;
-      }
-      const f = await get('feed.xml');
-      const doc = new DOMParser().parseFromString(f.text, 'application/xml');
+    // Fetched from here: the pages' CSP (connect-src 'none') rightly stops
+    // a page from fetching anything. The feed is parsed by the page's DOMParser.
+    const get = async (name) => {
+      const r = await fetch(base + name, { cache: 'no-store' });
+      return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
+    };
+    const m = await get('metrics.json');
+    let metricsError = null;
+    try {
+      JSON.parse(m.text);
+    } catch (e) {
+      metricsError = e.message;
+    }
+    const f = await get('feed.xml');
+    const parsed = await tab.page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
       const parseError = doc.querySelector('parsererror')?.textContent ?? null;
       const rootEl = doc.documentElement;
       const links = [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'link')].map((l) => l.getAttribute('href'));
       return {
-        metrics: { status: m.status, type: m.type, error: metricsError },
-        feed: {
-          status: f.status,
-          type: f.type,
-          parseError,
-          root: rootEl ? `${rootEl.namespaceURI} ${rootEl.localName}` : '',
-          entries: doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry').length,
-          links,
-        },
+        parseError,
+        root: rootEl ? `${rootEl.namespaceURI} ${rootEl.localName}` : '',
+        entries: doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry').length,
+        links,
       };
-    }, base);
+    }, f.text);
+    const got = {
+      metrics: { status: m.status, type: m.type, error: metricsError },
+      feed: { status: f.status, type: f.type, ...parsed },
+    };
     if (got.metrics.status !== 200) this.report.fail(metrics, `metrics.json returned ${got.metrics.status}`);
     else if (!got.metrics.type.startsWith('application/json')) this.report.fail(metrics, `metrics.json served as ${got.metrics.type}`);
     else if (got.metrics.error) this.report.fail(metrics, `metrics.json is not JSON: ${got.metrics.error}`);

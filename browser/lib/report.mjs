@@ -23,6 +23,7 @@ export class Report {
       externalLinks: 0,
       mailtoLinks: 0,
       blockedRequests: 0,
+      cspViolations: 0,
       consoleWarnings: 0,
       validatorErrors: 0,
       validatorWarnings: 0,

@@ -23,6 +23,10 @@ const EXPECTED = [
   ['invalid HTML (W3C Nu checker)', (f) => /^W3C error: Element “p” not allowed as child of element “span”/.test(f.message)],
   ['a missing metrics.json', (f) => /^metrics\.json returned 404/.test(f.message)],
   ['a missing feed.xml', (f) => /^feed\.xml returned 404/.test(f.message)],
+  ["a style attribute against the page's CSP", (f) => /^CSP violation: style-src-attr/.test(f.message) && f.check === 'csp.html'],
+  ["a <style> element against the page's CSP", (f) => /^CSP violation: style-src-elem/.test(f.message) && f.check === 'csp.html'],
+  ["an inline script against the page's CSP", (f) => /^CSP violation: script-src-elem/.test(f.message) && f.check === 'csp.html'],
+  ["an image from another host against the page's CSP", (f) => /^CSP violation: img-src blocked https:\/\/example\.com/.test(f.message)],
 ];
 
 /** What the suite failed to catch on the self-test site, as messages (empty when all was caught). */

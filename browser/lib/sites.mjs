@@ -4,6 +4,8 @@
 //   as a team publishes it on GitHub Pages;
 // - `sample-early`: the same data as of 2026-08-30, when most notes, sprints
 //   and weeks are still to come ("no data" states);
+// - `sample-public`: the same data built with `--public`, the
+//   stakeholder-facing site without note pages;
 // - every fixture folder under tests/fixtures/ that holds a team.yaml and is
 //   valid: under tests/fixtures/check/ that is a case whose expected.txt says
 //   `# exit: 0` (the others are meant to fail); elsewhere, any such folder.
@@ -21,6 +23,7 @@ export function sitesToBuild(repo) {
   const sites = [
     { name: 'sample', data: sample, args: [], withBaseUrl: true },
     { name: 'sample-early', data: sample, args: ['--as-of', '2026-08-30'], withBaseUrl: true },
+    { name: 'sample-public', data: sample, args: ['--public'], withBaseUrl: true },
   ];
   const fixtures = path.join(repo, 'tests', 'fixtures');
   for (const dir of findTeamFolders(fixtures)) {

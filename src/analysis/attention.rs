@@ -10,6 +10,10 @@
 //! - less than one sprint of ready work (`readiness_sprints` < 1);
 //! - overdue action items, with owners and due dates (the text of an item
 //!   raised in a private note is never shown);
+//!
+//! Where an entry quotes a note (an action item's text, a meeting's title),
+//! it also carries the same words without it (`public_text`), for the
+//! stakeholder-facing site of `--public`.
 //! - the product owner or the scrum master missing from sprint events in the
 //!   collaboration window;
 //! - scope changes in the window with no decision behind them;
@@ -45,6 +49,20 @@ pub enum Severity {
     Important,
     /// Worth tidying up.
     Housekeeping,
+}
+
+impl Attention {
+    /// The sentence for the site: without note text on a public one.
+    pub fn sentence(&self, public: bool) -> &str {
+        self.public_text.as_deref().filter(|_| public).unwrap_or(&self.text)
+    }
+}
+
+impl Detail {
+    /// The line for the site: without note text on a public one.
+    pub fn line(&self, public: bool) -> &str {
+        self.public_text.as_deref().filter(|_| public).unwrap_or(&self.text)
+    }
 }
 
 impl Severity {
@@ -106,6 +124,10 @@ pub enum Target {
 pub struct Detail {
     /// Plain text.
     pub text: String,
+    /// The line without any note text (a note's title), where `text` has
+    /// some: what a public site (`--public`) prints.
+    #[serde(skip)]
+    pub public_text: Option<String>,
     /// Where it lives, if it has a page.
     pub target: Option<Target>,
 }
@@ -119,6 +141,10 @@ pub struct Attention {
     pub rule: Rule,
     /// One plain sentence naming the thing, without a final full stop.
     pub text: String,
+    /// The sentence without any note text (an action item's), where `text`
+    /// quotes some: what a public site (`--public`) prints.
+    #[serde(skip)]
+    pub public_text: Option<String>,
     /// Where to act.
     pub target: Option<Target>,
     /// Lines naming the parts, at most [`MAX_DETAILS`] and an "and N more".

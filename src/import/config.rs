@@ -137,13 +137,27 @@ impl ImportSettings {
     }
 }
 
+/// The text of a YAML file of the data folder; a file over the YAML limit is
+/// an error, any other file that cannot be read is left to `tandem check`.
+fn read_yaml(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<String> {
+    use crate::load::bounded::{self, ReadError};
+    match bounded::read(path, bounded::YAML_LIMIT) {
+        Ok(bytes) => String::from_utf8(bytes).ok(),
+        Err(e @ ReadError::TooLarge { .. }) => {
+            diags.error(shown, None, e.words("YAML files"));
+            None
+        }
+        Err(_) => None,
+    }
+}
+
 /// Reads `tandem.yaml` in `data_dir`, when there is one. Problems are errors:
 /// a mapping that is silently ignored would import the wrong columns.
 pub fn read_settings(data_dir: &Path, diags: &mut Diagnostics) -> ImportSettings {
     let mut settings = ImportSettings::default();
     let path = data_dir.join("tandem.yaml");
     let shown = path.display().to_string();
-    let Ok(text) = std::fs::read_to_string(&path) else { return settings };
+    let Some(text) = read_yaml(&path, &shown, diags) else { return settings };
     let raw = match serde_saphyr::from_str::<RawSettings>(&text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -244,7 +258,7 @@ struct RawTeam {
 /// The team, when `team.yaml` exists: `None` means import writes one.
 pub fn read_team(data_dir: &Path, diags: &mut Diagnostics) -> Option<Vec<Member>> {
     let path = data_dir.join("team.yaml");
-    let text = std::fs::read_to_string(&path).ok()?;
+    let text = read_yaml(&path, &path.display().to_string(), diags)?;
     match serde_saphyr::from_str::<RawTeam>(&text) {
         Ok(team) => Some(team.members),
         Err(_) => {

@@ -16,6 +16,7 @@ pub mod config;
 pub mod dates;
 pub mod emit;
 pub mod gitlab;
+mod into_dir;
 pub mod jira_csv;
 pub mod jira_json;
 pub mod mapping;
@@ -163,9 +164,18 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
 }
 
 fn read_input(file: &Path, shown: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
-    match std::fs::read(file) {
+    use crate::load::bounded::{self, ReadError};
+    match bounded::read(file, bounded::IMPORT_LIMIT) {
         Ok(b) => Some(b),
-        Err(e) => {
+        Err(e @ ReadError::TooLarge { .. }) => {
+            diags.error(shown, None, e.words("exports"));
+            None
+        }
+        Err(ReadError::NotAFile) => {
+            diags.error(shown, None, "cannot read the file: not a regular file");
+            None
+        }
+        Err(ReadError::Io(e)) => {
             diags.error(shown, None, format!("cannot read the file: {}", crate::load::io_words(&e)));
             None
         }

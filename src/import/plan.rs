@@ -86,15 +86,18 @@ pub struct Imported {
 /// Reads `.tandem/import-state.json`, or an empty state for a first import.
 pub fn read_state(into: &Path, diags: &mut Diagnostics) -> Result<State, ImportError> {
     let path = into.join(STATE_PATH);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => State::parse(&text).map_err(|(msg, pos)| {
+    use crate::load::bounded::{self, ReadError};
+    // The state grows with the export it remembers: the export's limit.
+    match bounded::read(&path, bounded::IMPORT_LIMIT) {
+        Ok(bytes) => State::parse(&String::from_utf8_lossy(&bytes)).map_err(|(msg, pos)| {
             diags.error(&path.display().to_string(), Some(pos), msg);
             ImportError::InvalidInput
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
-        Err(e) => {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
+        Err(ReadError::Io(e)) => {
             Err(ImportError::Io(format!("cannot read {}: {}", path.display(), crate::load::io_words(&e))))
         }
+        Err(e) => Err(ImportError::Io(format!("cannot read {}: {}", path.display(), e.words("state files")))),
     }
 }
 
@@ -113,14 +116,23 @@ fn existing_sprint_files(into: &Path) -> BTreeMap<String, bool> {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".yaml") || name.ends_with(".yml") {
-            out.insert(format!("sprints/{name}"), generated(&entry.path()));
+            // A link is taken for a generated file, so that rewriting or
+            // removing it stops the import with an error naming it
+            // (`into_dir.rs`) instead of being read or written through.
+            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            out.insert(format!("sprints/{name}"), link || generated(&entry.path()));
         }
     }
     out
 }
 
+/// Whether the file starts with import's header; a link is never read.
 fn generated(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(HEADER_PREFIX))
+    use crate::load::bounded;
+    bounded::open_regular(path, true)
+        .ok()
+        .and_then(|file| bounded::read_open(file, bounded::YAML_LIMIT).ok())
+        .is_some_and(|t| t.starts_with(HEADER_PREFIX.as_bytes()))
 }
 
 /// A sprint file written by hand: the id it claims (its `id:` line, else its
@@ -138,7 +150,10 @@ fn hand_written(into: &Path, files: &BTreeMap<String, bool>) -> Vec<HandWritten>
         if *generated {
             continue;
         }
-        let text = std::fs::read_to_string(into.join(path)).unwrap_or_default();
+        let text = crate::load::bounded::read(&into.join(path), crate::load::bounded::YAML_LIMIT)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
         let value = |key: &str| {
             text.lines()
                 .find_map(|l| l.strip_prefix(key))
@@ -332,7 +347,9 @@ fn backlog(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Pla
     }
     let path = format!("backlog/{}.yaml", ctx.as_of);
     let full = ctx.into.join(&path);
-    if full.exists() && !generated(&full) {
+    // A link there is planned like any file, and writing it is refused.
+    let plain = std::fs::symlink_metadata(&full).is_ok_and(|m| !m.file_type().is_symlink());
+    if plain && !generated(&full) {
         diags.warning(&path, None, "this snapshot was written by hand, so import leaves it as it is");
         return;
     }
@@ -435,10 +452,13 @@ pub fn apply(
     as_of: Date,
     issues: usize,
 ) -> Result<Imported, ImportError> {
+    // Before anything is read or written: no link on the way (`into_dir.rs`).
+    let touched = plan.files.iter().map(|f| f.path.as_str()).chain(plan.remove.iter().map(String::as_str));
+    super::into_dir::refuse_links(into, touched)?;
     let mut changes = Vec::new();
     for file in &plan.files {
         let full = into.join(&file.path);
-        let same = std::fs::read(&full).is_ok_and(|old| old == file.content.as_bytes());
+        let same = super::into_dir::holds(&full, file.content.as_bytes());
         changes.push((
             file.path.clone(),
             if same { Change::Unchanged } else { Change::Written },
@@ -447,7 +467,7 @@ pub fn apply(
         if same || dry_run {
             continue;
         }
-        write_file(&full, &file.content).map_err(|e| {
+        super::into_dir::write_file(&full, &file.content).map_err(|e| {
             ImportError::Io(format!("cannot write {}: {}", full.display(), crate::load::io_words(&e)))
         })?;
     }
@@ -461,13 +481,4 @@ pub fn apply(
         }
     }
     Ok(Imported { as_of, issues, sprints: plan.sprints, backlog_items: plan.backlog_items, changes, dry_run })
-}
-
-fn write_file(full: &Path, content: &str) -> std::io::Result<()> {
-    if let Some(dir) = full.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = full.with_extension("tandem-tmp");
-    std::fs::write(&tmp, content)?;
-    std::fs::rename(&tmp, full)
 }

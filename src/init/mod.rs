@@ -75,11 +75,40 @@ fn first_sprint(today: Date) -> (Date, Date) {
     (start, end)
 }
 
+/// The GitHub repository (`owner/name`) of a `repository` URL such as
+/// `https://github.com/owner/name`, or "" for anything else: the workflow then
+/// stops with a message asking for it rather than guessing.
+fn github_repository(url: &str) -> String {
+    let Some(path) = url.strip_prefix("https://github.com/") else { return String::new() };
+    let path = path.trim_end_matches('/');
+    let path = path.strip_suffix(".git").unwrap_or(path);
+    let parts: Vec<&str> = path.split('/').collect();
+    let plain = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    match parts.as_slice() {
+        [owner, name] if plain(owner) && plain(name) => format!("{owner}/{name}"),
+        _ => String::new(),
+    }
+}
+
+/// Where the workflow installs tandem from (`owner/name`): Cargo.toml's
+/// `repository`, or "" when it is not a GitHub repository (the user fills it in).
+pub fn tandem_repository() -> String {
+    github_repository(env!("CARGO_PKG_REPOSITORY"))
+}
+
 /// Writes the starter files into `dir` (created if needed) and returns their
 /// paths. Refuses, writing nothing, when any of them exists.
 pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
     let (start, end) = first_sprint(today);
-    let fill = |s: &str| s.replace("{start}", &start.to_string()).replace("{end}", &end.to_string());
+    // The workflow installs the release of this very version, from the repository
+    // named in Cargo.toml (`repository`), when there is one.
+    let repository = tandem_repository();
+    let fill = |s: &str| {
+        s.replace("{start}", &start.to_string())
+            .replace("{end}", &end.to_string())
+            .replace("{tandem_version}", env!("CARGO_PKG_VERSION"))
+            .replace("{tandem_repository}", &repository)
+    };
     let files: Vec<(PathBuf, String)> =
         FILES.iter().map(|(name, text)| (dir.join(fill(name)), fill(text))).collect();
     write_new(&files)
@@ -89,6 +118,16 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
 mod tests {
     use super::*;
     use crate::testkit::date;
+
+    #[test]
+    fn the_workflow_names_tandem_s_github_repository_or_nothing() {
+        assert_eq!(github_repository("https://github.com/acme/tandem"), "acme/tandem");
+        assert_eq!(github_repository("https://github.com/acme/tandem.git/"), "acme/tandem");
+        assert_eq!(github_repository(""), "");
+        assert_eq!(github_repository("https://gitlab.com/acme/tandem"), "");
+        assert_eq!(github_repository("https://github.com/acme/tandem/tree/main"), "");
+        assert_eq!(github_repository("https://github.com/acme/$(reboot)"), "");
+    }
 
     #[test]
     fn first_sprint_starts_on_monday_and_ends_on_friday_a_week_later() {

@@ -6,18 +6,17 @@
 //! file is collected; a [`Project`] comes back only when there is no error.
 
 pub mod backlog;
+pub mod bounded;
 pub mod notes;
 pub mod settings;
 pub mod sprints;
 pub mod team;
+pub mod walk;
 pub mod yaml;
 
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::fs;
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::{Backlog, Note, Project, Settings, Sprint, Team};
@@ -57,7 +56,14 @@ pub fn load(dir: &Path) -> Loaded {
         );
         return Loaded { project: None, diagnostics: diags, files_read };
     }
-    warn_about_near_misses(dir, &mut diags);
+    let fence = match walk::Fence::new(dir) {
+        Ok(fence) => fence,
+        Err(e) => {
+            diags.error(&dir.display().to_string(), None, format!("cannot be read: {}", io_words(&e)));
+            return Loaded { project: None, diagnostics: diags, files_read };
+        }
+    };
+    warn_about_near_misses(fence.root(), &mut diags);
 
     let mut read_yaml = |rel: &str, disk: &Path, diags: &mut Diagnostics| {
         files_read += 1;
@@ -65,15 +71,14 @@ pub fn load(dir: &Path) -> Loaded {
         yaml::parse(&text, rel, 0, diags)
     };
 
-    let settings = match dir.join("tandem.yaml") {
-        p if p.is_file() => read_yaml("tandem.yaml", &p, &mut diags)
+    let settings = match fence.place("tandem.yaml", &mut diags) {
+        Some(p) => read_yaml("tandem.yaml", &p, &mut diags)
             .map(|n| settings::read_settings(&n, "tandem.yaml", &mut diags))
             .unwrap_or_default(),
-        _ => Settings::default(),
+        None => Settings::default(),
     };
 
-    let team_path = dir.join("team.yaml");
-    let team = if team_path.is_file() {
+    let team = if let Some(team_path) = fence.place("team.yaml", &mut diags) {
         read_yaml("team.yaml", &team_path, &mut diags)
             .and_then(|n| team::read_team(&n, "team.yaml", &mut diags))
     } else {
@@ -86,7 +91,7 @@ pub fn load(dir: &Path) -> Loaded {
     };
 
     let mut located = Vec::new();
-    let sprint_files = list_files(dir, "sprints", &["yaml", "yml"], false, &mut diags);
+    let sprint_files = list_files(&fence, "sprints", &["yaml", "yml"], false, &mut diags);
     for file in &sprint_files {
         if let Some(node) = read_yaml(&file.rel, &file.disk, &mut diags) {
             located.extend(sprints::read_sprint(&node, &file.rel, file.stem(), team.as_ref(), &mut diags));
@@ -97,9 +102,9 @@ pub fn load(dir: &Path) -> Loaded {
     }
     let sprints = sprints::check_sprints(located, &mut diags);
 
-    let backlog = load_backlog(dir, team.as_ref(), &mut diags, &mut read_yaml);
+    let backlog = load_backlog(&fence, team.as_ref(), &mut diags, &mut read_yaml);
 
-    let note_files = list_files(dir, "notes", &["md"], true, &mut diags);
+    let note_files = list_files(&fence, "notes", &["md"], true, &mut diags);
     files_read += note_files.len();
     let notes = load_notes(&note_files, team.as_ref(), &sprints, &backlog, settings.date_order, &mut diags);
 
@@ -111,14 +116,16 @@ pub fn load(dir: &Path) -> Loaded {
 }
 
 fn load_backlog(
-    dir: &Path,
+    fence: &walk::Fence,
     team: Option<&Team>,
     diags: &mut Diagnostics,
     read_yaml: &mut impl FnMut(&str, &Path, &mut Diagnostics) -> Option<yaml::Node>,
 ) -> Backlog {
-    let single = dir.join("backlog.yaml");
-    let folder = dir.join("backlog");
-    if single.is_file() && folder.is_dir() {
+    let single = fence.place("backlog.yaml", diags);
+    let folder = fence.place("backlog", diags);
+    if let (Some(_), Some(folder)) = (&single, &folder)
+        && folder.is_dir()
+    {
         diags.error(
             "backlog.yaml",
             None,
@@ -126,13 +133,13 @@ fn load_backlog(
         );
         return Backlog::Absent;
     }
-    if single.is_file() {
+    if let Some(single) = single {
         return read_yaml("backlog.yaml", &single, diags)
             .and_then(|n| backlog::read_snapshot(&n, "backlog.yaml", None, team, diags))
             .map_or(Backlog::Absent, Backlog::Current);
     }
     let mut snapshots: Vec<crate::model::BacklogSnapshot> = Vec::new();
-    for file in list_files(dir, "backlog", &["yaml", "yml"], false, diags) {
+    for file in list_files(fence, "backlog", &["yaml", "yml"], false, diags) {
         let date = match yaml::parse_iso_date(file.stem()) {
             Ok(d) => d,
             Err(_) => {
@@ -197,10 +204,10 @@ fn load_notes(
 }
 
 fn read_note(file: &DataFile, ctx: &notes::NoteContext<'_>, diags: &mut Diagnostics) -> Option<Note> {
-    let bytes = match fs::read(&file.disk) {
+    let bytes = match bounded::read(&file.disk, bounded::NOTE_LIMIT) {
         Ok(b) => b,
         Err(e) => {
-            diags.error(&file.rel, None, format!("cannot be read: {}", io_words(&e)));
+            diags.error(&file.rel, None, e.words("notes"));
             return None;
         }
     };
@@ -212,60 +219,35 @@ fn read_note(file: &DataFile, ctx: &notes::NoteContext<'_>, diags: &mut Diagnost
 }
 
 /// The files of `sub` with one of `extensions`; `deep` walks subfolders too.
-/// Hidden entries are skipped silently; other files are skipped with a warning.
+/// Hidden entries are skipped silently; other files are skipped with a
+/// warning; links are followed only inside the data folder (`walk.rs`).
 fn list_files(
-    dir: &Path,
+    fence: &walk::Fence,
     sub: &str,
     extensions: &[&str],
     deep: bool,
     diags: &mut Diagnostics,
 ) -> Vec<DataFile> {
-    let root = dir.join(sub);
-    if !root.is_dir() {
-        return Vec::new();
-    }
-    let walker = WalkDir::new(&root).min_depth(1).sort_by_file_name().follow_links(true);
     let mut files = Vec::new();
-    let mut it = walker.into_iter();
-    while let Some(entry) = it.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let rel = e.path().map_or_else(|| sub.to_string(), |p| relative(dir, p));
-                diags.error(
-                    &rel,
-                    None,
-                    format!(
-                        "cannot be read: {}",
-                        e.io_error().map_or_else(|| "a folder loop".to_string(), io_words)
-                    ),
-                );
+    for entry in fence.walk(sub, deep, diags) {
+        let (disk, rel) = match entry {
+            walk::Entry::Folder { rel } => {
+                if !deep {
+                    diags.warning(
+                        &rel,
+                        None,
+                        format!("folder not read: files in {sub}/ must sit directly in it"),
+                    );
+                }
                 continue;
             }
+            walk::Entry::File { disk, rel } => (disk, rel),
         };
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') {
-            if entry.file_type().is_dir() {
-                it.skip_current_dir();
-            }
-            continue;
-        }
-        let rel = relative(dir, entry.path());
-        if entry.file_type().is_dir() {
-            if !deep {
-                diags.warning(
-                    &rel,
-                    None,
-                    format!("folder not read: files in {sub}/ must sit directly in it"),
-                );
-                it.skip_current_dir();
-            }
-            continue;
-        }
-        let ext = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
+        let name = rel.rsplit('/').next().unwrap_or("");
+        let ext = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("");
         if extensions.contains(&ext) {
-            files.push(DataFile { disk: entry.path().to_path_buf(), rel });
-        } else if !deep || looks_like_note(&name) {
+            files.push(DataFile { disk, rel });
+        } else if !deep || looks_like_note(name) {
             let wanted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
             diags.warning(
                 &rel,
@@ -304,7 +286,7 @@ fn warn_about_near_misses(dir: &Path, diags: &mut Diagnostics) {
 }
 
 fn read_text(disk: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
-    match fs::read(disk) {
+    match bounded::read(disk, bounded::YAML_LIMIT) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
             Err(_) => {
@@ -313,15 +295,10 @@ fn read_text(disk: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> 
             }
         },
         Err(e) => {
-            diags.error(rel, None, format!("cannot be read: {}", io_words(&e)));
+            diags.error(rel, None, e.words("YAML files"));
             None
         }
     }
-}
-
-fn relative(dir: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// An I/O error in plain words, without Rust's debug formatting.

@@ -18,6 +18,7 @@ const KEYS: &[&str] = &[
     "velocity_window",
     "stale_days",
     "thresholds",
+    "public",
     "import",
 ];
 
@@ -58,6 +59,9 @@ pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settin
     }
     if let Some(n) = f.opt_count("stale_days", 1, 3650, diags) {
         settings.stale_days = n;
+    }
+    if let Some(public) = f.opt_bool("public", diags) {
+        settings.public = public;
     }
     if let Some(node) = f.get("thresholds") {
         settings.thresholds = read_thresholds(node, path, diags);
@@ -194,11 +198,12 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let (s, msgs) = settings(
-            "title: T\nbase_url: https://a.github.io/x\nas_of: 2026-10-20\nwindow_days: 14\nvelocity_window: 4\nstale_days: 60\nthresholds:\n  max_gap_days: {zero: 28, full: 7}\n  readiness_sprints: [[0, 0], [2, 100], [6, 50]]\n",
+            "title: T\nbase_url: https://a.github.io/x\nas_of: 2026-10-20\nwindow_days: 14\nvelocity_window: 4\nstale_days: 60\npublic: true\nthresholds:\n  max_gap_days: {zero: 28, full: 7}\n  readiness_sprints: [[0, 0], [2, 100], [6, 50]]\n",
         );
         assert!(msgs.is_empty(), "{msgs:?}");
         assert_eq!(s.base_url.as_deref(), Some("https://a.github.io/x/"));
         assert_eq!(s.window_days, 14);
+        assert!(s.public);
         assert_eq!(s.thresholds["max_gap_days"], Curve(vec![(7.0, 100.0), (28.0, 0.0)]));
         assert_eq!(s.thresholds["readiness_sprints"].0.len(), 3);
     }
@@ -206,15 +211,17 @@ mod tests {
     #[test]
     fn bad_values_are_reported() {
         let (s, msgs) = settings(
-            "window_days: 0\nthresholds:\n  stale_shar: {zero: 1, full: 0}\n  on_time_rate: [[1, 0], [0, 100]]\n",
+            "window_days: 0\nthresholds:\n  stale_shar: {zero: 1, full: 0}\n  on_time_rate: [[1, 0], [0, 100]]\npublic: maybe\n",
         );
         assert_eq!(s.window_days, 28);
+        assert!(!s.public);
         assert_eq!(
             msgs,
             vec![
                 "error: tandem.yaml:1:14: `window_days` should be a whole number from 7 to 366, found 0",
                 "error: tandem.yaml:3:3: unknown key `stale_shar` in thresholds mapping (did you mean `stale_share`?)",
                 "error: tandem.yaml:4:17: threshold `on_time_rate` needs at least two points with increasing figures",
+                "error: tandem.yaml:5:9: `public` should be true or false, found \"maybe\"",
             ]
         );
     }

@@ -1,6 +1,13 @@
 //! `metrics.json` (docs/figures.md, "metrics.json"): the traceability lists
 //! (notes and action items) and the writer.
+//!
+//! A public site (`--public`) gets the same file without any note text:
+//! [`to_public_json`] leaves out each note's `title` and `url` (it has no
+//! page) and each action item's `text`, and names each note by its date and
+//! kind instead of its path (a file name often says what was discussed:
+//! `retro-alice-leaving.md`); every figure is the same.
 
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::model::actions::TrackedAction;
@@ -26,14 +33,13 @@ pub fn opt_date<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::
 }
 
 /// One note in `metrics.json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NoteEntry {
     /// Path relative to the data folder.
     pub path: String,
     /// The note's page, `notes/<slug>/`.
     pub url: String,
     /// Meeting date.
-    #[serde(serialize_with = "date")]
     pub date: Date,
     /// Meeting kind, as spelt in the data.
     pub kind: &'static str,
@@ -46,28 +52,63 @@ pub struct NoteEntry {
     /// Decisions written in the note.
     pub decisions: usize,
     /// Whether the note is private (its text is never published).
-    #[serde(skip)]
     pub private: bool,
+    /// Written without its url and title (`--public`).
+    pub public: bool,
+}
+
+impl Serialize for NoteEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("NoteEntry", if self.public { 6 } else { 8 })?;
+        s.serialize_field("path", &self.path)?;
+        if !self.public {
+            s.serialize_field("url", &self.url)?;
+        }
+        s.serialize_field("date", &self.date.to_string())?;
+        s.serialize_field("kind", self.kind)?;
+        if !self.public {
+            s.serialize_field("title", &self.title)?;
+        }
+        s.serialize_field("attendees", &self.attendees)?;
+        s.serialize_field("action_items", &self.action_items)?;
+        s.serialize_field("decisions", &self.decisions)?;
+        s.end()
+    }
 }
 
 /// One action item in `metrics.json`, as followed across notes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ActionEntry {
     /// Owner member ids, sorted.
     pub owners: Vec<String>,
     /// The text as first written ([`PRIVATE_TEXT`] when raised in a private note).
     pub text: String,
     /// Date of the first note it appears in.
-    #[serde(serialize_with = "date")]
     pub raised: Date,
     /// Due date from the latest note giving one.
-    #[serde(serialize_with = "opt_date")]
     pub due: Option<Date>,
     /// Done date, if done as of the report date.
-    #[serde(serialize_with = "opt_date")]
     pub done: Option<Date>,
     /// Path of the note that raised it.
     pub note: String,
+    /// Written without its text (`--public`).
+    pub public: bool,
+}
+
+impl Serialize for ActionEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let day = |d: &Option<Date>| d.map(|d| d.to_string());
+        let mut s = serializer.serialize_struct("ActionEntry", if self.public { 5 } else { 6 })?;
+        s.serialize_field("owners", &self.owners)?;
+        if !self.public {
+            s.serialize_field("text", &self.text)?;
+        }
+        s.serialize_field("raised", &self.raised.to_string())?;
+        s.serialize_field("due", &day(&self.due))?;
+        s.serialize_field("done", &day(&self.done))?;
+        s.serialize_field("note", &self.note)?;
+        s.end()
+    }
 }
 
 /// The notes dated on or before `as_of`, by date then path, each with the
@@ -95,6 +136,7 @@ pub fn note_entries(project: &Project, as_of: Date) -> Vec<NoteEntry> {
             action_items: note.actions.len(),
             decisions: note.decisions.len(),
             private: note.visibility == Visibility::Private,
+            public: false,
         })
         .collect()
 }
@@ -111,8 +153,67 @@ pub fn action_entries(tracked: &[TrackedAction]) -> Vec<ActionEntry> {
             due: a.due,
             done: a.done,
             note: a.note.to_string(),
+            public: false,
         })
         .collect()
+}
+
+/// The report as [`to_json`] writes it, without any note text: for a public
+/// site (`--public`). The figures are the same, to the byte.
+pub fn to_public_json(report: &Report) -> String {
+    let mut public = report.clone();
+    public.notes.iter_mut().for_each(|n| n.public = true);
+    public.actions.iter_mut().for_each(|a| a.public = true);
+    rename_notes(&to_json(&public), &public_note_ids(&public.notes))
+}
+
+/// Each note's public id: `<date>-<kind>`, then `-2`, `-3` ... for a second
+/// meeting of a kind on one day, in the order of the notes list. Keyed by
+/// the path as a JSON string (quotes included), as it appears in the file.
+fn public_note_ids(notes: &[NoteEntry]) -> std::collections::HashMap<String, String> {
+    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    notes
+        .iter()
+        .map(|note| {
+            let base = format!("{}-{}", note.date, note.kind);
+            let count = taken.entry(base.clone()).or_default();
+            *count += 1;
+            let id = if *count == 1 { base } else { format!("{base}-{count}") };
+            (json_string(&note.path), json_string(&id))
+        })
+        .collect()
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// Replaces every JSON string that is a note's path by the note's public id,
+/// in one pass over the text (every path starts with `"notes/`). Working on
+/// the text keeps the fields in the order [`to_json`] writes them.
+fn rename_notes(json: &str, ids: &std::collections::HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(start) = rest.find("\"notes/") {
+        out.push_str(&rest[..start]);
+        let token = &rest[start..];
+        // The closing quote: the first `"` not escaped (paths hold no `\"`
+        // in practice, but a backslash must not end the token early).
+        let end = token[1..]
+            .char_indices()
+            .scan(false, |escaped, (i, c)| {
+                let closes = c == '"' && !*escaped;
+                *escaped = c == '\\' && !*escaped;
+                Some((i, closes))
+            })
+            .find(|&(_, closes)| closes)
+            .map_or(token.len(), |(i, _)| i + 2);
+        let quoted = &token[..end];
+        out.push_str(ids.get(quoted).map_or(quoted, String::as_str));
+        rest = &token[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The report as pretty-printed JSON with a trailing newline.
@@ -122,4 +223,43 @@ pub fn to_json(report: &Report) -> String {
     let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(path: &str, date: &str, kind: &'static str) -> NoteEntry {
+        NoteEntry {
+            path: path.to_string(),
+            url: String::new(),
+            date: crate::testkit::date(date),
+            kind,
+            title: String::new(),
+            attendees: Vec::new(),
+            action_items: 0,
+            decisions: 0,
+            private: false,
+            public: true,
+        }
+    }
+
+    #[test]
+    fn notes_are_renamed_by_date_and_kind_everywhere_in_one_pass() {
+        let notes = [
+            note("notes/2026-03-12-retro-alice-leaving.md", "2026-03-12", "retro"),
+            note("notes/a \"quoted\" name.md", "2026-03-12", "retro"),
+            note("notes/sync.md", "2026-03-13", "sync"),
+        ];
+        let ids = public_note_ids(&notes);
+        let json = "{\"path\": \"notes/2026-03-12-retro-alice-leaving.md\", \"rows\": [\
+            {\"note\": \"notes/a \\\"quoted\\\" name.md\"}, {\"note\": \"notes/sync.md\"}, \
+            {\"note\": \"notes/unknown.md\"}, {\"text\": \"see notes/sync.md\"}]}";
+        assert_eq!(
+            rename_notes(json, &ids),
+            "{\"path\": \"2026-03-12-retro\", \"rows\": [\
+            {\"note\": \"2026-03-12-retro-2\"}, {\"note\": \"2026-03-13-sync\"}, \
+            {\"note\": \"notes/unknown.md\"}, {\"text\": \"see notes/sync.md\"}]}"
+        );
+    }
 }

@@ -40,7 +40,7 @@ pub use backlog::BacklogFigures;
 pub use collaboration::{CollaborationFigures, Window};
 pub use delivery::DeliveryFigures;
 pub use history::{WeekFigures, iso_week_label};
-pub use json::{ActionEntry, NoteEntry, to_json};
+pub use json::{ActionEntry, NoteEntry, to_json, to_public_json};
 pub use scores::{Health, IndicatorScore, PracticeScore, Status};
 pub use sprint::{SprintEntry, SprintFigures};
 pub use timeline::Timeline;

@@ -47,6 +47,9 @@ pub struct Settings {
     pub stale_days: u32,
     /// Score curves that replace the defaults, by indicator key.
     pub thresholds: BTreeMap<String, Curve>,
+    /// `public: true`: build the stakeholder-facing site, without any note
+    /// text (`tandem build --public`; docs/data.md). Only the site reads it.
+    pub public: bool,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             velocity_window: 3,
             stale_days: 90,
             thresholds: BTreeMap::new(),
+            public: false,
         }
     }
 }

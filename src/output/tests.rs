@@ -154,6 +154,17 @@ fn a_foreign_folder_is_refused_and_untouched() {
 }
 
 #[test]
+fn an_empty_existing_folder_is_fine_for_every_later_build_too() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    fs::create_dir(&out).unwrap();
+    for _ in 0..3 {
+        write_site(&sample(), &out, data.path()).unwrap();
+    }
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+}
+
+#[test]
 fn an_empty_existing_folder_is_fine() {
     let data = data_folder();
     let out = data.path().join("public");
@@ -269,6 +280,75 @@ fn messages_name_the_folder_plainly() {
     assert_eq!(err.to_string(), "could not write file public/index.html: permission denied");
 }
 
+/// A build killed between the two renames of a swap (systems without an
+/// exchange): no output folder, the previous site kept, the new one whole.
+#[test]
+fn a_build_killed_mid_swap_is_repaired_by_the_next() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&site(&[("index.html", "v1"), ("gone.html", "x")]), &out, data.path()).unwrap();
+    let old = data.path().join(".public.tandem-old");
+    let tmp = data.path().join(".public.tandem-tmp");
+    fs::rename(&out, &old).unwrap();
+    write_site(&site(&[("index.html", "v2")]), &data.path().join("other"), data.path()).unwrap();
+    fs::rename(data.path().join("other"), &tmp).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    let fresh = data_folder();
+    write_site(&sample(), &fresh.path().join("public"), fresh.path()).unwrap();
+    assert_eq!(listing(&out), listing(&fresh.path().join("public")));
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+    assert!(!tmp.exists() && !old.exists(), "{:?}", siblings(&out));
+}
+
+/// A build killed after the exchange, before the previous site got its
+/// name: the next build starts from it.
+#[test]
+fn a_build_killed_after_the_exchange_is_finished_by_the_next() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&site(&[("index.html", "v1")]), &out, data.path()).unwrap();
+    write_site(&site(&[("index.html", "v2")]), &out, data.path()).unwrap();
+    let old = data.path().join(".public.tandem-old");
+    let tmp = data.path().join(".public.tandem-tmp");
+    fs::rename(&old, &tmp).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert_eq!(fs::read_to_string(out.join("notes/a/index.html")).unwrap(), "a");
+    assert_eq!(
+        siblings(&out).iter().filter(|n| n.contains("tandem-")).collect::<Vec<_>>(),
+        [".public.tandem-old"]
+    );
+    assert_eq!(fs::read_to_string(old.join("index.html")).unwrap(), "v2");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_named_like_the_marker_does_not_make_a_folder_ours() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    fs::create_dir(&out).unwrap();
+    fs::write(data.path().join("real-marker"), "x").unwrap();
+    fs::write(out.join("mine.txt"), "x").unwrap();
+    std::os::unix::fs::symlink(data.path().join("real-marker"), out.join(MARKER)).unwrap();
+    let err = write_site(&sample(), &out, data.path()).unwrap_err();
+    assert!(matches!(err, OutputError::NotOurs { .. }), "{err}");
+    assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "x");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_planted_in_the_kept_site_is_removed_not_read() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    write_site(&sample(), &out, data.path()).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    let kept = data.path().join(".public.tandem-old");
+    fs::remove_file(kept.join("index.html")).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(kept.join("index.html")).status().unwrap();
+    assert!(made.success());
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+}
+
 #[test]
 fn files_written_from_many_threads_in_any_order_equal_a_whole_site() {
     use rayon::prelude::*;
@@ -324,4 +404,24 @@ fn a_link_left_in_the_kept_site_is_replaced_not_followed() {
     assert!(!fs::symlink_metadata(out.join("index.html")).unwrap().file_type().is_symlink());
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
     assert_eq!(fs::read_to_string(&outside).unwrap(), "home");
+}
+
+/// A link planted in the kept site where a folder goes (`assets -> /etc`):
+/// the folder is made in its place and nothing is written into the target.
+#[cfg(unix)]
+#[test]
+fn a_link_in_place_of_a_folder_in_the_kept_site_is_replaced_by_a_folder() {
+    let data = data_folder();
+    let out = data.path().join("public");
+    let elsewhere = data.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    let kept = data.path().join(".public.tandem-old");
+    fs::remove_dir_all(kept.join("notes")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, kept.join("notes")).unwrap();
+    write_site(&sample(), &out, data.path()).unwrap();
+    assert!(fs::symlink_metadata(out.join("notes")).unwrap().is_dir());
+    assert_eq!(fs::read_to_string(out.join("notes/a/index.html")).unwrap(), "a");
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
 }

@@ -19,7 +19,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use super::{MARKER, MARKER_TEXT, OutputError, io_error};
+use super::{MARKER, MARKER_TEXT, OutputError, io_error, nofollow, write_file};
 
 /// Written into the kept previous site so that version control does not
 /// show it (it sits next to the output folder, often inside a repository).
@@ -96,7 +96,7 @@ impl Tree {
         let path = on_disk(&self.root, rel);
         if self.empty {
             // Two files of this site in each other's way make this fail.
-            return fs::write(&path, bytes).map_err(io_error("write file", &path));
+            return write_file(&path, bytes).map_err(io_error("write file", &path));
         }
         match fs::symlink_metadata(&path) {
             Ok(meta) if meta.is_dir() => {
@@ -105,8 +105,11 @@ impl Tree {
                 }
                 fs::remove_dir_all(&path).map_err(io_error("remove folder", &path))?;
             }
-            // A link is never followed: it is replaced by the file.
-            Ok(meta) if meta.file_type().is_symlink() => {
+            // Links are never followed, and tandem writes none: any link found
+            // here was planted (`index.html -> ~/.bashrc`), and only the link
+            // itself is removed. So is a named pipe, which would block the
+            // comparison read forever.
+            Ok(meta) if !meta.is_file() => {
                 fs::remove_file(&path).map_err(io_error("remove file", &path))?;
             }
             _ => {}
@@ -115,8 +118,9 @@ impl Tree {
     }
 
     fn write_if_changed(&self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-        if fs::read(path).ok().as_deref() != Some(bytes) {
-            fs::write(path, bytes).map_err(io_error("write file", path))?;
+        // Compared without following a link, the length first.
+        if !nofollow::holds(path, bytes) {
+            write_file(path, bytes).map_err(io_error("write file", path))?;
         }
         Ok(())
     }

@@ -2,7 +2,10 @@
 //! report date, grouped overdue, open and done.
 //!
 //! Privacy is enforced here: an action first raised in a private note has
-//! no text in its view, and its note link names only the date.
+//! no text in its view, and its note link names only the date. On a public
+//! site (`--public`) no action has its text: each is "Action item 3" (its
+//! number in `actions` of `metrics.json`), with owners and dates, from a
+//! note named by kind and date.
 
 use serde::Serialize;
 
@@ -26,6 +29,8 @@ pub struct ActionsView {
     pub groups: Vec<ActionGroupView>,
     /// Action items open against done, week by week.
     pub chart: Option<ChartHtml>,
+    /// A public site (`--public`): no action item's text is shown.
+    pub public: bool,
 }
 
 /// One group of action items.
@@ -46,8 +51,8 @@ pub struct ActionGroupView {
 /// One action item.
 #[derive(Debug, Serialize)]
 pub struct ActionRowView {
-    /// The text as first written, or [`PRIVATE_ACTION`] when first raised
-    /// in a private note.
+    /// The text as first written, [`PRIVATE_ACTION`] when first raised in a
+    /// private note, or on a public site [`public_action`].
     pub text: String,
     /// First raised in a private note: the text is not published.
     pub private: bool,
@@ -92,7 +97,7 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
         heading,
         count: items.len(),
         empty,
-        items: items.into_iter().map(|(i, a)| row(input, a, super::explain::action_anchor(i))).collect(),
+        items: items.into_iter().map(|(i, a)| row(input, a, i)).collect(),
     };
     Page {
         path: "actions/index.html".to_string(),
@@ -107,6 +112,7 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
                 group("done", "Done", "No action item has been done yet.", done),
             ],
             chart: chart(&input.report.action_weeks),
+            public: input.public,
         },
     }
 }
@@ -140,7 +146,13 @@ fn chart(weeks: &[ActionWeek]) -> Option<ChartHtml> {
     Some(charts::bar_chart(&text, &labels, &series, Axis::from_zero(&series, "")).with_table(&table))
 }
 
-fn row(input: &Input<'_>, a: &TrackedAction, anchor: String) -> ActionRowView {
+/// What a public site (`--public`) calls the action item at `index` (from
+/// 0) of `actions` in `metrics.json`: `Action item 3`.
+pub fn public_action(index: usize) -> String {
+    format!("Action item {}", index + 1)
+}
+
+fn row(input: &Input<'_>, a: &TrackedAction, index: usize) -> ActionRowView {
     let d = input.report_date;
     // The raising note is dated a.raised: look among that day's notes only
     // (input.notes are by date), not through every note for every item.
@@ -149,11 +161,16 @@ fn row(input: &Input<'_>, a: &TrackedAction, anchor: String) -> ActionRowView {
     let private = a.private;
     let owners = format::and_list(&format::owners(&input.project.team, &a.owners, &a.guests));
     let label = match note {
+        Some(n) if input.public => input.note_name(n),
         Some(n) if !private => n.title.clone(),
         _ => format!("Private note, {}", format::date(a.raised).long),
     };
     ActionRowView {
-        text: if private { PRIVATE_ACTION.to_string() } else { a.text.to_string() },
+        text: match (input.public, private) {
+            (true, _) => public_action(index),
+            (false, true) => PRIVATE_ACTION.to_string(),
+            (false, false) => a.text.to_string(),
+        },
         private,
         owners: if owners.is_empty() { "No owner".to_string() } else { owners },
         raised: format::date(a.raised),
@@ -164,7 +181,7 @@ fn row(input: &Input<'_>, a: &TrackedAction, anchor: String) -> ActionRowView {
             .filter(|_| a.overdue_at(d))
             .map(|due| format!("{} overdue", num::days(days_between(d, due)))),
         note: LinkView { label, url: input.paths.note_url(&a.note) },
-        anchor,
+        anchor: super::explain::action_anchor(index),
     }
 }
 

@@ -45,18 +45,22 @@ fn action(target: Option<&Target>) -> &'static str {
     }
 }
 
-/// The entry as pages print it.
-pub fn view(entry: &Attention, paths: &SitePaths) -> AttentionView {
+/// The entry as pages print it; on a `public` site without note text (and
+/// `paths` has no note pages to link).
+pub fn view(entry: &Attention, paths: &SitePaths, public: bool) -> AttentionView {
     AttentionView {
         severity: entry.severity.key(),
         severity_label: entry.severity.label(),
-        text: entry.text.clone(),
+        text: entry.sentence(public).to_string(),
         url: entry.target.as_ref().and_then(|t| url(t, paths)),
         action: action(entry.target.as_ref()),
         details: entry
             .details
             .iter()
-            .map(|d| LinkView { label: d.text.clone(), url: d.target.as_ref().and_then(|t| url(t, paths)) })
+            .map(|d| LinkView {
+                label: d.line(public).to_string(),
+                url: d.target.as_ref().and_then(|t| url(t, paths)),
+            })
             .collect(),
     }
 }
@@ -76,7 +80,7 @@ mod tests {
         p.sprints[0].start = crate::model::Date::constant(2026, 9, 21);
         let paths = SitePaths::new(&p);
         let list = analyse(&p, REPORT_DATE, History::Recent).attention;
-        let views: Vec<AttentionView> = list.iter().map(|a| view(a, &paths)).collect();
+        let views: Vec<AttentionView> = list.iter().map(|a| view(a, &paths, false)).collect();
         assert_eq!(views[0].url.as_deref(), Some("actions/index.html"));
         assert_eq!(views[0].details[0].url.as_deref(), Some("notes/2026-10-05-planning/index.html"));
         assert_eq!(views[1].url.as_deref(), Some("notes/2026-09-28-retro/index.html"));

@@ -126,7 +126,8 @@ fn fact(label: &str, value: String) -> FactView {
 pub fn index(input: &Input<'_>) -> Page<DashboardView> {
     let report = input.report;
     let explainer = Explainer::new(input);
-    let attention = input.analysis.attention.iter().map(|a| attention::view(a, input.paths)).collect();
+    let attention =
+        input.analysis.attention.iter().map(|a| attention::view(a, input.paths, input.public)).collect();
     let window = format!(
         "Meeting and action-item figures cover the {} days from {} to {}.",
         report.window.days,

@@ -4,6 +4,9 @@
 //!
 //! Privacy is enforced here: a decision from a private note has no text, no
 //! compromise tag and no items in its view (all three come from its text).
+//! On a public site (`--public`) no decision has its text: each is
+//! "Decision taken at the sprint planning", with its compromise tag and the
+//! items it mentions, from a note named by kind and date.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +28,8 @@ pub struct DecisionsView {
     pub summary: String,
     /// Months, newest first.
     pub months: Vec<DecisionMonthView>,
+    /// A public site (`--public`): no decision's text is shown.
+    pub public: bool,
 }
 
 /// One month of decisions.
@@ -98,10 +103,10 @@ pub fn index(input: &Input<'_>) -> Page<DecisionsView> {
     for note in input.notes.iter().rev() {
         let private = note.visibility == Visibility::Private;
         let note_link = LinkView {
-            label: if private {
+            label: if private && !input.public {
                 format!("Private note, {}", format::date(note.date).long)
             } else {
-                note.title.clone()
+                input.note_name(note)
             },
             url: input.paths.note_url(&note.path),
         };
@@ -114,7 +119,11 @@ pub fn index(input: &Input<'_>) -> Page<DecisionsView> {
             }
             let row = DecisionRowView {
                 date: format::date(note.date),
-                text: if private { PRIVATE_DECISION.to_string() } else { decision.text.clone() },
+                text: match (input.public, private) {
+                    (true, _) => format::public_decision(note.kind),
+                    (false, true) => PRIVATE_DECISION.to_string(),
+                    (false, false) => decision.text.clone(),
+                },
                 private,
                 compromise: decision.compromise && !private,
                 items: if private {
@@ -142,7 +151,7 @@ pub fn index(input: &Input<'_>) -> Page<DecisionsView> {
         template: "decisions/index.html",
         title: "Decisions".to_string(),
         section: Section::Decisions,
-        view: DecisionsView { summary, months },
+        view: DecisionsView { summary, months, public: input.public },
     }
 }
 

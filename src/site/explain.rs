@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::Input;
-use super::actions::PRIVATE_ACTION;
+use super::actions::{PRIVATE_ACTION, public_action};
 use super::format;
 use super::sprints::item_anchors;
 use crate::indicators::{Indicator, Unit};
@@ -186,8 +186,10 @@ impl<'a> Explainer<'a> {
             Source::Note { note } => (self.note_label(note), paths.note_url(note)),
             Source::Action { action } => {
                 let a = input.report.tracked.get(*action);
-                let label = a.map_or_else(String::new, |a| {
-                    if a.private { PRIVATE_ACTION.to_string() } else { a.text.to_string() }
+                let label = a.map_or_else(String::new, |a| match (input.public, a.private) {
+                    (true, _) => public_action(*action),
+                    (false, true) => PRIVATE_ACTION.to_string(),
+                    (false, false) => a.text.to_string(),
                 });
                 (label, Some(format!("actions/index.html#{}", action_anchor(*action))))
             }
@@ -195,6 +197,11 @@ impl<'a> Explainer<'a> {
                 let found = self.notes.get(note.as_str());
                 let private = found.is_none_or(|n| n.visibility == Visibility::Private);
                 let text = found.and_then(|n| n.decisions.get(decision - 1)).map(|d| d.text.clone());
+                if let Some(n) = found.filter(|_| input.public) {
+                    let label =
+                        format!("{} of {}", format::public_decision(n.kind), format::date(n.date).long);
+                    return (label, None);
+                }
                 match (private, text) {
                     (false, Some(text)) => {
                         (text, paths.note_url(note).map(|u| format!("{u}#{}", decision_anchor(*decision))))
@@ -236,8 +243,10 @@ impl<'a> Explainer<'a> {
 
     fn note_label(&self, path: &str) -> String {
         match self.notes.get(path) {
+            Some(n) if self.input.public => self.input.note_name(n),
             Some(n) if n.visibility != Visibility::Private => n.title.clone(),
             Some(_) => "Private note".to_string(),
+            None if self.input.public => "A note".to_string(),
             None => path.to_string(),
         }
     }

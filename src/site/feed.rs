@@ -120,7 +120,11 @@ fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures)
         updated: timestamp(week.as_of),
         headline,
         practices,
-        attention: attention.iter().take(MAX_ATTENTION).map(|a| xml_text(&format!("{}.", a.text))).collect(),
+        attention: attention
+            .iter()
+            .take(MAX_ATTENTION)
+            .map(|a| xml_text(&format!("{}.", a.sentence(input.public))))
+            .collect(),
         more_attention: attention.len().saturating_sub(MAX_ATTENTION),
     }
 }

@@ -11,8 +11,13 @@
 //!   command-line flags (`--strict`) and quotes survive copy and paste;
 //! - raw HTML is allowed in, then sanitised: no scripts, styles, event
 //!   attributes, forms or `javascript:` links; links get
-//!   `rel="noopener noreferrer"`; table cells keep only `text-align`, and
-//!   tables sit in a box that scrolls sideways on narrow screens;
+//!   `rel="noopener noreferrer"`; tables sit in a box that scrolls sideways
+//!   on narrow screens;
+//! - nothing in a note may break the pages' Content-Security-Policy
+//!   (templates/base.html), which allows no inline style and no image from
+//!   another host: a table column's alignment is a class (`align-right`),
+//!   never a `style` attribute, and an image from another host becomes a
+//!   link to it (raw `<img>` tags pointing elsewhere lose their `src`);
 //! - a task-list box is a ☑ or ☐ hidden from screen readers, which read
 //!   "Done:" or "Open:" instead: a disabled checkbox would be a form control
 //!   without a label (WCAG 1.3.1, 4.1.2), and notes publish no form controls;
@@ -20,10 +25,9 @@
 //!   note can never clash with the page's own ids such as `main`.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 /// Prefix given to every id in rendered Markdown.
@@ -60,7 +64,15 @@ pub fn to_html(markdown: &str, placement: Placement<'_>) -> SafeHtml {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, crate::model::markdown_options()).collect();
     let events = drop_title(events, placement.title);
     let mut levels = Levels::new(placement.heading_offset);
-    let events = events.into_iter().map(|event| levels.place(event)).map(task_mark).flat_map(wrap_table);
+    let mut cells = TableCells::default();
+    let mut images = OffsiteImages::default();
+    let events = events
+        .into_iter()
+        .map(|event| levels.place(event))
+        .map(task_mark)
+        .map(|event| cells.place(event))
+        .map(|event| images.place(event))
+        .flat_map(wrap_table);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events);
     SafeHtml(SANITIZER.clean(&raw).to_string())
@@ -98,6 +110,98 @@ fn wrap_table(event: Event<'_>) -> Vec<Event<'_>> {
         }
         Event::End(TagEnd::Table) => vec![event, Event::Html("</div>".into())],
         other => vec![other],
+    }
+}
+
+/// Writes table cells with their column's alignment as a class, where
+/// pulldown-cmark would write a `style` attribute the pages' CSP forbids.
+#[derive(Default)]
+struct TableCells {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    column: usize,
+}
+
+impl TableCells {
+    fn place<'e>(&mut self, event: Event<'e>) -> Event<'e> {
+        match event {
+            Event::Start(Tag::Table(alignments)) => {
+                // pulldown-cmark never sees a cell, so it needs no alignments.
+                self.alignments = alignments;
+                Event::Start(Tag::Table(Vec::new()))
+            }
+            Event::Start(Tag::TableHead) => {
+                (self.in_head, self.column) = (true, 0);
+                event
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                event
+            }
+            Event::Start(Tag::TableRow) => {
+                self.column = 0;
+                event
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match self.alignments.get(self.column) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                Event::Html(format!("<{}{class}>", self.cell()).into())
+            }
+            Event::End(TagEnd::TableCell) => {
+                self.column += 1;
+                Event::Html(format!("</{}>", self.cell()).into())
+            }
+            other => other,
+        }
+    }
+
+    fn cell(&self) -> &'static str {
+        if self.in_head { "th" } else { "td" }
+    }
+}
+
+/// Whether a URL leads to another host (`https://…`, `//host/…`) rather
+/// than to the site itself or into the page (`data:` images are allowed).
+fn offsite(url: &str) -> bool {
+    // Browsers read `\` as `/` in a URL: `\\host` and `/\host` are `//host`.
+    let url = url.trim().replace('\\', "/");
+    if url.starts_with("//") {
+        return true;
+    }
+    match url.split_once(':') {
+        Some((scheme, _)) => !scheme.contains(['/', '?', '#']) && !scheme.eq_ignore_ascii_case("data"),
+        None => false,
+    }
+}
+
+/// Writes an image from another host as a link to it, its alt text the
+/// link's text: the pages' CSP would block it (and a published page should
+/// not tell another host who reads it). Images nest (in alt text), hence
+/// the stack.
+#[derive(Default)]
+struct OffsiteImages {
+    as_link: Vec<bool>,
+}
+
+impl OffsiteImages {
+    fn place<'e>(&mut self, event: Event<'e>) -> Event<'e> {
+        match event {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let link = offsite(&dest_url);
+                self.as_link.push(link);
+                if link {
+                    Event::Start(Tag::Link { link_type, dest_url, title, id })
+                } else {
+                    Event::Start(Tag::Image { link_type, dest_url, title, id })
+                }
+            }
+            Event::End(TagEnd::Image) if self.as_link.pop() == Some(true) => Event::End(TagEnd::Link),
+            other => other,
+        }
     }
 }
 
@@ -156,20 +260,25 @@ fn shifted(level: HeadingLevel, offset: u8) -> HeadingLevel {
 /// The ammonia policy, built once (it is immutable afterwards).
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
 
+/// The classes a table cell's alignment becomes.
+const ALIGNMENTS: [&str; 3] = ["align-left", "align-center", "align-right"];
+
 fn sanitizer() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
-    b.add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("div", ["id"])
+    b.add_tag_attributes("div", ["id"])
         .add_tag_attribute_values("div", "tabindex", ["0"])
         .add_tag_attribute_values("span", "aria-hidden", ["true"])
-        .filter_style_properties(HashSet::from(["text-align"]))
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
         .add_allowed_classes("div", ["footnote-definition", "table-scroll"])
         .add_allowed_classes("span", ["task-mark", "visually-hidden"])
+        .add_allowed_classes("th", ALIGNMENTS)
+        .add_allowed_classes("td", ALIGNMENTS)
         .id_prefix(Some(ID_PREFIX))
         .link_rel(Some("noopener noreferrer"))
-        .attribute_filter(|_element, attribute, value| {
+        .attribute_filter(|element, attribute, value| {
+            if element == "img" && attribute == "src" && offsite(value) {
+                return None;
+            }
             if attribute == "href"
                 && let Some(fragment) = value.strip_prefix('#')
                 && !fragment.starts_with(ID_PREFIX)
@@ -220,12 +329,56 @@ mod tests {
     }
 
     #[test]
-    fn tables_render_with_alignment_only() {
-        let out = html("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+    fn tables_render_with_alignment_as_classes() {
+        let out = html("| a | b | c |\n|:--|--:|---|\n| 1 | 2 | 3 |\n| 4 |\n");
         assert!(out.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"), "{out}");
         assert!(out.contains("</table>\n</div>"), "{out}");
-        assert!(out.contains("<th style=\"text-align:left\">a</th>"), "{out}");
-        assert!(out.contains("<td style=\"text-align:right\">2</td>"), "{out}");
+        assert!(
+            out.contains("<th class=\"align-left\">a</th><th class=\"align-right\">b</th><th>c</th>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<td class=\"align-left\">1</td><td class=\"align-right\">2</td><td>3</td>"),
+            "{out}"
+        );
+        // A short row is padded by pulldown-cmark; every cell is closed.
+        assert_eq!(out.matches("<td").count(), out.matches("</td>").count(), "{out}");
+        // The page's CSP allows no inline style: none is written, none gets through.
+        let raw =
+            html("<table><tr><td style=\"text-align: right\" class=\"align-right x\">1</td></tr></table>");
+        assert!(raw.contains("<td class=\"align-right\">1</td>"), "{raw}");
+        assert!(!out.contains("style") && !raw.contains("style"), "{out} {raw}");
+    }
+
+    #[test]
+    fn images_from_other_hosts_become_links() {
+        let out = html(
+            "![chart](https://evil.example/pixel.png \"t\") ![ok](../../assets/a.png) ![x](//evil.example/y)",
+        );
+        assert!(
+            out.contains(
+                "<a href=\"https://evil.example/pixel.png\" title=\"t\" rel=\"noopener noreferrer\">chart</a>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("<img src=\"../../assets/a.png\" alt=\"ok\">"), "{out}");
+        assert!(out.contains(">x</a>"), "{out}");
+        assert!(!out.contains("<img src=\"https:") && !out.contains("<img src=\"//"), "{out}");
+        // Nested in alt text, each image keeps its own end.
+        let nested = html("![a ![b](https://e.example/b.png)](c.png)");
+        assert!(nested.starts_with("<p><img src=\"c.png\""), "{nested}");
+        // Raw tags lose a source from elsewhere, however it is spelt.
+        for src in [
+            "https://e.example/p.png",
+            "//e.example/p.png",
+            "\\\\e.example/p.png",
+            " HTTP://e.example/p.png",
+            "/\\e.example",
+        ] {
+            let out = html(&format!("<img src=\"{src}\" alt=\"p\">"));
+            assert!(!out.contains("e.example"), "{src}: {out}");
+        }
+        assert!(html("<img src=\"pic.png\">").contains("<img src=\"pic.png\">"));
     }
 
     #[test]
@@ -247,7 +400,7 @@ mod tests {
         // ammonia keeps some settings in HashMaps with random seeds: fresh
         // sanitizers must still agree byte for byte.
         let raw = "<p><span aria-hidden=\"true\" class=\"task-mark\">☑</span> <a href=\"#x\" title=\"t\">a</a></p>\
-                   <table><tr><td style=\"text-align: right; color: red\">1</td></tr></table>";
+                   <table><tr><td class=\"align-right x\" style=\"color: red\">1</td></tr></table>";
         let first = sanitizer().clean(raw).to_string();
         for _ in 0..20 {
             assert_eq!(sanitizer().clean(raw).to_string(), first);

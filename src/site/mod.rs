@@ -61,9 +61,13 @@ use templates::{TemplateError, Templates};
 pub struct SiteOptions {
     /// Absolute URL the site is published at, for canonical links and the
     /// feed; wins over `base_url` in tandem.yaml. Internal links stay relative.
+    /// `serve` gives `/`: links from the root of whatever host serves it.
     pub base_url: Option<String>,
     /// Folder of template overrides (`--templates`).
     pub templates_dir: Option<PathBuf>,
+    /// `--public` (`--public=false`): the stakeholder-facing site, without
+    /// any note text; wins over `public` in tandem.yaml. See [`Input::public`].
+    pub public: Option<bool>,
 }
 
 /// The rendered site, in memory.
@@ -174,6 +178,24 @@ pub(crate) struct Input<'a> {
     /// Notes dated on or before the report date, by date then path: the only
     /// notes any page may show or count.
     pub notes: Vec<&'a Note>,
+    /// The stakeholder-facing site (`--public`, `public: true`). Decided once
+    /// here, applied by every page function:
+    /// - no note text anywhere: no body, no action item's or decision's
+    ///   text, no note title (a note is named by kind and date,
+    ///   [`format::note_name`]); figures, sprint goals, item titles, dates
+    ///   and owners stay;
+    /// - note pages are not written, and `paths` has no note in it, so no
+    ///   link can lead to one;
+    /// - `metrics.json` leaves out the same text ([`crate::metrics::to_public_json`]).
+    pub public: bool,
+}
+
+impl Input<'_> {
+    /// How a page names `note`: its title, or on a public site its kind and
+    /// date. (A private note's title is left to each page, as before.)
+    pub fn note_name(&self, note: &Note) -> String {
+        if self.public { format::note_name(note.kind, note.date) } else { note.title.clone() }
+    }
 }
 
 /// Renders every page of the site in memory, `metrics.json` included.
@@ -196,10 +218,11 @@ pub fn render_into(
     let report = &analysis.report;
     let report_date = report.as_of;
     let templates = Templates::load(opts.templates_dir.as_deref())?;
-    let paths = SitePaths::new(project).with_pages_as_of(project, report_date);
+    let public = opts.public.unwrap_or(project.settings.public);
+    let paths = SitePaths::new(project).with_pages_as_of(project, report_date).public(public);
     let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= report_date).collect();
     notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-    let input = Input { project, report, analysis, report_date, paths: &paths, notes };
+    let input = Input { project, report, analysis, report_date, paths: &paths, notes, public };
 
     let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
     let pages = Pages::new(&templates, site_view(project, input.report_date, base_url), sink);
@@ -218,7 +241,9 @@ pub fn render_into(
     pages.add(decisions::index(&input))?;
     pages.add_rooted_at_base(not_found())?;
     pages.add_file(".nojekyll", Vec::new())?;
-    pages.add_file("metrics.json", crate::metrics::to_json(report).into_bytes())?;
+    let metrics =
+        if public { crate::metrics::to_public_json(report) } else { crate::metrics::to_json(report) };
+    pages.add_file("metrics.json", metrics.into_bytes())?;
     for (path, bytes) in templates.assets() {
         pages.add_file(path, bytes.to_vec())?;
     }

@@ -2,7 +2,9 @@
 //!
 //! Privacy is enforced here, in the views: a private note's view never holds
 //! its body, action texts or decision texts, only its header and counts, so
-//! no template (built-in or override) can publish them.
+//! no template (built-in or override) can publish them. On a public site
+//! (`--public`) no note has a page, and the list names each meeting by its
+//! kind: dates, kinds and counts only.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -20,6 +22,8 @@ pub struct NotesIndexView {
     pub months: Vec<MonthView>,
     /// `12 meetings from Mon 3 Aug 2026 to Mon 5 Oct 2026`, or empty.
     pub summary: String,
+    /// A public site (`--public`): the notes themselves are not published.
+    pub public: bool,
 }
 
 /// One month of notes.
@@ -36,9 +40,9 @@ pub struct MonthView {
 /// One note in the list.
 #[derive(Debug, Serialize)]
 pub struct NoteRowView {
-    /// Link to the note's page.
-    pub url: String,
-    /// Title.
+    /// Link to the note's page (none on a public site).
+    pub url: Option<String>,
+    /// Title; on a public site the meeting's kind (`Sprint planning`).
     pub title: String,
     /// Date.
     pub date: DateView,
@@ -151,7 +155,7 @@ pub fn index(input: &Input<'_>) -> Page<NotesIndexView> {
         template: "notes/index.html",
         title: "Meeting notes".to_string(),
         section: Section::Notes,
-        view: NotesIndexView { months, summary },
+        view: NotesIndexView { months, summary, public: input.public },
     }
 }
 
@@ -163,8 +167,8 @@ fn row(input: &Input<'_>, note: &Note) -> NoteRowView {
     ]
     .join(" · ");
     NoteRowView {
-        url: input.paths.note_url(&note.path).unwrap_or_default(),
-        title: note.title.clone(),
+        url: input.paths.note_url(&note.path),
+        title: if input.public { format::meeting(note.kind).to_string() } else { note.title.clone() },
         date: format::date(note.date),
         kind: format::kind(note.kind),
         private: note.visibility == Visibility::Private,

@@ -36,6 +36,15 @@ impl SitePaths {
         self
     }
 
+    /// On a public site (`--public`) no note has a page: every
+    /// [`SitePaths::note_url`] is `None`, so no page can link to one.
+    pub fn public(mut self, public: bool) -> SitePaths {
+        if public {
+            self.notes.clear();
+        }
+        self
+    }
+
     /// `notes/<slug>/index.html` for the note at `note_path`.
     pub fn note_url(&self, note_path: &str) -> Option<String> {
         self.notes.get(note_path).map(|s| format!("notes/{s}/index.html"))

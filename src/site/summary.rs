@@ -142,8 +142,16 @@ pub struct DecisionLine {
 }
 
 /// The summary as of the report's date. Only notes dated on or before it
-/// count; decisions of private notes are left out.
-pub(crate) fn build(project: &Project, analysis: &Analysis, paths: &SitePaths, title: &str) -> Summary {
+/// count; decisions of private notes are left out. A `public` summary
+/// (`--public`) quotes no note: a decision is said to have been taken at a
+/// meeting, an overdue action item is named by the day it was raised.
+pub(crate) fn build(
+    project: &Project,
+    analysis: &Analysis,
+    paths: &SitePaths,
+    title: &str,
+    public: bool,
+) -> Summary {
     let report = &analysis.report;
     let date = report.as_of;
     let weeks = &report.weeks;
@@ -158,8 +166,8 @@ pub(crate) fn build(project: &Project, analysis: &Analysis, paths: &SitePaths, t
     let (improved, slipped) = movements(weeks);
     let all_attention = &analysis.attention;
     let attention: Vec<AttentionView> =
-        all_attention.iter().take(MAX_ATTENTION).map(|a| attention::view(a, paths)).collect();
-    let (decisions, more_decisions) = decisions(project, report, paths);
+        all_attention.iter().take(MAX_ATTENTION).map(|a| attention::view(a, paths, public)).collect();
+    let (decisions, more_decisions) = decisions(project, report, paths, public);
     Summary {
         team: project.team.name.clone(),
         title: title.to_string(),
@@ -243,7 +251,12 @@ fn without_tag(text: &str) -> String {
     words.join(" ")
 }
 
-fn decisions(project: &Project, report: &Report, paths: &SitePaths) -> (Vec<DecisionLine>, usize) {
+fn decisions(
+    project: &Project,
+    report: &Report,
+    paths: &SitePaths,
+    public: bool,
+) -> (Vec<DecisionLine>, usize) {
     let mut notes: Vec<_> = project
         .notes
         .iter()
@@ -256,9 +269,9 @@ fn decisions(project: &Project, report: &Report, paths: &SitePaths) -> (Vec<Deci
             n.decisions.iter().map(|d| DecisionLine {
                 date: n.date.to_string(),
                 date_text: format::date(n.date).short,
-                text: without_tag(&d.text),
+                text: if public { format::public_decision(n.kind) } else { without_tag(&d.text) },
                 compromise: d.compromise,
-                note: n.title.clone(),
+                note: if public { format::note_name(n.kind, n.date) } else { n.title.clone() },
                 url: paths.note_url(&n.path),
             })
         })
@@ -308,7 +321,7 @@ pub fn site_title(project: &Project) -> String {
 /// The summary page.
 pub(crate) fn page(input: &Input<'_>) -> Page<SummaryPageView> {
     let title = site_title(input.project);
-    let summary = build(input.project, input.analysis, input.paths, &title);
+    let summary = build(input.project, input.analysis, input.paths, &title, input.public);
     Page {
         path: "summary/index.html".to_string(),
         template: "summary/index.html",
@@ -329,7 +342,8 @@ pub(crate) fn page(input: &Input<'_>) -> Page<SummaryPageView> {
 /// URL is known, and left out otherwise.
 pub(crate) fn markdown_file(input: &Input<'_>, base_url: Option<&str>) -> Vec<u8> {
     let title = site_title(input.project);
-    to_markdown(&build(input.project, input.analysis, input.paths, &title), base_url).into_bytes()
+    to_markdown(&build(input.project, input.analysis, input.paths, &title, input.public), base_url)
+        .into_bytes()
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ fn a_note_page_shows_header_contributions_and_body() {
         "<code>PHX-101</code>",
         "<h3>Agenda</h3>",
         "<span class=\"task-mark\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>",
-        "<td style=\"text-align:right\">5</td>",
+        "<td class=\"align-right\">5</td>",
         "href=\"../../assets/style.css\"",
         "class=\"pager-older\" href=\"../../notes/2026-09-28-retro/index.html\"",
         "class=\"pager-newer\" href=\"../../notes/2026-10-09-sync/index.html\"",
@@ -202,6 +202,11 @@ fn base_url_fills_canonical_links_and_the_404_page_only() {
     let missing = text(&site, "404.html");
     assert!(missing.contains("href=\"https://acme.github.io/phoenix/assets/style.css\""), "{missing}");
     assert!(!missing.contains("rel=\"canonical\""), "{missing}");
+
+    let served = build(&SiteOptions { base_url: Some("/".into()), ..Default::default() });
+    let missing = text(&served, "404.html");
+    assert!(missing.contains("href=\"/assets/style.css\""), "{missing}");
+    assert!(text(&served, "feed.xml").contains("href=\"/feed.xml\""));
 
     let plain = build(&SiteOptions::default());
     assert!(!text(&plain, "notes/index.html").contains("canonical"));
@@ -340,4 +345,55 @@ fn render_into_hands_over_every_file_of_render_and_stops_at_a_sink_error() {
     let err = render_into(&p, &analysis, &SiteOptions::default(), &refusing).unwrap_err();
     assert_eq!(err.to_string(), "disk full");
     assert!(!refusing.0.into_inner().unwrap().iter().any(|path| path.starts_with("actions/")));
+}
+
+#[test]
+fn a_public_site_has_no_note_pages_and_no_note_text() {
+    let public = build(&SiteOptions { public: Some(true), ..SiteOptions::default() });
+    let notes: Vec<&str> =
+        public.files.keys().map(String::as_str).filter(|p| p.starts_with("notes/")).collect();
+    assert_eq!(notes, vec!["notes/index.html"]);
+    let secrets = [
+        "Sprint 21 planning",
+        "Sprint 20 retro",
+        "Review the goal",
+        "Split PHX-101",
+        "Keep the goal small",
+        "Went well",
+        "pairing",
+        "SECRET",
+        "PO &lt;b&gt;sync",
+    ];
+    for (path, bytes) in &public.files {
+        let text = String::from_utf8_lossy(bytes);
+        for secret in secrets {
+            assert!(!text.contains(secret), "{secret} in {path}");
+        }
+        // metrics.json names notes by their file (`notes/2026-09-28-retro.md`), no page by its folder.
+        for page in ["notes/2026-09-28-retro/", "notes/2026-10-05-planning/", "notes/2026-10-09-sync/"] {
+            assert!(!text.contains(page), "{path} links {page}");
+        }
+    }
+    // What stays: owners, dates, kinds, items, the compromise tag.
+    let decisions = text(&public, "decisions/index.html");
+    assert!(decisions.contains("Decision taken at the sprint planning"), "{decisions}");
+    assert!(decisions.contains("Compromise") && decisions.contains("PHX-101"), "{decisions}");
+    assert!(decisions.contains("Sprint planning, Mon 5 Oct 2026"), "{decisions}");
+    let actions = text(&public, "actions/index.html");
+    assert!(actions.contains("Action item 1") && actions.contains("Bob Okafor"), "{actions}");
+    let list = text(&public, "notes/index.html");
+    assert!(
+        list.contains("Sprint planning")
+            && list.contains("3 people")
+            && !list.contains("<a href=\"../notes/2")
+    );
+
+    // The setting does the same, and the option wins over it.
+    let mut project = project();
+    project.settings.public = true;
+    let analysis = crate::analysis::analyse(&project, REPORT_DATE, crate::analysis::History::Full);
+    assert_eq!(render(&project, &analysis, &SiteOptions::default()).unwrap(), public);
+    let team =
+        render(&project, &analysis, &SiteOptions { public: Some(false), ..SiteOptions::default() }).unwrap();
+    assert_eq!(team, build(&SiteOptions::default()));
 }

@@ -28,7 +28,7 @@ pub(super) fn capped(mut details: Vec<Detail>) -> Vec<Detail> {
     if details.len() > MAX_DETAILS {
         let more = details.len() - MAX_DETAILS;
         details.truncate(MAX_DETAILS);
-        details.push(Detail { text: format!("and {more} more"), target: None });
+        details.push(Detail { text: format!("and {more} more"), public_text: None, target: None });
     }
     details
 }
@@ -59,6 +59,7 @@ pub(super) fn open_impediments(project: &Project, date: Date) -> Vec<Attention> 
                 severity: if open > URGENT_AFTER_DAYS { Severity::Urgent } else { Severity::Important },
                 rule: Rule::OpenImpediment,
                 text: format!("Impediment {age}: {} ({owner}, {})", imp.title, sprint.name),
+                public_text: None,
                 target: sprint_target(sprint, date),
                 details: Vec::new(),
                 since: imp.raised,
@@ -80,6 +81,7 @@ pub(super) fn low_readiness(facts: &Facts<'_>) -> Option<Attention> {
             format::points(backlog.ready_points),
             format::points(velocity)
         ),
+        public_text: None,
         target: Some(Target::Backlog),
         details: Vec::new(),
         since: Date::MIN,
@@ -111,17 +113,20 @@ pub(super) fn overdue_actions(
             };
             let raised = note.map(|n| Detail {
                 text: format!("Raised at {} on {}", n.title, day(n.date)),
+                public_text: Some(format!("Raised on {} ({})", day(n.date), format::meeting(n.kind))),
                 target: Some(Target::Note(n.path.clone())),
             });
+            let rest = format!(
+                "is {} overdue ({}, due {})",
+                plural(late, "day", "days"),
+                owners(project, &a.owners, &a.guests),
+                day(due)
+            );
             Some(Attention {
                 severity: if late > URGENT_AFTER_DAYS { Severity::Urgent } else { Severity::Important },
                 rule: Rule::OverdueAction,
-                text: format!(
-                    "{what} is {} overdue ({}, due {})",
-                    plural(late, "day", "days"),
-                    owners(project, &a.owners, &a.guests),
-                    day(due)
-                ),
+                text: format!("{what} {rest}"),
+                public_text: Some(format!("An action item raised on {} {rest}", day(a.raised))),
                 target: Some(Target::Actions),
                 details: raised.into_iter().collect(),
                 since: due,
@@ -149,6 +154,7 @@ pub(super) fn missed_events(project: &Project, notes: &[&Note], window: &Window)
             .iter()
             .map(|n| Detail {
                 text: format!("{}: {}", day(n.date), n.title),
+                public_text: Some(format!("{}: {}", day(n.date), format::meeting(n.kind))),
                 target: Some(Target::Note(n.path.clone())),
             })
             .collect();
@@ -161,6 +167,7 @@ pub(super) fn missed_events(project: &Project, notes: &[&Note], window: &Window)
                 events.len(),
                 window.days
             ),
+            public_text: None,
             target: Some(Target::Note(first.path.clone())),
             details: capped(details),
             since: first.date,
@@ -195,12 +202,13 @@ pub(super) fn unagreed_scope_changes(timeline: &Timeline<'_>, window: &Window) -
         let details = if changes.len() == 1 {
             Vec::new()
         } else {
-            changes.into_iter().map(|(_, text)| Detail { text, target: None }).collect()
+            changes.into_iter().map(|(_, text)| Detail { text, public_text: None, target: None }).collect()
         };
         found.push(Attention {
             severity: Severity::Important,
             rule: Rule::UnagreedScopeChange,
             text,
+            public_text: None,
             target: sprint_target(sprint, window.to),
             details: capped(details),
             since,
@@ -229,8 +237,11 @@ pub(super) fn stale_items(project: &Project, date: Date, report_date: Date) -> O
         severity: Severity::Housekeeping,
         rule: Rule::StaleItems,
         text,
+        public_text: None,
         target: Some(Target::Backlog),
-        details: capped(stale.into_iter().map(|(_, text)| Detail { text, target: None }).collect()),
+        details: capped(
+            stale.into_iter().map(|(_, text)| Detail { text, public_text: None, target: None }).collect(),
+        ),
         since: crate::metrics::add_days(date, -oldest),
     })
 }

@@ -84,6 +84,16 @@ fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
     assert_eq!(missed[0].details[0].text, "Mon 28 Sep: Sprint 20 retro");
     assert_eq!(missed[0].target, Some(Target::Note("notes/2026-09-28-retro.md".into())));
     assert_eq!(list.len(), 3, "{list:#?}");
+
+    // A public site's words quote no note: not the action's text, not a note's title.
+    assert_eq!(
+        overdue[0].sentence(true),
+        "An action item raised on Mon 5 Oct is 7 days overdue (Bob Okafor, due Fri 9 Oct)"
+    );
+    assert_eq!(overdue[0].sentence(false), overdue[0].text);
+    assert_eq!(overdue[0].details[0].line(true), "Raised on Mon 5 Oct (Sprint planning)");
+    assert_eq!(missed[0].details[0].line(true), "Mon 28 Sep: Retrospective");
+    assert_eq!(missed[0].sentence(true), missed[0].text);
 }
 
 #[test]

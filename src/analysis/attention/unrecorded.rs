@@ -55,6 +55,7 @@ pub(super) fn unrecorded_events(timeline: &Timeline<'_>, window: &Window) -> Opt
         .iter()
         .map(|(when, sprint, word)| Detail {
             text: format!("{} {word} ({})", sprint.name, format::date(*when).short),
+            public_text: None,
             target: Some(Target::Sprint(sprint.id.clone())),
         })
         .collect();
@@ -66,6 +67,7 @@ pub(super) fn unrecorded_events(timeline: &Timeline<'_>, window: &Window) -> Opt
             "{count} {noun} no meeting notes in the last {} days: add {verb} notes, or the figures about sprint events leave them out",
             window.days
         ),
+        public_text: None,
         target: missing.first().map(|(_, s, _)| Target::Sprint(s.id.clone())),
         details: capped(details),
         since: first,

@@ -25,6 +25,7 @@ fn view_of(project: &Project, date: Date) -> DashboardView {
         report_date: date,
         paths: &paths,
         notes,
+        public: false,
     };
     index(&input).view
 }

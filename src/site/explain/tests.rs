@@ -18,6 +18,7 @@ fn with_input<T>(f: impl FnOnce(&Input<'_>) -> T) -> T {
         report_date: date,
         paths: &paths,
         notes,
+        public: false,
     };
     f(&input)
 }
@@ -113,8 +114,15 @@ fn thresholds_from_tandem_yaml_are_named_and_worded() {
     let notes: Vec<&crate::model::Note> = project.notes.iter().filter(|n| n.date <= date).collect();
     let analysis = crate::analysis::analyse(&project, date, crate::analysis::History::Full);
     let report = &analysis.report;
-    let input =
-        Input { project: &project, report, analysis: &analysis, report_date: date, paths: &paths, notes };
+    let input = Input {
+        project: &project,
+        report,
+        analysis: &analysis,
+        report_date: date,
+        paths: &paths,
+        notes,
+        public: false,
+    };
     let e = Explainer::new(&input);
     let scored = report.health.practices.iter().flat_map(|p| &p.indicators);
     let on_time = scored.clone().find(|i| i.indicator.key == "on_time_rate");
@@ -140,8 +148,15 @@ fn without_a_product_owner_the_explanation_says_why_there_is_no_figure() {
     let notes: Vec<&crate::model::Note> = project.notes.iter().filter(|n| n.date <= date).collect();
     let analysis = crate::analysis::analyse(&project, date, crate::analysis::History::Full);
     let report = &analysis.report;
-    let input =
-        Input { project: &project, report, analysis: &analysis, report_date: date, paths: &paths, notes };
+    let input = Input {
+        project: &project,
+        report,
+        analysis: &analysis,
+        report_date: date,
+        paths: &paths,
+        notes,
+        public: false,
+    };
     let e = Explainer::new(&input);
     for i in report.health.practices.iter().flat_map(|p| &p.indicators) {
         let view = e.explain(i, report.inputs[i.indicator.key].as_ref(), date);

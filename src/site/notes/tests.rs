@@ -23,6 +23,7 @@ fn with_input<T>(f: impl FnOnce(&Input<'_>) -> T) -> T {
         report_date: REPORT_DATE,
         paths: &paths,
         notes,
+        public: false,
     };
     f(&input)
 }

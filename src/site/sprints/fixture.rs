@@ -158,7 +158,14 @@ pub fn with_project<T>(project: &Project, f: impl FnOnce(&Input<'_>) -> T) -> T 
     notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     let analysis = crate::analysis::analyse(project, REPORT_DATE, crate::analysis::History::Full);
     let report: &Report = &analysis.report;
-    let input =
-        Input { project, report, analysis: &analysis, report_date: REPORT_DATE, paths: &paths, notes };
+    let input = Input {
+        project,
+        report,
+        analysis: &analysis,
+        report_date: REPORT_DATE,
+        paths: &paths,
+        notes,
+        public: false,
+    };
     f(&input)
 }

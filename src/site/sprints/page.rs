@@ -113,10 +113,10 @@ pub struct ImpedimentView {
 /// A meeting of the sprint.
 #[derive(Debug, Serialize)]
 pub struct SprintNoteView {
-    /// Title.
+    /// Title; on a public site (`--public`) the meeting's kind.
     pub title: String,
-    /// The note's page.
-    pub url: String,
+    /// The note's page (none on a public site).
+    pub url: Option<String>,
     /// Date.
     pub date: DateView,
     /// Kind of meeting.
@@ -351,9 +351,14 @@ fn notes(input: &Input<'_>, lookup: &Lookup<'_>, sprint: &Sprint) -> Vec<SprintN
         .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter_map(|n| {
+            let url = input.paths.note_url(&n.path);
+            // Without a page, a note is listed only on a public site.
+            if url.is_none() && !input.public {
+                return None;
+            }
             Some(SprintNoteView {
-                title: n.title.clone(),
-                url: input.paths.note_url(&n.path)?,
+                title: if input.public { format::meeting(n.kind).to_string() } else { n.title.clone() },
+                url,
                 date: format::date(n.date),
                 kind: format::kind(n.kind),
                 private: n.visibility == Visibility::Private,
@@ -388,10 +393,10 @@ fn decisions(
                 .collect();
             (!items.is_empty()).then(|| SprintDecisionView {
                 date: format::date(note.date),
-                text: d.text.clone(),
+                text: if input.public { format::public_decision(note.kind) } else { d.text.clone() },
                 compromise: d.compromise,
                 items,
-                note: LinkView { label: note.title.clone(), url: input.paths.note_url(&note.path) },
+                note: LinkView { label: input.note_name(note), url: input.paths.note_url(&note.path) },
             })
         })
         .collect()

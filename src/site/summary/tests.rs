@@ -8,7 +8,7 @@ use crate::summary::{Format, render};
 
 fn summary_of(project: &Project, date: Date) -> Summary {
     let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Full);
-    build(project, &analysis, &SitePaths::new(project), &site_title(project))
+    build(project, &analysis, &SitePaths::new(project), &site_title(project), false)
 }
 
 #[test]
