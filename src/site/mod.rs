@@ -66,7 +66,8 @@ pub struct SiteOptions {
     /// Folder of template overrides (`--templates`).
     pub templates_dir: Option<PathBuf>,
     /// `--public` (`--public=false`): the stakeholder-facing site, without
-    /// any note text; wins over `public` in tandem.yaml. What it leaves out: `Input::public` (docs/commands.md, "Publishing for stakeholders").
+    /// any note text; wins over `public` in tandem.yaml. What it leaves out:
+    /// `Input::public`, and README "Publishing for stakeholders".
     pub public: Option<bool>,
 }
 
