@@ -194,6 +194,24 @@ pub fn sprints(v: f64) -> String {
     format!("{:.1} sprints", round_down(v, 1))
 }
 
+/// `text` safe inside HTML or SVG text and attribute values, for markup
+/// made in Rust (charts, serve's banner): a sprint name, a YAML value or a
+/// file name may hold `<`, `&` or quotes. Templates autoescape instead.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use crate::format::escape_html as escape;
+
 /// The policy every built page carries: no script at all.
 const NO_SCRIPT: &str = "script-src 'none'";
 /// In serve mode: the reload script (same origin) and its fetch of the version.
@@ -121,22 +123,6 @@ pub fn no_site_page(version: u64, problems: &[Problem]) -> String {
          <title>No site yet · tandem serve</title>\n</head>\n<body>\n</body>\n</html>\n"
     );
     serve_page(&html, version, Banner::NoSite, problems)
-}
-
-/// Text as HTML: a YAML value or a file name may hold `<`, `&` or quotes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

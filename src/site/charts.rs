@@ -33,6 +33,7 @@ pub(crate) use spark::sparkline;
 pub(crate) use table::DataTable;
 
 use super::slug::slug;
+use crate::format::escape_html as escape;
 
 /// Markup made by this module from numbers and escaped text: the only chart
 /// output templates may print with `| safe`.
@@ -166,22 +167,6 @@ impl Frame {
     fn slot(&self, n: usize) -> f64 {
         (self.right - LEFT) / n.max(1) as f64
     }
-}
-
-/// `text` safe inside SVG or HTML text and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A coordinate with one decimal.
