@@ -191,7 +191,16 @@ pub(crate) struct Input<'a> {
     pub public: bool,
 }
 
-impl Input<'_> {
+impl<'a> Input<'a> {
+    /// The input for `project` as of the analysis's report date: its notes
+    /// up to that date, by date then path.
+    pub fn new(project: &'a Project, analysis: &'a Analysis, paths: &'a SitePaths, public: bool) -> Self {
+        let report = &analysis.report;
+        let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= report.as_of).collect();
+        notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
+        Input { project, report, analysis, report_date: report.as_of, paths, notes, public }
+    }
+
     /// How a page names `note`: its title, or on a public site its kind and
     /// date. (A private note's title is left to each page, as before.)
     pub fn note_name(&self, note: &Note) -> String {
@@ -221,9 +230,7 @@ pub fn render_into(
     let templates = Templates::load(opts.templates_dir.as_deref())?;
     let public = opts.public.unwrap_or(project.settings.public);
     let paths = SitePaths::new(project).with_pages_as_of(project, report_date).public(public);
-    let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= report_date).collect();
-    notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-    let input = Input { project, report, analysis, report_date, paths: &paths, notes, public };
+    let input = Input::new(project, analysis, &paths, public);
 
     let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
     let pages = Pages::new(&templates, site_view(project, input.report_date, base_url), sink);

@@ -17,17 +17,7 @@ pub(crate) fn sample(as_of: Option<Date>) -> (Project, Date) {
 fn view_of(project: &Project, date: Date) -> DashboardView {
     let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Full);
     let paths = SitePaths::new(project);
-    let notes = project.notes.iter().filter(|n| n.date <= date).collect();
-    let input = Input {
-        project,
-        report: &analysis.report,
-        analysis: &analysis,
-        report_date: date,
-        paths: &paths,
-        notes,
-        public: false,
-    };
-    index(&input).view
+    index(&Input::new(project, &analysis, &paths, false)).view
 }
 
 fn page(project: &Project) -> String {

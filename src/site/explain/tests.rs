@@ -7,20 +7,14 @@ use crate::site::paths::SitePaths;
 /// `f` on the sample data as of its report date.
 fn with_input<T>(f: impl FnOnce(&Input<'_>) -> T) -> T {
     let (project, date) = crate::site::dashboard::tests::sample(None);
-    let paths = SitePaths::new(&project).with_pages_as_of(&project, date);
-    let mut notes: Vec<&crate::model::Note> = project.notes.iter().filter(|n| n.date <= date).collect();
-    notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
-    let analysis = crate::analysis::analyse(&project, date, crate::analysis::History::Full);
-    let input = Input {
-        project: &project,
-        report: &analysis.report,
-        analysis: &analysis,
-        report_date: date,
-        paths: &paths,
-        notes,
-        public: false,
-    };
-    f(&input)
+    with_project(&project, date, f)
+}
+
+/// `f` on `project` as of `date`.
+fn with_project<T>(project: &crate::model::Project, date: Date, f: impl FnOnce(&Input<'_>) -> T) -> T {
+    let paths = SitePaths::new(project).with_pages_as_of(project, date);
+    let analysis = crate::analysis::analyse(project, date, crate::analysis::History::Full);
+    f(&Input::new(project, &analysis, &paths, false))
 }
 
 #[test]
@@ -110,30 +104,20 @@ fn thresholds_from_tandem_yaml_are_named_and_worded() {
     let (mut project, date) = crate::site::dashboard::tests::sample(None);
     let custom = crate::model::Curve(vec![(0.5, 0.0), (0.95, 100.0)]);
     project.settings.thresholds.insert("on_time_rate".to_string(), custom);
-    let paths = SitePaths::new(&project).with_pages_as_of(&project, date);
-    let notes: Vec<&crate::model::Note> = project.notes.iter().filter(|n| n.date <= date).collect();
-    let analysis = crate::analysis::analyse(&project, date, crate::analysis::History::Full);
-    let report = &analysis.report;
-    let input = Input {
-        project: &project,
-        report,
-        analysis: &analysis,
-        report_date: date,
-        paths: &paths,
-        notes,
-        public: false,
-    };
-    let e = Explainer::new(&input);
-    let scored = report.health.practices.iter().flat_map(|p| &p.indicators);
-    let on_time = scored.clone().find(|i| i.indicator.key == "on_time_rate");
-    let on_time = on_time.unwrap_or_else(|| panic!("on_time_rate is scored"));
-    let view = e.explain(on_time, report.inputs["on_time_rate"].as_ref(), date);
-    assert_eq!(view.thresholds, "This curve is set in tandem.yaml under thresholds: on_time_rate.");
-    assert!(view.curve.contains("50% scores 0, 95% scores 100"), "{}", view.curve);
-    let other = scored.clone().find(|i| i.indicator.key == "overdue_open");
-    let other = other.unwrap_or_else(|| panic!("overdue_open is scored"));
-    let view = e.explain(other, report.inputs["overdue_open"].as_ref(), date);
-    assert!(view.thresholds.starts_with("This is the default curve"), "{}", view.thresholds);
+    with_project(&project, date, |input| {
+        let report = input.report;
+        let e = Explainer::new(input);
+        let scored = report.health.practices.iter().flat_map(|p| &p.indicators);
+        let on_time = scored.clone().find(|i| i.indicator.key == "on_time_rate");
+        let on_time = on_time.unwrap_or_else(|| panic!("on_time_rate is scored"));
+        let view = e.explain(on_time, report.inputs["on_time_rate"].as_ref(), date);
+        assert_eq!(view.thresholds, "This curve is set in tandem.yaml under thresholds: on_time_rate.");
+        assert!(view.curve.contains("50% scores 0, 95% scores 100"), "{}", view.curve);
+        let other = scored.clone().find(|i| i.indicator.key == "overdue_open");
+        let other = other.unwrap_or_else(|| panic!("overdue_open is scored"));
+        let view = e.explain(other, report.inputs["overdue_open"].as_ref(), date);
+        assert!(view.thresholds.starts_with("This is the default curve"), "{}", view.thresholds);
+    });
 }
 
 #[test]
@@ -144,37 +128,27 @@ fn without_a_product_owner_the_explanation_says_why_there_is_no_figure() {
             m.role = crate::model::Role::Developer;
         }
     }
-    let paths = SitePaths::new(&project).with_pages_as_of(&project, date);
-    let notes: Vec<&crate::model::Note> = project.notes.iter().filter(|n| n.date <= date).collect();
-    let analysis = crate::analysis::analyse(&project, date, crate::analysis::History::Full);
-    let report = &analysis.report;
-    let input = Input {
-        project: &project,
-        report,
-        analysis: &analysis,
-        report_date: date,
-        paths: &paths,
-        notes,
-        public: false,
-    };
-    let e = Explainer::new(&input);
-    for i in report.health.practices.iter().flat_map(|p| &p.indicators) {
-        let view = e.explain(i, report.inputs[i.indicator.key].as_ref(), date);
-        match i.indicator.key {
-            "po_event_attendance" => {
-                assert_eq!(view.formula, "No data: it needs exactly one product owner in the team.");
-                assert!(view.rows.is_empty() && view.score.starts_with("No figure"));
+    with_project(&project, date, |input| {
+        let report = input.report;
+        let e = Explainer::new(input);
+        for i in report.health.practices.iter().flat_map(|p| &p.indicators) {
+            let view = e.explain(i, report.inputs[i.indicator.key].as_ref(), date);
+            match i.indicator.key {
+                "po_event_attendance" => {
+                    assert_eq!(view.formula, "No data: it needs exactly one product owner in the team.");
+                    assert!(view.rows.is_empty() && view.score.starts_with("No figure"));
+                }
+                "touchpoints_per_week" | "joint_decision_share" => assert_eq!(
+                    view.formula,
+                    "No data: it needs exactly one product owner and one scrum master in the team."
+                ),
+                "sm_event_attendance" | "on_time_rate" => {
+                    assert!(!view.formula.starts_with("No data"), "{}", view.formula)
+                }
+                _ => {}
             }
-            "touchpoints_per_week" | "joint_decision_share" => assert_eq!(
-                view.formula,
-                "No data: it needs exactly one product owner and one scrum master in the team."
-            ),
-            "sm_event_attendance" | "on_time_rate" => {
-                assert!(!view.formula.starts_with("No data"), "{}", view.formula)
-            }
-            _ => {}
         }
-    }
+    });
 }
 
 #[test]

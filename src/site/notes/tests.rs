@@ -12,20 +12,8 @@ fn pages(input: &Input<'_>) -> Vec<Page<NotePageView>> {
 fn with_input<T>(f: impl FnOnce(&Input<'_>) -> T) -> T {
     let project = project();
     let paths = SitePaths::new(&project);
-    let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= REPORT_DATE).collect();
-    notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     let analysis = crate::analysis::analyse(&project, REPORT_DATE, crate::analysis::History::Full);
-    let report = &analysis.report;
-    let input = Input {
-        project: &project,
-        report,
-        analysis: &analysis,
-        report_date: REPORT_DATE,
-        paths: &paths,
-        notes,
-        public: false,
-    };
-    f(&input)
+    f(&Input::new(&project, &analysis, &paths, false))
 }
 
 #[test]

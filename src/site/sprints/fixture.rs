@@ -4,7 +4,6 @@
 //! action items in every state, and a sprint that starts after the report
 //! date.
 
-use crate::metrics::Report;
 use crate::model::{
     Backlog, BacklogItem, BacklogSnapshot, BacklogState, Date, Impediment, ItemStatus, ItemType, Note,
     NoteAction, Project, Sprint, SprintItem,
@@ -154,18 +153,6 @@ pub fn with_input<T>(f: impl FnOnce(&Input<'_>) -> T) -> T {
 /// Runs `f` with the page input for `project` as of the report date.
 pub fn with_project<T>(project: &Project, f: impl FnOnce(&Input<'_>) -> T) -> T {
     let paths = SitePaths::new(project);
-    let mut notes: Vec<&Note> = project.notes.iter().filter(|n| n.date <= REPORT_DATE).collect();
-    notes.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     let analysis = crate::analysis::analyse(project, REPORT_DATE, crate::analysis::History::Full);
-    let report: &Report = &analysis.report;
-    let input = Input {
-        project,
-        report,
-        analysis: &analysis,
-        report_date: REPORT_DATE,
-        paths: &paths,
-        notes,
-        public: false,
-    };
-    f(&input)
+    f(&Input::new(project, &analysis, &paths, false))
 }
