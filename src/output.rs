@@ -154,18 +154,17 @@ impl Staged {
         // instead of writing every file anew (see tree.rs for the measurement).
         // A marked temporary folder was left by a build that was killed: it is
         // a site in some state, which the tree makes whole just the same.
-        let reused = is_marked_folder(&tmp) || is_marked_folder(&old);
-        let tree = if is_marked_folder(&tmp) {
+        let (tree, reused) = if is_marked_folder(&tmp) {
             clear_leftover(&old)?;
-            tree::Tree::reuse(&tmp)
+            (tree::Tree::reuse(&tmp), true)
         } else if is_marked_folder(&old) {
             clear_leftover(&tmp)?;
             fs::rename(&old, &tmp).map_err(io_error("reuse", &old))?;
-            tree::Tree::reuse(&tmp)
+            (tree::Tree::reuse(&tmp), true)
         } else {
             clear_leftover(&tmp)?;
             clear_leftover(&old)?;
-            tree::Tree::new(&tmp)
+            (tree::Tree::new(&tmp), false)
         };
         let tree = tree.inspect_err(|_| {
             let _ = fs::remove_dir_all(&tmp);
