@@ -40,14 +40,6 @@ fn link_target(path: &Path) -> Option<String> {
         .then(|| std::fs::read_link(path).map_or_else(|_| "?".to_string(), |t| t.display().to_string()))
 }
 
-/// Whether the file at `full` holds exactly `content`: read only when its
-/// length matches (so never more than `content`), and never through a link
-/// or from a pipe.
-pub fn holds(full: &Path, content: &[u8]) -> bool {
-    let Ok(file) = crate::load::bounded::open_regular(full, true) else { return false };
-    crate::load::bounded::read_open(file, content.len() as u64).is_ok_and(|old| old == content)
-}
-
 /// Writes `content` to `full` through a temporary sibling renamed over it:
 /// a reader never sees half a file, and a link at `full` is replaced, not
 /// written through. The temporary file is created anew (`create_new`), so
@@ -72,6 +64,7 @@ pub fn write_file(full: &Path, content: &str) -> io::Result<()> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::load::bounded::holds;
     use std::os::unix::fs::symlink;
 
     #[test]

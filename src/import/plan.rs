@@ -458,7 +458,7 @@ pub fn apply(
     let mut changes = Vec::new();
     for file in &plan.files {
         let full = into.join(&file.path);
-        let same = super::into_dir::holds(&full, file.content.as_bytes());
+        let same = crate::load::bounded::holds(&full, file.content.as_bytes());
         changes.push((
             file.path.clone(),
             if same { Change::Unchanged } else { Change::Written },

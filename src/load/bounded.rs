@@ -84,6 +84,17 @@ pub fn read_open(file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Whether the file at `path` holds exactly `bytes`, to skip rewriting it.
+/// The length on disk is compared first, and a file is read only when it
+/// matches (so never more than `bytes`); a link, a pipe or a file that
+/// cannot be read holds nothing.
+pub fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let len = bytes.len() as u64;
+    let same_length = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == len);
+    same_length
+        && open_regular(path, true).is_ok_and(|file| read_open(file, len).is_ok_and(|old| old == bytes))
+}
+
 /// Why [`open_regular`] gave no file.
 #[derive(Debug)]
 pub enum OpenError {

@@ -3,10 +3,8 @@
 //! `fs::write` still writes through one planted between the two steps.
 
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
-
-use crate::load::bounded::{self, OpenError};
 
 /// Writes `bytes` to `path`, a file inside a folder tandem is building. A
 /// link found there (planted by someone else, since tandem writes none) is
@@ -45,26 +43,11 @@ fn open_for_writing(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Whether `path` holds exactly `bytes`. The length on disk is compared
-/// first, and a file is read only when it matches (so never more than
-/// `bytes`); a link, a pipe or a file that cannot be read holds nothing.
-pub fn holds(path: &Path, bytes: &[u8]) -> bool {
-    let same_length = fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-    if !same_length {
-        return false;
-    }
-    let file = match bounded::open_regular(path, true) {
-        Ok(file) => file,
-        Err(OpenError::NotAFile | OpenError::Io(_)) => return false,
-    };
-    let mut old = Vec::with_capacity(bytes.len());
-    file.take(bytes.len() as u64 + 1).read_to_end(&mut old).is_ok() && old == bytes
-}
-
 #[cfg(all(test, unix))]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::load::bounded::holds;
     use std::os::unix::fs::symlink;
 
     #[test]

@@ -19,7 +19,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use super::{MARKER, MARKER_TEXT, OutputError, io_error, nofollow, write_file};
+use super::{MARKER, MARKER_TEXT, OutputError, io_error, write_file};
+use crate::load::bounded::holds;
 
 /// Written into the kept previous site so that version control does not
 /// show it (it sits next to the output folder, often inside a repository).
@@ -119,7 +120,7 @@ impl Tree {
 
     fn write_if_changed(&self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         // Compared without following a link, the length first.
-        if !nofollow::holds(path, bytes) {
+        if !holds(path, bytes) {
             write_file(path, bytes).map_err(io_error("write file", path))?;
         }
         Ok(())
