@@ -1,6 +1,8 @@
 //! `tandem build` through the real binary: the output rules of docs/commands.md and the
 //! shape of what is written.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -76,7 +78,7 @@ fn a_foreign_folder_is_refused_and_left_untouched() {
 fn a_failed_build_leaves_the_previous_site() {
     let tmp = tempdir();
     let data = tmp.path().join("data");
-    copy_dir(&sample(), &data);
+    common::copy_dir(&sample(), &data);
     let out = tmp.path().join("site");
     let out_arg = out.to_string_lossy().into_owned();
     let ok = tandem(&["build", "data", "-o", &out_arg], tmp.path());
@@ -91,7 +93,7 @@ fn a_failed_build_leaves_the_previous_site() {
     assert_eq!(snapshot(&out), before);
 
     // A broken template override fails with exit 3 and leaves the site too.
-    copy_dir(&sample(), &data);
+    common::copy_dir(&sample(), &data);
     let templates = tmp.path().join("templates");
     fs::create_dir_all(&templates).unwrap_or_else(|e| panic!("{e}"));
     fs::write(templates.join("base.html"), "{% block main %}unclosed").unwrap_or_else(|e| panic!("{e}"));
@@ -105,7 +107,7 @@ fn a_failed_build_leaves_the_previous_site() {
 fn strict_warnings_write_nothing() {
     let tmp = tempdir();
     let data = tmp.path().join("data");
-    copy_dir(&sample(), &data);
+    common::copy_dir(&sample(), &data);
     fs::write(data.join("notes/README.md"), "# How we keep notes\n").unwrap_or_else(|e| panic!("{e}"));
     let out = tandem(&["build", "data", "--strict", "-o", "site"], tmp.path());
     assert_eq!(out.status.code(), Some(1));
@@ -124,7 +126,7 @@ fn strict_warnings_write_nothing() {
 fn output_may_not_overlap_the_data_folder() {
     let tmp = tempdir();
     let data = tmp.path().join("data");
-    copy_dir(&sample(), &data);
+    common::copy_dir(&sample(), &data);
     for out in [".", "..", "notes/site"] {
         let run = tandem(&["build", ".", "-o", out], &data);
         assert_eq!(run.status.code(), Some(3), "output {out}: {}", stderr(&run));
@@ -213,23 +215,11 @@ fn exported_templates_build_the_same_site_byte_for_byte() {
     assert_eq!(again.status.code(), Some(3));
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
-        let target = to.join(entry.path().strip_prefix(from).unwrap_or(entry.path()));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap_or_else(|e| panic!("{e}"));
-        } else {
-            fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
-        }
-    }
-}
-
 #[test]
 fn a_static_folder_is_copied_into_the_site_as_it_is() {
     let tmp = tempdir();
     let data = tmp.path().join("data");
-    copy_dir(&sample(), &data);
+    common::copy_dir(&sample(), &data);
     let files =
         [("CNAME", "health.example.org\n"), ("robots.txt", "User-agent: *\n"), ("img/logo.svg", "<svg/>")];
     for (path, text) in files {

@@ -47,18 +47,6 @@ fn words(line: &str) -> Vec<String> {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap_or_default();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
-        }
-    }
-}
-
 /// Every file under `dir`, relative path → bytes.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -201,7 +189,7 @@ fn run_good(case: &Path) -> Result<(), String> {
     let data = tmp.path().join("data");
     fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     if case.join("data").is_dir() {
-        copy_dir(&case.join("data"), &data);
+        common::copy_dir(&case.join("data"), &data);
     }
     let before = snapshot(&data);
     for out in import_all(case, &data) {

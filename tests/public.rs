@@ -261,15 +261,7 @@ fn rename(value: &mut Value, ids: &BTreeMap<String, String>) {
 fn public_true_in_tandem_yaml_does_the_same_and_the_flag_wins() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = tmp.path().join("data");
-    for entry in walkdir::WalkDir::new(sample()) {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
-        let target = data.join(entry.path().strip_prefix(sample()).unwrap_or(entry.path()));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap_or_else(|e| panic!("{e}"));
-        } else {
-            fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
-        }
-    }
+    common::copy_dir(&sample(), &data);
     let settings = data.join("tandem.yaml");
     let text = fs::read_to_string(&settings).unwrap_or_default();
     fs::write(&settings, format!("{text}public: true\n")).unwrap_or_else(|e| panic!("{e}"));

@@ -46,7 +46,7 @@ fn serve() -> Served {
 fn serve_with(prepare: impl FnOnce(&Path), flags: &[&str]) -> Served {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = tmp.path().join("data");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"), &data);
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"), &data);
     prepare(tmp.path());
     let stderr = tmp.path().join("stderr.txt");
     let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
@@ -143,18 +143,6 @@ impl Served {
                 return reply;
             }
             std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
-        let target = to.join(entry.path().strip_prefix(from).unwrap_or(entry.path()));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap_or_else(|e| panic!("{e}"));
-        } else {
-            fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
         }
     }
 }

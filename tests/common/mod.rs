@@ -42,3 +42,17 @@ pub fn tandem<S: AsRef<std::ffi::OsStr>>(args: &[S], cwd: &std::path::Path) -> s
         .output()
         .unwrap_or_else(|e| panic!("cannot run tandem: {e}"))
 }
+
+/// Copies the folder `from` (files and folders) into `to`, made as needed.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        let target = to.join(entry.path().strip_prefix(from).unwrap_or(entry.path()));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap_or_else(|e| panic!("{e}"));
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
+        }
+    }
+}
