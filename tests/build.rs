@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -29,20 +28,6 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Every file under `dir`, relative path to bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
-        if entry.file_type().is_file() {
-            let rel =
-                entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-            files.insert(rel, fs::read(entry.path()).unwrap_or_default());
-        }
-    }
-    files
-}
-
 fn build_sample(out: &Path) -> Output {
     let out = out.to_string_lossy().into_owned();
     tandem(&["build", &sample().to_string_lossy(), "-o", &out], Path::new(env!("CARGO_MANIFEST_DIR")))
@@ -55,10 +40,10 @@ fn two_builds_are_byte_identical() {
     assert!(build_sample(&a).status.success());
     let first = build_sample(&b);
     assert!(first.status.success(), "{}", stderr(&first));
-    assert_eq!(snapshot(&a), snapshot(&b));
+    assert_eq!(common::files(&a), common::files(&b));
     // And rebuilding over a previous site gives the same bytes too.
     assert!(build_sample(&a).status.success());
-    assert_eq!(snapshot(&a), snapshot(&b));
+    assert_eq!(common::files(&a), common::files(&b));
 }
 
 #[test]
@@ -67,11 +52,11 @@ fn a_foreign_folder_is_refused_and_left_untouched() {
     let out = tmp.path().join("docs");
     fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
     fs::write(out.join("thesis.md"), "my work").unwrap_or_else(|e| panic!("{e}"));
-    let before = snapshot(&out);
+    let before = common::files(&out);
     let run = build_sample(&out);
     assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
     assert!(stderr(&run).starts_with("error: "), "{}", stderr(&run));
-    assert_eq!(snapshot(&out), before);
+    assert_eq!(common::files(&out), before);
 }
 
 #[test]
@@ -83,14 +68,14 @@ fn a_failed_build_leaves_the_previous_site() {
     let out_arg = out.to_string_lossy().into_owned();
     let ok = tandem(&["build", "data", "-o", &out_arg], tmp.path());
     assert!(ok.status.success(), "{}", stderr(&ok));
-    let before = snapshot(&out);
+    let before = common::files(&out);
 
     fs::write(data.join("sprints/s22.yaml"), "start: 2026-11-09\nend: yesterday\n")
         .unwrap_or_else(|e| panic!("{e}"));
     let bad = tandem(&["build", "data", "-o", &out_arg], tmp.path());
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("sprints/s22.yaml:2:6"), "{}", stderr(&bad));
-    assert_eq!(snapshot(&out), before);
+    assert_eq!(common::files(&out), before);
 
     // A broken template override fails with exit 3 and leaves the site too.
     common::copy_dir(&sample(), &data);
@@ -100,7 +85,7 @@ fn a_failed_build_leaves_the_previous_site() {
     let broken = tandem(&["build", "data", "-o", &out_arg, "--templates", "templates"], tmp.path());
     assert_eq!(broken.status.code(), Some(3), "{}", stderr(&broken));
     assert!(stderr(&broken).contains("base.html"), "{}", stderr(&broken));
-    assert_eq!(snapshot(&out), before);
+    assert_eq!(common::files(&out), before);
 }
 
 #[test]
@@ -209,7 +194,7 @@ fn exported_templates_build_the_same_site_byte_for_byte() {
         tmp.path(),
     );
     assert!(run.status.success(), "{}", stderr(&run));
-    assert_eq!(snapshot(&plain), snapshot(&custom));
+    assert_eq!(common::files(&plain), common::files(&custom));
     // A second export never overwrites the edited copies.
     let again = tandem(&["init", "--templates", "my-templates"], tmp.path());
     assert_eq!(again.status.code(), Some(3));

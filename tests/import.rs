@@ -47,19 +47,6 @@ fn words(line: &str) -> Vec<String> {
     out
 }
 
-/// Every file under `dir`, relative path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
-            (rel, fs::read(e.path()).unwrap_or_default())
-        })
-        .collect()
-}
-
 /// Runs every line of `cmd` into `data`; the outputs in order.
 fn import_all(case: &Path, data: &Path) -> Vec<Output> {
     let cmd = fs::read_to_string(case.join("cmd")).unwrap_or_default();
@@ -87,7 +74,7 @@ fn cases(good: bool) -> Vec<PathBuf> {
 fn check_golden(case: &Path, data: &Path, before: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
     let golden = case.join("golden");
     let written: BTreeMap<String, Vec<u8>> =
-        snapshot(data).into_iter().filter(|(p, b)| before.get(p) != Some(b)).collect();
+        common::files(data).into_iter().filter(|(p, b)| before.get(p) != Some(b)).collect();
     if bless() {
         let _ = fs::remove_dir_all(&golden);
         for (rel, bytes) in &written {
@@ -97,7 +84,7 @@ fn check_golden(case: &Path, data: &Path, before: &BTreeMap<String, Vec<u8>>) ->
         }
         return Ok(());
     }
-    let expected = snapshot(&golden);
+    let expected = common::files(&golden);
     if expected != written {
         let mut report = String::new();
         for path in expected.keys().chain(written.keys()).collect::<std::collections::BTreeSet<_>>() {
@@ -191,7 +178,7 @@ fn run_good(case: &Path) -> Result<(), String> {
     if case.join("data").is_dir() {
         common::copy_dir(&case.join("data"), &data);
     }
-    let before = snapshot(&data);
+    let before = common::files(&data);
     for out in import_all(case, &data) {
         let stderr = String::from_utf8_lossy(&out.stderr);
         if !out.status.success() || stderr.contains("panicked") {
@@ -200,9 +187,9 @@ fn run_good(case: &Path) -> Result<(), String> {
     }
     check_golden(case, &data, &before)?;
     // Importing the same exports again changes no file, byte for byte.
-    let first = snapshot(&data);
+    let first = common::files(&data);
     import_all(case, &data);
-    if snapshot(&data) != first {
+    if common::files(&data) != first {
         return Err(format!("{}: a second import of the same exports changed files", case.display()));
     }
     check_figures(case, &data)
@@ -238,8 +225,8 @@ fn run_bad(case: &Path) -> Result<(), String> {
     if stderr.contains("panicked") {
         problems.push("panicked".into());
     }
-    if !snapshot(&data).is_empty() {
-        problems.push(format!("files were written: {:?}", snapshot(&data).keys().collect::<Vec<_>>()));
+    if !common::files(&data).is_empty() {
+        problems.push(format!("files were written: {:?}", common::files(&data).keys().collect::<Vec<_>>()));
     }
     if problems.is_empty() { Ok(()) } else { Err(format!("{}: {}", case.display(), problems.join("\n"))) }
 }

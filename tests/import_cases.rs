@@ -2,7 +2,6 @@
 //! in the test, imported with the real binary, and the folder checked with
 //! `tandem check` where the files must be valid.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -23,19 +22,6 @@ fn write(dir: &Path, name: &str, text: &str) {
 
 fn read(dir: &Path, name: &str) -> String {
     fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// Every file under `dir`, relative path → text.
-fn snapshot(dir: &Path) -> BTreeMap<String, String> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().into_owned();
-            (rel, fs::read_to_string(e.path()).unwrap_or_default())
-        })
-        .collect()
 }
 
 fn jira_sprint(id: u32, name: &str, start: &str, end: &str) -> Value {
@@ -118,7 +104,7 @@ fn two_cadences_with_the_same_untitled_iteration_never_merge() {
     let out =
         tandem(&["import", "gitlab", "issues.json", "--into", "data", "--as-of", "2026-04-20"], tmp.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    let files = snapshot(&tmp.path().join("data/sprints"));
+    let files = common::texts(&tmp.path().join("data/sprints"));
     assert_eq!(
         files.keys().collect::<Vec<_>>(),
         vec!["iteration-1-2026-04-06-to-2026-04-17.yaml"],
@@ -164,11 +150,11 @@ fn weekly_exports_give_the_same_files_whatever_order_they_are_imported_in() {
             assert!(out.status.success(), "{}", stderr(&out));
         }
     }
-    let forward = snapshot(&tmp.path().join("forward"));
+    let forward = common::texts(&tmp.path().join("forward"));
     let sprint = &forward["sprints/iteration-1.yaml"];
     assert!(sprint.contains("  - id: \"#1\"\n    title: One\n    points: 2\n    type: story\n    status: removed\n    removed: 2026-03-09\n"), "{sprint}");
     assert!(sprint.contains("  - id: \"#3\"\n    title: Three\n    points: 2\n    type: story\n    status: not-done\n    added: 2026-03-09\n"), "{sprint}");
-    let backward = snapshot(&tmp.path().join("backward"));
+    let backward = common::texts(&tmp.path().join("backward"));
     // team.yaml is written once, by the first import, and then belongs to the team.
     for file in ["sprints/iteration-1.yaml", ".tandem/import-state.json"] {
         assert_eq!(forward[file], backward[file], "{file} depends on the order of imports");
@@ -212,10 +198,10 @@ fn odd_names_and_titles_give_files_tandem_check_accepts_and_re_import_keeps() {
     }
     let check = tandem(&["check", "data", "--as-of", "2026-03-16"], tmp.path());
     assert!(!stderr(&check).contains("error"), "{}", stderr(&check));
-    let first = snapshot(&tmp.path().join("data"));
+    let first = common::texts(&tmp.path().join("data"));
     let again = tandem(&args, tmp.path());
     assert!(again.status.success(), "{}", stderr(&again));
-    assert_eq!(first, snapshot(&tmp.path().join("data")), "re-import changed files");
+    assert_eq!(first, common::texts(&tmp.path().join("data")), "re-import changed files");
 }
 
 #[test]
@@ -253,7 +239,7 @@ fn sprints_without_issues_and_sprints_clashing_with_hand_written_ones_are_left_o
         "{err}"
     );
     assert!(err.contains("sprints/legacy.yaml: sprint \"PHX Sprint 2\" (2026-03-16 to 2026-03-27) overlaps this hand-written sprint"), "{err}");
-    let sprints = snapshot(&tmp.path().join("data/sprints"));
+    let sprints = common::texts(&tmp.path().join("data/sprints"));
     assert_eq!(sprints.keys().collect::<Vec<_>>(), vec!["legacy.yaml", "phx-sprint-1.yaml"]);
     assert_eq!(sprints["legacy.yaml"], mine);
 }
@@ -308,8 +294,8 @@ fn links_in_the_data_folder_are_not_written_through() {
     let out = import("data");
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("sprints is a symbolic link (to "), "{}", stderr(&out));
-    assert!(snapshot(outside.path()).is_empty(), "{:?}", snapshot(outside.path()));
-    assert!(snapshot(&data).is_empty(), "{:?}", snapshot(&data));
+    assert!(common::texts(outside.path()).is_empty(), "{:?}", common::texts(outside.path()));
+    assert!(common::texts(&data).is_empty(), "{:?}", common::texts(&data));
 
     let other = tmp.path().join("other");
     fs::create_dir_all(other.join("backlog")).unwrap_or_else(|e| panic!("{e}"));
@@ -320,5 +306,5 @@ fn links_in_the_data_folder_are_not_written_through() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("2026-04-01.yaml is a symbolic link"), "{}", stderr(&out));
     assert_eq!(read(outside.path(), "victim.yaml"), "precious\n");
-    assert!(snapshot(&other).is_empty(), "{:?}", snapshot(&other));
+    assert!(common::texts(&other).is_empty(), "{:?}", common::texts(&other));
 }

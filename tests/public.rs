@@ -23,21 +23,6 @@ fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Every file under `dir`: path relative to it, and its text.
-fn files(dir: &Path) -> BTreeMap<String, String> {
-    let mut found = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
-        if entry.file_type().is_file() {
-            let rel =
-                entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-            let bytes = fs::read(entry.path()).unwrap_or_else(|e| panic!("{e}"));
-            found.insert(rel, String::from_utf8_lossy(&bytes).into_owned());
-        }
-    }
-    found
-}
-
 /// Text as a reader sees it, whatever the file's escaping: entities
 /// decoded, Markdown and JSON backslashes and all quotes dropped, spaces
 /// collapsed, lower case.
@@ -145,7 +130,7 @@ fn build(args: &[&str], data: &Path, out: &Path) -> BTreeMap<String, String> {
     all.extend(args.iter().map(|a| a.to_string()));
     let run = common::tandem(&all, Path::new(env!("CARGO_MANIFEST_DIR")));
     assert!(run.status.success(), "{}", stderr(&run));
-    files(out)
+    common::texts(out)
 }
 
 fn public_site() -> &'static BTreeMap<String, String> {
@@ -187,7 +172,7 @@ fn the_scan_finds_note_text_on_the_ordinary_site() {
     // The same check over the site for the team: it must fire, everywhere
     // the public site is quiet.
     let (out, _) = common::build_sample_site("public-scan-control");
-    let found = leaks(&files(&out));
+    let found = leaks(&common::texts(&out));
     assert!(found.len() > 300, "only {} found", found.len());
     for page in ["actions/index.html", "decisions/index.html", "metrics.json", "summary.md", "index.html"] {
         assert!(found.iter().any(|(p, _)| p == page), "nothing found on {page}");
@@ -314,5 +299,5 @@ fn public_takes_true_or_false_and_nothing_else() {
     let out_arg = out.to_string_lossy().into_owned();
     let run = common::tandem(&["build", "--public", "sample-data", "-o", &out_arg], root);
     assert!(run.status.success(), "{}", stderr(&run));
-    assert_eq!(&files(&out), public_site());
+    assert_eq!(&common::texts(&out), public_site());
 }

@@ -56,3 +56,23 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Every file under `dir` (links not followed): path relative to it,
+/// `/`-separated, to bytes.
+pub fn files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut found = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        if entry.file_type().is_file() {
+            let rel =
+                entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            found.insert(rel, std::fs::read(entry.path()).unwrap_or_else(|e| panic!("{e}")));
+        }
+    }
+    found
+}
+
+/// [`files`] as text (invalid UTF-8 replaced).
+pub fn texts(dir: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    files(dir).into_iter().map(|(path, bytes)| (path, String::from_utf8_lossy(&bytes).into_owned())).collect()
+}
