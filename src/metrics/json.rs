@@ -7,6 +7,8 @@
 //! kind instead of its path (a file name often says what was discussed:
 //! `retro-alice-leaving.md`); every figure is the same.
 
+use std::collections::HashMap;
+
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -14,6 +16,7 @@ use crate::model::actions::TrackedAction;
 use crate::model::{Attendee, Date, Project, Visibility};
 
 use super::Report;
+use super::inputs::Source;
 
 /// What `metrics.json` shows instead of the text of an action item raised in
 /// a private note (docs/data.md: a private note's text is never published).
@@ -162,16 +165,32 @@ pub fn action_entries(tracked: &[TrackedAction]) -> Vec<ActionEntry> {
 /// site (`--public`). The figures are the same, to the byte.
 pub fn to_public_json(report: &Report) -> String {
     let mut public = report.clone();
-    public.notes.iter_mut().for_each(|n| n.public = true);
-    public.actions.iter_mut().for_each(|a| a.public = true);
-    rename_notes(&to_json(&public), &public_note_ids(&public.notes))
+    let ids = public_note_ids(&public.notes);
+    let rename = |path: &mut String| {
+        if let Some(id) = ids.get(path.as_str()) {
+            path.clone_from(id);
+        }
+    };
+    for note in &mut public.notes {
+        note.public = true;
+        rename(&mut note.path);
+    }
+    for action in &mut public.actions {
+        action.public = true;
+        rename(&mut action.note);
+    }
+    for row in public.inputs.values_mut().flatten().flat_map(|inputs| &mut inputs.rows) {
+        if let Source::Note { note } | Source::Decision { note, .. } = &mut row.source {
+            rename(note);
+        }
+    }
+    to_json(&public)
 }
 
-/// Each note's public id: `<date>-<kind>`, then `-2`, `-3` ... for a second
-/// meeting of a kind on one day, in the order of the notes list. Keyed by
-/// the path as a JSON string (quotes included), as it appears in the file.
-fn public_note_ids(notes: &[NoteEntry]) -> std::collections::HashMap<String, String> {
-    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+/// Each note's public id by its path: `<date>-<kind>`, then `-2`, `-3` ...
+/// for a second meeting of a kind on one day, in the order of the notes list.
+fn public_note_ids(notes: &[NoteEntry]) -> HashMap<String, String> {
+    let mut taken: HashMap<String, usize> = HashMap::new();
     notes
         .iter()
         .map(|note| {
@@ -179,41 +198,9 @@ fn public_note_ids(notes: &[NoteEntry]) -> std::collections::HashMap<String, Str
             let count = taken.entry(base.clone()).or_default();
             *count += 1;
             let id = if *count == 1 { base } else { format!("{base}-{count}") };
-            (json_string(&note.path), json_string(&id))
+            (note.path.clone(), id)
         })
         .collect()
-}
-
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
-}
-
-/// Replaces every JSON string that is a note's path by the note's public id,
-/// in one pass over the text (every path starts with `"notes/`). Working on
-/// the text keeps the fields in the order [`to_json`] writes them.
-fn rename_notes(json: &str, ids: &std::collections::HashMap<String, String>) -> String {
-    let mut out = String::with_capacity(json.len());
-    let mut rest = json;
-    while let Some(start) = rest.find("\"notes/") {
-        out.push_str(&rest[..start]);
-        let token = &rest[start..];
-        // The closing quote: the first `"` not escaped (paths hold no `\"`
-        // in practice, but a backslash must not end the token early).
-        let end = token[1..]
-            .char_indices()
-            .scan(false, |escaped, (i, c)| {
-                let closes = c == '"' && !*escaped;
-                *escaped = c == '\\' && !*escaped;
-                Some((i, closes))
-            })
-            .find(|&(_, closes)| closes)
-            .map_or(token.len(), |(i, _)| i + 2);
-        let quoted = &token[..end];
-        out.push_str(ids.get(quoted).map_or(quoted, String::as_str));
-        rest = &token[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The report as pretty-printed JSON with a trailing newline.
@@ -245,21 +232,16 @@ mod tests {
     }
 
     #[test]
-    fn notes_are_renamed_by_date_and_kind_everywhere_in_one_pass() {
+    fn notes_are_named_by_date_and_kind_and_numbered_within_a_day() {
         let notes = [
             note("notes/2026-03-12-retro-alice-leaving.md", "2026-03-12", "retro"),
             note("notes/a \"quoted\" name.md", "2026-03-12", "retro"),
             note("notes/sync.md", "2026-03-13", "sync"),
         ];
         let ids = public_note_ids(&notes);
-        let json = "{\"path\": \"notes/2026-03-12-retro-alice-leaving.md\", \"rows\": [\
-            {\"note\": \"notes/a \\\"quoted\\\" name.md\"}, {\"note\": \"notes/sync.md\"}, \
-            {\"note\": \"notes/unknown.md\"}, {\"text\": \"see notes/sync.md\"}]}";
-        assert_eq!(
-            rename_notes(json, &ids),
-            "{\"path\": \"2026-03-12-retro\", \"rows\": [\
-            {\"note\": \"2026-03-12-retro-2\"}, {\"note\": \"2026-03-13-sync\"}, \
-            {\"note\": \"notes/unknown.md\"}, {\"text\": \"see notes/sync.md\"}]}"
-        );
+        assert_eq!(ids["notes/2026-03-12-retro-alice-leaving.md"], "2026-03-12-retro");
+        assert_eq!(ids["notes/a \"quoted\" name.md"], "2026-03-12-retro-2");
+        assert_eq!(ids["notes/sync.md"], "2026-03-13-sync");
+        assert!(!ids.contains_key("notes/unknown.md"));
     }
 }
