@@ -12,6 +12,10 @@ pub enum Severity {
     Error,
     /// Worth fixing, but the build goes on (an error under `--strict`).
     Warning,
+    /// Not a problem: a word on what the data means for the figures
+    /// ("9 action items have no due date ..."). Printed after the count
+    /// line, never counted, never an error under `--strict`.
+    Hint,
 }
 
 impl Severity {
@@ -20,6 +24,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Hint => "hint",
         }
     }
 }
@@ -87,6 +92,11 @@ impl Diagnostics {
         self.push(Severity::Warning, path, position, message);
     }
 
+    /// Records a hint about the data as a whole (`path` may be empty).
+    pub fn hint(&mut self, path: &str, message: impl Into<String>) {
+        self.push(Severity::Hint, path, None, message);
+    }
+
     /// Moves every problem of `other` into this list.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
@@ -97,20 +107,20 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// Counts of errors and warnings.
+    /// Counts of errors and warnings (hints are not problems).
     pub fn counts(&self) -> (usize, usize) {
-        let errors = self.items.iter().filter(|d| d.severity == Severity::Error).count();
-        (errors, self.items.len() - errors)
+        let count = |s| self.items.iter().filter(|d| d.severity == s).count();
+        (count(Severity::Error), count(Severity::Warning))
     }
 
-    /// Whether the list is empty.
+    /// Whether there is no problem (hints are not problems).
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.iter().all(|d| d.severity == Severity::Hint)
     }
 
-    /// Under `--strict` every warning counts as an error.
+    /// Under `--strict` every warning counts as an error; hints stay hints.
     pub fn make_strict(&mut self) {
-        for d in &mut self.items {
+        for d in self.items.iter_mut().filter(|d| d.severity == Severity::Warning) {
             d.severity = Severity::Error;
         }
     }
@@ -138,38 +148,55 @@ pub enum MessageFormat {
     Github,
 }
 
-/// Renders sorted diagnostics and the closing count line.
+/// Renders sorted diagnostics, the closing count line, then the hints.
 ///
 /// `path_prefix` is prepended to paths in the GitHub format so that an
 /// annotation points at the file from the repository root, not the data folder.
 pub fn render(list: &[Diagnostic], format: MessageFormat, path_prefix: &str) -> String {
     let mut out = String::new();
-    for d in list {
-        match format {
-            MessageFormat::Human => {
-                let _ = writeln!(out, "{d}");
-            }
-            MessageFormat::Github => {
-                let file = github_property(&join_prefix(path_prefix, &d.path));
-                let _ = write!(out, "::{} file={file}", d.severity.label());
-                if let Some((line, col)) = d.position {
-                    let _ = write!(out, ",line={line},col={col}");
-                }
-                let _ = writeln!(out, "::{}", github_data(&d.message));
-            }
-        }
+    let (hints, problems): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        list.iter().partition(|d| d.severity == Severity::Hint);
+    for d in &problems {
+        render_one(&mut out, d, format, path_prefix);
     }
-    if !list.is_empty() {
+    if !problems.is_empty() {
         out.push_str(&count_line(list));
         out.push('\n');
+    }
+    for d in hints {
+        render_one(&mut out, d, format, path_prefix);
     }
     out
 }
 
-/// `2 problems (1 error, 1 warning)`.
+fn render_one(out: &mut String, d: &Diagnostic, format: MessageFormat, path_prefix: &str) {
+    match (format, d.path.is_empty()) {
+        (MessageFormat::Human, false) => {
+            let _ = writeln!(out, "{d}");
+        }
+        (MessageFormat::Human, true) => {
+            let _ = writeln!(out, "{}: {}", d.severity.label(), d.message);
+        }
+        (MessageFormat::Github, _) => {
+            // A hint is a notice: GitHub shows it without failing anything.
+            let level = if d.severity == Severity::Hint { "notice" } else { d.severity.label() };
+            let _ = write!(out, "::{level}");
+            if !d.path.is_empty() {
+                let file = github_property(&join_prefix(path_prefix, &d.path));
+                let _ = write!(out, " file={file}");
+                if let Some((line, col)) = d.position {
+                    let _ = write!(out, ",line={line},col={col}");
+                }
+            }
+            let _ = writeln!(out, "::{}", github_data(&d.message));
+        }
+    }
+}
+
+/// `2 problems (1 error, 1 warning)`; hints in `list` are not counted.
 pub fn count_line(list: &[Diagnostic]) -> String {
     let errors = list.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = list.len() - errors;
+    let warnings = list.iter().filter(|d| d.severity == Severity::Warning).count();
     let mut parts = Vec::new();
     if errors > 0 {
         parts.push(plural(errors, "error"));
@@ -177,7 +204,7 @@ pub fn count_line(list: &[Diagnostic]) -> String {
     if warnings > 0 {
         parts.push(plural(warnings, "warning"));
     }
-    format!("{} ({})", plural(list.len(), "problem"), parts.join(", "))
+    format!("{} ({})", plural(errors + warnings, "problem"), parts.join(", "))
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -245,6 +272,26 @@ mod tests {
             text,
             "::error file=./team/sprints/a%2Cb.yaml,line=2,col=5::50%25 done%0Areally\n1 problem (1 error)\n"
         );
+    }
+
+    #[test]
+    fn hints_come_after_the_count_line_and_are_not_problems() {
+        let mut d = Diagnostics::new();
+        d.hint("", "9 action items have no due date");
+        d.warning("notes/a.md", Some((3, 1)), "w");
+        d.make_strict();
+        assert_eq!(d.counts(), (1, 0));
+        let text = render(&d.clone().sorted(), MessageFormat::Human, "");
+        assert_eq!(
+            text,
+            "error: notes/a.md:3:1: w\n1 problem (1 error)\nhint: 9 action items have no due date\n"
+        );
+        let github = render(&d.sorted(), MessageFormat::Github, "");
+        assert!(github.ends_with("::notice::9 action items have no due date\n"), "{github}");
+        let mut only = Diagnostics::new();
+        only.hint("", "h");
+        assert!(only.is_empty() && !only.has_errors());
+        assert_eq!(render(&only.sorted(), MessageFormat::Human, ""), "hint: h\n");
     }
 
     #[test]
