@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostics::Diagnostics;
-use crate::indicators::INDICATORS;
+use crate::indicators::Indicator;
 use crate::load::yaml::{Fields, Node, Value};
 use crate::model::{Curve, DateOrder, Settings};
 
@@ -86,7 +86,7 @@ pub fn base_url(url: &str) -> Result<String, String> {
 /// `{zero: 21, full: 7}` (0 and 100 points) or as `[[figure, score], ...]`.
 fn read_thresholds(node: &Node, path: &str, diags: &mut Diagnostics) -> BTreeMap<String, Curve> {
     let mut curves = BTreeMap::new();
-    let keys: Vec<&str> = INDICATORS.iter().map(|i| i.key).collect();
+    let keys: Vec<&str> = Indicator::ALL.iter().map(|i| i.key()).collect();
     let Some(f) = Fields::of(node, path, "thresholds mapping", &keys, diags) else {
         return curves;
     };

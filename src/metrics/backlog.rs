@@ -2,9 +2,12 @@
 
 use serde::Serialize;
 
-use crate::model::{BacklogItem, BacklogSnapshot, BacklogState, Date};
+use crate::indicators::{Evidence, Indicator, Inputs};
+use crate::model::{BacklogItem, BacklogSnapshot};
 
 use super::{days_between, median, ratio};
+
+pub use crate::indicators::is_stale;
 
 /// How many top-ranked open items `top_estimated_share` looks at.
 pub const TOP_ITEMS: usize = 20;
@@ -33,47 +36,47 @@ pub struct BacklogFigures {
 }
 
 impl BacklogFigures {
-    /// The figures of `snapshot` (the backlog as of `date`), given the
-    /// delivery `velocity` as of the same date.
-    pub fn compute(
-        snapshot: &BacklogSnapshot,
-        velocity: Option<f64>,
-        stale_days: u32,
-        date: Date,
-    ) -> BacklogFigures {
+    /// The figures of `snapshot` (the backlog as of the evidence's date); the
+    /// scored ones come from their inputs.
+    pub fn compute(snapshot: &BacklogSnapshot, evidence: &Evidence<'_>, inputs: &Inputs) -> BacklogFigures {
         let open: Vec<&BacklogItem> = snapshot.items.iter().filter(|i| i.state.is_open()).collect();
-        let ready: Vec<&BacklogItem> =
-            snapshot.items.iter().filter(|i| i.state == BacklogState::Ready).collect();
-        let ready_points: f64 = super::total(ready.iter().filter_map(|i| i.points));
-        let count = |n: usize| n as f64;
-        let stale = open.iter().filter(|i| is_stale(i, date, stale_days)).count();
-        let with_acceptance = ready.iter().filter(|i| !i.acceptance.is_empty()).count();
         let top = &open[..open.len().min(TOP_ITEMS)];
         let estimated = top.iter().filter(|i| i.points.is_some()).count();
         BacklogFigures {
             open_items: open.len(),
-            ready_points,
-            readiness_sprints: velocity.and_then(|v| ratio(ready_points, v)),
-            stale_share: ratio(count(stale), count(open.len())),
-            acceptance_coverage: ratio(count(with_acceptance), count(ready.len())),
-            top_estimated_share: ratio(count(estimated), count(top.len())),
-            median_age_days: median(open.iter().map(|i| days_between(date, i.created) as f64).collect()),
+            ready_points: evidence.ready_points(),
+            readiness_sprints: inputs.figure(Indicator::ReadinessSprints),
+            stale_share: inputs.figure(Indicator::StaleShare),
+            acceptance_coverage: inputs.figure(Indicator::AcceptanceCoverage),
+            top_estimated_share: ratio(estimated as f64, top.len() as f64),
+            median_age_days: median(
+                open.iter().map(|i| days_between(evidence.date, i.created) as f64).collect(),
+            ),
         }
     }
-}
-
-/// Whether `item` counts as stale on `date` (docs/figures.md `stale_share`): open,
-/// and last touched more than `stale_days` days before. The backlog page and
-/// the dashboard's attention list flag items by this same rule.
-pub fn is_stale(item: &BacklogItem, date: Date, stale_days: u32) -> bool {
-    item.state.is_open() && days_between(date, item.last_touch()) > i64::from(stale_days)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::metrics::fixture::{backlog_item, date, project};
-    use crate::model::Backlog;
+    use crate::metrics::{SprintEntry, Timeline, snapshot};
+    use crate::model::{Backlog, BacklogState, ItemStatus, Project};
+
+    /// The backlog figures of `s` as the only backlog of `p`, as of 2026-10-20.
+    fn figures_of(mut p: Project, s: BacklogSnapshot) -> BacklogFigures {
+        p.backlog = Backlog::Current(s);
+        let d = date("2026-10-20");
+        let sprints: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+        snapshot(&Timeline::new(&p), &sprints, d, d).backlog.unwrap_or_else(|| panic!("a backlog as of D"))
+    }
+
+    /// The fixture with no sprint ended by 2026-10-20: no velocity.
+    fn without_velocity() -> Project {
+        let mut p = project();
+        p.sprints.retain(|s| s.end > date("2026-10-20"));
+        p
+    }
 
     fn latest() -> BacklogSnapshot {
         match project().backlog {
@@ -85,7 +88,7 @@ mod tests {
 
     #[test]
     fn every_figure_of_the_latest_snapshot() {
-        let b = BacklogFigures::compute(&latest(), Some(31.0 / 3.0), 90, date("2026-10-20"));
+        let b = figures_of(project(), latest());
         // open: P1 ready, P2 ready, P3 refined, P4 new, P7 in-sprint (P5 done, P6 dropped)
         assert_eq!(b.open_items, 5);
         // ready: P1 5 + P2 3 = 8
@@ -107,7 +110,7 @@ mod tests {
     fn no_velocity_no_ready_no_open_give_nulls() {
         let mut s = latest();
         s.items.retain(|i| !i.state.is_open());
-        let b = BacklogFigures::compute(&s, None, 90, date("2026-10-20"));
+        let b = figures_of(without_velocity(), s);
         assert_eq!((b.open_items, b.ready_points), (0, 0.0));
         assert_eq!(b.readiness_sprints, None);
         assert_eq!(b.stale_share, None);
@@ -115,7 +118,11 @@ mod tests {
         assert_eq!(b.top_estimated_share, None);
         assert_eq!(b.median_age_days, None);
         // a velocity of 0 is a zero denominator too
-        let b = BacklogFigures::compute(&latest(), Some(0.0), 90, date("2026-10-20"));
+        let mut p = project();
+        for item in p.sprints.iter_mut().flat_map(|s| &mut s.items) {
+            item.status = ItemStatus::NotDone;
+        }
+        let b = figures_of(p, latest());
         assert_eq!(b.readiness_sprints, None);
     }
 
@@ -132,7 +139,7 @@ mod tests {
             }
             s.items.push(item);
         }
-        let b = BacklogFigures::compute(&s, None, 90, date("2026-10-20"));
+        let b = figures_of(without_velocity(), s);
         // the first 20 in rank order have no points: 0/20
         assert_eq!(b.top_estimated_share, Some(0.0));
         // ages 1..=22: middle two 11 and 12 → 11.5

@@ -1,11 +1,18 @@
 //! Every collaboration figure on the fixture (see `fixture.rs` for the data).
 
 use super::*;
+use crate::indicators::largest_gap;
 use crate::metrics::fixture::{d, date, project};
-use crate::model::actions::follow;
+use crate::metrics::{SprintEntry, Timeline, Window, snapshot};
+use crate::model::{Date, NoteKind, Project, Role};
 
 fn at(p: &Project, day: Date) -> CollaborationFigures {
-    CollaborationFigures::compute(&Timeline::new(p), &follow(&p.notes, day), day)
+    let sprints: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+    snapshot(&Timeline::new(p), &sprints, day, day).collaboration
+}
+
+fn max_gap(dates: &[Date], w: &Window) -> i64 {
+    largest_gap(dates.iter().copied(), w)
 }
 
 fn fixture_at_d() -> CollaborationFigures {

@@ -2,12 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::Date;
-
-use super::{SprintEntry, ratio};
-
-/// How many assessed sprints `goal_success_rate` looks back over.
-pub const GOAL_WINDOW: usize = 6;
+use crate::indicators::{Evidence, Indicator, Inputs};
 
 /// Delivery figures as of a date D.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,42 +19,34 @@ pub struct DeliveryFigures {
 }
 
 impl DeliveryFigures {
-    /// The figures as of `date`; `sprints` in start-date order.
-    pub fn compute(sprints: &[SprintEntry], velocity_window: u32, date: Date) -> DeliveryFigures {
-        let ended: Vec<&SprintEntry> = sprints.iter().filter(|s| s.end <= date).collect();
-        let recent = last(&ended, velocity_window as usize);
-        let sum = |f: fn(&SprintEntry) -> f64| super::total(recent.iter().map(|s| f(s)));
-        let assessed: Vec<bool> = ended.iter().filter_map(|s| s.figures.goal_met).collect();
-        let goals = last(&assessed, GOAL_WINDOW);
+    /// The figures as of the evidence's date; the scored ones come from their inputs.
+    pub fn compute(evidence: &Evidence<'_>, inputs: &Inputs) -> DeliveryFigures {
         DeliveryFigures {
-            velocity: ratio(sum(|s| s.figures.completed_points), recent.len() as f64),
-            say_do_rolling: ratio(
-                sum(|s| s.figures.completed_committed_points),
-                sum(|s| s.figures.committed_points),
-            ),
-            goal_success_rate: ratio(goals.iter().filter(|met| **met).count() as f64, goals.len() as f64),
+            velocity: evidence.velocity(),
+            say_do_rolling: inputs.figure(Indicator::SayDoRolling),
+            goal_success_rate: inputs.figure(Indicator::GoalSuccessRate),
         }
     }
-}
-
-/// The last `n` elements (all of them when fewer).
-fn last<T>(list: &[T], n: usize) -> &[T] {
-    &list[list.len().saturating_sub(n)..]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::metrics::fixture::{date, project};
+    use crate::metrics::{SprintEntry, Timeline, snapshot};
+    use crate::model::Project;
 
-    fn entries() -> Vec<SprintEntry> {
-        project().sprints.iter().map(SprintEntry::of).collect()
+    /// The delivery figures of `project` as of `day`, with `velocity_window`.
+    fn delivery_of(mut project: Project, velocity_window: u32, day: &str) -> DeliveryFigures {
+        project.settings.velocity_window = velocity_window;
+        let sprints: Vec<SprintEntry> = project.sprints.iter().map(SprintEntry::of).collect();
+        snapshot(&Timeline::new(&project), &sprints, date(day), date(day)).delivery
     }
 
     #[test]
     fn at_report_date_uses_the_three_ended_sprints() {
         // S4 (10-19 .. 10-30) has not ended on 10-20: S1, S2, S3 count.
-        let d = DeliveryFigures::compute(&entries(), 3, date("2026-10-20"));
+        let d = delivery_of(project(), 3, "2026-10-20");
         // velocity = (5 + 16 + 10) / 3
         assert_eq!(d.velocity, Some(31.0 / 3.0));
         // say_do_rolling = (5 + 13 + 8) / (10 + 20 + 8) = 26/38
@@ -70,7 +57,7 @@ mod tests {
 
     #[test]
     fn velocity_window_takes_the_latest_sprints() {
-        let d = DeliveryFigures::compute(&entries(), 2, date("2026-10-20"));
+        let d = delivery_of(project(), 2, "2026-10-20");
         // S2 16 + S3 10 over 2; say/do (13 + 8)/(20 + 8)
         assert_eq!(d.velocity, Some(13.0));
         assert_eq!(d.say_do_rolling, Some(21.0 / 28.0));
@@ -80,9 +67,10 @@ mod tests {
 
     #[test]
     fn goal_success_rate_counts_the_last_six_assessed_sprints() {
-        let mut list = entries();
-        let template = list[0].clone();
-        list.clear();
+        let mut p = project();
+        let template = p.sprints[0].clone();
+        p.sprints.clear();
+        p.notes.clear();
         // seven ended sprints: first true, then six false; one not assessed at the end
         for (i, met) in [Some(true), Some(false), Some(false), Some(false)]
             .into_iter()
@@ -90,23 +78,26 @@ mod tests {
             .enumerate()
         {
             let mut s = template.clone();
-            s.figures.goal_met = met;
+            s.goal_met = met;
             s.id = format!("G{i}");
-            list.push(s);
+            let shift = 14 * i as i64;
+            s.start = crate::metrics::add_days(s.start, shift);
+            s.end = crate::metrics::add_days(s.end, shift);
+            p.sprints.push(s);
         }
-        let d = DeliveryFigures::compute(&list, 3, date("2026-12-31"));
+        let d = delivery_of(p, 3, "2026-12-31");
         // the last six assessed are all false: 0/6 (the true one is the seventh back)
         assert_eq!(d.goal_success_rate, Some(0.0));
     }
 
     #[test]
     fn before_any_sprint_ends_everything_is_null() {
-        let d = DeliveryFigures::compute(&entries(), 3, date("2026-09-17"));
+        let d = delivery_of(project(), 3, "2026-09-17");
         assert_eq!(d.velocity, None);
         assert_eq!(d.say_do_rolling, None);
         assert_eq!(d.goal_success_rate, None);
         // on S1's last day it has ended: velocity 5, say/do 5/10, goals 1/1
-        let d = DeliveryFigures::compute(&entries(), 3, date("2026-09-18"));
+        let d = delivery_of(project(), 3, "2026-09-18");
         assert_eq!((d.velocity, d.say_do_rolling, d.goal_success_rate), (Some(5.0), Some(0.5), Some(1.0)));
     }
 }

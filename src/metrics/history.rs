@@ -7,8 +7,7 @@ use serde::Serialize;
 use crate::model::Date;
 
 use super::{
-    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, Timeline, add_days, json,
-    snapshot,
+    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, Timeline, add_days, snapshot,
 };
 
 /// The figures of one ISO week.
@@ -17,7 +16,7 @@ pub struct WeekFigures {
     /// ISO week label, e.g. `2026-W42` (ISO week-year).
     pub week: String,
     /// D_w = min(Sunday of the week, D).
-    #[serde(serialize_with = "json::date")]
+    #[serde(serialize_with = "crate::model::dates::serialize")]
     pub as_of: Date,
     /// Scores as of D_w.
     pub health: Health,

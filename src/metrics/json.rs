@@ -16,24 +16,11 @@ use crate::model::actions::TrackedAction;
 use crate::model::{Attendee, Date, Project, Visibility};
 
 use super::Report;
-use super::inputs::Source;
+use crate::indicators::Source;
 
 /// What `metrics.json` shows instead of the text of an action item raised in
 /// a private note (docs/data.md: a private note's text is never published).
 pub const PRIVATE_TEXT: &str = "(private)";
-
-/// Serialises a date as `YYYY-MM-DD`.
-pub fn date<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(date)
-}
-
-/// Serialises an optional date as `YYYY-MM-DD` or `null`.
-pub fn opt_date<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(d) => serializer.collect_str(d),
-        None => serializer.serialize_none(),
-    }
-}
 
 /// One note in `metrics.json`.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,7 +166,7 @@ pub fn to_public_json(report: &Report) -> String {
         action.public = true;
         rename(&mut action.note);
     }
-    for row in public.inputs.values_mut().flatten().flat_map(|inputs| &mut inputs.rows) {
+    for row in public.inputs.rows_mut() {
         if let Source::Note { note } | Source::Decision { note, .. } = &mut row.source {
             rename(note);
         }

@@ -18,32 +18,34 @@ pub mod backlog;
 pub mod collaboration;
 pub mod delivery;
 pub mod history;
-pub mod inputs;
 pub mod json;
 pub mod scores;
 pub mod series;
 pub mod sprint;
-pub mod timeline;
 
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
+mod inputs_tests;
+#[cfg(test)]
 mod tests;
 
-use jiff::SignedDuration;
 use serde::Serialize;
 
+use crate::indicators::{EndedSprint, Evidence, Inputs};
 use crate::model::actions::TrackedAction;
 use crate::model::{Date, Project};
 
+pub use crate::model::dates::{add_days, days_between};
+pub use crate::model::numbers::{mean, median, ratio, total};
+pub use crate::model::timeline::{Timeline, Window};
 pub use backlog::BacklogFigures;
-pub use collaboration::{CollaborationFigures, Window};
+pub use collaboration::CollaborationFigures;
 pub use delivery::DeliveryFigures;
 pub use history::{WeekFigures, iso_week_label};
 pub use json::{ActionEntry, NoteEntry, to_json, to_public_json};
 pub use scores::{Health, IndicatorScore, PracticeScore, Status};
 pub use sprint::{SprintEntry, SprintFigures};
-pub use timeline::Timeline;
 
 /// The version of the `metrics.json` format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -59,7 +61,7 @@ pub struct Report {
     /// The team's name.
     pub team: String,
     /// The report date D.
-    #[serde(serialize_with = "json::date")]
+    #[serde(serialize_with = "crate::model::dates::serialize")]
     pub as_of: Date,
     /// The collaboration window W.
     pub window: Window,
@@ -73,7 +75,7 @@ pub struct Report {
     pub collaboration: CollaborationFigures,
     /// What each scored indicator as of D was computed from, by key
     /// (docs/figures.md, "How each figure is worked out").
-    pub inputs: inputs::Inputs,
+    pub inputs: Inputs,
     /// Sprints that started on or before D, in start-date order.
     pub sprints: Vec<SprintEntry>,
     /// Every ISO week from the first sprint's to D's, in calendar order.
@@ -104,23 +106,49 @@ pub struct Snapshot {
     pub health: Health,
     /// Action items seen as of the date.
     pub tracked: Vec<TrackedAction>,
+    /// What each scored indicator counted: every scored figure above is
+    /// derived from these.
+    pub inputs: Inputs,
+}
+
+/// The sprints ended on or before `date`, with their completed points:
+/// `sprints` are the figures of the project's sprints in the project's
+/// (start-date) order, or of a first part of them that holds every sprint
+/// started by `date` (the report's sprints do).
+fn ended<'a>(project: &'a Project, sprints: &[SprintEntry], date: Date) -> Vec<EndedSprint<'a>> {
+    project
+        .sprints
+        .iter()
+        .zip(sprints)
+        .filter(|(s, entry)| s.end <= date && s.id == entry.id)
+        .map(|(sprint, entry)| EndedSprint { sprint, completed_points: entry.figures.completed_points })
+        .collect()
 }
 
 /// Every figure as of `date`, for a build whose report date is
 /// `report_date` (a single `backlog.yaml` counts only from the report date).
 /// `sprints` are the figures of every sprint, in start-date order.
 pub fn snapshot(timeline: &Timeline<'_>, sprints: &[SprintEntry], date: Date, report_date: Date) -> Snapshot {
-    let project = timeline.project;
-    let settings = &project.settings;
-    let delivery = DeliveryFigures::compute(sprints, settings.velocity_window, date);
-    let backlog = project
-        .backlog
-        .as_of(date, report_date)
-        .map(|s| BacklogFigures::compute(s, delivery.velocity, settings.stale_days, date));
     let tracked = timeline.actions_as_of(date);
-    let collaboration = CollaborationFigures::compute(timeline, &tracked, date);
-    let health = Health::compute(&delivery, backlog.as_ref(), &collaboration, &settings.thresholds);
-    Snapshot { delivery, backlog, collaboration, health, tracked }
+    let project = timeline.project;
+    let evidence = Evidence::new(timeline, &tracked, ended(project, sprints, date), date, report_date);
+    let inputs = Inputs::collect(&evidence);
+    let delivery = DeliveryFigures::compute(&evidence, &inputs);
+    let backlog = evidence.backlog.map(|b| BacklogFigures::compute(b, &evidence, &inputs));
+    let collaboration = CollaborationFigures::compute(&evidence, &inputs);
+    let health = Health::compute(&inputs, &project.settings.thresholds);
+    Snapshot { delivery, backlog, collaboration, health, tracked, inputs }
+}
+
+/// What each scored indicator counted as of `date`: the inputs of
+/// [`snapshot`], for a page that explains a week's figures.
+pub fn inputs_as_of(
+    timeline: &Timeline<'_>,
+    sprints: &[SprintEntry],
+    date: Date,
+    report_date: Date,
+) -> Inputs {
+    snapshot(timeline, sprints, date, report_date).inputs
 }
 
 /// The full report as of `report_date`, weekly history included.
@@ -136,7 +164,6 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
     let now = snapshot(timeline, &all_sprints, report_date, report_date);
     let weeks = history::weeks(timeline, &all_sprints, report_date, weeks);
     let notes = json::note_entries(project, report_date);
-    let inputs = inputs::collect(timeline, &all_sprints, &now.tracked, report_date, report_date);
     let actions = json::action_entries(&now.tracked);
     let week_dates: Vec<Date> = weeks.iter().map(|w| w.as_of).collect();
     let window = project.settings.velocity_window;
@@ -158,7 +185,7 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
         delivery: now.delivery,
         backlog: now.backlog,
         collaboration: now.collaboration,
-        inputs,
+        inputs: now.inputs,
         sprints,
         backlog_ages: project
             .backlog
@@ -170,43 +197,4 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
         actions,
         tracked: now.tracked,
     }
-}
-
-/// Whole calendar days from `earlier` to `later` (negative when `later` is
-/// earlier).
-pub fn days_between(later: Date, earlier: Date) -> i64 {
-    later.duration_since(earlier).as_secs().div_euclid(86_400)
-}
-
-/// `date` moved by `days` calendar days (saturating at jiff's range).
-pub fn add_days(date: Date, days: i64) -> Date {
-    date.saturating_add(SignedDuration::from_secs(days.saturating_mul(86_400)))
-}
-
-/// `numerator / denominator`, or `None` when the denominator is 0.
-pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
-    (denominator != 0.0).then(|| numerator / denominator)
-}
-
-/// The median (the mean of the middle two for an even count); `None` when
-/// there are no values.
-pub fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(values[n / 2]),
-        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
-    }
-}
-
-/// The sum, starting from +0.0: `Iterator::sum` on floats starts from -0.0,
-/// which would print an empty sum as `-0.0` in metrics.json.
-pub fn total(values: impl IntoIterator<Item = f64>) -> f64 {
-    values.into_iter().fold(0.0, |acc, v| acc + v)
-}
-
-/// The mean; `None` when there are no values.
-pub fn mean(values: &[f64]) -> Option<f64> {
-    ratio(total(values.iter().copied()), values.len() as f64)
 }

@@ -8,12 +8,12 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::model::Curve;
 
-use super::{BacklogFigures, CollaborationFigures, DeliveryFigures, mean};
-use crate::indicators::{Figures, Indicator, Practice};
+use super::mean;
+use crate::indicators::{Indicator, Inputs, Practice};
 
 /// The curve in force for `indicator`: the one under `thresholds:`, else the default.
-pub fn curve<'a>(indicator: &'static Indicator, thresholds: &'a BTreeMap<String, Curve>) -> &'a [(f64, f64)] {
-    thresholds.get(indicator.key).map_or(indicator.curve, |c| c.0.as_slice())
+pub fn curve(indicator: Indicator, thresholds: &BTreeMap<String, Curve>) -> &[(f64, f64)] {
+    thresholds.get(indicator.key()).map_or(indicator.curve(), |c| c.0.as_slice())
 }
 
 /// The score of `figure` on `points` (increasing figures): linear between
@@ -110,8 +110,8 @@ impl Serialize for Status {
 /// One scored indicator: its figure and its score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorScore {
-    /// Which indicator ([`crate::indicators::INDICATORS`]).
-    pub indicator: &'static Indicator,
+    /// Which indicator.
+    pub indicator: Indicator,
     /// The figure (counts and days as numbers); `None` when undefined.
     pub figure: Option<f64>,
     /// 0..100; `None` when the figure is.
@@ -157,21 +157,15 @@ impl PracticeScore {
 }
 
 impl Health {
-    /// The health as of one date, from the figures as of that date.
-    pub fn compute(
-        delivery: &DeliveryFigures,
-        backlog: Option<&BacklogFigures>,
-        collaboration: &CollaborationFigures,
-        thresholds: &BTreeMap<String, Curve>,
-    ) -> Health {
-        let figures = Figures { delivery, backlog, collaboration };
+    /// The health as of one date, from what each indicator counted as of that date.
+    pub fn compute(inputs: &Inputs, thresholds: &BTreeMap<String, Curve>) -> Health {
         let practices = Practice::ALL
             .into_iter()
             .map(|practice| {
                 let indicators = practice
                     .indicators()
                     .map(|indicator| {
-                        let figure = (indicator.figure)(&figures);
+                        let figure = inputs.figure(indicator);
                         let score = figure.and_then(|f| score_on(curve(indicator, thresholds), f));
                         IndicatorScore { indicator, figure, score }
                     })
@@ -254,7 +248,7 @@ impl Serialize for PracticeScore {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(self.0.len()))?;
                 for i in self.0 {
-                    map.serialize_entry(i.indicator.key, &i.score)?;
+                    map.serialize_entry(i.indicator.key(), &i.score)?;
                 }
                 map.end()
             }

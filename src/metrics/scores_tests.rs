@@ -1,7 +1,7 @@
 //! Curves, means, bands and the fixture's scores.
 
 use super::*;
-use crate::indicators::{INDICATORS, Indicator, Practice};
+use crate::indicators::{Indicator, Practice};
 use crate::metrics::fixture::{d, project};
 use crate::metrics::{SprintEntry, snapshot};
 
@@ -9,12 +9,12 @@ fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
 }
 
-fn indicator(key: &str) -> &'static Indicator {
-    INDICATORS.iter().find(|i| i.key == key).unwrap_or_else(|| panic!("no indicator {key}"))
+fn indicator(key: &str) -> Indicator {
+    Indicator::from_key(key).unwrap_or_else(|| panic!("no indicator {key}"))
 }
 
 fn default_score(key: &str, figure: f64) -> Option<f64> {
-    score_on(indicator(key).curve, figure)
+    score_on(indicator(key).curve(), figure)
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn settings_override_a_curve() {
     // 14 on (7,100)-(28,0): 100 - 7/21 * 100
     assert!(close(score_on(curve(indicator("max_gap_days"), &thresholds), 14.0), 200.0 / 3.0));
     // other indicators keep their default
-    assert_eq!(curve(indicator("stale_share"), &thresholds), indicator("stale_share").curve);
+    assert_eq!(curve(indicator("stale_share"), &thresholds), indicator("stale_share").curve());
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn fixture_scores_at_d() {
     // each indicator carries its figure next to its score
     let stale = h.practice(Practice::Backlog).and_then(|p| p.indicators.get(1));
     assert_eq!(
-        stale.map(|i| (i.indicator.key, i.figure, i.score)),
+        stale.map(|i| (i.indicator.key(), i.figure, i.score)),
         Some(("stale_share", Some(0.4), Some(20.0)))
     );
 }

@@ -11,14 +11,13 @@ use crate::model::actions::TrackedAction;
 use crate::model::{BacklogSnapshot, Date, ItemStatus, Sprint, SprintItem};
 
 use super::history::monday_of;
-use super::sprint::is_committed;
-use super::{DeliveryFigures, SprintEntry, add_days, days_between, json, total};
+use super::{SprintEntry, add_days, days_between, total};
 
 /// One day of a sprint's burn-up.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BurnupDay {
     /// The day.
-    #[serde(serialize_with = "json::date")]
+    #[serde(serialize_with = "crate::model::dates::serialize")]
     pub date: Date,
     /// committed_points, plus points added, minus points removed, by the end
     /// of this day.
@@ -51,7 +50,7 @@ fn within(date: Date, start: Date, end: Date) -> Date {
 pub fn burnup(sprint: &Sprint) -> Burnup {
     let (start, end) = (sprint.start, sprint.end);
     let points = |item: &SprintItem| item.points.unwrap_or(0.0);
-    let committed = total(sprint.items.iter().filter(|i| is_committed(i, start)).map(points));
+    let committed = total(sprint.items.iter().filter(|i| i.is_committed(start)).map(points));
     // (day it counts on, signed points) for every change of scope, and the
     // day every done item counts on.
     let changes: Vec<(Date, f64)> = sprint
@@ -59,7 +58,7 @@ pub fn burnup(sprint: &Sprint) -> Burnup {
         .iter()
         .flat_map(|i| {
             let added =
-                i.added.filter(|_| !is_committed(i, start)).map(|a| (within(a, start, end), points(i)));
+                i.added.filter(|_| !i.is_committed(start)).map(|a| (within(a, start, end), points(i)));
             let removed = (i.status == ItemStatus::Removed)
                 .then(|| (within(i.removed.unwrap_or(end), start, end), -points(i)));
             added.into_iter().chain(removed)
@@ -103,7 +102,9 @@ pub fn rolling_velocity(
     if sprint.end > report_date {
         return None;
     }
-    DeliveryFigures::compute(sprints, velocity_window, sprint.end).velocity
+    let ended: Vec<f64> =
+        sprints.iter().filter(|s| s.end <= sprint.end).map(|s| s.figures.completed_points).collect();
+    crate::indicators::evidence::velocity(&ended, velocity_window)
 }
 
 /// One bin of the open backlog items' ages.
@@ -149,7 +150,7 @@ pub struct ActionWeek {
     /// ISO week label, `2026-W42`.
     pub week: String,
     /// D_w, as in the weekly history.
-    #[serde(serialize_with = "json::date")]
+    #[serde(serialize_with = "crate::model::dates::serialize")]
     pub as_of: Date,
     /// Action items raised on or before D_w and not done by then.
     pub open: usize,

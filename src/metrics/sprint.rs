@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::model::{Date, ItemStatus, Sprint, SprintItem};
 
-use super::{json, ratio};
+use super::ratio;
+use crate::model::dates;
 
 /// The figures of one sprint, keys as in docs/figures.md.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,12 +38,6 @@ pub struct SprintFigures {
     pub impediments_open: usize,
 }
 
-/// Whether an item was committed at planning: `added` absent or on/before the
-/// sprint start.
-pub fn is_committed(item: &SprintItem, start: Date) -> bool {
-    item.added.is_none_or(|a| a <= start)
-}
-
 /// The points of `items` (unestimated count 0).
 fn points<'a>(items: impl Iterator<Item = &'a SprintItem>) -> f64 {
     super::total(items.filter_map(|i| i.points))
@@ -52,10 +47,10 @@ impl SprintFigures {
     /// The figures of `sprint`.
     pub fn of(sprint: &Sprint) -> SprintFigures {
         let items = &sprint.items;
-        let committed = || items.iter().filter(|i| is_committed(i, sprint.start));
+        let committed = || items.iter().filter(|i| i.is_committed(sprint.start));
         let with_status = |s: ItemStatus| items.iter().filter(move |i| i.status == s);
         let committed_points = points(committed());
-        let added_points = points(items.iter().filter(|i| !is_committed(i, sprint.start)));
+        let added_points = points(items.iter().filter(|i| !i.is_committed(sprint.start)));
         let removed_points = points(with_status(ItemStatus::Removed));
         let completed_committed_points = points(committed().filter(|i| i.status == ItemStatus::Done));
         SprintFigures {
@@ -87,10 +82,10 @@ pub struct SprintEntry {
     /// Display name.
     pub name: String,
     /// First day.
-    #[serde(serialize_with = "json::date")]
+    #[serde(serialize_with = "dates::serialize")]
     pub start: Date,
     /// Last day.
-    #[serde(serialize_with = "json::date")]
+    #[serde(serialize_with = "dates::serialize")]
     pub end: Date,
     /// Sprint goal.
     pub goal: Option<String>,

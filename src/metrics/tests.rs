@@ -119,7 +119,7 @@ fn json_has_exactly_the_metrics_md_keys() {
         "inputs",
     ];
     assert_eq!(keys(&v), set(&top));
-    let scored: Vec<&str> = crate::indicators::INDICATORS.iter().map(|i| i.key).collect();
+    let scored: Vec<&str> = crate::indicators::Indicator::ALL.iter().map(|i| i.key()).collect();
     assert_eq!(keys(&v["inputs"]), set(&scored));
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["generator"], format!("tandem {}", env!("CARGO_PKG_VERSION")));

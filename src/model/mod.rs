@@ -6,6 +6,9 @@
 
 pub mod actions;
 mod cutoff;
+pub mod dates;
+pub mod numbers;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 
@@ -185,6 +188,14 @@ impl Sprint {
     /// Whether `date` falls inside the sprint (both ends inclusive).
     pub fn contains(&self, date: Date) -> bool {
         self.start <= date && date <= self.end
+    }
+}
+
+impl SprintItem {
+    /// Committed at planning: `added` absent or on/before the sprint's
+    /// `start` (docs/figures.md); otherwise added mid-sprint.
+    pub fn is_committed(&self, start: Date) -> bool {
+        self.added.is_none_or(|a| a <= start)
     }
 }
 

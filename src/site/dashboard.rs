@@ -5,7 +5,7 @@
 pub mod trends;
 pub mod words;
 
-use crate::indicators::Practice;
+use crate::indicators::{Indicator, Practice};
 use serde::Serialize;
 
 use super::Input;
@@ -190,8 +190,8 @@ fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> 
         .indicators
         .iter()
         .map(|i| IndicatorView {
-            key: i.indicator.key,
-            name: i.indicator.label,
+            key: i.indicator.key(),
+            name: i.indicator.label(),
             figure: i.indicator.format(i.figure),
             score: format::score(i.score),
             score_text: i
@@ -199,13 +199,9 @@ fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> 
                 .map_or_else(|| "not scored".to_string(), |s| format!("score {}", format::score_points(s))),
             status: words::status(Status::of(i.score)),
             meaning: i.indicator.meaning(settings),
-            spark: trends::spark(&input.report.weeks, i.indicator.key),
-            change: trends::change(&input.report.weeks, i.indicator.key),
-            explain: explainer.explain(
-                i,
-                input.report.inputs.get(i.indicator.key).and_then(Option::as_ref),
-                input.report_date,
-            ),
+            spark: trends::spark(&input.report.weeks, i.indicator),
+            change: trends::change(&input.report.weeks, i.indicator),
+            explain: explainer.explain(i, input.report.inputs.get(i.indicator), input.report_date),
         })
         .collect();
     PracticeView {
@@ -258,8 +254,8 @@ fn delivery(report: &Report) -> Vec<FactView> {
     let or_none = |v: Option<String>| v.unwrap_or_else(|| "no data".to_string());
     vec![
         fact("Velocity", or_none(d.velocity.map(|v| format!("{} a sprint", words::points(v))))),
-        fact("Committed work delivered", or_none(d.say_do_rolling.map(words::percent))),
-        fact("Sprint goals met", or_none(d.goal_success_rate.map(words::percent))),
+        fact(Indicator::SayDoRolling.label(), or_none(d.say_do_rolling.map(words::percent))),
+        fact(Indicator::GoalSuccessRate.label(), or_none(d.goal_success_rate.map(words::percent))),
     ]
 }
 

@@ -12,10 +12,11 @@ use super::Input;
 use super::actions::{PRIVATE_ACTION, public_action};
 use super::format;
 use super::sprints::item_anchors;
-use crate::indicators::{Indicator, Unit};
-use crate::metrics::inputs::{IndicatorInputs, InputRow, Rule, Source};
+use crate::indicators::{
+    Formula, Indicator, IndicatorInputs, InputRow, Needs, RowWords, Rule, Source, Unit, between,
+};
 use crate::metrics::{IndicatorScore, Status, Window, scores};
-use crate::model::{BacklogItem, Date, Note, Sprint, Visibility};
+use crate::model::{BacklogItem, Date, Note, Role, Sprint, Visibility};
 
 /// The anchor of the action item at `index` (from 0) of `actions` in
 /// `metrics.json`, on the actions page.
@@ -122,21 +123,28 @@ impl<'a> Explainer<'a> {
         date: Date,
     ) -> ExplainView {
         let indicator = scored.indicator;
+        let definition = indicator.definition();
         let settings = &self.input.project.settings;
         let window = Window::of(self.input.project, date);
         let shown = indicator.format(scored.figure);
         let (formula, rows_heading) = match inputs {
-            Some(i) => {
-                (formula(indicator, i, &shown, &window, settings.stale_days, self), heading(indicator))
+            Some(inputs) => {
+                (self.formula(indicator, inputs, &shown, &window), definition.rows.heading.to_string())
             }
-            None => (no_data(indicator, &window, self), String::new()),
+            None => (self.no_data(definition.needs, definition.empty, &window), String::new()),
         };
-        let words = verdicts(indicator.key);
         let rows = inputs
-            .map(|i| i.rows.iter().filter(|r| shows(i.rule, r)).map(|r| self.row(r, i.rule, words)).collect())
+            .map(|i| {
+                i.rows
+                    .iter()
+                    .filter(|r| shows(i.rule, r))
+                    .map(|r| self.row(r, i.rule, definition.rows))
+                    .collect()
+            })
             .unwrap_or_default();
         let curve_points = scores::curve(indicator, &settings.thresholds);
-        let custom = settings.thresholds.contains_key(indicator.key);
+        let key = indicator.key();
+        let custom = settings.thresholds.contains_key(key);
         let score = match scored.score {
             Some(s) => format!(
                 "{shown} scores {}: {}.",
@@ -147,25 +155,59 @@ impl<'a> Explainer<'a> {
                 .to_string(),
         };
         ExplainView {
-            id: format!("how-{}", indicator.key),
-            label: indicator.label,
+            id: format!("how-{key}"),
+            label: indicator.label(),
             formula,
             rows_heading,
             rows,
-            curve: curve(indicator.unit, curve_points),
+            curve: curve(indicator.unit(), curve_points),
             thresholds: if custom {
-                format!("This curve is set in tandem.yaml under thresholds: {}.", indicator.key)
+                format!("This curve is set in tandem.yaml under thresholds: {key}.")
             } else {
-                format!(
-                    "This is the default curve; tandem.yaml can change it under thresholds: {}.",
-                    indicator.key
-                )
+                format!("This is the default curve; tandem.yaml can change it under thresholds: {key}.")
             },
             score,
         }
     }
 
-    fn row(&self, r: &InputRow, rule: Rule, (yes, no): (&'static str, &'static str)) -> RowView {
+    /// `indicator`'s formula in words over `inputs`, ending in the `shown` figure.
+    fn formula(
+        &self,
+        indicator: Indicator,
+        inputs: &IndicatorInputs,
+        shown: &str,
+        window: &Window,
+    ) -> String {
+        let name = |source: &Source| self.place(source).0;
+        let sprint_name = |id: &str| self.sprint_name(id);
+        let settings = &self.input.project.settings;
+        indicator.formula(&Formula {
+            inputs,
+            shown,
+            window,
+            settings,
+            name: &name,
+            sprint_name: &sprint_name,
+        })
+    }
+
+    /// Why there is no figure: a role the team lacks, else the definition's reason.
+    fn no_data(&self, needs: Needs, empty: Option<&'static str>, w: &Window) -> String {
+        let team = &self.input.project.team;
+        let po = team.sole(Role::ProductOwner).is_some();
+        let sm = team.sole(Role::ScrumMaster).is_some();
+        let reason = match needs {
+            Needs::ProductOwner if !po => "it needs exactly one product owner in the team".to_string(),
+            Needs::ScrumMaster if !sm => "it needs exactly one scrum master in the team".to_string(),
+            Needs::Both if !(po && sm) => {
+                "it needs exactly one product owner and one scrum master in the team".to_string()
+            }
+            _ => empty.map_or_else(|| format!("there was nothing to count {}", between(w)), str::to_string),
+        };
+        format!("No data: {reason}.")
+    }
+
+    fn row(&self, r: &InputRow, rule: Rule, words: RowWords) -> RowView {
         let (label, url) = self.place(&r.source);
         let mut detail = format::date(r.date).short;
         if let Some(v) = r.value {
@@ -175,7 +217,8 @@ impl<'a> Explainer<'a> {
             };
             detail = format!("{detail}, {value}");
         }
-        RowView { label, url, detail, counted: r.counted, verdict: if r.counted { yes } else { no } }
+        let verdict = if r.counted { words.counted } else { words.uncounted };
+        RowView { label, url, detail, counted: r.counted, verdict }
     }
 
     /// A row's label and page.
@@ -262,203 +305,8 @@ fn shows(rule: Rule, r: &InputRow) -> bool {
     !(rule == Rule::Readiness && matches!(r.source, Source::Sprint { .. }))
 }
 
-/// What a counted and an uncounted row mean, per indicator.
-fn verdicts(key: &str) -> (&'static str, &'static str) {
-    match key {
-        "stale_share" => ("stale", "touched recently"),
-        "acceptance_coverage" => ("has criteria", "no criteria"),
-        "joint_refinement_share" | "joint_decision_share" => ("both there", "not both"),
-        "po_event_attendance" | "sm_event_attendance" => ("attended", "missed"),
-        "on_time_rate" => ("done on time", "not done on time"),
-        "say_do_rolling" => ("done", "not done"),
-        "goal_success_rate" => ("met", "missed"),
-        "negotiated_scope_change_share" => ("agreed", "no decision"),
-        "overdue_open" => ("overdue", ""),
-        "readiness_sprints" => ("ready", ""),
-        _ => ("counted", "not counted"),
-    }
-}
-
-fn heading(indicator: &Indicator) -> String {
-    match indicator.key {
-        "readiness_sprints" => "Ready items",
-        "stale_share" => "Open backlog items",
-        "acceptance_coverage" => "Ready items",
-        "joint_refinement_share" => "Refinement sessions",
-        "touchpoints_per_week" | "max_gap_days" => "Meetings with both",
-        "po_event_attendance" | "sm_event_attendance" => "Sprint events",
-        "cross_role_assists_per_week" => "Help across roles",
-        "median_resolution_days" => "Impediments resolved",
-        "on_time_rate" => "Action items due",
-        "overdue_open" => "Overdue action items",
-        "say_do_rolling" => "Items committed at planning",
-        "goal_success_rate" => "Sprint goals",
-        "joint_decision_share" => "Decisions",
-        "negotiated_scope_change_share" => "Scope changes",
-        _ => "Counted from",
-    }
-    .to_string()
-}
-
-fn between(w: &Window) -> String {
-    format!("between {} and {}", format::date(w.from).short, format::date(w.to).short)
-}
-
 fn num(v: f64) -> String {
     format::decimal(v)
-}
-
-/// The formula in words with the numbers, ending in the shown figure.
-fn formula(
-    indicator: &Indicator,
-    i: &IndicatorInputs,
-    shown: &str,
-    w: &Window,
-    stale: u32,
-    e: &Explainer<'_>,
-) -> String {
-    let (n, d) = (num(i.numerator), num(i.denominator));
-    let w_between = between(w);
-    let missed = |role: &str| {
-        let missed: Vec<String> = i
-            .rows
-            .iter()
-            .filter(|r| !r.counted)
-            .map(|r| format!("{}, {}", e.place(&r.source).0, format::date(r.date).short))
-            .collect();
-        let list =
-            if missed.is_empty() { String::new() } else { format!(" (missed: {})", missed.join("; ")) };
-        format!("Sprint events the {role} attended {w_between}: {n} of {d}{list} = {shown}.")
-    };
-    match indicator.key {
-        "readiness_sprints" => {
-            let sprints: Vec<&InputRow> =
-                i.rows.iter().filter(|r| matches!(r.source, Source::Sprint { .. })).collect();
-            let parts: Vec<String> = sprints.iter().filter_map(|r| r.value).map(num).collect();
-            format!(
-                "{} ready over a velocity of {} a sprint (the mean of the last {}: ({}) / {}) = {shown}.",
-                format::points(i.numerator),
-                format::points(i.denominator),
-                format::count(sprints.len(), "ended sprint", "ended sprints"),
-                parts.join(" + "),
-                sprints.len()
-            )
-        }
-        "stale_share" => {
-            format!(
-                "{n} of {d} open backlog items were last touched more than {stale} days before {} = {shown}.",
-                format::date(w.to).short
-            )
-        }
-        "acceptance_coverage" => {
-            format!("{n} of {d} ready backlog items have acceptance criteria = {shown}.")
-        }
-        "joint_refinement_share" => format!(
-            "{n} of {d} refinement sessions {w_between} had both the product owner and the scrum master = {shown}."
-        ),
-        "touchpoints_per_week" => format!(
-            "{n} meetings with both the product owner and the scrum master in the {d} days {w_between}: {n} × 7 / {d} = {shown}."
-        ),
-        "max_gap_days" => {
-            let mut dates: Vec<Date> = i.rows.iter().map(|r| r.date).collect();
-            dates.dedup();
-            let days = dates.len();
-            let ends: Vec<Date> = [w.from].into_iter().chain(dates).chain([w.to]).collect();
-            let longest = ends.windows(2).max_by_key(|p| crate::metrics::days_between(p[1], p[0]));
-            let stretch = longest.map_or_else(String::new, |p| {
-                format!(", from {} to {}", format::date(p[0]).short, format::date(p[1]).short)
-            });
-            format!(
-                "Meetings with both the product owner and the scrum master on {} {w_between}; the longest \
-                 stretch without one, counting from the window's first day and up to its last, is {shown}{stretch}.",
-                format::count(days, "day", "different days")
-            )
-        }
-        "po_event_attendance" => missed("product owner"),
-        "sm_event_attendance" => missed("scrum master"),
-        "cross_role_assists_per_week" => format!(
-            "{n} times in the {d} days {w_between} one took on work from the other's side (action items the \
-             product owner owns from retros and standups, the scrum master from refinements and reviews, \
-             impediments the product owner owns): {n} × 7 / {d} = {shown}."
-        ),
-        "median_resolution_days" => {
-            let mut days: Vec<f64> = i.rows.iter().filter_map(|r| r.value).collect();
-            days.sort_by(f64::total_cmp);
-            let list: Vec<String> = days.into_iter().map(num).collect();
-            format!(
-                "{d} impediments resolved {w_between} took {} days to clear; the median is {shown}.",
-                list.join(", ")
-            )
-        }
-        "on_time_rate" => {
-            format!("{n} of {d} action items due {w_between} were done by their due date = {shown}.")
-        }
-        "overdue_open" => format!(
-            "{} past their due date and still open on {} = {shown}.",
-            format::count(i.numerator as usize, "action item was", "action items were"),
-            format::date(w.to).short
-        ),
-        "say_do_rolling" => {
-            let mut sprints: Vec<String> = Vec::new();
-            for r in &i.rows {
-                if let Source::SprintItem { sprint, .. } = &r.source {
-                    let name = e.sprint_name(sprint);
-                    if !sprints.contains(&name) {
-                        sprints.push(name);
-                    }
-                }
-            }
-            format!(
-                "{} of {} committed at planning were done in {} = {shown}.",
-                num(i.numerator),
-                format::points(i.denominator),
-                format::and_list(&sprints)
-            )
-        }
-        "goal_success_rate" => {
-            format!("{n} of {d} sprint goals were met, the last {d} that were assessed = {shown}.")
-        }
-        "joint_decision_share" => format!(
-            "{n} of {d} decisions {w_between} were taken in a meeting with both the product owner and the scrum master = {shown}."
-        ),
-        "negotiated_scope_change_share" => format!(
-            "{n} of {d} scope changes {w_between} had a decision naming the item within {} days of the change = {shown}.",
-            crate::metrics::collaboration::NEGOTIATION_DAYS
-        ),
-        _ => format!("{n} of {d} = {shown}."),
-    }
-}
-
-/// Why there is no figure.
-fn no_data(indicator: &Indicator, w: &Window, e: &Explainer<'_>) -> String {
-    use crate::model::Role;
-    let team = &e.input.project.team;
-    let po = team.sole(Role::ProductOwner).is_some();
-    let sm = team.sole(Role::ScrumMaster).is_some();
-    let reason = match indicator.key {
-        "readiness_sprints" => {
-            "there is no backlog data as of this date, or no ended sprint to take a velocity from".to_string()
-        }
-        "stale_share" | "acceptance_coverage" => {
-            "there is no backlog data, or no backlog item to count, as of this date".to_string()
-        }
-        "say_do_rolling" | "goal_success_rate" => {
-            "no ended sprint had work committed at planning or its goal assessed".to_string()
-        }
-        "po_event_attendance" if !po => "it needs exactly one product owner in the team".to_string(),
-        "sm_event_attendance" if !sm => "it needs exactly one scrum master in the team".to_string(),
-        "joint_refinement_share"
-        | "touchpoints_per_week"
-        | "max_gap_days"
-        | "cross_role_assists_per_week"
-        | "joint_decision_share"
-            if !(po && sm) =>
-        {
-            "it needs exactly one product owner and one scrum master in the team".to_string()
-        }
-        _ => format!("there was nothing to count {}", between(w)),
-    };
-    format!("No data: {reason}.")
 }
 
 /// The curve in words: `30% scores 0, 90% scores 100; in a straight line

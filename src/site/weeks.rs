@@ -14,7 +14,7 @@ use super::explain::Explainer;
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
 use crate::metrics::history::{monday_of, sunday_of};
-use crate::metrics::{Timeline, WeekFigures, Window, inputs};
+use crate::metrics::{Timeline, WeekFigures, Window, inputs_as_of};
 use figures::{FactView, PracticeView, ScoreView};
 use rayon::prelude::*;
 
@@ -183,23 +183,22 @@ pub fn pages<'a>(input: &'a Input<'a>) -> impl ParallelIterator<Item = Page<Week
 }
 
 /// The practices of week `w`, each indicator with its explanation from the
-/// inputs as of the week's date ([`inputs::collect`], the same collection
-/// that gives `inputs` in `metrics.json`).
+/// inputs as of the week's date ([`inputs_as_of`], the same reading that
+/// gave the week its figures).
 fn explained(
     input: &Input<'_>,
     timeline: &Timeline<'_>,
     explainer: &Explainer<'_>,
     w: &WeekFigures,
 ) -> Vec<figures::PracticeView> {
-    // Weeks keep no copy of their action items: the timeline is asked again.
-    let tracked = timeline.actions_as_of(w.as_of);
-    let inputs = inputs::collect(timeline, &input.report.sprints, &tracked, w.as_of, input.report_date);
+    // Weeks keep no copy of what they counted: the timeline is asked again.
+    let inputs = inputs_as_of(timeline, &input.report.sprints, w.as_of, input.report_date);
     let mut practices = figures::practices(&w.health);
     for (view, scored) in practices.iter_mut().zip(&w.health.practices) {
         view.explain = scored
             .indicators
             .iter()
-            .map(|i| explainer.explain(i, inputs.get(i.indicator.key).and_then(Option::as_ref), w.as_of))
+            .map(|i| explainer.explain(i, inputs.get(i.indicator), w.as_of))
             .collect();
     }
     practices

@@ -2,9 +2,9 @@
 
 use super::{Attention, Detail, Facts, MAX_DETAILS, Rule, Severity, Target, URGENT_AFTER_DAYS};
 use crate::format;
-use crate::metrics::collaboration::{ScopeChange, scope_changes};
 use crate::metrics::{Timeline, Window, days_between};
 use crate::model::actions::TrackedAction;
+use crate::model::timeline::{ScopeChange, scope_changes};
 use crate::model::{Date, Note, Project, Role, Sprint};
 
 fn day(d: Date) -> String {

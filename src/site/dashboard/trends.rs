@@ -26,13 +26,13 @@ pub struct FigureChangeView {
     pub text: String,
 }
 
-/// The figure of indicator `key` in week `w`; `None` when undefined.
-pub fn figure_in(w: &WeekFigures, key: &str) -> Option<f64> {
+/// The figure of `indicator` in week `w`; `None` when undefined.
+pub fn figure_in(w: &WeekFigures, indicator: Indicator) -> Option<f64> {
     w.health
         .practices
         .iter()
         .flat_map(|p| &p.indicators)
-        .find(|i| i.indicator.key == key)
+        .find(|i| i.indicator == indicator)
         .and_then(|i| i.figure)
 }
 
@@ -41,19 +41,18 @@ pub fn spark_weeks(weeks: &[WeekFigures]) -> &[WeekFigures] {
     &weeks[weeks.len().saturating_sub(SPARK_WEEKS)..]
 }
 
-/// The sparkline of indicator `key` over the last weeks, with its figures in
+/// The sparkline of `indicator` over the last weeks, with its figures in
 /// a table; `None` when no week has a figure.
-pub fn spark(weeks: &[WeekFigures], key: &'static str) -> Option<ChartHtml> {
-    let indicator = Indicator::find(key)?;
+pub fn spark(weeks: &[WeekFigures], indicator: Indicator) -> Option<ChartHtml> {
     let shown = spark_weeks(weeks);
-    let values: Vec<Option<f64>> = shown.iter().map(|w| figure_in(w, key)).collect();
+    let values: Vec<Option<f64>> = shown.iter().map(|w| figure_in(w, indicator)).collect();
     if values.iter().all(Option::is_none) {
         return None;
     }
     let (first, last) = (shown.first()?, shown.last()?);
-    let name = indicator.label;
+    let name = indicator.label();
     // Shares from 0 to 100%, everything else from 0 to its highest value.
-    let is_share = indicator.unit == Unit::Share;
+    let is_share = indicator.unit() == Unit::Share;
     let top = if is_share { 1.0 } else { values.iter().flatten().fold(0.0_f64, |a, &v| a.max(v)) };
     let listed: Vec<String> = shown
         .iter()
@@ -62,7 +61,7 @@ pub fn spark(weeks: &[WeekFigures], key: &'static str) -> Option<ChartHtml> {
         .collect();
     let title = format!("{name}, week by week");
     let desc = format!("{name} each week from {} to {}: {}.", first.week, last.week, listed.join(", "));
-    let id = format!("spark-{key}");
+    let id = format!("spark-{}", indicator.key());
     let labels: Vec<String> = shown.iter().map(|w| w.week.clone()).collect();
     let series = [Series { name, values: values.clone() }];
     let table = DataTable::of_series(&id, &format!("{name} by week"), "Week", &labels, &series, |v| {
@@ -71,14 +70,13 @@ pub fn spark(weeks: &[WeekFigures], key: &'static str) -> Option<ChartHtml> {
     Some(sparkline(&id, &title, &desc, &values, top).with_table(&table))
 }
 
-/// How indicator `key` changed from the second-to-last week of `weeks` to
+/// How `indicator` changed from the second-to-last week of `weeks` to
 /// the last, in the words of its figure; `None` without two weeks with a
 /// figure.
-pub fn change(weeks: &[WeekFigures], key: &'static str) -> Option<FigureChangeView> {
+pub fn change(weeks: &[WeekFigures], indicator: Indicator) -> Option<FigureChangeView> {
     let [.., before, now] = weeks else { return None };
-    let indicator = Indicator::find(key)?;
-    let (then, value) = (figure_in(before, key)?, figure_in(now, key)?);
-    let name = indicator.label;
+    let (then, value) = (figure_in(before, indicator)?, figure_in(now, indicator)?);
+    let name = indicator.label();
     let (a, b) = (indicator.format(Some(then)), indicator.format(Some(value)));
     let (direction, arrow, text) = if a == b {
         ("same", "=", format!("{name} stayed at {b}"))
@@ -98,7 +96,7 @@ mod tests {
     use crate::site::dashboard::tests::sample;
 
     /// The sample's weeks, with `key`'s figure set in the last two.
-    fn weeks_with(key: &str, before: Option<f64>, now: Option<f64>) -> Vec<WeekFigures> {
+    fn weeks_with(indicator: Indicator, before: Option<f64>, now: Option<f64>) -> Vec<WeekFigures> {
         let (project, date) = sample(None);
         let mut weeks = crate::metrics::compute(&project, date).weeks;
         let n = weeks.len();
@@ -108,7 +106,7 @@ mod tests {
                 .practices
                 .iter_mut()
                 .flat_map(|p| &mut p.indicators)
-                .filter(|i| i.indicator.key == key)
+                .filter(|i| i.indicator == indicator)
             {
                 i.figure = v;
             }
@@ -118,25 +116,31 @@ mod tests {
 
     #[test]
     fn a_change_is_a_plain_sentence_in_the_figure_s_own_words() {
-        let fell = change(&weeks_with("on_time_rate", Some(0.714), Some(0.444)), "on_time_rate").unwrap();
+        let fell =
+            change(&weeks_with(Indicator::OnTimeRate, Some(0.714), Some(0.444)), Indicator::OnTimeRate)
+                .unwrap();
         assert_eq!((fell.direction, fell.arrow), ("down", "▼"));
         assert_eq!(fell.text, "Action items done on time fell from 71% to 44%");
-        let rose = change(&weeks_with("max_gap_days", Some(6.0), Some(9.0)), "max_gap_days").unwrap();
+        let rose =
+            change(&weeks_with(Indicator::MaxGapDays, Some(6.0), Some(9.0)), Indicator::MaxGapDays).unwrap();
         assert_eq!(rose.text, "Longest gap between meetings together rose from 6 days to 9 days");
         assert_eq!(rose.arrow, "▲");
         // what prints the same reads as no change
-        let same =
-            change(&weeks_with("readiness_sprints", Some(1.62), Some(1.66)), "readiness_sprints").unwrap();
+        let same = change(
+            &weeks_with(Indicator::ReadinessSprints, Some(1.62), Some(1.66)),
+            Indicator::ReadinessSprints,
+        )
+        .unwrap();
         assert_eq!((same.direction, same.text.as_str()), ("same", "Ready work stayed at 1.6 sprints"));
-        assert_eq!(change(&weeks_with("on_time_rate", None, Some(0.5)), "on_time_rate"), None);
-        assert_eq!(change(&[], "on_time_rate"), None);
+        assert_eq!(change(&weeks_with(Indicator::OnTimeRate, None, Some(0.5)), Indicator::OnTimeRate), None);
+        assert_eq!(change(&[], Indicator::OnTimeRate), None);
     }
 
     #[test]
     fn a_sparkline_shows_the_last_twelve_weeks_of_the_figure() {
-        let weeks = weeks_with("on_time_rate", Some(0.5), Some(0.25));
+        let weeks = weeks_with(Indicator::OnTimeRate, Some(0.5), Some(0.25));
         assert!(weeks.len() > SPARK_WEEKS, "the sample has more weeks than a sparkline shows");
-        let out = spark(&weeks, "on_time_rate").unwrap();
+        let out = spark(&weeks, Indicator::OnTimeRate).unwrap();
         let out = out.as_str();
         let shown = spark_weeks(&weeks);
         assert_eq!(shown.len(), SPARK_WEEKS);
@@ -157,6 +161,6 @@ mod tests {
                 i.figure = None;
             }
         }
-        assert!(spark(&empty, "on_time_rate").is_none(), "no figure in any week: no sparkline");
+        assert!(spark(&empty, Indicator::OnTimeRate).is_none(), "no figure in any week: no sparkline");
     }
 }

@@ -2,6 +2,7 @@
 //! carry the inputs' numbers, and every row links to a page with an anchor.
 
 use super::*;
+use crate::indicators::Indicator;
 use crate::site::paths::SitePaths;
 
 /// `f` on the sample data as of its report date.
@@ -38,13 +39,13 @@ fn every_indicator_is_explained_with_its_numbers() {
         let explainer = Explainer::new(input);
         for p in &input.report.health.practices {
             for i in &p.indicators {
-                let inputs = input.report.inputs.get(i.indicator.key).and_then(Option::as_ref);
+                let inputs = input.report.inputs.get(i.indicator);
                 let view = explainer.explain(i, inputs, input.report_date);
-                assert_eq!(view.id, format!("how-{}", i.indicator.key));
+                assert_eq!(view.id, format!("how-{}", i.indicator.key()));
                 let shown = i.indicator.format(i.figure);
                 match inputs {
                     Some(inputs) => {
-                        assert!(view.formula.contains(&shown), "{}: {}", i.indicator.key, view.formula);
+                        assert!(view.formula.contains(&shown), "{}: {}", i.indicator.key(), view.formula);
                         assert!(
                             view.formula.contains(&format::decimal(inputs.numerator)),
                             "{}",
@@ -53,12 +54,12 @@ fn every_indicator_is_explained_with_its_numbers() {
                     }
                     None => assert!(view.formula.starts_with("No data: "), "{}", view.formula),
                 }
-                assert!(view.thresholds.contains(i.indicator.key));
+                assert!(view.thresholds.contains(i.indicator.key()));
                 for row in &view.rows {
                     let url = row.url.as_deref().unwrap_or_default();
-                    assert!(!row.label.is_empty(), "{}: {row:?}", i.indicator.key);
+                    assert!(!row.label.is_empty(), "{}: {row:?}", i.indicator.key());
                     let linked_without_anchor = url.starts_with("notes/") || url.starts_with("sprints/");
-                    assert!(url.contains('#') || linked_without_anchor, "{}: {row:?}", i.indicator.key);
+                    assert!(url.contains('#') || linked_without_anchor, "{}: {row:?}", i.indicator.key());
                 }
             }
         }
@@ -89,8 +90,7 @@ fn missed_sprint_events_are_named_in_the_formula() {
     with_input(|input| {
         let e = Explainer::new(input);
         let w = Window::ending("2026-10-20".parse().unwrap_or_default(), 28);
-        let indicator = Indicator::find("po_event_attendance").unwrap_or_else(|| panic!("indicator"));
-        let text = formula(indicator, &i, "50%", &w, 90, &e);
+        let text = e.formula(Indicator::PoEventAttendance, &i, "50%", &w);
         assert_eq!(
             text,
             "Sprint events the product owner attended between Wed 23 Sep and Tue 20 Oct: 1 of 2 \
@@ -108,14 +108,14 @@ fn thresholds_from_tandem_yaml_are_named_and_worded() {
         let report = input.report;
         let e = Explainer::new(input);
         let scored = report.health.practices.iter().flat_map(|p| &p.indicators);
-        let on_time = scored.clone().find(|i| i.indicator.key == "on_time_rate");
+        let on_time = scored.clone().find(|i| i.indicator == Indicator::OnTimeRate);
         let on_time = on_time.unwrap_or_else(|| panic!("on_time_rate is scored"));
-        let view = e.explain(on_time, report.inputs["on_time_rate"].as_ref(), date);
+        let view = e.explain(on_time, report.inputs.get(Indicator::OnTimeRate), date);
         assert_eq!(view.thresholds, "This curve is set in tandem.yaml under thresholds: on_time_rate.");
         assert!(view.curve.contains("50% scores 0, 95% scores 100"), "{}", view.curve);
-        let other = scored.clone().find(|i| i.indicator.key == "overdue_open");
+        let other = scored.clone().find(|i| i.indicator == Indicator::OverdueOpen);
         let other = other.unwrap_or_else(|| panic!("overdue_open is scored"));
-        let view = e.explain(other, report.inputs["overdue_open"].as_ref(), date);
+        let view = e.explain(other, report.inputs.get(Indicator::OverdueOpen), date);
         assert!(view.thresholds.starts_with("This is the default curve"), "{}", view.thresholds);
     });
 }
@@ -132,17 +132,17 @@ fn without_a_product_owner_the_explanation_says_why_there_is_no_figure() {
         let report = input.report;
         let e = Explainer::new(input);
         for i in report.health.practices.iter().flat_map(|p| &p.indicators) {
-            let view = e.explain(i, report.inputs[i.indicator.key].as_ref(), date);
-            match i.indicator.key {
-                "po_event_attendance" => {
+            let view = e.explain(i, report.inputs.get(i.indicator), date);
+            match i.indicator {
+                Indicator::PoEventAttendance => {
                     assert_eq!(view.formula, "No data: it needs exactly one product owner in the team.");
                     assert!(view.rows.is_empty() && view.score.starts_with("No figure"));
                 }
-                "touchpoints_per_week" | "joint_decision_share" => assert_eq!(
+                Indicator::TouchpointsPerWeek | Indicator::JointDecisionShare => assert_eq!(
                     view.formula,
                     "No data: it needs exactly one product owner and one scrum master in the team."
                 ),
-                "sm_event_attendance" | "on_time_rate" => {
+                Indicator::SmEventAttendance | Indicator::OnTimeRate => {
                     assert!(!view.formula.starts_with("No data"), "{}", view.formula)
                 }
                 _ => {}
@@ -157,10 +157,11 @@ fn every_indicator_has_its_own_words() {
     let w = Window::ending("2026-10-20".parse().unwrap_or_default(), 28);
     with_input(|input| {
         let e = Explainer::new(input);
-        for indicator in &crate::indicators::INDICATORS {
-            assert_ne!(heading(indicator), "Counted from", "{}", indicator.key);
-            let text = formula(indicator, &inputs, "50%", &w, 90, &e);
-            assert_ne!(text, "1 of 2 = 50%.", "{} has no sentence of its own", indicator.key);
+        let mut seen = std::collections::HashSet::new();
+        for indicator in Indicator::ALL {
+            assert!(!indicator.definition().rows.heading.is_empty(), "{}", indicator.key());
+            let text = e.formula(indicator, &inputs, "50%", &w);
+            assert!(seen.insert(text.clone()), "{} has no sentence of its own: {text}", indicator.key());
         }
     });
 }

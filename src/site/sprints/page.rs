@@ -7,7 +7,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{GoalView, goal, item_anchors, item_type_label};
-use crate::metrics::sprint::is_committed;
 use crate::metrics::{SprintEntry, days_between};
 use crate::model::{Decision, ItemStatus, Note, Sprint, SprintItem, Visibility};
 use crate::site::Input;
@@ -211,14 +210,14 @@ fn view(
     let row = |item: &SprintItem| item_row(item, anchors.get(item.id.as_str()).cloned().unwrap_or_default());
     let removed = |i: &&SprintItem| i.status == ItemStatus::Removed;
     let committed: Vec<&SprintItem> =
-        sprint.items.iter().filter(|i| is_committed(i, sprint.start) && !removed(i)).collect();
+        sprint.items.iter().filter(|i| i.is_committed(sprint.start) && !removed(i)).collect();
     let added: Vec<&SprintItem> =
-        sprint.items.iter().filter(|i| !is_committed(i, sprint.start) && !removed(i)).collect();
+        sprint.items.iter().filter(|i| !i.is_committed(sprint.start) && !removed(i)).collect();
     let gone: Vec<&SprintItem> = sprint.items.iter().filter(removed).collect();
     // Committed at planning, then removed: listed under Removed, but said here
     // too, so this heading and the "Committed at planning" figure agree.
     let taken_out: Vec<&SprintItem> =
-        sprint.items.iter().filter(|i| is_committed(i, sprint.start) && removed(i)).collect();
+        sprint.items.iter().filter(|i| i.is_committed(sprint.start) && removed(i)).collect();
     let later = removed_later(&taken_out);
     let group = |key, heading, empty, items: Vec<&SprintItem>| ItemGroupView {
         key,

@@ -191,7 +191,11 @@ fn a_single_backlog_yaml_arriving_is_no_improvement() {
     // any, is that indicator's.
     let joint = |w: &crate::metrics::WeekFigures| {
         let p = w.health.practice(crate::indicators::Practice::Backlog).unwrap();
-        p.indicators.iter().find(|i| i.indicator.key == "joint_refinement_share").unwrap().score
+        p.indicators
+            .iter()
+            .find(|i| i.indicator == crate::indicators::Indicator::JointRefinementShare)
+            .unwrap()
+            .score
     };
     let delta = joint(now).zip(joint(before)).map(|(a, b)| format::score_points(a) - format::score_points(b));
     if let Some(m) = backlog {

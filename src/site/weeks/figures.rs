@@ -80,7 +80,7 @@ fn practice(p: &PracticeScore) -> PracticeView {
             .indicators
             .iter()
             .map(|i| IndicatorView {
-                label: i.indicator.label,
+                label: i.indicator.label(),
                 figure: i.indicator.format(i.figure),
                 score: format::score(i.score),
             })

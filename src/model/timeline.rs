@@ -5,11 +5,91 @@
 
 use std::collections::HashMap;
 
-use crate::model::actions::{ActionLog, TrackedAction};
-use crate::model::{Date, Note, Project};
+use serde::Serialize;
 
-use super::add_days;
-use super::collaboration::{NEGOTIATION_DAYS, ScopeChange, Window};
+use super::actions::{ActionLog, TrackedAction};
+use super::dates::{add_days, days_between};
+use super::{Date, Note, Project};
+
+/// How many days apart a decision's note and a scope change may be for the
+/// decision to count as negotiating it.
+pub const NEGOTIATION_DAYS: i64 = 2;
+
+/// The collaboration window W = [D - days + 1, D].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    /// First day.
+    #[serde(serialize_with = "super::dates::serialize")]
+    pub from: Date,
+    /// Last day: the report date D.
+    #[serde(serialize_with = "super::dates::serialize")]
+    pub to: Date,
+    /// Length in days (`window_days`).
+    pub days: u32,
+}
+
+impl Window {
+    /// The `days`-day window ending on `date`.
+    pub fn ending(date: Date, days: u32) -> Window {
+        Window { from: add_days(date, 1 - i64::from(days)), to: date, days }
+    }
+
+    /// The project's window ending on `date`: `window_days` long, but starting
+    /// no earlier than the first sprint's start, so a new team's first weeks
+    /// are not judged on days before the team existed (docs/figures.md).
+    pub fn of(project: &Project, date: Date) -> Window {
+        let w = Window::ending(date, project.settings.window_days);
+        match project.sprints.iter().map(|s| s.start).min() {
+            Some(first) if first > w.from && first <= date => {
+                let days = u32::try_from(days_between(date, first) + 1).unwrap_or(w.days);
+                Window { from: first, to: date, days }
+            }
+            _ => w,
+        }
+    }
+
+    /// Whether `date` is inside the window (both ends inclusive).
+    pub fn contains(&self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+}
+
+/// One scope change: an item id and the date it was added or removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeChange {
+    /// The sprint's id.
+    pub sprint: String,
+    /// The sprint item's id.
+    pub item: String,
+    /// The day of the change.
+    pub date: Date,
+    /// Whether the item was removed (else it was added mid-sprint).
+    pub removed: bool,
+}
+
+/// The scope changes in W: items added mid-sprint with `added` in W, plus
+/// items removed with `removed` in W (an item both added and removed counts
+/// twice).
+pub fn scope_changes(project: &Project, w: &Window) -> Vec<ScopeChange> {
+    let mut changes = Vec::new();
+    for sprint in &project.sprints {
+        for item in &sprint.items {
+            let added = item.added.filter(|a| *a > sprint.start).map(|d| (d, false));
+            let removed = item.removed.map(|d| (d, true));
+            for (date, removed) in [added, removed].into_iter().flatten() {
+                if w.contains(date) {
+                    changes.push(ScopeChange {
+                        sprint: sprint.id.clone(),
+                        item: item.id.clone(),
+                        date,
+                        removed,
+                    });
+                }
+            }
+        }
+    }
+    changes
+}
 
 /// Notes in date order, every action item followed once, and the dates on
 /// which decisions mention each item id.
@@ -74,7 +154,7 @@ impl<'a> Timeline<'a> {
         self.by_sprint.get(id).map_or(&[], Vec::as_slice)
     }
 
-    /// The action items as of `date` ([`crate::model::actions::follow`]).
+    /// The action items as of `date` ([`super::actions::follow`]).
     pub fn actions_as_of(&self, date: Date) -> Vec<TrackedAction> {
         self.actions.as_of(date)
     }
