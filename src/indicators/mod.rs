@@ -169,7 +169,7 @@ impl Indicator {
     ];
 
     /// Its definition.
-    pub fn definition(self) -> &'static Definition {
+    pub const fn definition(self) -> &'static Definition {
         match self {
             Indicator::ReadinessSprints => &defs::READINESS_SPRINTS,
             Indicator::StaleShare => &defs::STALE_SHARE,
@@ -196,17 +196,17 @@ impl Indicator {
     }
 
     /// The docs/figures.md key, also in `metrics.json` and under `thresholds:`.
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         self.definition().key
     }
 
     /// The practice it scores.
-    pub fn practice(self) -> Practice {
+    pub const fn practice(self) -> Practice {
         self.definition().practice
     }
 
     /// Its one name for people, on every page and in the summary.
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         self.definition().label
     }
 

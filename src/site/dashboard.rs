@@ -268,8 +268,8 @@ fn backlog(report: &Report) -> Vec<FactView> {
     };
     vec![
         fact("Open items", b.open_items.to_string()),
-        fact("Ready work", ready),
-        fact("Stale items", or_none(b.stale_share.map(words::percent))),
+        fact(Indicator::ReadinessSprints.label(), ready),
+        fact(Indicator::StaleShare.label(), or_none(b.stale_share.map(words::percent))),
         fact("Median age", or_none(b.median_age_days.map(words::days))),
     ]
 }

@@ -28,7 +28,9 @@ pub struct SprintsIndexView {
     pub delivery: Vec<FactView>,
     /// Committed against completed points by sprint.
     pub velocity_chart: Option<ChartHtml>,
-    /// Say/do by sprint.
+    /// The name of the share of committed points done.
+    pub say_do_label: &'static str,
+    /// That share by sprint.
     pub say_do_chart: Option<ChartHtml>,
     /// Every sprint, newest first.
     pub rows: Vec<SprintRowView>,
@@ -113,6 +115,7 @@ pub fn index(input: &Input<'_>) -> Page<SprintsIndexView> {
             summary,
             delivery: figures::delivery(&input.report.delivery),
             velocity_chart: velocity_chart(sprints, "velocity-chart"),
+            say_do_label: SAY_DO,
             say_do_chart: say_do_chart(sprints),
             rows,
         },
@@ -192,15 +195,19 @@ fn goal_mark(met: Option<bool>) -> Option<Mark> {
     }
 }
 
+/// A sprint's `say_do` has the name of the indicator that adds it up over
+/// the last sprints: one figure, one name.
+pub(crate) const SAY_DO: &str = crate::indicators::Indicator::SayDoRolling.label();
+
 fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
     let (first, last) = (sprints.first()?, sprints.last()?);
     let labels: Vec<String> = sprints.iter().map(|s| s.id.clone()).collect();
     let series = [Series {
-        name: "Say/do",
+        name: SAY_DO,
         values: sprints.iter().map(|s| s.figures.say_do.map(|v| v * 100.0)).collect(),
     }];
     let desc = format!(
-        "Say/do, the share of committed points that got done, for each sprint from {} to {}: {}.",
+        "{SAY_DO}, the share of committed points that got done, for each sprint from {} to {}: {}.",
         first.id,
         last.id,
         sprints
@@ -209,13 +216,13 @@ fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
             .collect::<Vec<_>>()
             .join(", "),
     );
-    let text = ChartText { id: "say-do-chart", title: "Say/do by sprint", desc: &desc, y_label: "Say/do" };
+    let title = format!("{SAY_DO} by sprint");
+    let text = ChartText { id: "say-do-chart", title: &title, desc: &desc, y_label: SAY_DO };
     let axis = Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "%" };
     // Printed from the figures themselves: a share times 100 and back is not
     // always the same share.
-    let table =
-        DataTable::of_series("say-do-chart", "Say/do by sprint", "Sprint", &labels, &[], |_| String::new())
-            .column("Say/do", sprints.iter().map(|s| num::percent(s.figures.say_do)).collect());
+    let table = DataTable::of_series("say-do-chart", &title, "Sprint", &labels, &[], |_| String::new())
+        .column(SAY_DO, sprints.iter().map(|s| num::percent(s.figures.say_do)).collect());
     Some(charts::line_chart(&text, &labels, &series, axis, &[]).with_table(&table))
 }
 

@@ -4,7 +4,7 @@
 
 pub(crate) mod figures;
 
-use crate::indicators::Practice;
+use crate::indicators::{Indicator, Practice};
 use serde::Serialize;
 
 use super::Input;
@@ -27,6 +27,8 @@ pub struct WeeksIndexView {
     pub chart: Option<ChartHtml>,
     /// The practices' names, for column headers.
     pub practices: Vec<&'static str>,
+    /// The name of the committed work delivered over the last sprints.
+    pub say_do_label: &'static str,
     /// Every week, newest first.
     pub rows: Vec<WeekRowView>,
 }
@@ -103,6 +105,7 @@ pub fn index(input: &Input<'_>) -> Page<WeeksIndexView> {
             summary,
             chart: chart(weeks),
             practices: Practice::ALL.iter().map(|p| p.short()).collect(),
+            say_do_label: Indicator::SayDoRolling.label(),
             rows,
         },
     }

@@ -313,7 +313,7 @@ fn figures(entry: &SprintEntry, removed_later: Option<&str>) -> Vec<FactView> {
         fact("Completed of those committed", pts(f.completed_committed_points)),
         fact("Carried over", pts(f.carry_over_points)),
         fact("Unestimated items", f.unestimated_items.to_string()),
-        fact("Say/do", num::percent(f.say_do)),
+        fact(super::SAY_DO, num::percent(f.say_do)),
         fact("Scope change", num::percent(f.scope_change)),
         fact(
             "Impediments",

@@ -161,7 +161,7 @@ fn figures_are_worded_with_units() {
     let view = &page_of(&pages, "S21").view;
     let find = |label: &str| view.figures.iter().find(|f| f.label == label).unwrap().value.as_str();
     assert_eq!(find("Committed at planning"), "12 points (2 points removed later)");
-    assert_eq!(find("Say/do"), "58%");
+    assert_eq!(find("Committed work delivered"), "58%");
     assert_eq!(find("Impediments"), "3 raised, 2 open at the end");
     assert_eq!(view.dates, "Mon 5 Oct 2026 to Fri 16 Oct 2026");
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::indicators::Unit;
+use crate::indicators::Indicator;
 use crate::metrics::{BacklogFigures, CollaborationFigures, DeliveryFigures, Health, PracticeScore, Status};
 use crate::site::charts::num;
 use crate::site::format;
@@ -97,8 +97,8 @@ pub fn delivery(d: &DeliveryFigures) -> Vec<FactView> {
             d.velocity
                 .map_or_else(|| num::NO_DATA.to_string(), |v| format!("{} per sprint", num::points_text(v))),
         ),
-        fact("Say/do, last sprints", num::percent(d.say_do_rolling)),
-        fact("Sprint goals met", num::percent(d.goal_success_rate)),
+        fact(Indicator::SayDoRolling.label(), num::percent(d.say_do_rolling)),
+        fact(Indicator::GoalSuccessRate.label(), num::percent(d.goal_success_rate)),
     ]
 }
 
@@ -107,9 +107,9 @@ pub fn backlog(b: &BacklogFigures) -> Vec<FactView> {
     vec![
         fact("Open items", b.open_items.to_string()),
         fact("Ready points", num::points(b.ready_points)),
-        fact("Ready work", Unit::Sprints.format(b.readiness_sprints)),
-        fact("Stale open items", num::percent(b.stale_share)),
-        fact("Ready items with acceptance criteria", num::percent(b.acceptance_coverage)),
+        fact(Indicator::ReadinessSprints.label(), Indicator::ReadinessSprints.format(b.readiness_sprints)),
+        fact(Indicator::StaleShare.label(), num::percent(b.stale_share)),
+        fact(Indicator::AcceptanceCoverage.label(), num::percent(b.acceptance_coverage)),
         fact("Top items estimated", num::percent(b.top_estimated_share)),
         fact(
             "Median age of open items",
@@ -122,29 +122,32 @@ pub fn backlog(b: &BacklogFigures) -> Vec<FactView> {
 /// The collaboration figures in the window.
 pub fn collaboration(c: &CollaborationFigures) -> Vec<FactView> {
     let count = |n: Option<usize>| n.map_or_else(|| num::NO_DATA.to_string(), |n| n.to_string());
-    let per_week = |v: Option<f64>| Unit::PerWeek.format(v);
-    let days = |v: Option<f64>| Unit::Days.format(v);
     vec![
         fact("PO and SM meetings", count(c.touchpoints)),
-        fact("PO and SM meetings per week", per_week(c.touchpoints_per_week)),
-        fact("Longest gap between them", days(c.max_gap_days.map(|d| d as f64))),
-        fact("Sprint events the PO attended", num::percent(c.po_event_attendance)),
-        fact("Sprint events the SM attended", num::percent(c.sm_event_attendance)),
+        scored(Indicator::TouchpointsPerWeek, c.touchpoints_per_week),
+        scored(Indicator::MaxGapDays, c.max_gap_days.map(|d| d as f64)),
+        scored(Indicator::PoEventAttendance, c.po_event_attendance),
+        scored(Indicator::SmEventAttendance, c.sm_event_attendance),
         fact("Refinement sessions", c.refinement_sessions.to_string()),
-        fact("Refinements with both PO and SM", num::percent(c.joint_refinement_share)),
+        scored(Indicator::JointRefinementShare, c.joint_refinement_share),
         fact("Action items raised", c.actions_raised.to_string()),
         fact("Of those, done", c.actions_done.to_string()),
-        fact("Action items done on time", num::percent(c.on_time_rate)),
-        fact("Overdue action items", c.overdue_open.to_string()),
+        scored(Indicator::OnTimeRate, c.on_time_rate),
+        fact(Indicator::OverdueOpen.label(), c.overdue_open.to_string()),
         fact("Cross-role help", count(c.cross_role_assists)),
         fact("Impediments raised", c.impediments_raised.to_string()),
-        fact("Median days to clear an impediment", days(c.median_resolution_days)),
+        scored(Indicator::MedianResolutionDays, c.median_resolution_days),
         fact("Decisions", c.decisions.to_string()),
-        fact("Decisions made with both PO and SM", num::percent(c.joint_decision_share)),
+        scored(Indicator::JointDecisionShare, c.joint_decision_share),
         fact("Compromises", c.compromises.to_string()),
         fact("Scope changes", c.scope_changes.to_string()),
-        fact("Scope changes backed by a decision", num::percent(c.negotiated_scope_change_share)),
+        scored(Indicator::NegotiatedScopeChangeShare, c.negotiated_scope_change_share),
     ]
+}
+
+/// A scored indicator's figure under its one name.
+fn scored(indicator: Indicator, figure: Option<f64>) -> FactView {
+    fact(indicator.label(), indicator.format(figure))
 }
 
 /// A labelled value.
