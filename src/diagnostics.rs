@@ -208,7 +208,7 @@ pub fn count_line(list: &[Diagnostic]) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    crate::format::count(n, word, &format!("{word}s"))
 }
 
 fn join_prefix(prefix: &str, path: &str) -> String {

@@ -1,5 +1,6 @@
 //! Small, serializable, pre-formatted pieces: the house style for dates,
-//! counts, names and points.
+//! counts, names, points and every number a page prints. The one place
+//! numbers are rounded and words are made plural.
 //!
 //! Templates never format anything themselves: dates, counts, names and
 //! labels arrive as ready-to-print strings, so every page words them alike.
@@ -31,6 +32,47 @@ pub fn round_down(v: f64, decimals: u8) -> f64 {
     let scale = 10f64.powi(i32::from(decimals));
     let down = ((v.abs() * scale) + 1e-9).floor() / scale;
     if v < 0.0 { -down } else { down }
+}
+
+/// What an undefined figure reads as (docs/figures.md: never 0, never NaN).
+pub const NO_DATA: &str = "no data";
+
+/// `v` with exactly `decimals` decimals, rounded down like every figure;
+/// never `-0`, `NaN` or `inf` (same data, same bytes).
+pub fn fixed(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return fixed(0.0, decimals);
+    }
+    let v = round_down(v, u8::try_from(decimals).unwrap_or(u8::MAX));
+    let text = format!("{v:.decimals$}");
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_string()
+    } else {
+        text
+    }
+}
+
+/// `v` with at most `decimals` decimals, trailing zeros dropped: `5`, `2.5`.
+pub fn trimmed(v: f64, decimals: usize) -> String {
+    let text = fixed(v, decimals);
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+}
+
+/// A figure with at most `decimals` decimals, or [`NO_DATA`].
+pub fn maybe(v: Option<f64>, decimals: usize) -> String {
+    v.map_or_else(|| NO_DATA.to_string(), |v| trimmed(v, decimals))
+}
+
+/// A share as a whole percentage, `88%`, or [`NO_DATA`].
+pub fn maybe_percent(share: Option<f64>) -> String {
+    share.map_or_else(|| NO_DATA.to_string(), percent)
+}
+
+/// `1 point`, `2.5 points`: an amount with its unit, singular exactly when
+/// the number shown is 1 (`1.04` shows as `1`: `1 point`).
+pub fn quantity(v: f64, one: &str, many: &str) -> String {
+    let n = decimal(v);
+    if n == "1" { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
 /// A score as every page prints it: a whole point, rounded down.
@@ -164,24 +206,22 @@ pub fn and_list(items: &[String]) -> String {
 
 /// `24.7 points`, `1 point`, `41 points`.
 pub fn points(v: f64) -> String {
-    if (v - 1.0).abs() < f64::EPSILON { "1 point".to_string() } else { format!("{} points", decimal(v)) }
+    quantity(v, "point", "points")
 }
 
 /// A whole number without decimals, anything else with one: `6`, `40.5`.
 pub fn decimal(v: f64) -> String {
-    let tenths = round_down(v, 1) * 10.0;
-    let tenths = tenths.round();
-    if tenths % 10.0 == 0.0 { format!("{}", (tenths / 10.0) as i64) } else { format!("{:.1}", tenths / 10.0) }
+    trimmed(v, 1)
 }
 
 /// `87%` (a share in 0..1).
 pub fn percent(share: f64) -> String {
-    format!("{}%", round_down(share * 100.0, 0) as i64)
+    format!("{}%", fixed(share * 100.0, 0))
 }
 
 /// `1 day`, `6 days`, `2.5 days`.
 pub fn days(v: f64) -> String {
-    if (v - 1.0).abs() < f64::EPSILON { "1 day".to_string() } else { format!("{} days", decimal(v)) }
+    quantity(v, "day", "days")
 }
 
 /// `4.0 a week`.
@@ -223,6 +263,31 @@ mod tests {
         assert_eq!(d.long, "Mon 5 Oct 2026");
         assert_eq!(d.short, "Mon 5 Oct");
         assert_eq!(month(Date::constant(2026, 10, 5)), "October 2026");
+    }
+
+    #[test]
+    fn fixed_never_prints_minus_zero_or_nan() {
+        assert_eq!(fixed(-0.0, 1), "0.0");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(-1.25, 1), "-1.2");
+        assert_eq!(maybe_percent(Some(0.87)), "87%", "binary fractions stay whole");
+        assert_eq!(maybe_percent(Some(2.0 / 3.0)), "66%");
+        assert_eq!(fixed(f64::NAN, 0), "0");
+        assert_eq!(fixed(f64::INFINITY, 2), "0.00");
+    }
+
+    #[test]
+    fn amounts_are_singular_exactly_when_they_show_as_one() {
+        assert_eq!(points(1.0), "1 point");
+        assert_eq!(points(1.04), "1 point");
+        assert_eq!(points(0.0), "0 points");
+        assert_eq!(points(2.5), "2.5 points");
+        assert_eq!(days(1.0), "1 day");
+        assert_eq!(days(6.0), "6 days");
+        assert_eq!(decimal(10.0), "10");
+        assert_eq!(maybe(Some(1.6621), 1), "1.6");
+        assert_eq!(maybe(None, 1), "no data");
+        assert_eq!(maybe_percent(None), "no data");
     }
 
     #[test]

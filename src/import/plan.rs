@@ -331,7 +331,7 @@ fn items_by_sprint(state: &State) -> BTreeMap<&str, Vec<(&String, &super::state:
 }
 
 fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    crate::format::count(n, noun, &format!("{noun}s"))
 }
 
 /// The dated backlog snapshot: this export's open issues that are in no

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series, num};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series};
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
 use crate::metrics::days_between;
@@ -142,7 +142,7 @@ fn chart(weeks: &[ActionWeek]) -> Option<ChartHtml> {
     let title = "Action items open against done by week";
     let text = ChartText { id: "actions-chart", title, desc: &desc, y_label: "Items" };
     let full: Vec<String> = weeks.iter().map(|w| w.week.clone()).collect();
-    let table = DataTable::of_series("actions-chart", title, "Week", &full, &series, |v| num::maybe(v, 0));
+    let table = DataTable::of_series("actions-chart", title, "Week", &full, &series, |v| format::maybe(v, 0));
     Some(charts::bar_chart(&text, &labels, &series, Axis::from_zero(&series, "")).with_table(&table))
 }
 
@@ -179,7 +179,7 @@ fn row(input: &Input<'_>, a: &TrackedAction, index: usize) -> ActionRowView {
         overdue: a
             .due
             .filter(|_| a.overdue_at(d))
-            .map(|due| format!("{} overdue", num::days(days_between(d, due)))),
+            .map(|due| format!("{} overdue", format::days(days_between(d, due) as f64))),
         note: LinkView { label, url: input.paths.note_url(&a.note) },
         anchor: super::explain::action_anchor(index),
     }

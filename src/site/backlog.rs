@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series, num};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
 use super::sprints::{item_anchors, item_type_label};
@@ -171,9 +171,9 @@ fn row(input: &Input<'_>, item: &BacklogItem, rank: usize, anchor: String) -> Ba
         item_type: item_type_label(item.item_type),
         state_key: item.state.as_str(),
         state: state_label(item.state),
-        points: item.points.map_or_else(|| "unestimated".to_string(), num::points),
+        points: item.points.map_or_else(|| "unestimated".to_string(), format::decimal),
         owner,
-        age: num::days(days_between(d, item.created).max(0)),
+        age: format::days(days_between(d, item.created).max(0) as f64),
         last_touch: format::date(item.last_touch()),
         stale: crate::metrics::backlog::is_stale(item, d, input.project.settings.stale_days),
         no_acceptance: item.state == BacklogState::Ready && item.acceptance.is_empty(),
@@ -204,8 +204,8 @@ fn trend(input: &Input<'_>) -> Vec<TrendRowView> {
                 week: w.week.clone(),
                 url: input.paths.week_url(&w.week),
                 open_items: b.open_items,
-                ready_points: num::points(b.ready_points),
-                velocity: num::maybe(w.delivery.velocity, 1),
+                ready_points: format::decimal(b.ready_points),
+                velocity: format::maybe(w.delivery.velocity, 1),
             })
         })
         .collect();
@@ -231,10 +231,10 @@ fn chart(input: &Input<'_>) -> Option<ChartHtml> {
          velocity from {} to {}.",
         first.0.week,
         last.0.week,
-        num::points(first.1.ready_points),
-        num::points(last.1.ready_points),
-        num::maybe(first.0.delivery.velocity, 1),
-        num::maybe(last.0.delivery.velocity, 1),
+        format::decimal(first.1.ready_points),
+        format::decimal(last.1.ready_points),
+        format::maybe(first.0.delivery.velocity, 1),
+        format::maybe(last.0.delivery.velocity, 1),
     );
     let text = ChartText {
         id: "backlog-chart",
@@ -260,7 +260,7 @@ fn age_chart(input: &Input<'_>) -> Option<ChartHtml> {
     );
     let title = "Open items by age";
     let text = ChartText { id: "age-chart", title, desc: &desc, y_label: "Items" };
-    let table = DataTable::of_series("age-chart", title, "Age", &long, &series, |v| num::maybe(v, 0));
+    let table = DataTable::of_series("age-chart", title, "Age", &long, &series, |v| format::maybe(v, 0));
     Some(charts::bar_chart(&text, &short, &series, Axis::from_zero(&series, "")).with_table(&table))
 }
 

@@ -18,7 +18,6 @@
 
 mod bar;
 mod line;
-pub(crate) mod num;
 mod spark;
 mod table;
 pub mod trend;
@@ -33,7 +32,7 @@ pub(crate) use spark::sparkline;
 pub(crate) use table::DataTable;
 
 use super::slug::slug;
-use crate::format::escape_html as escape;
+use crate::format::{self, escape_html as escape};
 
 /// Markup made by this module from numbers and escaped text: the only chart
 /// output templates may print with `| safe`.
@@ -171,7 +170,7 @@ impl Frame {
 
 /// A coordinate with one decimal.
 fn c(v: f64) -> String {
-    num::fixed(v, 1)
+    format::fixed(v, 1)
 }
 
 /// `label` cut to `max` characters with an ellipsis, then escaped.
@@ -229,7 +228,7 @@ fn y_axis(out: &mut String, frame: &Frame, y_label: &str, bands: &[Band]) {
             r = c(frame.right),
             tx = c(LEFT - 6.0),
             ty = c(frame.y(tick) + 5.0),
-            label = num::trimmed(tick, 1),
+            label = format::trimmed(tick, 1),
             suffix = frame.axis.suffix,
         );
     }
@@ -300,7 +299,7 @@ fn legend(out: &mut String, series: &[Series<'_>], key: impl Fn(usize) -> String
 
 /// "no data" or the value with up to one decimal.
 fn value_text(v: Option<f64>, suffix: &str) -> String {
-    v.map_or_else(|| "no data".to_string(), |v| format!("{}{suffix}", num::trimmed(v, 1)))
+    v.map_or_else(|| "no data".to_string(), |v| format!("{}{suffix}", format::trimmed(v, 1)))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Mark, Overlay, Series, num};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Mark, Overlay, Series};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
 use super::slug::unique_slugs;
@@ -134,13 +134,13 @@ fn row(input: &Input<'_>, s: &SprintEntry) -> SprintRowView {
         in_progress: s.end > input.report_date,
         goal: s.goal.clone(),
         goal_met: goal(f.goal_met),
-        committed: num::points(f.committed_points),
-        added: num::points(f.added_points),
-        removed: num::points(f.removed_points),
-        completed: num::points(f.completed_points),
-        carry_over: num::points(f.carry_over_points),
-        say_do: num::percent(f.say_do),
-        scope_change: num::percent(f.scope_change),
+        committed: format::decimal(f.committed_points),
+        added: format::decimal(f.added_points),
+        removed: format::decimal(f.removed_points),
+        completed: format::decimal(f.completed_points),
+        carry_over: format::decimal(f.carry_over_points),
+        say_do: format::maybe_percent(f.say_do),
+        scope_change: format::maybe_percent(f.scope_change),
     }
 }
 
@@ -170,8 +170,8 @@ pub(crate) fn velocity_chart(sprints: &[SprintEntry], id: &str) -> Option<ChartH
         first.id,
         last.id,
         last.id,
-        num::points(last.figures.completed_points),
-        num::points(last.figures.committed_points),
+        format::decimal(last.figures.completed_points),
+        format::decimal(last.figures.committed_points),
     );
     let title = "Committed and completed points by sprint";
     let text = ChartText { id, title, desc: &desc, y_label: "Points" };
@@ -181,7 +181,7 @@ pub(crate) fn velocity_chart(sprints: &[SprintEntry], id: &str) -> Option<ChartH
         line: Some(rolling.clone()),
     };
     let all = [series[0].clone(), series[1].clone(), rolling];
-    let table = DataTable::of_series(id, title, "Sprint", &labels, &all, |v| num::maybe(v, 1))
+    let table = DataTable::of_series(id, title, "Sprint", &labels, &all, |v| format::maybe(v, 1))
         .column("Goal", sprints.iter().map(|s| goal(s.figures.goal_met).label.to_string()).collect());
     Some(charts::bar_chart_with(&text, &labels, &series, axis, &overlay).with_table(&table))
 }
@@ -212,7 +212,7 @@ fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
         last.id,
         sprints
             .iter()
-            .map(|s| format!("{} {}", s.id, num::percent(s.figures.say_do)))
+            .map(|s| format!("{} {}", s.id, format::maybe_percent(s.figures.say_do)))
             .collect::<Vec<_>>()
             .join(", "),
     );
@@ -222,7 +222,7 @@ fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
     // Printed from the figures themselves: a share times 100 and back is not
     // always the same share.
     let table = DataTable::of_series("say-do-chart", &title, "Sprint", &labels, &[], |_| String::new())
-        .column(SAY_DO, sprints.iter().map(|s| num::percent(s.figures.say_do)).collect());
+        .column(SAY_DO, sprints.iter().map(|s| format::maybe_percent(s.figures.say_do)).collect());
     Some(charts::line_chart(&text, &labels, &series, axis, &[]).with_table(&table))
 }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Input;
 use super::charts::trend::{self, Sparkline};
-use super::charts::{self, Axis, Band, ChartHtml, ChartText, DataTable, Series, num};
+use super::charts::{self, Axis, Band, ChartHtml, ChartText, DataTable, Series};
 use super::explain::Explainer;
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
@@ -118,8 +118,8 @@ fn row(input: &Input<'_>, w: &WeekFigures) -> WeekRowView {
         as_of: format::date(w.as_of),
         health: figures::score(w.health.score, w.health.status),
         practices: w.health.practices.iter().map(|p| figures::score(p.score, p.status)).collect(),
-        velocity: num::maybe(w.delivery.velocity, 1),
-        say_do: num::percent(w.delivery.say_do_rolling),
+        velocity: format::maybe(w.delivery.velocity, 1),
+        say_do: format::maybe_percent(w.delivery.say_do_rolling),
     }
 }
 

@@ -11,10 +11,6 @@ fn day(d: Date) -> String {
     format::date(d).short
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
-}
-
 /// Names of member ids and guests, `no owner` when there are none.
 fn owners(project: &Project, ids: &[String], guests: &[String]) -> String {
     if ids.is_empty() && guests.is_empty() {
@@ -53,7 +49,7 @@ pub(super) fn open_impediments(project: &Project, date: Date) -> Vec<Attention> 
             let age = if open == 0 {
                 "raised today".to_string()
             } else {
-                format!("open for {}", plural(open, "day", "days"))
+                format!("open for {}", format::days(open as f64))
             };
             found.push(Attention {
                 severity: if open > URGENT_AFTER_DAYS { Severity::Urgent } else { Severity::Important },
@@ -118,7 +114,7 @@ pub(super) fn overdue_actions(
             });
             let rest = format!(
                 "is {} overdue ({}, due {})",
-                plural(late, "day", "days"),
+                format::days(late as f64),
                 owners(project, &a.owners, &a.guests),
                 day(due)
             );

@@ -1,10 +1,11 @@
 //! Line charts.
 
+use crate::format;
 use std::fmt::Write as _;
 
 use super::{
-    Axis, BOTTOM, Band, ChartHtml, ChartText, Frame, Series, TOP, c, escape, legend, num, open_svg,
-    value_text, x_axis, y_axis,
+    Axis, BOTTOM, Band, ChartHtml, ChartText, Frame, Series, TOP, c, escape, legend, open_svg, value_text,
+    x_axis, y_axis,
 };
 
 /// A vertical line at one x label, with a word on top: "Report date".
@@ -127,7 +128,7 @@ pub(super) fn polylines(out: &mut String, points: &[Option<(f64, f64)>], width: 
             "<polyline class=\"chart-line\" points=\"{}\" fill=\"none\" stroke=\"currentColor\" \
              stroke-width=\"{}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"{dash}/>",
             coords.join(" "),
-            num::trimmed(width, 1),
+            format::trimmed(width, 1),
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::metrics::{SprintEntry, days_between};
 use crate::model::Date;
-use crate::site::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series, XMark, num};
+use crate::site::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series, XMark};
 use crate::site::format;
 
 /// The burn-up of `entry`, with the report date marked while the sprint
@@ -26,16 +26,16 @@ pub(crate) fn chart(entry: &SprintEntry, report_date: Date) -> Option<ChartHtml>
         entry.name,
         format::date(first.date).long,
         format::date(last.date).long,
-        num::points_text(first.scope),
-        num::points_text(last.scope),
-        num::points_text(last.done),
+        format::points(first.scope),
+        format::points(last.scope),
+        format::points(last.done),
         if running { ", the report date marked" } else { "" },
         undated(entry).map(|n| format!("; {n}")).unwrap_or_default(),
     );
     let title = format!("Burn-up of {}", entry.name);
     let text = ChartText { id: "burnup", title: &title, desc: &desc, y_label: "Points" };
     let caption = format!("Scope and done points by day, {}", entry.name);
-    let table = DataTable::of_series("burnup", &caption, "Day", &labels, &series, |v| num::maybe(v, 1));
+    let table = DataTable::of_series("burnup", &caption, "Day", &labels, &series, |v| format::maybe(v, 1));
     let chart = charts::line_chart_marked(&text, &labels, &series, Axis::from_zero(&series, ""), &[], mark);
     Some(chart.with_table(&table))
 }
@@ -50,7 +50,7 @@ pub(crate) fn undated(entry: &SprintEntry) -> Option<String> {
         let is = if b.undated_done_items == 1 { "is" } else { "are" };
         format!(
             "{items} ({}) {verb} no done date and {is} counted on the last day",
-            num::points_text(b.undated_done_points)
+            format::points(b.undated_done_points)
         )
     })
 }

@@ -10,7 +10,7 @@ use super::{GoalView, goal, item_anchors, item_type_label};
 use crate::metrics::{SprintEntry, days_between};
 use crate::model::{Decision, ItemStatus, Note, Sprint, SprintItem, Visibility};
 use crate::site::Input;
-use crate::site::charts::num;
+
 use crate::site::format::{self, DateView, KindView, LinkView};
 use crate::site::page::{Page, Section};
 use crate::site::weeks::figures::{FactView, fact};
@@ -226,7 +226,7 @@ fn view(
             (Some(later), "committed") => format!(
                 "{} still in the sprint ({} committed, {later})",
                 summary(&items),
-                num::points_text(entry.figures.committed_points)
+                format::points(entry.figures.committed_points)
             ),
             _ => summary(&items),
         },
@@ -262,14 +262,14 @@ fn removed_later(items: &[&SprintItem]) -> Option<String> {
     }
     let points = crate::metrics::total(items.iter().filter_map(|i| i.points));
     let what =
-        if points > 0.0 { num::points_text(points) } else { format::count(items.len(), "item", "items") };
+        if points > 0.0 { format::points(points) } else { format::count(items.len(), "item", "items") };
     Some(format!("{what} removed later"))
 }
 
 fn summary(items: &[&SprintItem]) -> String {
     let points = crate::metrics::total(items.iter().filter_map(|i| i.points));
     let unestimated = items.iter().filter(|i| i.points.is_none()).count();
-    let mut text = format!("{}, {}", format::count(items.len(), "item", "items"), num::points_text(points));
+    let mut text = format!("{}, {}", format::count(items.len(), "item", "items"), format::points(points));
     if unestimated > 0 {
         text.push_str(&format!(" ({unestimated} unestimated)"));
     }
@@ -293,14 +293,14 @@ fn item_row(item: &SprintItem, anchor: String) -> ItemRowView {
         item_type: item_type_label(item.item_type),
         status_key,
         status,
-        points: item.points.map_or_else(|| "unestimated".to_string(), num::points),
+        points: item.points.map_or_else(|| "unestimated".to_string(), format::decimal),
         dates,
     }
 }
 
 fn figures(entry: &SprintEntry, removed_later: Option<&str>) -> Vec<FactView> {
     let f = &entry.figures;
-    let pts = num::points_text;
+    let pts = format::points;
     let committed = match removed_later {
         Some(later) => format!("{} ({later})", pts(f.committed_points)),
         None => pts(f.committed_points),
@@ -313,8 +313,8 @@ fn figures(entry: &SprintEntry, removed_later: Option<&str>) -> Vec<FactView> {
         fact("Completed of those committed", pts(f.completed_committed_points)),
         fact("Carried over", pts(f.carry_over_points)),
         fact("Unestimated items", f.unestimated_items.to_string()),
-        fact(super::SAY_DO, num::percent(f.say_do)),
-        fact("Scope change", num::percent(f.scope_change)),
+        fact(super::SAY_DO, format::maybe_percent(f.say_do)),
+        fact("Scope change", format::maybe_percent(f.scope_change)),
         fact(
             "Impediments",
             format!("{} raised, {} open at the end", f.impediments_raised, f.impediments_open),
@@ -327,8 +327,8 @@ fn impediment(input: &Input<'_>, i: &crate::model::Impediment) -> ImpedimentView
     // The site is as of the report date: a later resolution has not happened yet.
     let resolved = i.resolved.filter(|r| *r <= d);
     let days_open = match resolved {
-        Some(r) => num::days(days_between(r, i.raised)),
-        None => format!("{} so far", num::days(days_between(d, i.raised).max(0))),
+        Some(r) => format::days(days_between(r, i.raised) as f64),
+        None => format!("{} so far", format::days(days_between(d, i.raised).max(0) as f64)),
     };
     let owner = i.owner.as_ref().map_or_else(
         || "No owner".to_string(),

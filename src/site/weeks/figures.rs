@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::indicators::Indicator;
 use crate::metrics::{BacklogFigures, CollaborationFigures, DeliveryFigures, Health, PracticeScore, Status};
-use crate::site::charts::num;
+
 use crate::site::format;
 
 /// A labelled figure, ready to print.
@@ -95,10 +95,10 @@ pub fn delivery(d: &DeliveryFigures) -> Vec<FactView> {
         fact(
             "Velocity",
             d.velocity
-                .map_or_else(|| num::NO_DATA.to_string(), |v| format!("{} per sprint", num::points_text(v))),
+                .map_or_else(|| format::NO_DATA.to_string(), |v| format!("{} per sprint", format::points(v))),
         ),
-        fact(Indicator::SayDoRolling.label(), num::percent(d.say_do_rolling)),
-        fact(Indicator::GoalSuccessRate.label(), num::percent(d.goal_success_rate)),
+        fact(Indicator::SayDoRolling.label(), format::maybe_percent(d.say_do_rolling)),
+        fact(Indicator::GoalSuccessRate.label(), format::maybe_percent(d.goal_success_rate)),
     ]
 }
 
@@ -106,22 +106,22 @@ pub fn delivery(d: &DeliveryFigures) -> Vec<FactView> {
 pub fn backlog(b: &BacklogFigures) -> Vec<FactView> {
     vec![
         fact("Open items", b.open_items.to_string()),
-        fact("Ready points", num::points(b.ready_points)),
+        fact("Ready points", format::decimal(b.ready_points)),
         fact(Indicator::ReadinessSprints.label(), Indicator::ReadinessSprints.format(b.readiness_sprints)),
-        fact(Indicator::StaleShare.label(), num::percent(b.stale_share)),
-        fact(Indicator::AcceptanceCoverage.label(), num::percent(b.acceptance_coverage)),
-        fact("Top items estimated", num::percent(b.top_estimated_share)),
+        fact(Indicator::StaleShare.label(), format::maybe_percent(b.stale_share)),
+        fact(Indicator::AcceptanceCoverage.label(), format::maybe_percent(b.acceptance_coverage)),
+        fact("Top items estimated", format::maybe_percent(b.top_estimated_share)),
         fact(
             "Median age of open items",
             b.median_age_days
-                .map_or_else(|| num::NO_DATA.to_string(), |d| format!("{} days", num::trimmed(d, 1))),
+                .map_or_else(|| format::NO_DATA.to_string(), |d| format!("{} days", format::trimmed(d, 1))),
         ),
     ]
 }
 
 /// The collaboration figures in the window.
 pub fn collaboration(c: &CollaborationFigures) -> Vec<FactView> {
-    let count = |n: Option<usize>| n.map_or_else(|| num::NO_DATA.to_string(), |n| n.to_string());
+    let count = |n: Option<usize>| n.map_or_else(|| format::NO_DATA.to_string(), |n| n.to_string());
     vec![
         fact("PO and SM meetings", count(c.touchpoints)),
         scored(Indicator::TouchpointsPerWeek, c.touchpoints_per_week),

@@ -34,8 +34,8 @@ fn index_rows_match_the_report() {
         let row = &page.view.rows[0];
         assert_eq!(row.health.text, format::score(week.health.score));
         assert_eq!(row.health.status, week.health.status.state());
-        assert_eq!(row.velocity, num::maybe(week.delivery.velocity, 1));
-        assert_eq!(row.say_do, num::percent(week.delivery.say_do_rolling));
+        assert_eq!(row.velocity, format::maybe(week.delivery.velocity, 1));
+        assert_eq!(row.say_do, format::maybe_percent(week.delivery.say_do_rolling));
     });
 }
 
