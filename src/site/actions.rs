@@ -100,7 +100,7 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
         items: items.into_iter().map(|(i, a)| row(input, a, i)).collect(),
     };
     Page {
-        path: "actions/index.html".to_string(),
+        path: super::paths::ACTIONS.to_string(),
         template: "actions/index.html",
         title: "Action items".to_string(),
         section: Section::Actions,
@@ -181,7 +181,7 @@ fn row(input: &Input<'_>, a: &TrackedAction, index: usize) -> ActionRowView {
             .filter(|_| a.overdue_at(d))
             .map(|due| format!("{} overdue", format::days(days_between(d, due) as f64))),
         note: LinkView { label, url: input.paths.note_url(&a.note) },
-        anchor: super::explain::action_anchor(index),
+        anchor: super::paths::action_anchor(index),
     }
 }
 

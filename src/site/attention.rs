@@ -29,8 +29,8 @@ pub fn url(target: &Target, paths: &SitePaths) -> Option<String> {
     match target {
         Target::Note(path) => paths.note_url(path),
         Target::Sprint(id) => paths.sprint_url(id),
-        Target::Backlog => Some("backlog/index.html".to_string()),
-        Target::Actions => Some("actions/index.html".to_string()),
+        Target::Backlog => Some(super::paths::BACKLOG.to_string()),
+        Target::Actions => Some(super::paths::ACTIONS.to_string()),
     }
 }
 

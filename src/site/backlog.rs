@@ -8,7 +8,8 @@ use super::Input;
 use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
-use super::sprints::{item_anchors, item_type_label};
+use super::paths::{self, item_anchors};
+use super::sprints::item_type_label;
 use super::weeks::figures::{self, FactView};
 use crate::metrics::days_between;
 use crate::model::{BacklogItem, BacklogSnapshot, BacklogState, Date};
@@ -118,7 +119,7 @@ pub fn index(input: &Input<'_>) -> Page<BacklogView> {
         )
     );
     Page {
-        path: "backlog/index.html".to_string(),
+        path: paths::BACKLOG.to_string(),
         template: "backlog/index.html",
         title: "Product backlog".to_string(),
         section: Section::Backlog,

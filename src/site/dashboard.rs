@@ -135,7 +135,7 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
         format::date(report.window.to).long
     );
     Page {
-        path: "index.html".to_string(),
+        path: super::paths::DASHBOARD.to_string(),
         template: "index.html",
         title: "Team health this week".to_string(),
         section: Section::Dashboard,

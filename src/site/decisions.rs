@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::Input;
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
-use super::sprints::item_anchors;
+use super::paths::{self, item_anchors};
 use crate::model::Visibility;
 
 /// What a private decision reads as.
@@ -73,7 +73,7 @@ impl ItemLinks {
         let d = input.report_date;
         if let Some(snapshot) = input.project.backlog.as_of(d, d) {
             for (id, anchor) in item_anchors(snapshot.items.iter().map(|i| i.id.as_str())) {
-                links.insert(id.to_string(), format!("backlog/index.html#{anchor}"));
+                links.insert(id.to_string(), paths::backlog_item_url(&anchor));
             }
         }
         // Sprints in start order: a later sprint replaces an earlier one, and
@@ -147,7 +147,7 @@ pub fn index(input: &Input<'_>) -> Page<DecisionsView> {
         )
     };
     Page {
-        path: "decisions/index.html".to_string(),
+        path: paths::DECISIONS.to_string(),
         template: "decisions/index.html",
         title: "Decisions".to_string(),
         section: Section::Decisions,

@@ -11,28 +11,12 @@ use serde::Serialize;
 use super::Input;
 use super::actions::{PRIVATE_ACTION, public_action};
 use super::format;
-use super::sprints::item_anchors;
+use super::paths::{self, item_anchors};
 use crate::indicators::{
     Formula, Indicator, IndicatorInputs, InputRow, Needs, RowWords, Rule, Source, Unit, between,
 };
 use crate::metrics::{IndicatorScore, Status, Window, scores};
 use crate::model::{BacklogItem, Date, Note, Role, Sprint, Visibility};
-
-/// The anchor of the action item at `index` (from 0) of `actions` in
-/// `metrics.json`, on the actions page.
-pub fn action_anchor(index: usize) -> String {
-    format!("action-{}", index + 1)
-}
-
-/// The anchor of a sprint's `n`th impediment (from 1), on its page.
-pub fn impediment_anchor(n: usize) -> String {
-    format!("impediment-{n}")
-}
-
-/// The anchor of a note's `n`th decision (from 1), on its page.
-pub fn decision_anchor(n: usize) -> String {
-    format!("decision-{n}")
-}
 
 /// One indicator's explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -224,9 +208,9 @@ impl<'a> Explainer<'a> {
     /// A row's label and page.
     fn place(&self, source: &Source) -> (String, Option<String>) {
         let input = self.input;
-        let paths = input.paths;
+        let at = input.paths;
         match source {
-            Source::Note { note } => (self.note_label(note), paths.note_url(note)),
+            Source::Note { note } => (self.note_label(note), at.note_url(note)),
             Source::Action { action } => {
                 let a = input.report.tracked.get(*action);
                 let label = a.map_or_else(String::new, |a| match (input.public, a.private) {
@@ -234,7 +218,7 @@ impl<'a> Explainer<'a> {
                     (false, true) => PRIVATE_ACTION.to_string(),
                     (false, false) => a.text.to_string(),
                 });
-                (label, Some(format!("actions/index.html#{}", action_anchor(*action))))
+                (label, Some(paths::action_url(*action)))
             }
             Source::Decision { note, decision } => {
                 let found = self.notes.get(note.as_str());
@@ -246,10 +230,8 @@ impl<'a> Explainer<'a> {
                     return (label, None);
                 }
                 match (private, text) {
-                    (false, Some(text)) => {
-                        (text, paths.note_url(note).map(|u| format!("{u}#{}", decision_anchor(*decision))))
-                    }
-                    _ => (format!("A decision in {}", self.note_label(note)), paths.note_url(note)),
+                    (false, Some(text)) => (text, at.decision_url(note, *decision)),
+                    _ => (format!("A decision in {}", self.note_label(note)), at.note_url(note)),
                 }
             }
             Source::SprintItem { sprint, item } => {
@@ -259,7 +241,7 @@ impl<'a> Explainer<'a> {
                     .and_then(|s| s.items.iter().find(|i| &i.id == item))
                     .map_or_else(String::new, |i| format!(" {}", i.title));
                 let anchor = self.sprint_items.get(sprint.as_str()).and_then(|a| a.get(item.as_str()));
-                let url = paths.sprint_url(sprint).zip(anchor).map(|(u, a)| format!("{u}#{a}"));
+                let url = anchor.and_then(|a| at.sprint_item_url(sprint, a));
                 (format!("{item}{title} ({})", self.sprint_name(sprint)), url)
             }
             Source::Impediment { sprint, impediment } => {
@@ -268,19 +250,19 @@ impl<'a> Explainer<'a> {
                     .get(sprint.as_str())
                     .and_then(|s| s.impediments.get(impediment - 1))
                     .map_or_else(String::new, |i| i.title.clone());
-                let url = paths.sprint_url(sprint).map(|u| format!("{u}#{}", impediment_anchor(*impediment)));
+                let url = at.impediment_url(sprint, *impediment);
                 (format!("{title} ({})", self.sprint_name(sprint)), url)
             }
             Source::BacklogItem { item } => {
                 // Only items on the backlog page (as of the report date) link.
                 match self.backlog_items.get(item.as_str()) {
                     Some((i, anchor)) => {
-                        (format!("{item} {}", i.title), Some(format!("backlog/index.html#{anchor}")))
+                        (format!("{item} {}", i.title), Some(paths::backlog_item_url(anchor)))
                     }
                     None => (item.clone(), None),
                 }
             }
-            Source::Sprint { sprint } => (self.sprint_name(sprint), paths.sprint_url(sprint)),
+            Source::Sprint { sprint } => (self.sprint_name(sprint), at.sprint_url(sprint)),
         }
     }
 

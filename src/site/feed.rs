@@ -83,7 +83,7 @@ pub fn feed(input: &Input<'_>) -> Page<FeedView> {
         weeks.iter().enumerate().rev().map(|(i, week)| entry(input, &team, &tag, i, week)).collect();
     let updated = weeks.last().map_or_else(|| timestamp(input.report_date), |w| timestamp(w.as_of));
     Page {
-        path: "feed.xml".to_string(),
+        path: super::paths::FEED.to_string(),
         template: "feed.xml",
         title: title.clone(),
         section: Section::None,
@@ -114,7 +114,7 @@ fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures)
     let url = input.paths.week_url(&week.week);
     EntryView {
         title,
-        path: url.strip_suffix("index.html").unwrap_or(&url).to_string(),
+        path: super::paths::pretty(&url).to_string(),
         tag: format!("{tag}/{}", xml_text(&week.week)),
         url,
         updated: timestamp(week.as_of),

@@ -236,7 +236,7 @@ pub fn render_into(
     let pages = Pages::new(&templates, site_view(project, input.report_date, base_url), sink);
     pages.add(dashboard::index(&input))?;
     pages.add(summary::page(&input))?;
-    pages.add_file("summary.md", summary::markdown_file(&input, base_url))?;
+    pages.add_file(paths::SUMMARY_MARKDOWN, summary::markdown_file(&input, base_url))?;
     pages.add(feed::feed(&input))?;
     pages.add(notes::index(&input))?;
     pages.add_all(notes::pages(&input))?;
@@ -248,10 +248,10 @@ pub fn render_into(
     pages.add(actions::index(&input))?;
     pages.add(decisions::index(&input))?;
     pages.add_rooted_at_base(not_found())?;
-    pages.add_file(".nojekyll", Vec::new())?;
+    pages.add_file(paths::NO_JEKYLL, Vec::new())?;
     let metrics =
         if public { crate::metrics::to_public_json(report) } else { crate::metrics::to_json(report) };
-    pages.add_file("metrics.json", metrics.into_bytes())?;
+    pages.add_file(paths::METRICS, metrics.into_bytes())?;
     for (path, bytes) in templates.assets() {
         pages.add_file(path, bytes.to_vec())?;
     }
@@ -263,7 +263,13 @@ fn site_view(project: &Project, report_date: Date, base_url: Option<&str>) -> Si
         project.settings.title.clone().unwrap_or_else(|| format!("{} team health", project.team.name));
     let base_url =
         base_url.map(str::trim).filter(|u| !u.is_empty()).map(|u| format!("{}/", u.trim_end_matches('/')));
-    SiteView { title, team: project.team.name.clone(), report_date: format::date(report_date), base_url }
+    SiteView {
+        title,
+        team: project.team.name.clone(),
+        report_date: format::date(report_date),
+        base_url,
+        urls: paths::URLS,
+    }
 }
 
 /// `404.html` has nothing of its own to show.
@@ -272,7 +278,7 @@ struct NotFoundView {}
 
 fn not_found() -> Page<NotFoundView> {
     Page {
-        path: "404.html".to_string(),
+        path: paths::NOT_FOUND.to_string(),
         template: "404.html",
         title: "Page not found".to_string(),
         section: Section::None,

@@ -151,7 +151,7 @@ pub fn index(input: &Input<'_>) -> Page<NotesIndexView> {
         _ => String::new(),
     };
     Page {
-        path: "notes/index.html".to_string(),
+        path: super::paths::NOTES.to_string(),
         template: "notes/index.html",
         title: "Meeting notes".to_string(),
         section: Section::Notes,

@@ -23,6 +23,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::format::DateView;
+use super::paths::{self, SiteUrls};
 use super::templates::Templates;
 use super::{Sink, SiteError};
 
@@ -65,15 +66,15 @@ impl Section {
     /// `(key, label, url)`; the key is used for CSS classes and `page.section`.
     fn parts(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Section::Dashboard => ("dashboard", "Dashboard", "index.html"),
-            Section::Summary => ("summary", "Summary", "summary/index.html"),
-            Section::Weeks => ("weeks", "Weeks", "weeks/index.html"),
-            Section::Sprints => ("sprints", "Sprints", "sprints/index.html"),
-            Section::Backlog => ("backlog", "Backlog", "backlog/index.html"),
-            Section::Actions => ("actions", "Actions", "actions/index.html"),
-            Section::Decisions => ("decisions", "Decisions", "decisions/index.html"),
-            Section::Notes => ("notes", "Notes", "notes/index.html"),
-            Section::None => ("none", "", "index.html"),
+            Section::Dashboard => ("dashboard", "Dashboard", paths::DASHBOARD),
+            Section::Summary => ("summary", "Summary", paths::SUMMARY),
+            Section::Weeks => ("weeks", "Weeks", paths::WEEKS),
+            Section::Sprints => ("sprints", "Sprints", paths::SPRINTS),
+            Section::Backlog => ("backlog", "Backlog", paths::BACKLOG),
+            Section::Actions => ("actions", "Actions", paths::ACTIONS),
+            Section::Decisions => ("decisions", "Decisions", paths::DECISIONS),
+            Section::Notes => ("notes", "Notes", paths::NOTES),
+            Section::None => ("none", "", paths::DASHBOARD),
         }
     }
 
@@ -104,6 +105,8 @@ pub struct SiteView {
     pub report_date: DateView,
     /// Absolute base URL ending in `/`, if known (feed and canonical links only).
     pub base_url: Option<String>,
+    /// The fixed pages' addresses, relative to the site root.
+    pub urls: SiteUrls,
 }
 
 /// One page to render.
@@ -209,7 +212,7 @@ impl<'a> Pages<'a> {
             .base_url
             .as_ref()
             .filter(|_| page.section != Section::None)
-            .map(|base| format!("{base}{}", page.path.strip_suffix("index.html").unwrap_or(&page.path)));
+            .map(|base| format!("{base}{}", paths::pretty(&page.path)));
         let nav: Vec<NavLink> = Section::NAV
             .iter()
             .map(|s| NavLink { label: s.label(), url: s.url(), current: *s == page.section })

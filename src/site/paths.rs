@@ -1,4 +1,7 @@
-//! Where each note and sprint lives in the site, decided once per build.
+//! Every address in the site: the fixed pages, the page of each note,
+//! sprint and week (decided once per build), and the anchors rows are linked
+//! by. Page functions and templates take their URLs from here, never from a
+//! literal of their own.
 //!
 //! Paths come from [`slug`]s only, made unique with [`unique_slugs`] over the
 //! whole project (not just what the report date shows), so a page keeps its
@@ -6,8 +9,122 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use crate::model::Project;
 use crate::slug::{note_slugs, slug, unique_slugs};
+
+/// The dashboard.
+pub const DASHBOARD: &str = "index.html";
+/// The stakeholder summary.
+pub const SUMMARY: &str = "summary/index.html";
+/// The stakeholder summary in Markdown.
+pub const SUMMARY_MARKDOWN: &str = "summary.md";
+/// Every week's scores.
+pub const WEEKS: &str = "weeks/index.html";
+/// Every sprint.
+pub const SPRINTS: &str = "sprints/index.html";
+/// The backlog.
+pub const BACKLOG: &str = "backlog/index.html";
+/// Every action item.
+pub const ACTIONS: &str = "actions/index.html";
+/// Every decision.
+pub const DECISIONS: &str = "decisions/index.html";
+/// Every meeting note.
+pub const NOTES: &str = "notes/index.html";
+/// The page a host serves for an address it does not have.
+pub const NOT_FOUND: &str = "404.html";
+/// The Atom feed.
+pub const FEED: &str = "feed.xml";
+/// Every figure, for tools.
+pub const METRICS: &str = "metrics.json";
+/// Tells GitHub Pages not to run Jekyll over the site.
+pub const NO_JEKYLL: &str = ".nojekyll";
+/// The stylesheet.
+pub const STYLESHEET: &str = "assets/style.css";
+
+/// The fixed pages' addresses, as every template sees them (`site.urls`),
+/// relative to the site root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SiteUrls {
+    /// [`DASHBOARD`].
+    pub dashboard: &'static str,
+    /// [`SUMMARY`].
+    pub summary: &'static str,
+    /// [`SUMMARY_MARKDOWN`].
+    pub summary_markdown: &'static str,
+    /// [`WEEKS`].
+    pub weeks: &'static str,
+    /// [`SPRINTS`].
+    pub sprints: &'static str,
+    /// [`BACKLOG`].
+    pub backlog: &'static str,
+    /// [`ACTIONS`].
+    pub actions: &'static str,
+    /// [`DECISIONS`].
+    pub decisions: &'static str,
+    /// [`NOTES`].
+    pub notes: &'static str,
+    /// [`FEED`].
+    pub feed: &'static str,
+    /// [`STYLESHEET`].
+    pub stylesheet: &'static str,
+}
+
+/// The addresses templates print.
+pub const URLS: SiteUrls = SiteUrls {
+    dashboard: DASHBOARD,
+    summary: SUMMARY,
+    summary_markdown: SUMMARY_MARKDOWN,
+    weeks: WEEKS,
+    sprints: SPRINTS,
+    backlog: BACKLOG,
+    actions: ACTIONS,
+    decisions: DECISIONS,
+    notes: NOTES,
+    feed: FEED,
+    stylesheet: STYLESHEET,
+};
+
+/// A page's address as people write it: its folder for an `index.html`
+/// (`notes/a/`), else the file.
+pub fn pretty(url: &str) -> &str {
+    url.strip_suffix("index.html").unwrap_or(url)
+}
+
+/// The anchor of the action item at `index` (from 0) of `actions` in
+/// `metrics.json`, on the actions page.
+pub fn action_anchor(index: usize) -> String {
+    format!("action-{}", index + 1)
+}
+
+/// The action item at `index` on the actions page.
+pub fn action_url(index: usize) -> String {
+    format!("{ACTIONS}#{}", action_anchor(index))
+}
+
+/// The anchor of a sprint's `n`th impediment (from 1), on its page.
+pub fn impediment_anchor(n: usize) -> String {
+    format!("impediment-{n}")
+}
+
+/// The anchor of a note's `n`th decision (from 1), on its page.
+pub fn decision_anchor(n: usize) -> String {
+    format!("decision-{n}")
+}
+
+/// `item-<slug>` for every id, unique among them (first come keeps the
+/// plain slug): the anchors of item rows on the sprint and backlog pages.
+pub fn item_anchors<'a>(ids: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, String> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let slugs = unique_slugs(ids.iter());
+    ids.into_iter().zip(slugs).map(|(id, slug)| (id, format!("item-{slug}"))).collect()
+}
+
+/// The backlog page's row with `anchor`.
+pub fn backlog_item_url(anchor: &str) -> String {
+    format!("{BACKLOG}#{anchor}")
+}
 
 /// The slug of every note and sprint.
 #[derive(Debug, Clone, Default)]
@@ -53,6 +170,21 @@ impl SitePaths {
     /// `sprints/<slug>/index.html` for the sprint `id`.
     pub fn sprint_url(&self, id: &str) -> Option<String> {
         self.sprints.get(id).map(|s| format!("sprints/{s}/index.html"))
+    }
+
+    /// The row with `anchor` on the page of sprint `id`.
+    pub fn sprint_item_url(&self, id: &str, anchor: &str) -> Option<String> {
+        self.sprint_url(id).map(|u| format!("{u}#{anchor}"))
+    }
+
+    /// The `n`th impediment (from 1) on the page of sprint `id`.
+    pub fn impediment_url(&self, id: &str, n: usize) -> Option<String> {
+        self.sprint_url(id).map(|u| format!("{u}#{}", impediment_anchor(n)))
+    }
+
+    /// The `n`th decision (from 1) on the page of the note at `note_path`.
+    pub fn decision_url(&self, note_path: &str, n: usize) -> Option<String> {
+        self.note_url(note_path).map(|u| format!("{u}#{}", decision_anchor(n)))
     }
 
     /// `weeks/<YYYY-Www>/index.html` for an ISO week label as made by

@@ -5,15 +5,12 @@
 mod burnup;
 mod page;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::Input;
 use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Mark, Overlay, Series};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
-use super::slug::unique_slugs;
 use super::weeks::figures::{self, FactView};
 use crate::metrics::SprintEntry;
 
@@ -107,7 +104,7 @@ pub fn index(input: &Input<'_>) -> Page<SprintsIndexView> {
         _ => String::new(),
     };
     Page {
-        path: "sprints/index.html".to_string(),
+        path: super::paths::SPRINTS.to_string(),
         template: "sprints/index.html",
         title: "Sprints".to_string(),
         section: Section::Sprints,
@@ -236,14 +233,6 @@ pub(crate) fn item_type_label(t: Option<crate::model::ItemType>) -> &'static str
         Some(ItemType::Spike) => "Spike",
         None => "",
     }
-}
-
-/// `item-<slug>` for every id, unique among them (first come keeps the
-/// plain slug): the anchors of item rows on the sprint and backlog pages.
-pub(crate) fn item_anchors<'a>(ids: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, String> {
-    let ids: Vec<&str> = ids.into_iter().collect();
-    let slugs = unique_slugs(ids.iter());
-    ids.into_iter().zip(slugs).map(|(id, slug)| (id, format!("item-{slug}"))).collect()
 }
 
 #[cfg(test)]

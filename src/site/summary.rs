@@ -323,7 +323,7 @@ pub(crate) fn page(input: &Input<'_>) -> Page<SummaryPageView> {
     let title = site_title(input.project);
     let summary = build(input.project, input.analysis, input.paths, &title, input.public);
     Page {
-        path: "summary/index.html".to_string(),
+        path: super::paths::SUMMARY.to_string(),
         template: "summary/index.html",
         title: "Stakeholder summary".to_string(),
         section: Section::Summary,

@@ -97,7 +97,7 @@ pub fn index(input: &Input<'_>) -> Page<WeeksIndexView> {
         _ => String::new(),
     };
     Page {
-        path: "weeks/index.html".to_string(),
+        path: super::paths::WEEKS.to_string(),
         template: "weeks/index.html",
         title: "Week by week".to_string(),
         section: Section::Weeks,

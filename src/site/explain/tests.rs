@@ -28,9 +28,9 @@ fn the_curve_is_worded_in_the_indicators_unit() {
 
 #[test]
 fn anchors_are_numbered_from_one() {
-    assert_eq!(action_anchor(0), "action-1");
-    assert_eq!(impediment_anchor(2), "impediment-2");
-    assert_eq!(decision_anchor(1), "decision-1");
+    assert_eq!(paths::action_anchor(0), "action-1");
+    assert_eq!(paths::impediment_anchor(2), "impediment-2");
+    assert_eq!(paths::decision_anchor(1), "decision-1");
 }
 
 #[test]

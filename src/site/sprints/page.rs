@@ -6,10 +6,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{GoalView, goal, item_anchors, item_type_label};
+use super::{GoalView, goal, item_type_label};
 use crate::metrics::{SprintEntry, days_between};
 use crate::model::{Decision, ItemStatus, Note, Sprint, SprintItem, Visibility};
 use crate::site::Input;
+use crate::site::paths::item_anchors;
 
 use crate::site::format::{self, DateView, KindView, LinkView};
 use crate::site::page::{Page, Section};

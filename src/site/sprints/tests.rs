@@ -111,7 +111,7 @@ fn item_anchors_are_unique_slugs() {
         anchors,
         ["item-phx-101", "item-phx-102", "item-a-1", "item-a-1-2", "item-phx-103", "item-phx-104"]
     );
-    let hostile = item_anchors(["../../etc", "<b>x</b>", ""]);
+    let hostile = crate::site::paths::item_anchors(["../../etc", "<b>x</b>", ""]);
     assert_eq!(hostile["../../etc"], "item-etc");
     assert_eq!(hostile["<b>x</b>"], "item-b-x-b");
     assert_eq!(hostile[""], "item-item");

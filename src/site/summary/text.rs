@@ -50,7 +50,7 @@ fn md(text: &str) -> String {
 /// The absolute address of a site-root-relative `url`, without a final
 /// `index.html`: `https://host/team/sprints/s22/`.
 fn absolute(base: &str, url: &str) -> String {
-    format!("{base}{}", url.strip_suffix("index.html").unwrap_or(url))
+    format!("{base}{}", crate::site::paths::pretty(url))
 }
 
 /// `[label](absolute url)` when both are known, else the label alone.
@@ -118,7 +118,7 @@ pub fn to_markdown(s: &Summary, base_url: Option<&str>) -> String {
         .iter()
         .map(|a| format!("**{}**: {}.", a.severity_label, md_link(&a.text, a.url.as_deref(), base)))
         .collect();
-    attention.extend(more(s.more_attention, "dashboard", "index.html"));
+    attention.extend(more(s.more_attention, "dashboard", crate::site::paths::DASHBOARD));
     md_section(&mut out, "Needs attention", &attention, EMPTY.attention);
     let goals: Vec<String> = s
         .goals
@@ -137,7 +137,7 @@ pub fn to_markdown(s: &Summary, base_url: Option<&str>) -> String {
             format!("{}: {}{tag}", d.date_text, md_link(&d.text, d.url.as_deref(), base))
         })
         .collect();
-    decisions.extend(more(s.more_decisions, "decisions page", "decisions/index.html"));
+    decisions.extend(more(s.more_decisions, "decisions page", crate::site::paths::DECISIONS));
     md_section(&mut out, &format!("Key decisions, last {} days", s.window_days), &decisions, EMPTY.decisions);
     let _ = writeln!(out, "\n## Delivery\n\n{}", md(&s.delivery));
     if let Some(base) = base {
