@@ -11,6 +11,8 @@ mod text;
 
 use serde::Serialize;
 
+use crate::indicators::Indicator;
+
 use super::attention::{self, AttentionView};
 use super::dashboard::ChangeView;
 use super::dashboard::words::{self, StatusView};
@@ -290,10 +292,12 @@ fn delivery(project: &Project, report: &Report) -> String {
     let mut parts =
         vec![format!("Velocity {} a sprint over the last {}", words::points(velocity), sprints_word(window))];
     if let Some(say_do) = d.say_do_rolling {
-        parts.push(format!("{} of committed work delivered", words::percent(say_do)));
+        let name = words::lower_first(Indicator::SayDoRolling.label());
+        parts.push(format!("{} of {name}", words::percent(say_do)));
     }
     if let Some(goals) = d.goal_success_rate {
-        parts.push(format!("{} of recent sprint goals met", words::percent(goals)));
+        let name = words::lower_first(Indicator::GoalSuccessRate.label());
+        parts.push(format!("{} of recent {name}", words::percent(goals)));
     }
     format!("{}.", parts.join("; "))
 }
