@@ -44,14 +44,17 @@ pub fn decision(text: &str, refs: &[&str]) -> Decision {
     }
 }
 
-/// A published note with no attendees, body, actions or decisions yet.
+/// A published note with its attendance recorded (nobody yet), and no
+/// body, actions or decisions.
 pub fn note(path: &str, day: &str, kind: NoteKind, title: &str) -> Note {
     Note {
         path: path.into(),
         date: date(day),
         kind,
+        also: Vec::new(),
         title: title.into(),
         attendees: Vec::new(),
+        attendance_recorded: true,
         sprint: None,
         visibility: Visibility::Team,
         body: String::new(),

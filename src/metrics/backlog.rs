@@ -60,14 +60,14 @@ impl BacklogFigures {
 mod tests {
     use super::*;
     use crate::metrics::fixture::{backlog_item, date, project};
-    use crate::metrics::{SprintEntry, Timeline, snapshot};
+    use crate::metrics::{Timeline, snapshot};
     use crate::model::{Backlog, BacklogState, ItemStatus, Project};
 
     /// The backlog figures of `s` as the only backlog of `p`, as of 2026-10-20.
     fn figures_of(mut p: Project, s: BacklogSnapshot) -> BacklogFigures {
         p.backlog = Backlog::Current(s);
         let d = date("2026-10-20");
-        let sprints: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+        let sprints = crate::metrics::sprint_entries(&p, d);
         snapshot(&Timeline::new(&p), &sprints, d, d).backlog.unwrap_or_else(|| panic!("a backlog as of D"))
     }
 

@@ -3,11 +3,11 @@
 use super::*;
 use crate::indicators::largest_gap;
 use crate::metrics::fixture::{d, date, project};
-use crate::metrics::{SprintEntry, Timeline, Window, snapshot};
+use crate::metrics::{Timeline, Window, snapshot};
 use crate::model::{Date, NoteKind, Project, Role};
 
 fn at(p: &Project, day: Date) -> CollaborationFigures {
-    let sprints: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+    let sprints = crate::metrics::sprint_entries(p, day);
     snapshot(&Timeline::new(p), &sprints, day, day).collaboration
 }
 

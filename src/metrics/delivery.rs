@@ -33,13 +33,13 @@ impl DeliveryFigures {
 mod tests {
     use super::*;
     use crate::metrics::fixture::{date, project};
-    use crate::metrics::{SprintEntry, Timeline, snapshot};
+    use crate::metrics::{Timeline, snapshot};
     use crate::model::Project;
 
     /// The delivery figures of `project` as of `day`, with `velocity_window`.
     fn delivery_of(mut project: Project, velocity_window: u32, day: &str) -> DeliveryFigures {
         project.settings.velocity_window = velocity_window;
-        let sprints: Vec<SprintEntry> = project.sprints.iter().map(SprintEntry::of).collect();
+        let sprints = crate::metrics::sprint_entries(&project, date(day));
         snapshot(&Timeline::new(&project), &sprints, date(day), date(day)).delivery
     }
 

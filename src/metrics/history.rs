@@ -149,7 +149,7 @@ mod tests {
     #[test]
     fn fixture_weeks_run_from_the_first_sprint_to_d() {
         let p = project();
-        let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+        let entries = crate::metrics::sprint_entries(&p, date("2026-10-20"));
         let t = Timeline::new(&p);
         let w = weeks(&t, &entries, date("2026-10-20"), usize::MAX);
         // S1 starts Monday 2026-09-07 (W37); D = Tuesday 2026-10-20 (W43): 7 weeks

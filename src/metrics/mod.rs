@@ -24,7 +24,7 @@ pub mod series;
 pub mod sprint;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod inputs_tests;
 #[cfg(test)]
@@ -151,6 +151,11 @@ pub fn inputs_as_of(
     snapshot(timeline, sprints, date, report_date).inputs
 }
 
+/// Every sprint's entry as of `date`, in the project's (start-date) order.
+pub fn sprint_entries(project: &Project, date: Date) -> Vec<SprintEntry> {
+    project.sprints.iter().map(|s| SprintEntry::of(s, date)).collect()
+}
+
 /// The full report as of `report_date`, weekly history included.
 pub fn compute(project: &Project, report_date: Date) -> Report {
     compute_weeks(&Timeline::new(project), report_date, usize::MAX)
@@ -160,7 +165,7 @@ pub fn compute(project: &Project, report_date: Date) -> Report {
 /// history: what the stakeholder summary shows needs five, not hundreds.
 pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -> Report {
     let project = timeline.project;
-    let all_sprints: Vec<SprintEntry> = project.sprints.iter().map(SprintEntry::of).collect();
+    let all_sprints = sprint_entries(project, report_date);
     let now = snapshot(timeline, &all_sprints, report_date, report_date);
     let weeks = history::weeks(timeline, &all_sprints, report_date, weeks);
     let notes = json::note_entries(project, report_date);

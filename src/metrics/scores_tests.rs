@@ -3,7 +3,7 @@
 use super::*;
 use crate::indicators::{Indicator, Practice};
 use crate::metrics::fixture::{d, project};
-use crate::metrics::{SprintEntry, snapshot};
+use crate::metrics::snapshot;
 
 fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
@@ -110,7 +110,7 @@ fn means_skip_nulls() {
 #[test]
 fn fixture_scores_at_d() {
     let p = project();
-    let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+    let entries = crate::metrics::sprint_entries(&p, d());
     let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
     let names: Vec<&str> = h.practices.iter().map(|p| p.key()).collect();
     assert_eq!(names, ["backlog", "communication", "support", "accountability", "compromise"]);
@@ -146,7 +146,7 @@ fn no_backlog_and_no_po_leave_only_what_is_known() {
     let mut p = project();
     p.backlog = crate::model::Backlog::Absent;
     p.team.members[0].role = crate::model::Role::Developer;
-    let entries: Vec<SprintEntry> = p.sprints.iter().map(SprintEntry::of).collect();
+    let entries = crate::metrics::sprint_entries(&p, d());
     let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
     // backlog: no snapshot and no PO → every indicator null
     assert_eq!(h.practice(Practice::Backlog).map(|p| p.status), Some(Status::NoData));

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::model::actions::TrackedAction;
-use crate::model::{BacklogSnapshot, Date, ItemStatus, Sprint, SprintItem};
+use crate::model::{BacklogSnapshot, Date, Sprint, SprintItem};
 
 use super::history::monday_of;
 use super::{SprintEntry, add_days, days_between, total};
@@ -27,10 +27,11 @@ pub struct BurnupDay {
     pub done: f64,
 }
 
-/// A sprint's burn-up: one point per day from its start to its end.
+/// A sprint's burn-up: one point per day from its start to its end, or to
+/// D while it runs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Burnup {
-    /// Every day from the start to the end, both included.
+    /// Every day from the start to min(end, D), both included.
     pub days: Vec<BurnupDay>,
     /// Done items without a done date, counted on the last day.
     pub undated_done_items: usize,
@@ -44,42 +45,39 @@ fn within(date: Date, start: Date, end: Date) -> Date {
     date.clamp(start, end)
 }
 
-/// The burn-up of `sprint` (docs/figures.md, "Chart series"). Its last day
-/// has scope = committed + added − removed points and done = completed
-/// points, the sprint's figures.
-pub fn burnup(sprint: &Sprint) -> Burnup {
+/// The burn-up of `sprint` as of `date` (docs/figures.md, "Chart series"):
+/// it ends at min(end, D), and only what happened by then is in it. Its last
+/// day has scope = committed + added − removed points and done = completed
+/// points, the sprint's figures as of D.
+pub fn burnup(sprint: &Sprint, date: Date) -> Burnup {
     let (start, end) = (sprint.start, sprint.end);
+    let last = end.min(date);
     let points = |item: &SprintItem| item.points.unwrap_or(0.0);
-    let committed = total(sprint.items.iter().filter(|i| i.is_committed(start)).map(points));
+    let items: Vec<&SprintItem> = sprint.items.iter().filter(|i| i.joined_by(date)).collect();
+    let committed = total(items.iter().filter(|i| i.is_committed(start)).map(|i| points(i)));
     // (day it counts on, signed points) for every change of scope, and the
     // day every done item counts on.
-    let changes: Vec<(Date, f64)> = sprint
-        .items
+    let changes: Vec<(Date, f64)> = items
         .iter()
         .flat_map(|i| {
             let added =
                 i.added.filter(|_| !i.is_committed(start)).map(|a| (within(a, start, end), points(i)));
-            let removed = (i.status == ItemStatus::Removed)
-                .then(|| (within(i.removed.unwrap_or(end), start, end), -points(i)));
+            let removed =
+                i.removed.filter(|_| i.removed_by(date)).map(|r| (within(r, start, end), -points(i)));
             added.into_iter().chain(removed)
         })
         .collect();
-    let done: Vec<(Date, &SprintItem)> = sprint
-        .items
-        .iter()
-        .filter(|i| i.status == ItemStatus::Done)
-        .map(|i| (within(i.done.unwrap_or(end), start, end), i))
-        .collect();
-    let undated: Vec<&SprintItem> =
-        sprint.items.iter().filter(|i| i.status == ItemStatus::Done && i.done.is_none()).collect();
-    let length = days_between(end, start).max(0);
+    let done: Vec<&&SprintItem> = items.iter().filter(|i| sprint.done_by(i, date)).collect();
+    let dated: Vec<(Date, f64)> = done.iter().map(|i| (i.done.unwrap_or(end), points(i))).collect();
+    let undated: Vec<&&&SprintItem> = done.iter().filter(|i| i.done.is_none()).collect();
+    let length = days_between(last, start).max(0);
     let days = (0..=length)
         .map(|n| {
-            let date = add_days(start, n);
+            let day = add_days(start, n);
             BurnupDay {
-                date,
-                scope: committed + total(changes.iter().filter(|(d, _)| *d <= date).map(|(_, p)| *p)),
-                done: total(done.iter().filter(|(d, _)| *d <= date).map(|(_, i)| points(i))),
+                date: day,
+                scope: committed + total(changes.iter().filter(|(d, _)| *d <= day).map(|(_, p)| *p)),
+                done: total(dated.iter().filter(|(d, _)| within(*d, start, end) <= day).map(|(_, p)| *p)),
             }
         })
         .collect();

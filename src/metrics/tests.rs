@@ -49,6 +49,7 @@ const COLLABORATION: &[&str] = &[
     "negotiated_scope_change_share",
 ];
 const SPRINT: &[&str] = &[
+    "running",
     "id",
     "name",
     "start",

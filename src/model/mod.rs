@@ -189,6 +189,25 @@ impl Sprint {
     pub fn contains(&self, date: Date) -> bool {
         self.start <= date && date <= self.end
     }
+
+    /// Running on `date`: started, not yet at its last day (docs/figures.md:
+    /// `start <= D < end`). A running sprint is figured as of D, never as if
+    /// it had ended.
+    pub fn is_running(&self, date: Date) -> bool {
+        self.start <= date && date < self.end
+    }
+
+    /// Whether `item` of this sprint counts as done as of `date`: status
+    /// done, and its `done` date on or before the sprint's end and `date`;
+    /// without a `done` date, once the sprint has ended (docs/figures.md). A
+    /// `done` after the end is not done in this sprint: it is carried over.
+    pub fn done_by(&self, item: &SprintItem, date: Date) -> bool {
+        item.status == ItemStatus::Done
+            && match item.done {
+                Some(done) => done <= self.end.min(date),
+                None => date >= self.end,
+            }
+    }
 }
 
 impl SprintItem {
@@ -196,6 +215,17 @@ impl SprintItem {
     /// `start` (docs/figures.md); otherwise added mid-sprint.
     pub fn is_committed(&self, start: Date) -> bool {
         self.added.is_none_or(|a| a <= start)
+    }
+
+    /// In the sprint by `date`: committed at planning, or added on or before
+    /// `date` (an addition dated later has not happened yet).
+    pub fn joined_by(&self, date: Date) -> bool {
+        self.added.is_none_or(|a| a <= date)
+    }
+
+    /// Taken out of the sprint on or before `date`.
+    pub fn removed_by(&self, date: Date) -> bool {
+        self.status == ItemStatus::Removed && self.removed.is_some_and(|r| r <= date)
     }
 }
 
@@ -467,12 +497,19 @@ pub struct Note {
     pub path: String,
     /// Meeting date.
     pub date: Date,
-    /// Meeting kind.
+    /// Meeting kind: the first one its title names when it names several.
     pub kind: NoteKind,
+    /// The other meetings the note records too, in the order named, never
+    /// `kind` again (`Sprint 44 Review + Retro`: kind review, also retro).
+    pub also: Vec<NoteKind>,
     /// Title.
     pub title: String,
     /// Attendees in the order written, without repeats.
     pub attendees: Vec<Attendee>,
+    /// Whether the note says who attended: a front-matter list or a readable
+    /// attendee section. When it does not, `attendees` is empty and means
+    /// "unknown", never "nobody came" (docs/data.md).
+    pub attendance_recorded: bool,
     /// Sprint id: explicit, else the sprint whose dates contain the note's date.
     pub sprint: Option<String>,
     /// Whether the text may be published.
@@ -488,12 +525,34 @@ pub struct Note {
 }
 
 impl Note {
-    /// Whether any attendee is a member with `role`.
+    /// Whether any attendee is a member with `role` (false when attendance
+    /// is not recorded: see [`Note::attendance_known`]).
     pub fn has_role(&self, team: &Team, role: Role) -> bool {
         self.attendees.iter().any(|a| match a {
             Attendee::Member(id) => team.has_role(id, role),
             Attendee::Guest(_) => false,
         })
+    }
+
+    /// Whether the note records who attended; when it does not, its
+    /// attendance is unknown, not absence.
+    pub fn attendance_known(&self) -> bool {
+        self.attendance_recorded
+    }
+
+    /// Every meeting the note records: `kind` first, then `also`.
+    pub fn kinds(&self) -> impl Iterator<Item = NoteKind> + '_ {
+        std::iter::once(self.kind).chain(self.also.iter().copied())
+    }
+
+    /// Whether the note records a meeting of `kind` (a review-and-retro note is both).
+    pub fn is(&self, kind: NoteKind) -> bool {
+        self.kinds().any(|k| k == kind)
+    }
+
+    /// Whether the note records a sprint event (planning, review or retro).
+    pub fn is_sprint_event(&self) -> bool {
+        self.kinds().any(NoteKind::is_sprint_event)
     }
 }
 

@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 pub(crate) use bar::{Mark, Overlay, bar_chart, bar_chart_with};
-pub(crate) use line::{XMark, line_chart, line_chart_marked};
+pub(crate) use line::{Guide, XMark, line_chart, line_chart_marked};
 pub(crate) use spark::sparkline;
 pub(crate) use table::DataTable;
 

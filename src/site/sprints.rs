@@ -12,7 +12,7 @@ use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Mark, Overlay, 
 use super::format::{self, DateView};
 use super::page::{Page, Section};
 use super::weeks::figures::{self, FactView};
-use crate::metrics::SprintEntry;
+use crate::metrics::{SprintEntry, SprintFigures};
 
 pub use page::pages;
 
@@ -73,22 +73,35 @@ pub struct SprintRowView {
 /// Whether a sprint met its goal, as a word and a shape.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GoalView {
-    /// `met`, `missed` or `unassessed` (CSS class).
+    /// `met`, `missed`, `unassessed` or `running` (CSS class).
     pub key: &'static str,
-    /// `Met`, `Not met`, `Not assessed`.
+    /// `Met`, `Not met`, `Not assessed`, `In progress`.
     pub label: &'static str,
     /// `✓`, `✗`, `–`.
     pub shape: &'static str,
 }
 
-/// The goal outcome as recorded.
-pub fn goal(met: Option<bool>) -> GoalView {
-    match met {
+/// The goal outcome as recorded; a sprint still running has none yet.
+pub fn goal(figures: &SprintFigures) -> GoalView {
+    match figures.goal_met {
+        _ if figures.running => GoalView { key: "running", label: "In progress", shape: "…" },
         Some(true) => GoalView { key: "met", label: "Met", shape: "✓" },
         Some(false) => GoalView { key: "missed", label: "Not met", shape: "✗" },
         None => GoalView { key: "unassessed", label: "Not assessed", shape: "–" },
     }
 }
+
+/// A figure only a sprint's end settles, or why there is none yet.
+pub(crate) fn settled(figures: &SprintFigures, shown: Option<String>) -> String {
+    match shown {
+        _ if figures.running => IN_PROGRESS.to_string(),
+        Some(text) => text,
+        None => format::NO_DATA.to_string(),
+    }
+}
+
+/// What a figure only a sprint's end settles reads while it runs.
+pub(crate) const IN_PROGRESS: &str = "in progress";
 
 /// The sprints list page.
 pub fn index(input: &Input<'_>) -> Page<SprintsIndexView> {
@@ -128,15 +141,15 @@ fn row(input: &Input<'_>, s: &SprintEntry) -> SprintRowView {
         end: format::date(s.end),
         start_day: s.start.strftime("%-d %b").to_string(),
         end_day: s.end.strftime("%-d %b").to_string(),
-        in_progress: s.end > input.report_date,
+        in_progress: f.running,
         goal: s.goal.clone(),
-        goal_met: goal(f.goal_met),
+        goal_met: goal(f),
         committed: format::decimal(f.committed_points),
         added: format::decimal(f.added_points),
         removed: format::decimal(f.removed_points),
         completed: format::decimal(f.completed_points),
-        carry_over: format::decimal(f.carry_over_points),
-        say_do: format::maybe_percent(f.say_do),
+        carry_over: settled(f, f.carry_over_points.map(format::decimal)),
+        say_do: settled(f, f.say_do.map(format::percent)),
         scope_change: format::maybe_percent(f.scope_change),
     }
 }
@@ -160,9 +173,10 @@ pub(crate) fn velocity_chart(sprints: &[SprintEntry], id: &str) -> Option<ChartH
     ];
     let rolling =
         Series { name: "Rolling velocity", values: sprints.iter().map(|s| s.rolling_velocity).collect() };
+    let so_far = if last.figures.running { ", so far (it is still running)" } else { "" };
     let desc = format!(
         "Story points committed at planning and completed in each of {} from {} to {}, with the rolling \
-         velocity as a line and each sprint's goal marked met or missed; {} completed {} of {} committed.",
+         velocity as a line and each sprint's goal marked met or missed; {} completed {} of {} committed{so_far}.",
         format::count(sprints.len(), "sprint", "sprints"),
         first.id,
         last.id,
@@ -174,18 +188,20 @@ pub(crate) fn velocity_chart(sprints: &[SprintEntry], id: &str) -> Option<ChartH
     let text = ChartText { id, title, desc: &desc, y_label: "Points" };
     let axis = Axis::from_zero(series.iter().chain([&rolling]), "");
     let overlay = Overlay {
-        marks: sprints.iter().map(|s| goal_mark(s.figures.goal_met)).collect(),
+        marks: sprints.iter().map(|s| goal_mark(&s.figures)).collect(),
         line: Some(rolling.clone()),
     };
     let all = [series[0].clone(), series[1].clone(), rolling];
     let table = DataTable::of_series(id, title, "Sprint", &labels, &all, |v| format::maybe(v, 1))
-        .column("Goal", sprints.iter().map(|s| goal(s.figures.goal_met).label.to_string()).collect());
+        .column("Goal", sprints.iter().map(|s| goal(&s.figures).label.to_string()).collect());
     Some(charts::bar_chart_with(&text, &labels, &series, axis, &overlay).with_table(&table))
 }
 
-/// ✓ over a sprint whose goal was met, ✗ over one whose goal was missed.
-fn goal_mark(met: Option<bool>) -> Option<Mark> {
-    match met {
+/// ✓ over a sprint whose goal was met, ✗ over one whose goal was missed, …
+/// over one still running (its bars are so far).
+fn goal_mark(figures: &SprintFigures) -> Option<Mark> {
+    match figures.goal_met {
+        _ if figures.running => Some(Mark { glyph: "…", key: "running", label: "Still running: so far" }),
         Some(true) => Some(Mark { glyph: "✓", key: "met", label: "Goal met" }),
         Some(false) => Some(Mark { glyph: "✗", key: "missed", label: "Goal not met" }),
         None => None,
@@ -209,7 +225,7 @@ fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
         last.id,
         sprints
             .iter()
-            .map(|s| format!("{} {}", s.id, format::maybe_percent(s.figures.say_do)))
+            .map(|s| format!("{} {}", s.id, settled(&s.figures, s.figures.say_do.map(format::percent))))
             .collect::<Vec<_>>()
             .join(", "),
     );
@@ -219,7 +235,10 @@ fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
     // Printed from the figures themselves: a share times 100 and back is not
     // always the same share.
     let table = DataTable::of_series("say-do-chart", &title, "Sprint", &labels, &[], |_| String::new())
-        .column(SAY_DO, sprints.iter().map(|s| format::maybe_percent(s.figures.say_do)).collect());
+        .column(
+            SAY_DO,
+            sprints.iter().map(|s| settled(&s.figures, s.figures.say_do.map(format::percent))).collect(),
+        );
     Some(charts::line_chart(&text, &labels, &series, axis, &[]).with_table(&table))
 }
 

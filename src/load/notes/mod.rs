@@ -85,6 +85,10 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
         date,
         kind: front.kind.unwrap_or_else(|| kind::infer(&title, stem)),
         title,
+        also: Vec::new(),
+        // Until the readers tell an unreadable attendee section apart (issue
+        // 18's branch does), a note that names nobody is taken as unrecorded.
+        attendance_recorded: front.attendees.is_some() || !attendees.is_empty(),
         attendees,
         sprint,
         visibility: front.visibility.unwrap_or_default(),

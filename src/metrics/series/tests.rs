@@ -16,7 +16,7 @@ fn line(b: &Burnup, f: fn(&BurnupDay) -> f64) -> Vec<f64> {
 fn burnup_scope_follows_additions_and_removals_by_date() {
     // S3 runs 10-05 to 10-16: committed C1 5 + C2 3 + C3 0 = 8; C5 (3) added
     // 10-06 and removed 10-08; C4 (2) added 10-07.
-    let b = burnup(&sprint("S3"));
+    let b = burnup(&sprint("S3"), date("2026-12-31"));
     assert_eq!(b.days.len(), 12);
     assert_eq!(b.days.first().map(|d| d.date), Some(date("2026-10-05")));
     assert_eq!(b.days.last().map(|d| d.date), Some(date("2026-10-16")));
@@ -30,28 +30,34 @@ fn burnup_scope_follows_additions_and_removals_by_date() {
 #[test]
 fn burnup_done_dates_are_kept_inside_the_sprint() {
     let mut s = sprint("S2");
-    // 09-21 to 10-02: B2 done before the start counts on day one, B3 after
-    // the end on the last day, B1 on its date.
+    // 09-21 to 10-02: B2 done before the start counts on day one, B1 on its
+    // date; B3, done after the end, is not done in this sprint at all.
     for (id, done) in [("B1", "2026-09-23"), ("B2", "2026-09-19"), ("B3", "2026-10-09")] {
         if let Some(item) = s.items.iter_mut().find(|i| i.id == id) {
             item.done = Some(date(done));
         }
     }
-    let b = burnup(&s);
+    let b = burnup(&s, date("2026-12-31"));
     assert_eq!(line(&b, |d| d.done)[..4], [5.0, 5.0, 13.0, 13.0]);
-    assert_eq!(b.days.last().map(|d| d.done), Some(16.0));
+    assert_eq!(b.days.last().map(|d| d.done), Some(13.0));
+    assert_eq!(crate::metrics::SprintFigures::of(&s, date("2026-12-31")).carry_over_points, Some(5.0 + 3.0));
     assert_eq!((b.undated_done_items, b.undated_done_points), (0, 0.0));
 }
 
 #[test]
 fn burnup_ends_on_the_sprint_figures() {
-    for s in project().sprints {
-        let entry = SprintEntry::of(&s);
-        let f = &entry.figures;
-        let last = entry.burnup.days.last().unwrap_or_else(|| panic!("{} has days", s.id));
-        assert_eq!(last.scope, f.committed_points + f.added_points - f.removed_points, "{}", s.id);
-        assert_eq!(last.done, f.completed_points, "{}", s.id);
-        assert_eq!(entry.burnup.days.len() as i64, days_between(s.end, s.start) + 1, "{}", s.id);
+    for day in ["2026-09-10", "2026-10-20", "2026-12-31"] {
+        let day = date(day);
+        for s in project().sprints.iter().filter(|s| s.start <= day) {
+            let entry = SprintEntry::of(s, day);
+            let f = &entry.figures;
+            let last = entry.burnup.days.last().unwrap_or_else(|| panic!("{} has days", s.id));
+            assert_eq!(last.scope, f.committed_points + f.added_points - f.removed_points, "{}", s.id);
+            assert_eq!(last.done, f.completed_points, "{}", s.id);
+            // A running sprint's burn-up stops at D.
+            let days = days_between(s.end.min(day), s.start) + 1;
+            assert_eq!(entry.burnup.days.len() as i64, days, "{} as of {day}", s.id);
+        }
     }
 }
 

@@ -15,6 +15,18 @@ pub(crate) struct XMark<'a> {
     pub index: usize,
     /// The word printed above the plot.
     pub label: &'a str,
+    /// A level to reach by the last label, drawn apart (class `guide`) from
+    /// the mark onwards: where a running sprint's done line has to get.
+    pub guide: Option<Guide<'a>>,
+}
+
+/// A dashed level from an [`XMark`] to the end of the chart.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Guide<'a> {
+    /// The value it stays at.
+    pub value: f64,
+    /// What it is, printed at its end: "Scope".
+    pub label: &'a str,
 }
 
 /// Dash patterns by series: the first solid, then ever more broken.
@@ -63,6 +75,19 @@ pub(crate) fn line_chart_marked(
             ty = c(TOP - 8.0),
             label = escape(mark.label),
         );
+        if let Some(guide) = mark.guide {
+            let (x2, y) = (frame.x(n.saturating_sub(1), n), frame.y(guide.value));
+            let _ = write!(
+                out,
+                "<g class=\"guide\"><line x1=\"{x}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"currentColor\" \
+                 stroke-width=\"1.5\" stroke-dasharray=\"1 4\"/><text x=\"{x2}\" y=\"{ty}\" text-anchor=\"end\" \
+                 fill=\"currentColor\">{label}</text></g>",
+                y = c(y),
+                x2 = c(x2),
+                ty = c(y - 6.0),
+                label = escape(guide.label),
+            );
+        }
     }
     for (i, s) in series.iter().enumerate() {
         let width = if i == 0 { 3.5 } else { 2.0 };

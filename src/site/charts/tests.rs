@@ -170,18 +170,36 @@ fn a_line_chart_can_mark_one_day_and_its_word_stays_inside() {
     let s = [series("Done", &[Some(1.0), Some(2.0), Some(3.0), Some(4.0)])];
     let l = labels(&["a", "b", "c", "d"]);
     let axis = Axis::from_zero(&s, "");
-    let late =
-        line_chart_marked(&text("m"), &l, &s, axis, &[], Some(XMark { index: 3, label: "Report date" }));
+    let late = line_chart_marked(
+        &text("m"),
+        &l,
+        &s,
+        axis,
+        &[],
+        Some(XMark { index: 3, label: "Report date", guide: None }),
+    );
     assert!(
         late.as_str().contains("text-anchor=\"end\" fill=\"currentColor\">Report date</text>"),
         "{}",
         late.as_str()
     );
-    let early =
-        line_chart_marked(&text("m"), &l, &s, axis, &[], Some(XMark { index: 0, label: "Report date" }));
+    let early = line_chart_marked(
+        &text("m"),
+        &l,
+        &s,
+        axis,
+        &[],
+        Some(XMark { index: 0, label: "Report date", guide: None }),
+    );
     assert!(early.as_str().contains("text-anchor=\"start\" fill=\"currentColor\">Report date</text>"));
-    let outside =
-        line_chart_marked(&text("m"), &l, &s, axis, &[], Some(XMark { index: 4, label: "Report date" }));
+    let outside = line_chart_marked(
+        &text("m"),
+        &l,
+        &s,
+        axis,
+        &[],
+        Some(XMark { index: 4, label: "Report date", guide: None }),
+    );
     assert!(!outside.as_str().contains("chart-xmark"), "a mark off the chart is not drawn");
     assert_eq!(
         line_chart(&text("m"), &l, &s, axis, &[]),

@@ -1,43 +1,72 @@
 //! A sprint's burn-up chart: scope and done points day by day, from the
 //! `burnup` series of `metrics.json` (docs/figures.md, "Chart series").
 
-use crate::metrics::{SprintEntry, days_between};
+use crate::metrics::{SprintEntry, add_days, days_between};
 use crate::model::Date;
-use crate::site::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series, XMark};
+use crate::site::charts::{self, Axis, ChartHtml, ChartText, DataTable, Guide, Series, XMark};
 use crate::site::format;
 
-/// The burn-up of `entry`, with the report date marked while the sprint
-/// runs; `None` for a sprint without days (never, for a valid sprint).
+/// The burn-up of `entry`. While the sprint runs, its lines stop at the
+/// report date, marked by a line, and a guide shows the scope still to reach
+/// by the sprint's last day; `None` for a sprint without days (never, for a
+/// valid sprint).
 pub(crate) fn chart(entry: &SprintEntry, report_date: Date) -> Option<ChartHtml> {
     let days = &entry.burnup.days;
     let (first, last) = (days.first()?, days.last()?);
-    let labels: Vec<String> = days.iter().map(|d| d.date.strftime("%-d %b").to_string()).collect();
+    let running = entry.figures.running;
+    // Every day of the sprint on the x axis; the series only up to D.
+    let length = usize::try_from(days_between(entry.end, entry.start)).unwrap_or(0) + 1;
+    let labels: Vec<String> = (0..length).map(|n| day_label(add_days(entry.start, n as i64))).collect();
+    let padded = |f: fn(&crate::metrics::series::BurnupDay) -> f64| -> Vec<Option<f64>> {
+        let mut values: Vec<Option<f64>> = days.iter().map(|d| Some(f(d))).collect();
+        values.resize(length, None);
+        values
+    };
     let series = [
-        Series { name: "Scope", values: days.iter().map(|d| Some(d.scope)).collect() },
-        Series { name: "Done", values: days.iter().map(|d| Some(d.done)).collect() },
+        Series { name: "Scope", values: padded(|d| d.scope) },
+        Series { name: "Done", values: padded(|d| d.done) },
     ];
-    let running = entry.start <= report_date && report_date < entry.end;
     let mark = running.then(|| XMark {
         index: usize::try_from(days_between(report_date, entry.start)).unwrap_or(0),
         label: "Report date",
+        guide: Some(Guide { value: last.scope, label: "Scope to finish" }),
     });
-    let desc = format!(
-        "Scope and done points for each day of {} from {} to {}: scope went from {} to {} and {} done{}{}.",
-        entry.name,
-        format::date(first.date).long,
-        format::date(last.date).long,
-        format::points(first.scope),
-        format::points(last.scope),
-        format::points(last.done),
-        if running { ", the report date marked" } else { "" },
-        undated(entry).map(|n| format!("; {n}")).unwrap_or_default(),
-    );
+    let desc = if running {
+        format!(
+            "Scope and done points for each day of {} from {} to the report date, {}: scope went from {} to {} and {} are done so far; the sprint ends on {}{}.",
+            entry.name,
+            format::date(first.date).long,
+            format::date(last.date).long,
+            format::points(first.scope),
+            format::points(last.scope),
+            format::points(last.done),
+            format::date(entry.end).long,
+            undated(entry).map(|n| format!("; {n}")).unwrap_or_default(),
+        )
+    } else {
+        format!(
+            "Scope and done points for each day of {} from {} to {}: scope went from {} to {} and {} done{}.",
+            entry.name,
+            format::date(first.date).long,
+            format::date(last.date).long,
+            format::points(first.scope),
+            format::points(last.scope),
+            format::points(last.done),
+            undated(entry).map(|n| format!("; {n}")).unwrap_or_default(),
+        )
+    };
     let title = format!("Burn-up of {}", entry.name);
     let text = ChartText { id: "burnup", title: &title, desc: &desc, y_label: "Points" };
     let caption = format!("Scope and done points by day, {}", entry.name);
-    let table = DataTable::of_series("burnup", &caption, "Day", &labels, &series, |v| format::maybe(v, 1));
+    // The table lists the days that have happened.
+    let shown: Vec<String> = labels[..days.len().min(length)].to_vec();
+    let table = DataTable::of_series("burnup", &caption, "Day", &shown, &series, |v| format::maybe(v, 1));
     let chart = charts::line_chart_marked(&text, &labels, &series, Axis::from_zero(&series, ""), &[], mark);
     Some(chart.with_table(&table))
+}
+
+fn day_label(d: Date) -> String {
+    d.strftime("%-d %b").to_string()
 }
 
 /// `2 done items (5 points) have no done date and are counted on the last

@@ -74,23 +74,27 @@ fn a_running_sprint_marks_the_report_date() {
     let chart = page.view.burnup.as_ref().unwrap().as_str().to_string();
     assert!(chart.contains("<g class=\"chart-xmark\">"), "{chart}");
     assert!(chart.contains(">Report date</text>"), "{chart}");
-    assert!(chart.contains("the report date marked"), "{chart}");
-    // without done dates, done items count on the last day, and both the
-    // chart and the page say so
-    let note = "4 done items (7 points) have no done date and are counted on the last day";
-    assert_eq!(page.view.burnup_note.as_deref(), Some(note));
-    assert!(chart.contains(note), "{chart}");
+    assert!(chart.contains("to the report date, Fri 16 Oct 2026"), "{chart}");
+    assert!(chart.contains("the sprint ends on Fri 23 Oct 2026"), "{chart}");
+    // the lines stop at the report date; the guide to the end is apart
+    assert!(chart.contains("<g class=\"guide\">"), "{chart}");
+    assert!(!chart.contains("17 Oct, Scope"), "no point after the report date: {chart}");
+    // Without done dates, done items are done only once the sprint ends:
+    // while it runs nothing is done yet, and no note says otherwise.
+    assert_eq!(page.view.burnup_note, None);
     assert!(
         chart.contains(
-            "<tr><th scope=\"row\">22 Oct</th><td class=\"num\">10</td><td class=\"num\">0</td></tr>"
+            "<tr><th scope=\"row\">16 Oct</th><td class=\"num\">10</td><td class=\"num\">0</td></tr>"
         ),
         "{chart}"
     );
-    assert!(
-        chart.contains(
-            "<tr><th scope=\"row\">23 Oct</th><td class=\"num\">10</td><td class=\"num\">7</td></tr>"
-        ),
-        "{chart}"
-    );
-    assert_eq!(chart.matches("<tr><th scope=\"row\">").count(), 19, "5 to 23 Oct: {chart}");
+    assert!(!chart.contains("<th scope=\"row\">17 Oct</th>"), "the table stops at the report date: {chart}");
+    assert_eq!(chart.matches("<tr><th scope=\"row\">").count(), 12, "5 to 16 Oct: {chart}");
+    // The page says the sprint is running, and no figure only its end settles.
+    let figures: Vec<(&str, &str)> = page.view.figures.iter().map(|f| (f.label, f.value.as_str())).collect();
+    assert!(figures.contains(&("Completed so far", "0 points")), "{figures:?}");
+    assert!(!figures.iter().any(|(label, _)| *label == "Carried over"), "{figures:?}");
+    assert_eq!(page.view.goal_met.label, "In progress");
+    let statuses: Vec<&str> = page.view.groups[0].items.iter().map(|i| i.status).collect();
+    assert!(statuses.iter().all(|s| *s == "In progress"), "{statuses:?}");
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{GoalView, goal, item_type_label};
+use super::{GoalView, IN_PROGRESS, goal, item_type_label};
 use crate::metrics::{SprintEntry, days_between};
 use crate::model::{Decision, ItemStatus, Note, Sprint, SprintItem, Visibility};
 use crate::site::Input;
@@ -207,18 +207,23 @@ fn view(
     entry: &SprintEntry,
     url: &str,
 ) -> SprintPageView {
+    let d = input.report_date;
     let anchors = item_anchors(sprint.items.iter().map(|i| i.id.as_str()));
-    let row = |item: &SprintItem| item_row(item, anchors.get(item.id.as_str()).cloned().unwrap_or_default());
-    let removed = |i: &&SprintItem| i.status == ItemStatus::Removed;
+    let row = |item: &SprintItem| {
+        item_row(sprint, item, d, anchors.get(item.id.as_str()).cloned().unwrap_or_default())
+    };
+    // As of the report date: an item added later has not joined yet, one
+    // removed later is still in the sprint.
+    let items = || sprint.items.iter().filter(|i| i.joined_by(d));
+    let removed = |i: &&SprintItem| i.removed_by(d);
     let committed: Vec<&SprintItem> =
-        sprint.items.iter().filter(|i| i.is_committed(sprint.start) && !removed(i)).collect();
-    let added: Vec<&SprintItem> =
-        sprint.items.iter().filter(|i| !i.is_committed(sprint.start) && !removed(i)).collect();
-    let gone: Vec<&SprintItem> = sprint.items.iter().filter(removed).collect();
+        items().filter(|i| i.is_committed(sprint.start) && !removed(i)).collect();
+    let added: Vec<&SprintItem> = items().filter(|i| !i.is_committed(sprint.start) && !removed(i)).collect();
+    let gone: Vec<&SprintItem> = items().filter(removed).collect();
     // Committed at planning, then removed: listed under Removed, but said here
     // too, so this heading and the "Committed at planning" figure agree.
     let taken_out: Vec<&SprintItem> =
-        sprint.items.iter().filter(|i| i.is_committed(sprint.start) && removed(i)).collect();
+        items().filter(|i| i.is_committed(sprint.start) && removed(i)).collect();
     let later = removed_later(&taken_out);
     let group = |key, heading, empty, items: Vec<&SprintItem>| ItemGroupView {
         key,
@@ -237,10 +242,10 @@ fn view(
     SprintPageView {
         id: sprint.id.clone(),
         dates: format!("{} to {}", format::date(sprint.start).long, format::date(sprint.end).long),
-        in_progress: sprint.end > input.report_date,
+        in_progress: entry.figures.running,
         goal: sprint.goal.clone(),
-        goal_met: goal(sprint.goal_met),
-        figures: figures(entry, later.as_deref()),
+        goal_met: goal(&entry.figures),
+        figures: figures(input, sprint, entry, later.as_deref()),
         burnup: super::burnup::chart(entry, input.report_date),
         burnup_note: super::burnup::undated(entry),
         groups: vec![
@@ -248,7 +253,12 @@ fn view(
             group("added", "Added mid-sprint", "Nothing was added after the sprint started.", added),
             group("removed", "Removed", "Nothing was taken out of the sprint.", gone),
         ],
-        impediments: sprint.impediments.iter().map(|i| impediment(input, i)).collect(),
+        impediments: sprint
+            .impediments
+            .iter()
+            .filter(|i| i.raised <= d)
+            .map(|i| impediment(input, i))
+            .collect(),
         notes: notes(input, lookup, sprint),
         decisions: decisions(input, lookup, url, &anchors),
         previous: None,
@@ -277,15 +287,25 @@ fn summary(items: &[&SprintItem]) -> String {
     text
 }
 
-fn item_row(item: &SprintItem, anchor: String) -> ItemRowView {
-    let (status_key, status) = match item.status {
-        ItemStatus::Done => ("done", "Done"),
-        ItemStatus::NotDone => ("not-done", "Not done"),
-        ItemStatus::Removed => ("removed", "Removed"),
+/// An item as of `date`: done by then, removed by then, still in progress
+/// while the sprint runs, else not done (a `done` after the sprint's end is
+/// not done in it).
+fn item_row(sprint: &Sprint, item: &SprintItem, date: crate::model::Date, anchor: String) -> ItemRowView {
+    let (status_key, status) = if sprint.done_by(item, date) {
+        ("done", "Done")
+    } else if item.removed_by(date) {
+        ("removed", "Removed")
+    } else if sprint.is_running(date) {
+        ("in-progress", "In progress")
+    } else if item.status == ItemStatus::Done {
+        ("not-done", "Done after the sprint")
+    } else {
+        ("not-done", "Not done")
     };
+    // Only what has happened by the report date.
     let dates = [("Added", item.added), ("Removed", item.removed), ("Done", item.done)]
         .into_iter()
-        .filter_map(|(label, d)| d.map(|d| DatedView { label, date: format::date(d) }))
+        .filter_map(|(label, d)| d.filter(|d| *d <= date).map(|d| DatedView { label, date: format::date(d) }))
         .collect();
     ItemRowView {
         anchor,
@@ -299,26 +319,52 @@ fn item_row(item: &SprintItem, anchor: String) -> ItemRowView {
     }
 }
 
-fn figures(entry: &SprintEntry, removed_later: Option<&str>) -> Vec<FactView> {
+/// The sprint's figures; while it runs, what is known so far and no
+/// figure only its end settles (carry-over, say/do, impediments open at the end).
+fn figures(
+    input: &Input<'_>,
+    sprint: &Sprint,
+    entry: &SprintEntry,
+    removed_later: Option<&str>,
+) -> Vec<FactView> {
     let f = &entry.figures;
     let pts = format::points;
     let committed = match removed_later {
         Some(later) => format!("{} ({later})", pts(f.committed_points)),
         None => pts(f.committed_points),
     };
+    if f.running {
+        let d = input.report_date;
+        let open = sprint.impediments.iter().filter(|i| i.raised <= d && i.resolved.is_none_or(|r| r > d));
+        return vec![
+            fact("Committed at planning", committed),
+            fact("Added so far", pts(f.added_points)),
+            fact("Removed so far", pts(f.removed_points)),
+            fact("Completed so far", pts(f.completed_points)),
+            fact("Completed of those committed, so far", pts(f.completed_committed_points)),
+            fact("Unestimated items", f.unestimated_items.to_string()),
+            fact(super::SAY_DO, format!("{IN_PROGRESS}: settled when the sprint ends")),
+            fact("Scope change so far", format::maybe_percent(f.scope_change)),
+            fact("Impediments", format!("{} raised, {} open now", f.impediments_raised, open.count())),
+        ];
+    }
     vec![
         fact("Committed at planning", committed),
         fact("Added mid-sprint", pts(f.added_points)),
         fact("Removed", pts(f.removed_points)),
         fact("Completed", pts(f.completed_points)),
         fact("Completed of those committed", pts(f.completed_committed_points)),
-        fact("Carried over", pts(f.carry_over_points)),
+        fact("Carried over", f.carry_over_points.map_or_else(|| format::NO_DATA.to_string(), pts)),
         fact("Unestimated items", f.unestimated_items.to_string()),
         fact(super::SAY_DO, format::maybe_percent(f.say_do)),
         fact("Scope change", format::maybe_percent(f.scope_change)),
         fact(
             "Impediments",
-            format!("{} raised, {} open at the end", f.impediments_raised, f.impediments_open),
+            format!(
+                "{} raised, {} open at the end",
+                f.impediments_raised,
+                f.impediments_open.unwrap_or_default()
+            ),
         ),
     ]
 }
