@@ -137,6 +137,15 @@ fn read_item(
             );
         } else if added.is_some_and(|a| d < a) {
             diags.error(path, Some(f.pos_of("done")), format!("`done` ({d}) is before the item was added"));
+        } else if d > end {
+            diags.warning(
+                path,
+                Some(f.pos_of("done")),
+                format!(
+                    "`done` ({d}) is after the sprint ends ({end}): the item counts as not done in this \
+                     sprint and is carried over (list it in the sprint it was finished in)"
+                ),
+            );
         }
     }
     Some(SprintItem {
@@ -260,6 +269,23 @@ mod tests {
                 "error: sprints/s1.yaml:8:44: `added` (2026-10-30) is after the sprint ends (2026-10-16)",
             ]
         );
+    }
+
+    #[test]
+    fn a_done_date_after_the_end_is_a_warning_and_not_done_there() {
+        let (s, msgs) = sprint(
+            "start: 2026-11-09\nend: 2026-11-20\nitems:\n  - {id: A, title: a, status: done, points: 3, done: 2026-12-25}\n",
+        );
+        assert_eq!(
+            msgs,
+            vec![
+                "warning: sprints/s1.yaml:4:54: `done` (2026-12-25) is after the sprint ends (2026-11-20): the item \
+                 counts as not done in this sprint and is carried over (list it in the sprint it was finished in)"
+            ]
+        );
+        let s = s.unwrap_or_else(|| panic!("a warning keeps the sprint"));
+        let f = crate::metrics::SprintFigures::of(&s, crate::testkit::date("2026-12-31"));
+        assert_eq!((f.completed_points, f.carry_over_points), (0.0, Some(3.0)));
     }
 
     #[test]
