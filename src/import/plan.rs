@@ -438,7 +438,7 @@ fn team(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Plan, 
     });
     plan.files.push(Planned {
         path: "team.yaml".into(),
-        content: emit::team(ctx.files, &name, &members),
+        content: super::team::team_yaml(ctx.files, &name, &members),
         summary: count(members.len(), "member"),
     });
 }
