@@ -1,13 +1,19 @@
 //! The `tandem` command line: parses flags, runs the library, prints
 //! diagnostics and maps the outcome to an exit code (docs/commands.md).
+//!
+//! The shape is ripgrep's: [`run`] returns the exit code or a [`Failure`],
+//! and `main` is the one place a failure (or a panic, which is a bug) is
+//! printed. Data problems are not failures: they are diagnostics, printed
+//! as they are found, with exit code 1.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tandem::diagnostics::{self, MessageFormat};
 use tandem::model::Date;
+use tandem::options::Flags;
 use tandem::summary;
 
 /// Turns a scrum team's sprint records and meeting notes into a static site
@@ -46,9 +52,8 @@ struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
-    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<Date>,
+    #[command(flatten)]
+    as_of: AsOfArg,
     /// Folder of templates that replace built-in ones of the same name (watched too).
     #[arg(long)]
     templates: Option<PathBuf>,
@@ -73,6 +78,7 @@ struct ImportArgs {
     /// The data folder to write into.
     #[arg(long, value_name = "DATA_DIR", default_value = ".")]
     into: PathBuf,
+    // Not the report date of `AsOfArg`: an export's date, which an import settles itself.
     /// The export's date (YYYY-MM-DD); default: the latest date in the export.
     #[arg(long, value_parser = parse_date)]
     as_of: Option<Date>,
@@ -93,7 +99,7 @@ enum SourceArg {
 #[derive(Args)]
 struct BuildArgs {
     #[command(flatten)]
-    common: CheckArgs,
+    common: DataArgs,
     /// Where to write the site.
     #[arg(short, long, default_value = "public")]
     output_dir: PathBuf,
@@ -113,7 +119,7 @@ struct BuildArgs {
 #[derive(Args)]
 struct SummaryArgs {
     #[command(flatten)]
-    common: CheckArgs,
+    common: DataArgs,
     /// Absolute URL the site is published at, for the summary's links.
     #[arg(long, value_parser = parse_base_url)]
     base_url: Option<String>,
@@ -139,6 +145,14 @@ struct PublicArg {
         default_missing_value = "true"
     )]
     public: Option<bool>,
+}
+
+/// `--as-of`: the report date, for every command that reads a data folder.
+#[derive(Args)]
+struct AsOfArg {
+    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<Date>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -169,8 +183,17 @@ struct InitArgs {
     templates: Option<PathBuf>,
 }
 
+/// `tandem check`'s own flags, after those it shares with `build` and `summary`.
 #[derive(Args)]
 struct CheckArgs {
+    #[command(flatten)]
+    common: DataArgs,
+}
+
+/// What `check`, `build` and `summary` share: the data folder and how its
+/// problems count and print.
+#[derive(Args)]
+struct DataArgs {
     /// The data folder (holding team.yaml, sprints/, notes/ ...).
     #[arg(default_value = ".")]
     data_dir: PathBuf,
@@ -180,9 +203,31 @@ struct CheckArgs {
     /// How to print problems: `github` annotates files in GitHub Actions.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     message_format: FormatArg,
-    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<Date>,
+    #[command(flatten)]
+    as_of: AsOfArg,
+}
+
+impl DataArgs {
+    /// The flags every command shares; each adds its own.
+    fn flags(&self) -> Flags {
+        Flags { as_of: self.as_of.as_of, strict: self.strict, ..Flags::default() }
+    }
+
+    /// The data folder and the clock, or the usage error that stops the command.
+    fn start(&self) -> Result<jiff::Timestamp, Failure> {
+        usable_data_dir(&self.data_dir)?;
+        now()
+    }
+
+    /// Prints the diagnostics, the count line (or `closing`, when there is
+    /// no problem), then the hints; returns whether any is an error.
+    fn print(&self, diags: diagnostics::Diagnostics, closing: Option<&str>) -> bool {
+        let failed = diags.has_errors();
+        let prefix = self.data_dir.to_string_lossy();
+        let text = diagnostics::render_closed(&diags.sorted(), self.message_format.into(), &prefix, closing);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        failed
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -210,7 +255,7 @@ fn parse_base_url(text: &str) -> Result<String, String> {
 
 /// The one place the clock is read: `SOURCE_DATE_EPOCH` (seconds since
 /// 1970, the reproducible-builds convention) when set, else the system clock.
-fn now() -> Result<jiff::Timestamp, String> {
+fn now() -> Result<jiff::Timestamp, Failure> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(text) => text
             .trim()
@@ -218,7 +263,9 @@ fn now() -> Result<jiff::Timestamp, String> {
             .ok()
             .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
             .ok_or_else(|| {
-                format!("SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")")
+                Failure::Usage(format!(
+                    "SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")"
+                ))
             }),
         Err(_) => Ok(jiff::Timestamp::now()),
     }
@@ -244,26 +291,69 @@ const EXIT_INVALID_DATA: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 const EXIT_OTHER: u8 = 3;
 
+/// Why a command stopped, printed once by `main` as `error: ...`. Invalid
+/// data is not one: its diagnostics say everything, and the code is 1.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    /// The command line is wrong (exit 2): a folder, a clock, a flag's value.
+    #[error("{0}")]
+    Usage(String),
+    /// A bug in tandem (a panic), said in plain words, without a backtrace.
+    #[error("tandem stopped on an internal error (a bug; please report it): {0}")]
+    Panic(String),
+    /// Ctrl-C cannot be watched for, so `serve` could not stop in order.
+    #[error("cannot watch for Ctrl-C: {0}")]
+    CtrlC(#[from] ctrlc::Error),
+    /// The summary could not be printed.
+    #[error("could not print the summary: {0}")]
+    Print(#[source] std::io::Error),
+    #[error(transparent)]
+    Build(#[from] tandem::BuildError),
+    #[error(transparent)]
+    Summary(#[from] summary::SummaryError),
+    #[error(transparent)]
+    Import(#[from] tandem::import::ImportError),
+    #[error(transparent)]
+    Init(#[from] tandem::init::InitError),
+    #[error(transparent)]
+    Serve(#[from] tandem::serve::ServeError),
+}
+
+impl Failure {
+    fn exit_code(&self) -> ExitCode {
+        ExitCode::from(if matches!(self, Failure::Usage(_)) { EXIT_USAGE } else { EXIT_OTHER })
+    }
+}
+
 fn main() -> ExitCode {
-    // A panic is a bug in tandem, never the user's fault: say so in plain
-    // words, without a backtrace, and exit like any other failure (code 3).
-    // Not while `serve` runs: its threads catch panics and report them
-    // themselves (a rebuild's in the banner), and the preview goes on.
-    std::panic::set_hook(Box::new(|info| {
-        if tandem::serve::catches_panics() {
-            return;
+    // A panic is a bug in tandem, never the user's fault: the default hook's
+    // message and backtrace are not for users, so the hook says nothing, and
+    // the panic unwinds to here (or to whoever catches it: a `serve` rebuild
+    // reports its own in the banner, and the preview goes on).
+    std::panic::set_hook(Box::new(|_| {}));
+    let failure = match std::panic::catch_unwind(run) {
+        Ok(Ok(code)) => return code,
+        Ok(Err(failure)) => failure,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Failure::Panic(what)
         }
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        say!("error: tandem stopped on an internal error (a bug; please report it): {what}");
-        std::process::exit(i32::from(EXIT_OTHER));
-    }));
-    let cli = Cli::parse();
-    match cli.command {
+    };
+    print_error(&failure);
+    failure.exit_code()
+}
+
+/// The one way an error reaches the terminal.
+fn print_error(e: &dyn std::fmt::Display) {
+    say!("error: {e}");
+}
+
+fn run() -> Result<ExitCode, Failure> {
+    match Cli::parse().command {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
         Command::Summary(args) => summary(&args),
@@ -273,40 +363,165 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(args: &ServeArgs) -> ExitCode {
-    use tandem::serve;
-    if let Err(code) = usable_data_dir(&args.data_dir).and_then(|()| now().map(drop).map_err(usage_error)) {
-        return code;
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
+    let common = &args.common;
+    let now = common.start()?;
+    let checked = tandem::check(&common.data_dir, &common.flags(), now);
+    let closing =
+        format!("Checked {} files in {}: no problems", checked.files_read, common.data_dir.display());
+    Ok(exit_for(common.print(checked.diagnostics, Some(&closing))))
+}
+
+fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
+    let started = std::time::Instant::now();
+    let common = &args.common;
+    let now = common.start()?;
+    let flags = Flags {
+        public: args.public.public,
+        base_url: args.base_url.clone(),
+        templates_dir: args.templates.clone(),
+        ..common.flags()
+    };
+    let outcome = tandem::build(&common.data_dir, &args.output_dir, &flags, now);
+    common.print(outcome.diagnostics, None);
+    match outcome.result {
+        Ok(built) => {
+            if !args.quiet {
+                let ms = started.elapsed().as_millis();
+                let (pages, files, out) = (built.pages, built.files, args.output_dir.display());
+                say!("Built {pages} pages ({files} files) in {out} in {ms} ms");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(tandem::BuildError::InvalidData) => Ok(exit_for(true)),
+        Err(e) => Err(e.into()),
     }
+}
+
+fn summary(args: &SummaryArgs) -> Result<ExitCode, Failure> {
+    let common = &args.common;
+    let now = common.start()?;
+    let flags = Flags { public: args.public.public, base_url: args.base_url.clone(), ..common.flags() };
+    let outcome = summary::run(&common.data_dir, &flags, now, args.format.into());
+    common.print(outcome.diagnostics, None);
+    let text = match outcome.result {
+        Ok(text) => text,
+        Err(summary::SummaryError::InvalidData) => return Ok(exit_for(true)),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`tandem summary | head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Print(e)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Exit code 1 when the data has errors (they were printed), else 0.
+fn exit_for(invalid: bool) -> ExitCode {
+    if invalid { ExitCode::from(EXIT_INVALID_DATA) } else { ExitCode::SUCCESS }
+}
+
+fn init(args: &InitArgs) -> Result<ExitCode, Failure> {
+    let (dir, written, next) = match &args.templates {
+        Some(dir) => {
+            (dir, tandem::init::export_templates(dir), "edit them, then run `tandem build --templates")
+        }
+        None => {
+            // The starter sprint begins this week, in UTC like the default
+            // report date, so the starter notes are never dated after it.
+            let today = jiff::tz::TimeZone::UTC.to_datetime(now()?).date();
+            (&args.dir, tandem::init::init(&args.dir, today), "edit team.yaml, then run `tandem check")
+        }
+    };
+    let files = written?;
+    out!("Wrote {} files in {}:", files.len(), dir.display());
+    for file in files {
+        out!("  {}", file.display());
+    }
+    out!("Next: {next} {}`", dir.display());
+    if args.templates.is_none() && tandem::init::tandem_repository().is_empty() {
+        out!(
+            "Before you push: set TANDEM_REPOSITORY in {} to the GitHub repository \
+             tandem comes from (owner/name)",
+            dir.join(".github/workflows/tandem.yml").display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
+    use tandem::import::{self, plan::Change, record::Source};
+    let options = import::ImportOptions {
+        source: match args.source {
+            SourceArg::Jira => Source::Jira,
+            SourceArg::Gitlab => Source::Gitlab,
+        },
+        files: args.files.clone(),
+        sprints: args.sprints.clone(),
+        into: args.into.clone(),
+        as_of: args.as_of,
+        dry_run: args.dry_run,
+    };
+    let outcome = import::run(&options);
+    // Paths in import's messages are the files as given, not data-folder paths.
+    let text = diagnostics::render(&outcome.diagnostics.sorted(), args.message_format.into(), "");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let done = match outcome.result {
+        Ok(done) => done,
+        Err(import::ImportError::InvalidInput) => return Ok(exit_for(true)),
+        Err(e) => return Err(e.into()),
+    };
+    let verb = if done.dry_run { "Would import" } else { "Imported" };
+    out!(
+        "{verb} {} issues as of {} into {}: {} sprints, {} backlog items",
+        done.issues,
+        done.as_of,
+        args.into.display(),
+        done.sprints,
+        done.backlog_items
+    );
+    for (path, change, summary) in &done.changes {
+        let word = match (change, done.dry_run) {
+            (Change::Unchanged, _) => "unchanged",
+            (Change::Written, false) => "wrote",
+            (Change::Written, true) => "would write",
+            (Change::Removed, false) => "removed",
+            (Change::Removed, true) => "would remove",
+        };
+        let detail = if summary.is_empty() { String::new() } else { format!(" ({summary})") };
+        out!("  {word:<12} {path}{detail}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
+    use tandem::serve;
+    usable_data_dir(&args.data_dir)?;
+    now()?;
     if let Some(dir) = args.templates.as_ref().filter(|d| !d.is_dir()) {
-        say!("error: the templates folder {} is not a folder", dir.display());
-        return ExitCode::from(EXIT_USAGE);
+        return Err(Failure::Usage(format!("the templates folder {} is not a folder", dir.display())));
     }
     // Ctrl-C (and a plain `kill`) end the wait below; the server then stops in order.
     let (stop, stopped) = std::sync::mpsc::channel();
-    if let Err(e) = ctrlc::set_handler(move || {
+    ctrlc::set_handler(move || {
         let _ = stop.send(());
-    }) {
-        say!("error: cannot watch for Ctrl-C: {e}");
-        return ExitCode::from(EXIT_OTHER);
-    }
+    })?;
+    let bind = args.bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     let options = serve::ServeOptions {
         data_dir: args.data_dir.clone(),
-        as_of: args.as_of,
-        templates_dir: args.templates.clone(),
-        bind: args.bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
+        flags: Flags {
+            as_of: args.as_of.as_of,
+            public: args.public.public,
+            templates_dir: args.templates.clone(),
+            ..Flags::default()
+        },
+        bind,
         port: args.port,
-        public: args.public.public,
-        now: clock,
+        // Checked once above; the environment does not change.
+        now: || now().unwrap_or_else(|_| jiff::Timestamp::now()),
     };
-    let bind = options.bind;
-    let running = match serve::start(options, std::sync::Arc::new(print_serve_event)) {
-        Ok(running) => running,
-        Err(e) => {
-            say!("error: {e}");
-            return ExitCode::from(EXIT_OTHER);
-        }
-    };
+    let running = serve::start(options, std::sync::Arc::new(print_serve_event))?;
     if !bind.is_loopback() {
         say!("warning: listening on {bind}: other machines that can reach this one can see the site");
     }
@@ -318,7 +533,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
     let _ = stopped.recv();
     running.stop();
     out!("Stopped serving {name}");
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The terminal's view of a build: the problems as `check` prints them, then one line.
@@ -329,7 +544,7 @@ fn print_serve_event(event: tandem::serve::Event) {
             let text = diagnostics::render(&report.diagnostics, MessageFormat::Human, "");
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
             if let Some(e) = &report.error {
-                say!("error: {e}");
+                print_error(e);
             }
             let secs = report.took.as_secs_f64();
             match (report.built, report.first) {
@@ -366,229 +581,13 @@ fn open_browser(url: &str) {
     }
 }
 
-/// The clock for each rebuild; `now()` was checked once at start, so its
-/// error cannot come back (the environment does not change).
-fn clock() -> jiff::Timestamp {
-    now().unwrap_or_else(|_| jiff::Timestamp::now())
-}
-
-fn import(args: &ImportArgs) -> ExitCode {
-    use tandem::import::{self, plan::Change, record::Source};
-    let options = import::ImportOptions {
-        source: match args.source {
-            SourceArg::Jira => Source::Jira,
-            SourceArg::Gitlab => Source::Gitlab,
-        },
-        files: args.files.clone(),
-        sprints: args.sprints.clone(),
-        into: args.into.clone(),
-        as_of: args.as_of,
-        dry_run: args.dry_run,
-    };
-    let outcome = import::run(&options);
-    // Paths in import's messages are the files as given, not data-folder paths.
-    let text = diagnostics::render(&outcome.diagnostics.sorted(), args.message_format.into(), "");
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    match outcome.result {
-        Ok(done) => {
-            let verb = if done.dry_run { "Would import" } else { "Imported" };
-            out!(
-                "{verb} {} issues as of {} into {}: {} sprints, {} backlog items",
-                done.issues,
-                done.as_of,
-                args.into.display(),
-                done.sprints,
-                done.backlog_items
-            );
-            for (path, change, summary) in &done.changes {
-                let word = match (change, done.dry_run) {
-                    (Change::Unchanged, _) => "unchanged",
-                    (Change::Written, false) => "wrote",
-                    (Change::Written, true) => "would write",
-                    (Change::Removed, false) => "removed",
-                    (Change::Removed, true) => "would remove",
-                };
-                let detail = if summary.is_empty() { String::new() } else { format!(" ({summary})") };
-                out!("  {word:<12} {path}{detail}");
-            }
-            ExitCode::SUCCESS
-        }
-        Err(import::ImportError::InvalidInput) => ExitCode::from(EXIT_INVALID_DATA),
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
+fn usable_data_dir(dir: &Path) -> Result<(), Failure> {
+    if dir.is_dir() {
+        return Ok(());
     }
-}
-
-fn init(args: &InitArgs) -> ExitCode {
-    let (dir, written, next) = match &args.templates {
-        Some(dir) => {
-            (dir, tandem::init::export_templates(dir), "edit them, then run `tandem build --templates")
-        }
-        None => {
-            // The starter sprint begins this week.
-            let today = match now() {
-                // In UTC, like the default report date, so the starter notes are never
-                // dated after it.
-                Ok(t) => jiff::tz::TimeZone::UTC.to_datetime(t).date(),
-                Err(e) => {
-                    say!("error: {e}");
-                    return ExitCode::from(EXIT_USAGE);
-                }
-            };
-            (&args.dir, tandem::init::init(&args.dir, today), "edit team.yaml, then run `tandem check")
-        }
-    };
-    match written {
-        Ok(files) => {
-            out!("Wrote {} files in {}:", files.len(), dir.display());
-            for file in files {
-                out!("  {}", file.display());
-            }
-            out!("Next: {next} {}`", dir.display());
-            if args.templates.is_none() && tandem::init::tandem_repository().is_empty() {
-                out!(
-                    "Before you push: set TANDEM_REPOSITORY in {} to the GitHub repository \
-                     tandem comes from (owner/name)",
-                    dir.join(".github/workflows/tandem.yml").display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
-    }
-}
-
-fn build(args: &BuildArgs) -> ExitCode {
-    let started = std::time::Instant::now();
-    let common = &args.common;
-    let now = match start(common) {
-        Ok(now) => now,
-        Err(code) => return code,
-    };
-    let options = tandem::BuildOptions {
-        data_dir: common.data_dir.clone(),
-        output_dir: args.output_dir.clone(),
-        as_of: common.as_of,
-        now,
-        site: tandem::site::SiteOptions {
-            base_url: args.base_url.clone(),
-            templates_dir: args.templates.clone(),
-            public: args.public.public,
-        },
-        strict: common.strict,
-    };
-    let outcome = tandem::build(&options);
-    print_diagnostics(outcome.diagnostics, common);
-    match outcome.result {
-        Ok(built) => {
-            if !args.quiet {
-                let ms = started.elapsed().as_millis();
-                say!(
-                    "Built {} pages ({} files) in {} in {ms} ms",
-                    built.pages,
-                    built.files,
-                    args.output_dir.display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(tandem::BuildError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
-    }
-}
-
-/// Prints the diagnostics and the count line; returns whether any is an error.
-fn print_diagnostics(diags: tandem::diagnostics::Diagnostics, args: &CheckArgs) -> bool {
-    let failed = diags.has_errors();
-    let list = diags.sorted();
-    let prefix = args.data_dir.to_string_lossy();
-    let text = diagnostics::render(&list, args.message_format.into(), &prefix);
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    failed
-}
-
-fn check(args: &CheckArgs) -> ExitCode {
-    let now = match start(args) {
-        Ok(now) => now,
-        Err(code) => return code,
-    };
-    let checked = tandem::check(&args.data_dir, args.as_of, now);
-    let mut diags = checked.diagnostics;
-    if args.strict {
-        diags.make_strict();
-    }
-    let clean = diags.is_empty();
-    if print_diagnostics(diags, args) {
-        return ExitCode::from(EXIT_INVALID_DATA);
-    }
-    if clean {
-        say!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
-    }
-    ExitCode::SUCCESS
-}
-
-fn summary(args: &SummaryArgs) -> ExitCode {
-    let common = &args.common;
-    let now = match start(common) {
-        Ok(now) => now,
-        Err(code) => return code,
-    };
-    let options = summary::SummaryOptions {
-        data_dir: common.data_dir.clone(),
-        as_of: common.as_of,
-        now,
-        base_url: args.base_url.clone(),
-        public: args.public.public,
-        format: args.format.into(),
-        strict: common.strict,
-    };
-    let outcome = summary::run(&options);
-    print_diagnostics(outcome.diagnostics, common);
-    match outcome.result {
-        Ok(text) => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`tandem summary | head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    say!("error: could not print the summary: {e}");
-                    ExitCode::from(EXIT_OTHER)
-                }
-            }
-        }
-        Err(summary::SummaryError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
-    }
-}
-
-/// The clock and the data folder, or the usage error (exit 2) that stops the command.
-fn start(args: &CheckArgs) -> Result<jiff::Timestamp, ExitCode> {
-    usable_data_dir(&args.data_dir)?;
-    now().map_err(usage_error)
-}
-
-fn usable_data_dir(dir: &std::path::Path) -> Result<(), ExitCode> {
-    if !dir.is_dir() {
-        let what = if dir.exists() { "is not a folder" } else { "does not exist" };
-        say!("error: the data folder {} {what} (give the folder holding team.yaml)", dir.display());
-        return Err(ExitCode::from(EXIT_USAGE));
-    }
-    Ok(())
-}
-
-fn usage_error(e: String) -> ExitCode {
-    say!("error: {e}");
-    ExitCode::from(EXIT_USAGE)
+    let what = if dir.exists() { "is not a folder" } else { "does not exist" };
+    Err(Failure::Usage(format!(
+        "the data folder {} {what} (give the folder holding team.yaml)",
+        dir.display()
+    )))
 }

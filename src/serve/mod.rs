@@ -18,7 +18,6 @@ pub mod inject;
 mod respond;
 mod watch;
 
-use std::fmt;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -29,8 +28,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Date;
-use crate::site::{Site, SiteOptions};
+use crate::options::Flags;
+use crate::site::Site;
 use inject::{Banner, Problem};
 
 /// The first port tried when none is given, and how many after it.
@@ -40,22 +39,19 @@ const PORTS_TRIED: u16 = 100;
 /// a thread of its own, so these stay free for pages.
 const WORKERS: usize = 4;
 
-/// Everything `serve` needs, settled by the command line.
+/// Everything `serve` needs from the command line.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
     /// The data folder.
     pub data_dir: PathBuf,
-    /// `--as-of`.
-    pub as_of: Option<Date>,
-    /// `--templates`: watched too.
-    pub templates_dir: Option<PathBuf>,
+    /// `--as-of`, `--public`, `--templates` (watched too): settled with
+    /// `tandem.yaml` at every build, as `build` does once. The base URL is
+    /// always `/`, whatever is given.
+    pub flags: Flags,
     /// Where to listen: 127.0.0.1 unless `--bind` says otherwise.
     pub bind: IpAddr,
     /// `--port`: exactly this one (0: any free one); none: the first free from 4000.
     pub port: Option<u16>,
-    /// `--public` (`--public=false`): preview the stakeholder site; absent,
-    /// tandem.yaml's `public` decides, as for `build`.
-    pub public: Option<bool>,
     /// The clock, read at every build (the library never reads it itself).
     pub now: fn() -> jiff::Timestamp,
 }
@@ -85,41 +81,21 @@ pub struct BuildReport {
 }
 
 /// Why serving could not start. Every case maps to exit code 3.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// `--port N` is taken.
+    #[error("port {} is taken on {} (choose another with --port, or leave it out)", .0.port(), .0.ip())]
     PortTaken(SocketAddr),
     /// Every port from 4000 on that was tried is taken.
+    #[error("ports {DEFAULT_PORT} to {last} are all taken on {ip} (choose one with --port)", ip = .0, last = DEFAULT_PORT + PORTS_TRIED - 1)]
     NoFreePort(IpAddr),
     /// Listening failed for another reason.
+    #[error("cannot listen on {0}: {1}")]
     Listen(SocketAddr, String),
     /// The data folder could not be watched.
+    #[error("{0}")]
     Watch(String),
 }
-
-impl fmt::Display for ServeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::PortTaken(addr) => {
-                write!(
-                    f,
-                    "port {} is taken on {} (choose another with --port, or leave it out)",
-                    addr.port(),
-                    addr.ip()
-                )
-            }
-            ServeError::NoFreePort(ip) => write!(
-                f,
-                "ports {DEFAULT_PORT} to {} are all taken on {ip} (choose one with --port)",
-                DEFAULT_PORT + PORTS_TRIED - 1
-            ),
-            ServeError::Listen(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
-            ServeError::Watch(e) => f.write_str(e),
-        }
-    }
-}
-
-impl std::error::Error for ServeError {}
 
 /// One build as it is served.
 #[derive(Debug)]
@@ -176,7 +152,6 @@ impl Running {
     /// Stops watching and accepting requests, and waits for the requests
     /// being answered.
     pub fn stop(mut self) {
-        CATCHING_PANICS.store(false, Ordering::SeqCst);
         self.watcher.take();
         self.shared.stopping.store(true, Ordering::SeqCst);
         self.shared.changed.notify_all();
@@ -184,16 +159,6 @@ impl Running {
             let _ = worker.join();
         }
     }
-}
-
-/// Set while a server runs: its threads catch panics and report them
-/// themselves (a rebuild's as a banner problem), so the command line's
-/// panic hook must not end the process.
-static CATCHING_PANICS: AtomicBool = AtomicBool::new(false);
-
-/// Whether a panic now is caught by a running server (see [`start`]).
-pub fn catches_panics() -> bool {
-    CATCHING_PANICS.load(Ordering::SeqCst)
 }
 
 /// The base URL of every build in serve mode: root-relative, so the 404
@@ -218,13 +183,14 @@ pub fn start(opts: ServeOptions, on_event: OnEvent) -> Result<Running, ServeErro
     // its change waits in the channel and the rebuild thread takes it.
     let (tx, rx) = mpsc::channel();
     let mut roots = vec![opts.data_dir.clone()];
-    roots.extend(opts.templates_dir.clone());
+    roots.extend(opts.flags.templates_dir.clone());
     // Events name canonical paths; compare like with like.
     let roots: Vec<PathBuf> = roots.into_iter().map(|r| r.canonicalize().unwrap_or(r)).collect();
     let watcher = watch::watch(&roots, tx).map_err(ServeError::Watch)?;
 
-    CATCHING_PANICS.store(true, Ordering::SeqCst);
-    let builder = Builder { opts: opts.clone(), on_event };
+    let mut flags = opts.flags.clone();
+    flags.base_url = Some(SERVED_BASE_URL.to_string());
+    let builder = Builder { data_dir: opts.data_dir.clone(), flags, now: opts.now, on_event };
     let (first, team) = builder.build_caught(None, 1, true);
     let shared = Arc::new(Shared {
         current: Mutex::new(Arc::new(first)),
@@ -272,7 +238,10 @@ fn first_free(ip: IpAddr, ports: std::ops::Range<u16>) -> Result<TcpListener, Se
 
 /// Builds snapshots: the pipeline of `build`, kept in memory.
 struct Builder {
-    opts: ServeOptions,
+    data_dir: PathBuf,
+    /// The command line's, with the served base URL.
+    flags: Flags,
+    now: fn() -> jiff::Timestamp,
     on_event: OnEvent,
 }
 
@@ -297,7 +266,9 @@ impl Builder {
     }
 
     /// [`Builder::build`], a panic in it (a bug) becoming the build's error:
-    /// the last good site stays, and the server and its rebuilds go on.
+    /// the last good site stays, and the server and its rebuilds go on. The
+    /// panic is caught here, where it happens; the command line's panic
+    /// hook prints nothing of its own, so nobody needs to know a server runs.
     fn build_caught(
         &self,
         previous: Option<&Snapshot>,
@@ -330,20 +301,14 @@ impl Builder {
     /// One build; on failure the previous snapshot's site stays.
     fn build(&self, previous: Option<&Snapshot>, version: u64, first: bool) -> (Snapshot, Option<String>) {
         let started = Instant::now();
-        let opts = &self.opts;
-        let checked = crate::check(&opts.data_dir, opts.as_of, (opts.now)());
+        let checked = crate::check(&self.data_dir, &self.flags, (self.now)());
         let mut diagnostics = checked.diagnostics;
         let mut team = None;
         let mut error = None;
         let mut site = None;
-        if let Some((project, date)) = checked.project.filter(|_| !diagnostics.has_errors()) {
+        if let Some((project, options)) = checked.project.filter(|_| !diagnostics.has_errors()) {
             team = Some(project.team.name.clone());
-            let site_opts = SiteOptions {
-                base_url: Some(SERVED_BASE_URL.to_string()),
-                templates_dir: opts.templates_dir.clone(),
-                public: opts.public,
-            };
-            match crate::render_site(&project, date, &site_opts, &opts.data_dir, &mut diagnostics) {
+            match crate::render_site(&project, &options, &checked.static_files, &mut diagnostics) {
                 Ok(built) => site = Some(Arc::new(built)),
                 Err(e) => error = Some(e.to_string()),
             }

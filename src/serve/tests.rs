@@ -40,11 +40,9 @@ fn recorder() -> (OnEvent, mpsc::Receiver<Event>) {
 fn options(data_dir: &std::path::Path, now: fn() -> jiff::Timestamp) -> ServeOptions {
     ServeOptions {
         data_dir: data_dir.to_path_buf(),
-        as_of: None,
-        templates_dir: None,
+        flags: Flags::default(),
         bind: LOCAL,
         port: Some(0),
-        public: None,
         now,
     }
 }

@@ -41,8 +41,8 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Change>) -> Result<Watcher, String> {
     // No file-id cache: it would walk the folders itself, following links
     // (it serves only to pair renames, and any change here means "rebuild").
     let handler = move |result: DebounceEventResult| {
-        // A bug here must not silently end the watching thread (the server
-        // catches panics, see `serve::catches_panics`): report it instead.
+        // A bug here must not silently end the watching thread: caught
+        // here, where it happens, and reported instead.
         let change = std::panic::catch_unwind(AssertUnwindSafe(|| change_of(result, &roots_for_filter)))
             .unwrap_or_else(|_| {
                 Some(Change::Trouble("internal error while filtering changes; please report it".into()))
