@@ -2,6 +2,7 @@
 //! (a save during the first build, a panic in a rebuild).
 
 use super::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const LOCAL: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 
