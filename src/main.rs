@@ -7,269 +7,17 @@
 //! as they are found, with exit code 1.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::Parser;
+use cli::{
+    BuildArgs, CheckArgs, Cli, Command, DataArgs, ImportArgs, InitArgs, ServeArgs, SourceArg, SummaryArgs,
+};
 use tandem::diagnostics::{self, MessageFormat};
-use tandem::model::Date;
-use tandem::options::Flags;
 use tandem::summary;
 
-/// Turns a scrum team's sprint records and meeting notes into a static site
-/// about the team's health.
-#[derive(Parser)]
-#[command(name = "tandem", version, about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Validate the data, compute every figure and write the site.
-    Build(BuildArgs),
-    /// Validate the data folder and report every problem, without writing anything.
-    Check(CheckArgs),
-    /// Print the stakeholder summary on standard output (for a chat, an e-mail or a pull request).
-    Summary(SummaryArgs),
-    /// Write a small, valid data folder and a GitHub Actions workflow to start from.
-    Init(InitArgs),
-    /// Turn a Jira or GitLab export into sprint records and a backlog snapshot.
-    Import(ImportArgs),
-    /// Build the site in memory and serve it on this machine, rebuilding and reloading on every save.
-    Serve(ServeArgs),
-}
-
-#[derive(Args)]
-struct ServeArgs {
-    /// The data folder (holding team.yaml, sprints/, notes/ ...).
-    #[arg(default_value = ".")]
-    data_dir: PathBuf,
-    /// The port to listen on (0: any free one); default: the first free one from 4000.
-    #[arg(long)]
-    port: Option<u16>,
-    /// Open the site in the default browser.
-    #[arg(long)]
-    open: bool,
-    #[command(flatten)]
-    as_of: AsOfArg,
-    /// Folder of templates that replace built-in ones of the same name (watched too).
-    #[arg(long)]
-    templates: Option<PathBuf>,
-    /// Listen on this address instead of 127.0.0.1 (other machines can then see the site).
-    #[arg(long, value_name = "ADDR")]
-    bind: Option<std::net::IpAddr>,
-    #[command(flatten)]
-    public: PublicArg,
-}
-
-#[derive(Args)]
-struct ImportArgs {
-    /// The tracker the export comes from.
-    #[arg(value_enum)]
-    source: SourceArg,
-    /// Export files: Jira CSV or REST search JSON; GitLab REST issue lists (one page or many).
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
-    /// Sprint dates for exports without them: Jira's board sprint list (JSON), or CSV/YAML of name,start,end[,goal].
-    #[arg(long, value_name = "FILE")]
-    sprints: Option<PathBuf>,
-    /// The data folder to write into.
-    #[arg(long, value_name = "DATA_DIR", default_value = ".")]
-    into: PathBuf,
-    // Not the report date of `AsOfArg`: an export's date, which an import settles itself.
-    /// The export's date (YYYY-MM-DD); default: the latest date in the export.
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<Date>,
-    /// Print what would be written, and write nothing.
-    #[arg(long)]
-    dry_run: bool,
-    /// How to print problems: `github` annotates files in GitHub Actions.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    message_format: FormatArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SourceArg {
-    Jira,
-    Gitlab,
-}
-
-#[derive(Args)]
-struct BuildArgs {
-    #[command(flatten)]
-    common: DataArgs,
-    /// Where to write the site.
-    #[arg(short, long, default_value = "public")]
-    output_dir: PathBuf,
-    /// Absolute URL the site is published at (feed, canonical links); links stay relative.
-    #[arg(long, value_parser = parse_base_url)]
-    base_url: Option<String>,
-    /// Folder of templates that replace built-in ones of the same name.
-    #[arg(long)]
-    templates: Option<PathBuf>,
-    #[command(flatten)]
-    public: PublicArg,
-    /// Print only problems, not the closing summary line.
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-#[derive(Args)]
-struct SummaryArgs {
-    #[command(flatten)]
-    common: DataArgs,
-    /// Absolute URL the site is published at, for the summary's links.
-    #[arg(long, value_parser = parse_base_url)]
-    base_url: Option<String>,
-    #[command(flatten)]
-    public: PublicArg,
-    /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for tools.
-    #[arg(long, value_enum, default_value_t = SummaryFormatArg::Markdown)]
-    format: SummaryFormatArg,
-}
-
-/// `--public`, `--public=true`, `--public=false`: absent, tandem.yaml's
-/// `public` decides. The `=` is required, so `--public DATA_DIR` reads as the
-/// flag and the folder.
-#[derive(Args)]
-struct PublicArg {
-    /// For stakeholders: figures, goals, titles, dates and owners, but no note text
-    /// (no note pages; no action or decision text). Wins over `public` in tandem.yaml.
-    #[arg(
-        long = "public",
-        value_name = "BOOL",
-        num_args = 0..=1,
-        require_equals = true,
-        default_missing_value = "true"
-    )]
-    public: Option<bool>,
-}
-
-/// `--as-of`: the report date, for every command that reads a data folder.
-#[derive(Args)]
-struct AsOfArg {
-    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<Date>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SummaryFormatArg {
-    Markdown,
-    Text,
-    Json,
-}
-
-impl From<SummaryFormatArg> for summary::Format {
-    fn from(f: SummaryFormatArg) -> Self {
-        match f {
-            SummaryFormatArg::Markdown => summary::Format::Markdown,
-            SummaryFormatArg::Text => summary::Format::Text,
-            SummaryFormatArg::Json => summary::Format::Json,
-        }
-    }
-}
-
-#[derive(Args)]
-struct InitArgs {
-    /// Where to write the starter files (created if needed).
-    #[arg(default_value = ".")]
-    dir: PathBuf,
-    /// Instead of a data folder, write the built-in templates and stylesheet
-    /// into this folder, to edit and use with `tandem build --templates`.
-    #[arg(long, value_name = "DIR", conflicts_with = "dir")]
-    templates: Option<PathBuf>,
-}
-
-/// `tandem check`'s own flags, after those it shares with `build` and `summary`.
-#[derive(Args)]
-struct CheckArgs {
-    #[command(flatten)]
-    common: DataArgs,
-}
-
-/// What `check`, `build` and `summary` share: the data folder and how its
-/// problems count and print.
-#[derive(Args)]
-struct DataArgs {
-    /// The data folder (holding team.yaml, sprints/, notes/ ...).
-    #[arg(default_value = ".")]
-    data_dir: PathBuf,
-    /// Treat warnings as errors.
-    #[arg(long)]
-    strict: bool,
-    /// How to print problems: `github` annotates files in GitHub Actions.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    message_format: FormatArg,
-    #[command(flatten)]
-    as_of: AsOfArg,
-}
-
-impl DataArgs {
-    /// The flags every command shares; each adds its own.
-    fn flags(&self) -> Flags {
-        Flags { as_of: self.as_of.as_of, strict: self.strict, ..Flags::default() }
-    }
-
-    /// The data folder and the clock, or the usage error that stops the command.
-    fn start(&self) -> Result<jiff::Timestamp, Failure> {
-        usable_data_dir(&self.data_dir)?;
-        now()
-    }
-
-    /// Prints the diagnostics, the count line (or `closing`, when there is
-    /// no problem), then the hints; returns whether any is an error.
-    fn print(&self, diags: diagnostics::Diagnostics, closing: Option<&str>) -> bool {
-        let failed = diags.has_errors();
-        let prefix = self.data_dir.to_string_lossy();
-        let text = diagnostics::render_closed(&diags.sorted(), self.message_format.into(), &prefix, closing);
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
-        failed
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Human,
-    Github,
-}
-
-impl From<FormatArg> for MessageFormat {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Human => MessageFormat::Human,
-            FormatArg::Github => MessageFormat::Github,
-        }
-    }
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    tandem::load::yaml::parse_iso_date(text)
-}
-
-fn parse_base_url(text: &str) -> Result<String, String> {
-    tandem::load::settings::base_url(text).map_err(|e| format!("the URL {e}"))
-}
-
-/// The one place the clock is read: `SOURCE_DATE_EPOCH` (seconds since
-/// 1970, the reproducible-builds convention) when set, else the system clock.
-fn now() -> Result<jiff::Timestamp, Failure> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(text) => text
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-            .ok_or_else(|| {
-                Failure::Usage(format!(
-                    "SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")"
-                ))
-            }),
-        Err(_) => Ok(jiff::Timestamp::now()),
-    }
-}
+mod cli;
 
 /// A line on standard error. A closed stream (`tandem check 2>&-`) is not
 /// worth a panic, so write errors are ignored.
@@ -363,6 +111,24 @@ fn run() -> Result<ExitCode, Failure> {
     }
 }
 
+impl DataArgs {
+    /// The data folder and the clock, or the usage error that stops the command.
+    fn start(&self) -> Result<jiff::Timestamp, Failure> {
+        usable_data_dir(&self.data_dir)?;
+        now()
+    }
+
+    /// Prints the diagnostics, the count line (or `closing`, when there is
+    /// no problem), then the hints; returns whether any is an error.
+    fn print(&self, diags: diagnostics::Diagnostics, closing: Option<&str>) -> bool {
+        let failed = diags.has_errors();
+        let prefix = self.data_dir.to_string_lossy();
+        let text = diagnostics::render_closed(&diags.sorted(), self.message_format.into(), &prefix, closing);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        failed
+    }
+}
+
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let common = &args.common;
     let now = common.start()?;
@@ -376,13 +142,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
     let started = std::time::Instant::now();
     let common = &args.common;
     let now = common.start()?;
-    let flags = Flags {
-        public: args.public.public,
-        base_url: args.base_url.clone(),
-        templates_dir: args.templates.clone(),
-        ..common.flags()
-    };
-    let outcome = tandem::build(&common.data_dir, &args.output_dir, &flags, now);
+    let outcome = tandem::build(&common.data_dir, &args.output_dir, &args.flags(), now);
     common.print(outcome.diagnostics, None);
     match outcome.result {
         Ok(built) => {
@@ -401,8 +161,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
 fn summary(args: &SummaryArgs) -> Result<ExitCode, Failure> {
     let common = &args.common;
     let now = common.start()?;
-    let flags = Flags { public: args.public.public, base_url: args.base_url.clone(), ..common.flags() };
-    let outcome = summary::run(&common.data_dir, &flags, now, args.format.into());
+    let outcome = summary::run(&common.data_dir, &args.flags(), now, args.format.into());
     common.print(outcome.diagnostics, None);
     let text = match outcome.result {
         Ok(text) => text,
@@ -510,12 +269,7 @@ fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
     let bind = args.bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     let options = serve::ServeOptions {
         data_dir: args.data_dir.clone(),
-        flags: Flags {
-            as_of: args.as_of.as_of,
-            public: args.public.public,
-            templates_dir: args.templates.clone(),
-            ..Flags::default()
-        },
+        flags: args.flags(),
         bind,
         port: args.port,
         // Checked once above; the environment does not change.
@@ -578,6 +332,24 @@ fn open_browser(url: &str) {
         .spawn();
     if let Err(e) = opened {
         say!("warning: could not open a browser ({e}); open {url} yourself");
+    }
+}
+
+/// The one place the clock is read: `SOURCE_DATE_EPOCH` (seconds since
+/// 1970, the reproducible-builds convention) when set, else the system clock.
+fn now() -> Result<jiff::Timestamp, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")"
+                ))
+            }),
+        Err(_) => Ok(jiff::Timestamp::now()),
     }
 }
 
