@@ -1,9 +1,10 @@
 //! Stage 1: walk the data folder, parse every file, validate into the model.
 //!
 //! Only the places docs/data.md names are read (`tandem.yaml`, `team.yaml`,
-//! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`, `static/`), so anything else in the
-//! folder (a README, a `public/` site) is left alone. Every problem in every
-//! file is collected; a [`Project`] comes back only when there is no error.
+//! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`, `static/`), so anything
+//! else in the folder (a README, a `public/` site) is left alone. Every
+//! problem in every file is collected; a [`Project`] comes back only when
+//! there is no error.
 
 pub mod backlog;
 pub mod notes;

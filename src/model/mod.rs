@@ -48,7 +48,8 @@ pub struct Settings {
     /// Score curves that replace the defaults, by indicator key.
     pub thresholds: BTreeMap<String, Curve>,
     /// `public: true`: build the stakeholder-facing site, without any note
-    /// text (`tandem build --public`; docs/data.md). Only the site reads it.
+    /// text (`tandem build --public`; docs/data.md). Read once, by
+    /// [`crate::options::Flags::resolve`], where `--public` wins over it.
     pub public: bool,
 }
 
