@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use tandem::analysis::{self, History};
-use tandem::model::{Date, Project};
-use tandem::site::{self, SiteOptions};
+use tandem::model::Project;
+use tandem::options::{Flags, Options};
+use tandem::site;
 
 #[allow(dead_code)]
 #[path = "../examples/synthetic.rs"]
@@ -50,8 +51,8 @@ fn now() -> jiff::Timestamp {
     jiff::Timestamp::from_second(1_790_000_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
 }
 
-fn project(name: &str) -> (Project, Date) {
-    match tandem::check(&folder(name), None, now()).project {
+fn project(name: &str) -> (Project, Options) {
+    match tandem::check(&folder(name), &Flags::default(), now()).project {
         Some(found) => found,
         None => panic!("{name} has errors"),
     }
@@ -60,32 +61,28 @@ fn project(name: &str) -> (Project, Date) {
 #[divan::bench(args = FOLDERS, sample_count = 10, sample_size = 1)]
 fn check(bencher: divan::Bencher, name: &str) {
     let dir = folder(name);
-    bencher.bench(|| tandem::check(&dir, None, now()));
+    bencher.bench(|| tandem::check(&dir, &Flags::default(), now()));
 }
 
 #[divan::bench(args = FOLDERS, sample_count = 10, sample_size = 1)]
 fn analyse(bencher: divan::Bencher, name: &str) {
-    let (project, date) = project(name);
-    bencher.bench(|| analysis::analyse(&project, date, History::Full));
+    let (project, options) = project(name);
+    bencher.bench(|| analysis::analyse(&project, options.report_date, History::Full));
 }
 
 #[divan::bench(args = FOLDERS, sample_count = 10, sample_size = 1)]
 fn render(bencher: divan::Bencher, name: &str) {
-    let (project, date) = project(name);
-    let analysis = analysis::analyse(&project, date, History::Full);
-    bencher.bench(|| site::render(&project, &analysis, &SiteOptions::default()).map(|s| s.files.len()));
+    let (project, options) = project(name);
+    let analysis = analysis::analyse(&project, options.report_date, History::Full);
+    bencher.bench(|| site::render(&project, &analysis, &options.site).map(|s| s.files.len()));
 }
 
 #[divan::bench(args = FOLDERS, sample_count = 10, sample_size = 1)]
 fn build(bencher: divan::Bencher, name: &str) {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("stages-site-{name}"));
-    let opts = tandem::BuildOptions {
-        data_dir: folder(name),
-        output_dir: out,
-        as_of: None,
-        now: now(),
-        site: SiteOptions::default(),
-        strict: false,
-    };
-    bencher.bench(|| tandem::build(&opts).result.map(|b| b.files).map_err(|e| e.to_string()));
+    let data = folder(name);
+    let flags = Flags::default();
+    bencher.bench(|| {
+        tandem::build(&data, &out, &flags, now()).result.map(|b| b.files).map_err(|e| e.to_string())
+    });
 }

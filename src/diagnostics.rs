@@ -63,6 +63,8 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// `--strict`: every warning, found so far or later, is an error.
+    strict: bool,
 }
 
 impl Diagnostics {
@@ -79,6 +81,7 @@ impl Diagnostics {
         position: Option<(u32, u32)>,
         message: impl Into<String>,
     ) {
+        let severity = if self.strict && severity == Severity::Warning { Severity::Error } else { severity };
         self.items.push(Diagnostic { severity, path: path.to_string(), position, message: message.into() });
     }
 
@@ -100,6 +103,9 @@ impl Diagnostics {
     /// Moves every problem of `other` into this list.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+        if self.strict {
+            self.make_strict();
+        }
     }
 
     /// Whether any problem is an error.
@@ -118,8 +124,11 @@ impl Diagnostics {
         self.items.iter().all(|d| d.severity == Severity::Hint)
     }
 
-    /// Under `--strict` every warning counts as an error; hints stay hints.
+    /// Under `--strict` every warning counts as an error, those found so far
+    /// and those found later (a clash with `static/` is only seen while the
+    /// site is written); hints stay hints.
     pub fn make_strict(&mut self) {
+        self.strict = true;
         for d in self.items.iter_mut().filter(|d| d.severity == Severity::Warning) {
             d.severity = Severity::Error;
         }
@@ -153,14 +162,30 @@ pub enum MessageFormat {
 /// `path_prefix` is prepended to paths in the GitHub format so that an
 /// annotation points at the file from the repository root, not the data folder.
 pub fn render(list: &[Diagnostic], format: MessageFormat, path_prefix: &str) -> String {
+    render_closed(list, format, path_prefix, None)
+}
+
+/// Like [`render`], with `closing` (`Checked 12 files in .: no problems`)
+/// in the count line's place when there is no problem: before the hints,
+/// which are about data that checked clean.
+pub fn render_closed(
+    list: &[Diagnostic],
+    format: MessageFormat,
+    path_prefix: &str,
+    closing: Option<&str>,
+) -> String {
     let mut out = String::new();
     let (hints, problems): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
         list.iter().partition(|d| d.severity == Severity::Hint);
     for d in &problems {
         render_one(&mut out, d, format, path_prefix);
     }
-    if !problems.is_empty() {
-        out.push_str(&count_line(list));
+    match closing {
+        _ if !problems.is_empty() => out.push_str(&count_line(list)),
+        Some(line) => out.push_str(line),
+        None => {}
+    }
+    if !problems.is_empty() || closing.is_some() {
         out.push('\n');
     }
     for d in hints {
@@ -291,7 +316,19 @@ mod tests {
         let mut only = Diagnostics::new();
         only.hint("", "h");
         assert!(only.is_empty() && !only.has_errors());
-        assert_eq!(render(&only.sorted(), MessageFormat::Human, ""), "hint: h\n");
+        assert_eq!(render(&only.clone().sorted(), MessageFormat::Human, ""), "hint: h\n");
+        // `check`'s closing line stands where the count line would: before the hints.
+        let closed = render_closed(
+            &only.sorted(),
+            MessageFormat::Human,
+            "",
+            Some("Checked 3 files in .: no problems"),
+        );
+        assert_eq!(closed, "Checked 3 files in .: no problems\nhint: h\n");
+        let mut warned = Diagnostics::new();
+        warned.warning("a", None, "w");
+        let closed = render_closed(&warned.sorted(), MessageFormat::Human, "", Some("no problems"));
+        assert_eq!(closed, "warning: a: w\n1 problem (1 warning)\n", "with a problem, the count line");
     }
 
     #[test]
@@ -301,5 +338,13 @@ mod tests {
         assert!(!d.has_errors());
         d.make_strict();
         assert!(d.has_errors());
+        // Found after --strict took effect: an error too, pushed or gathered.
+        d.warning("b", None, "later");
+        let mut gathered = Diagnostics::new();
+        gathered.warning("c", None, "from a thread");
+        gathered.hint("", "a hint stays a hint");
+        d.extend(gathered);
+        assert_eq!(d.counts(), (3, 0));
+        assert!(!d.is_empty());
     }
 }

@@ -13,7 +13,9 @@
 //!
 //! [`indicators`], [`mod@format`] and [`slug`] sit beside the pipeline: the one
 //! definition of each indicator, the house style of words and of paths,
-//! shared by the stages that need them.
+//! shared by the stages that need them. [`mod@fs`] is the ground floor under
+//! every stage that touches a file; [`options`] settles the command line's
+//! flags with `tandem.yaml` once, right after `load`.
 //!
 //! [`import`] is a separate entry: a tracker's export into the data folder's
 //! files, which `load` then reads like any others.
@@ -24,12 +26,14 @@
 pub mod analysis;
 pub mod diagnostics;
 pub mod format;
+pub mod fs;
 pub mod import;
 pub mod indicators;
 pub mod init;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod options;
 pub mod output;
 pub mod serve;
 pub mod site;
@@ -41,68 +45,65 @@ mod testkit;
 use std::path::Path;
 
 use diagnostics::Diagnostics;
+use load::static_dir::StaticFile;
 use model::{Date, Project};
+use options::{Flags, Options};
 
 /// A data folder read, validated and dated: what every command starts from.
 #[derive(Debug)]
 pub struct Checked {
-    /// The project and its report date, when the data has no error.
-    pub project: Option<(Project, Date)>,
-    /// Every problem found (warnings included).
+    /// The project and its settled options, when the data has no error.
+    pub project: Option<(Project, Options)>,
+    /// Every problem found (warnings included; errors, under `--strict`).
     pub diagnostics: Diagnostics,
     /// How many files were read.
     pub files_read: usize,
+    /// The files of `static/`, to be copied into the site.
+    pub static_files: Vec<StaticFile>,
 }
 
-/// Reads and validates `data_dir` and settles the report date: `as_of`
-/// (`--as-of`), else tandem.yaml's, else the day `now` falls on in its
-/// `timezone`. The library never reads the clock: `main` passes `now`, so the
-/// same data and the same `now` give the same site. Anything dated after the
-/// report date is left out of everything, and the notes left out get one
-/// warning naming the furthest (docs/data.md).
-pub fn check(data_dir: &Path, as_of: Option<Date>, now: jiff::Timestamp) -> Checked {
+/// Reads and validates `data_dir`, then settles the options: `flags` over
+/// `tandem.yaml` over defaults ([`Flags::resolve`]; the report date is the
+/// day `now` falls on when neither gives one). The library never reads the
+/// clock: `main` passes `now`, so the same data and the same `now` give the
+/// same site. Anything dated after the report date is left out of
+/// everything, and the notes left out get one warning naming the furthest
+/// (docs/data.md). `--strict` is applied here, once, to every diagnostic
+/// found now or later.
+pub fn check(data_dir: &Path, flags: &Flags, now: jiff::Timestamp) -> Checked {
     let loaded = load::load(data_dir);
     let mut diagnostics = loaded.diagnostics;
     let project = loaded.project.map(|mut project| {
-        let date = project.report_date(as_of, now);
-        let later = project.leave_out_after(date);
-        if let Some(furthest) = later.iter().max_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path))) {
-            let count = later.len();
-            let noun = if count == 1 { "note is" } else { "notes are" };
-            diagnostics.warning(
-                &furthest.path,
-                None,
-                format!(
-                    "{count} {noun} dated after the report date {date} and left out; the furthest is this one, dated {}{}",
-                    furthest.date,
-                    if furthest.date > date.saturating_add(jiff::Span::new().years(1)) {
-                        " (a typo in its date?)"
-                    } else {
-                        ""
-                    }
-                ),
-            );
-        }
-        (project, date)
+        let options = flags.resolve(&project.settings, now);
+        leave_out_after(&mut project, options.report_date, &mut diagnostics);
+        (project, options)
     });
-    Checked { project, diagnostics, files_read: loaded.files_read }
+    if flags.strict {
+        diagnostics.make_strict();
+    }
+    Checked { project, diagnostics, files_read: loaded.files_read, static_files: loaded.static_files }
 }
 
-/// Everything `tandem build` needs, settled once from flags, tandem.yaml and defaults.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The data folder.
-    pub data_dir: std::path::PathBuf,
-    /// Where the site goes.
-    pub output_dir: std::path::PathBuf,
-    /// `--as-of`: wins over `as_of:` in tandem.yaml.
-    pub as_of: Option<Date>,
-    /// The moment "today" is taken from when no report date is given.
-    pub now: jiff::Timestamp,
-    /// `--base-url` and `--templates`.
-    pub site: site::SiteOptions,
-    /// Warnings count as errors: nothing is written.
-    pub strict: bool,
+/// Leaves out of `project` what is dated after `date`, with one warning.
+fn leave_out_after(project: &mut Project, date: Date, diagnostics: &mut Diagnostics) {
+    let later = project.leave_out_after(date);
+    if let Some(furthest) = later.iter().max_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path))) {
+        let count = later.len();
+        let noun = if count == 1 { "note is" } else { "notes are" };
+        diagnostics.warning(
+            &furthest.path,
+            None,
+            format!(
+                "{count} {noun} dated after the report date {date} and left out; the furthest is this one, dated {}{}",
+                furthest.date,
+                if furthest.date > date.saturating_add(jiff::Span::new().years(1)) {
+                    " (a typo in its date?)"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
 }
 
 /// What a finished build wrote.
@@ -115,22 +116,24 @@ pub struct Built {
 }
 
 /// Why nothing was written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The data has errors (or warnings under `--strict`); they are in the diagnostics.
+    #[error("the data has problems; nothing was written")]
     InvalidData,
     /// A template could not be loaded or rendered.
-    Site(site::SiteError),
+    #[error(transparent)]
+    Site(#[from] site::SiteError),
     /// The output folder could not be replaced.
-    Output(output::OutputError),
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
 }
 
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::InvalidData => f.write_str("the data has problems; nothing was written"),
-            BuildError::Site(e) => write!(f, "{e}"),
-            BuildError::Output(e) => write!(f, "{e}"),
+impl From<site::RenderError<output::OutputError>> for BuildError {
+    fn from(e: site::RenderError<output::OutputError>) -> Self {
+        match e {
+            site::RenderError::Site(e) => BuildError::Site(e),
+            site::RenderError::Sink(e) => BuildError::Output(e),
         }
     }
 }
@@ -144,72 +147,70 @@ pub struct BuildOutcome {
     pub result: Result<Built, BuildError>,
 }
 
-/// The whole pipeline: load and validate, compute, render in memory, then
-/// swap the new site into place. Any failure leaves the previous site as it was.
-pub fn build(opts: &BuildOptions) -> BuildOutcome {
-    let checked = check(&opts.data_dir, opts.as_of, opts.now);
+/// The whole pipeline: load and validate, compute, render, then swap the
+/// new site into `output_dir`. Any failure leaves the previous site as it was.
+pub fn build(data_dir: &Path, output_dir: &Path, flags: &Flags, now: jiff::Timestamp) -> BuildOutcome {
+    let checked = check(data_dir, flags, now);
     let mut diagnostics = checked.diagnostics;
-    if opts.strict {
-        diagnostics.make_strict();
-    }
     let result = match checked.project {
-        Some((project, date)) if !diagnostics.has_errors() => {
-            render_and_write(&project, date, opts, &mut diagnostics)
+        Some((project, options)) if !diagnostics.has_errors() => {
+            let place = Place { data_dir, output_dir };
+            write(&project, &options, &checked.static_files, place, &mut diagnostics)
         }
         _ => Err(BuildError::InvalidData),
     };
     BuildOutcome { diagnostics, result }
 }
 
-fn render_and_write(
+/// Where a build reads and writes.
+#[derive(Debug, Clone, Copy)]
+struct Place<'a> {
+    data_dir: &'a Path,
+    output_dir: &'a Path,
+}
+
+fn write(
     project: &Project,
-    date: Date,
-    opts: &BuildOptions,
+    options: &Options,
+    static_files: &[StaticFile],
+    place: Place<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Result<Built, BuildError> {
-    let analysis = analysis::analyse(project, date, analysis::History::Full);
-    // A problem in `static/` (too large, a link out of the folder, a page or
-    // script) is a diagnostic like any other: with an error, nothing is written.
-    let static_files = output::static_files(&opts.data_dir, diagnostics);
-    if opts.strict {
-        // A warning about static/ is a warning like any other under --strict.
-        diagnostics.make_strict();
-    }
-    if diagnostics.has_errors() {
-        return Err(BuildError::InvalidData);
-    }
+    let analysis = analysis::analyse(project, options.report_date, analysis::History::Full);
     // Each page goes to disk as soon as it is rendered: a site of 50,000
     // notes is never held in memory whole. Until `finish`, the output
     // folder is untouched; on any error `staged` is dropped unfinished.
-    let staged = output::Staged::begin(&opts.output_dir, &opts.data_dir).map_err(BuildError::Output)?;
-    site::render_into(project, &analysis, &opts.site, &staged).map_err(|e| match e {
-        site::SiteError::Sink(inner) => match inner.downcast::<output::OutputError>() {
-            Ok(written) => BuildError::Output(*written),
-            Err(other) => BuildError::Site(site::SiteError::Sink(other)),
-        },
-        e => BuildError::Site(e),
-    })?;
-    // `static/` is copied as it is; a page tandem writes keeps its path.
-    for (path, bytes) in static_files {
-        if staged.contains(&path) {
-            diagnostics.warning(&format!("static/{path}"), None, clash(&path));
-        } else {
-            staged.write_file(&path, &bytes).map_err(BuildError::Output)?;
-        }
+    let staged = output::Staged::begin(place.output_dir, place.data_dir)?;
+    site::render_into(project, &analysis, &options.site, &staged)?;
+    for (path, bytes) in to_copy(static_files, |path| staged.contains(path), diagnostics) {
+        staged.write_file(path, bytes)?;
     }
-    if opts.strict {
-        diagnostics.make_strict();
-        if diagnostics.has_errors() {
-            return Err(BuildError::InvalidData);
-        }
+    // A clash with static/ is a warning, an error under --strict.
+    if diagnostics.has_errors() {
+        return Err(BuildError::InvalidData);
     }
     let built = Built { pages: staged.page_count(), files: staged.file_count() };
-    staged.finish().map_err(BuildError::Output)?;
+    staged.finish()?;
     Ok(built)
 }
 
-fn clash(path: &str) -> String {
-    format!("not copied: tandem writes {path} itself (remove it from static/)")
+/// The files of `static/` to copy: `static/` is copied as it is, but a page
+/// tandem writes keeps its path (the clash is a warning).
+fn to_copy<'a>(
+    static_files: &'a [StaticFile],
+    written: impl Fn(&str) -> bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(&'a str, &'a [u8])> {
+    let mut copy = Vec::with_capacity(static_files.len());
+    for (path, bytes) in static_files {
+        if written(path) {
+            let message = format!("not copied: tandem writes {path} itself (remove it from static/)");
+            diagnostics.warning(&format!("static/{path}"), None, message);
+        } else {
+            copy.push((path.as_str(), bytes.as_slice()));
+        }
+    }
+    copy
 }
 
 /// The whole site in memory: every page rendered, then `static/` added
@@ -218,22 +219,14 @@ fn clash(path: &str) -> String {
 /// ([`site::render_into`]).
 pub fn render_site(
     project: &Project,
-    date: Date,
-    site_opts: &site::SiteOptions,
-    data_dir: &Path,
+    options: &Options,
+    static_files: &[StaticFile],
     diagnostics: &mut Diagnostics,
 ) -> Result<site::Site, BuildError> {
-    let analysis = analysis::analyse(project, date, analysis::History::Full);
-    let mut site = site::render(project, &analysis, site_opts).map_err(BuildError::Site)?;
-    for (path, bytes) in output::static_files(data_dir, diagnostics) {
-        match site.files.entry(path) {
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert(bytes);
-            }
-            std::collections::btree_map::Entry::Occupied(taken) => {
-                diagnostics.warning(&format!("static/{}", taken.key()), None, clash(taken.key()))
-            }
-        }
+    let analysis = analysis::analyse(project, options.report_date, analysis::History::Full);
+    let mut site = site::render(project, &analysis, &options.site)?;
+    for (path, bytes) in to_copy(static_files, |path| site.files.contains_key(path), diagnostics) {
+        site.files.insert(path.to_string(), bytes.to_vec());
     }
     Ok(site)
 }

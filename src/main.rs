@@ -1,228 +1,23 @@
 //! The `tandem` command line: parses flags, runs the library, prints
 //! diagnostics and maps the outcome to an exit code (docs/commands.md).
+//!
+//! The shape is ripgrep's: [`run`] returns the exit code or a [`Failure`],
+//! and `main` is the one place a failure (or a panic, which is a bug) is
+//! printed. Data problems are not failures: they are diagnostics, printed
+//! as they are found, with exit code 1.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::Parser;
+use cli::{
+    BuildArgs, CheckArgs, Cli, Command, DataArgs, ImportArgs, InitArgs, ServeArgs, SourceArg, SummaryArgs,
+};
 use tandem::diagnostics::{self, MessageFormat};
-use tandem::model::Date;
 use tandem::summary;
 
-/// Turns a scrum team's sprint records and meeting notes into a static site
-/// about the team's health.
-#[derive(Parser)]
-#[command(name = "tandem", version, about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Validate the data, compute every figure and write the site.
-    Build(BuildArgs),
-    /// Validate the data folder and report every problem, without writing anything.
-    Check(CheckArgs),
-    /// Print the stakeholder summary on standard output (for a chat, an e-mail or a pull request).
-    Summary(SummaryArgs),
-    /// Write a small, valid data folder and a GitHub Actions workflow to start from.
-    Init(InitArgs),
-    /// Turn a Jira or GitLab export into sprint records and a backlog snapshot.
-    Import(ImportArgs),
-    /// Build the site in memory and serve it on this machine, rebuilding and reloading on every save.
-    Serve(ServeArgs),
-}
-
-#[derive(Args)]
-struct ServeArgs {
-    /// The data folder (holding team.yaml, sprints/, notes/ ...).
-    #[arg(default_value = ".")]
-    data_dir: PathBuf,
-    /// The port to listen on (0: any free one); default: the first free one from 4000.
-    #[arg(long)]
-    port: Option<u16>,
-    /// Open the site in the default browser.
-    #[arg(long)]
-    open: bool,
-    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<Date>,
-    /// Folder of templates that replace built-in ones of the same name (watched too).
-    #[arg(long)]
-    templates: Option<PathBuf>,
-    /// Listen on this address instead of 127.0.0.1 (other machines can then see the site).
-    #[arg(long, value_name = "ADDR")]
-    bind: Option<std::net::IpAddr>,
-    #[command(flatten)]
-    public: PublicArg,
-}
-
-#[derive(Args)]
-struct ImportArgs {
-    /// The tracker the export comes from.
-    #[arg(value_enum)]
-    source: SourceArg,
-    /// Export files: Jira CSV or REST search JSON; GitLab REST issue lists (one page or many).
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<PathBuf>,
-    /// Sprint dates for exports without them: Jira's board sprint list (JSON), or CSV/YAML of name,start,end[,goal].
-    #[arg(long, value_name = "FILE")]
-    sprints: Option<PathBuf>,
-    /// The data folder to write into.
-    #[arg(long, value_name = "DATA_DIR", default_value = ".")]
-    into: PathBuf,
-    /// The export's date (YYYY-MM-DD); default: the latest date in the export.
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<Date>,
-    /// Print what would be written, and write nothing.
-    #[arg(long)]
-    dry_run: bool,
-    /// How to print problems: `github` annotates files in GitHub Actions.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    message_format: FormatArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SourceArg {
-    Jira,
-    Gitlab,
-}
-
-#[derive(Args)]
-struct BuildArgs {
-    #[command(flatten)]
-    common: CheckArgs,
-    /// Where to write the site.
-    #[arg(short, long, default_value = "public")]
-    output_dir: PathBuf,
-    /// Absolute URL the site is published at (feed, canonical links); links stay relative.
-    #[arg(long, value_parser = parse_base_url)]
-    base_url: Option<String>,
-    /// Folder of templates that replace built-in ones of the same name.
-    #[arg(long)]
-    templates: Option<PathBuf>,
-    #[command(flatten)]
-    public: PublicArg,
-    /// Print only problems, not the closing summary line.
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-#[derive(Args)]
-struct SummaryArgs {
-    #[command(flatten)]
-    common: CheckArgs,
-    /// Absolute URL the site is published at, for the summary's links.
-    #[arg(long, value_parser = parse_base_url)]
-    base_url: Option<String>,
-    #[command(flatten)]
-    public: PublicArg,
-    /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for tools.
-    #[arg(long, value_enum, default_value_t = SummaryFormatArg::Markdown)]
-    format: SummaryFormatArg,
-}
-
-/// `--public`, `--public=true`, `--public=false`: absent, tandem.yaml's
-/// `public` decides. The `=` is required, so `--public DATA_DIR` reads as the
-/// flag and the folder.
-#[derive(Args)]
-struct PublicArg {
-    /// For stakeholders: figures, goals, titles, dates and owners, but no note text
-    /// (no note pages; no action or decision text). Wins over `public` in tandem.yaml.
-    #[arg(
-        long = "public",
-        value_name = "BOOL",
-        num_args = 0..=1,
-        require_equals = true,
-        default_missing_value = "true"
-    )]
-    public: Option<bool>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SummaryFormatArg {
-    Markdown,
-    Text,
-    Json,
-}
-
-impl From<SummaryFormatArg> for summary::Format {
-    fn from(f: SummaryFormatArg) -> Self {
-        match f {
-            SummaryFormatArg::Markdown => summary::Format::Markdown,
-            SummaryFormatArg::Text => summary::Format::Text,
-            SummaryFormatArg::Json => summary::Format::Json,
-        }
-    }
-}
-
-#[derive(Args)]
-struct InitArgs {
-    /// Where to write the starter files (created if needed).
-    #[arg(default_value = ".")]
-    dir: PathBuf,
-    /// Instead of a data folder, write the built-in templates and stylesheet
-    /// into this folder, to edit and use with `tandem build --templates`.
-    #[arg(long, value_name = "DIR", conflicts_with = "dir")]
-    templates: Option<PathBuf>,
-}
-
-#[derive(Args)]
-struct CheckArgs {
-    /// The data folder (holding team.yaml, sprints/, notes/ ...).
-    #[arg(default_value = ".")]
-    data_dir: PathBuf,
-    /// Treat warnings as errors.
-    #[arg(long)]
-    strict: bool,
-    /// How to print problems: `github` annotates files in GitHub Actions.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    message_format: FormatArg,
-    /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<Date>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Human,
-    Github,
-}
-
-impl From<FormatArg> for MessageFormat {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Human => MessageFormat::Human,
-            FormatArg::Github => MessageFormat::Github,
-        }
-    }
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    tandem::load::yaml::parse_iso_date(text)
-}
-
-fn parse_base_url(text: &str) -> Result<String, String> {
-    tandem::load::settings::base_url(text).map_err(|e| format!("the URL {e}"))
-}
-
-/// The one place the clock is read: `SOURCE_DATE_EPOCH` (seconds since
-/// 1970, the reproducible-builds convention) when set, else the system clock.
-fn now() -> Result<jiff::Timestamp, String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(text) => text
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-            .ok_or_else(|| {
-                format!("SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")")
-            }),
-        Err(_) => Ok(jiff::Timestamp::now()),
-    }
-}
+mod cli;
 
 /// A line on standard error. A closed stream (`tandem check 2>&-`) is not
 /// worth a panic, so write errors are ignored.
@@ -244,26 +39,69 @@ const EXIT_INVALID_DATA: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 const EXIT_OTHER: u8 = 3;
 
+/// Why a command stopped, printed once by `main` as `error: ...`. Invalid
+/// data is not one: its diagnostics say everything, and the code is 1.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    /// The command line is wrong (exit 2): a folder, a clock, a flag's value.
+    #[error("{0}")]
+    Usage(String),
+    /// A bug in tandem (a panic), said in plain words, without a backtrace.
+    #[error("tandem stopped on an internal error (a bug; please report it): {0}")]
+    Panic(String),
+    /// Ctrl-C cannot be watched for, so `serve` could not stop in order.
+    #[error("cannot watch for Ctrl-C: {0}")]
+    CtrlC(#[from] ctrlc::Error),
+    /// The summary could not be printed.
+    #[error("could not print the summary: {0}")]
+    Print(#[source] std::io::Error),
+    #[error(transparent)]
+    Build(#[from] tandem::BuildError),
+    #[error(transparent)]
+    Summary(#[from] summary::SummaryError),
+    #[error(transparent)]
+    Import(#[from] tandem::import::ImportError),
+    #[error(transparent)]
+    Init(#[from] tandem::init::InitError),
+    #[error(transparent)]
+    Serve(#[from] tandem::serve::ServeError),
+}
+
+impl Failure {
+    fn exit_code(&self) -> ExitCode {
+        ExitCode::from(if matches!(self, Failure::Usage(_)) { EXIT_USAGE } else { EXIT_OTHER })
+    }
+}
+
 fn main() -> ExitCode {
-    // A panic is a bug in tandem, never the user's fault: say so in plain
-    // words, without a backtrace, and exit like any other failure (code 3).
-    // Not while `serve` runs: its threads catch panics and report them
-    // themselves (a rebuild's in the banner), and the preview goes on.
-    std::panic::set_hook(Box::new(|info| {
-        if tandem::serve::catches_panics() {
-            return;
+    // A panic is a bug in tandem, never the user's fault: the default hook's
+    // message and backtrace are not for users, so the hook says nothing, and
+    // the panic unwinds to here (or to whoever catches it: a `serve` rebuild
+    // reports its own in the banner, and the preview goes on).
+    std::panic::set_hook(Box::new(|_| {}));
+    let failure = match std::panic::catch_unwind(run) {
+        Ok(Ok(code)) => return code,
+        Ok(Err(failure)) => failure,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Failure::Panic(what)
         }
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        say!("error: tandem stopped on an internal error (a bug; please report it): {what}");
-        std::process::exit(i32::from(EXIT_OTHER));
-    }));
-    let cli = Cli::parse();
-    match cli.command {
+    };
+    print_error(&failure);
+    failure.exit_code()
+}
+
+/// The one way an error reaches the terminal.
+fn print_error(e: &dyn std::fmt::Display) {
+    say!("error: {e}");
+}
+
+fn run() -> Result<ExitCode, Failure> {
+    match Cli::parse().command {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
         Command::Summary(args) => summary(&args),
@@ -273,40 +111,171 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(args: &ServeArgs) -> ExitCode {
-    use tandem::serve;
-    if let Err(code) = usable_data_dir(&args.data_dir).and_then(|()| now().map(drop).map_err(usage_error)) {
-        return code;
+impl DataArgs {
+    /// The data folder and the clock, or the usage error that stops the command.
+    fn start(&self) -> Result<jiff::Timestamp, Failure> {
+        usable_data_dir(&self.data_dir)?;
+        now()
     }
+
+    /// Prints the diagnostics, the count line (or `closing`, when there is
+    /// no problem), then the hints; returns whether any is an error.
+    fn print(&self, diags: diagnostics::Diagnostics, closing: Option<&str>) -> bool {
+        let failed = diags.has_errors();
+        let prefix = self.data_dir.to_string_lossy();
+        let text = diagnostics::render_closed(&diags.sorted(), self.message_format.into(), &prefix, closing);
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        failed
+    }
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
+    let common = &args.common;
+    let now = common.start()?;
+    let checked = tandem::check(&common.data_dir, &common.flags(), now);
+    let closing =
+        format!("Checked {} files in {}: no problems", checked.files_read, common.data_dir.display());
+    Ok(exit_for(common.print(checked.diagnostics, Some(&closing))))
+}
+
+fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
+    let started = std::time::Instant::now();
+    let common = &args.common;
+    let now = common.start()?;
+    let outcome = tandem::build(&common.data_dir, &args.output_dir, &args.flags(), now);
+    common.print(outcome.diagnostics, None);
+    match outcome.result {
+        Ok(built) => {
+            if !args.quiet {
+                let ms = started.elapsed().as_millis();
+                let (pages, files, out) = (built.pages, built.files, args.output_dir.display());
+                say!("Built {pages} pages ({files} files) in {out} in {ms} ms");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(tandem::BuildError::InvalidData) => Ok(exit_for(true)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn summary(args: &SummaryArgs) -> Result<ExitCode, Failure> {
+    let common = &args.common;
+    let now = common.start()?;
+    let outcome = summary::run(&common.data_dir, &args.flags(), now, args.format.into());
+    common.print(outcome.diagnostics, None);
+    let text = match outcome.result {
+        Ok(text) => text,
+        Err(summary::SummaryError::InvalidData) => return Ok(exit_for(true)),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`tandem summary | head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Print(e)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Exit code 1 when the data has errors (they were printed), else 0.
+fn exit_for(invalid: bool) -> ExitCode {
+    if invalid { ExitCode::from(EXIT_INVALID_DATA) } else { ExitCode::SUCCESS }
+}
+
+fn init(args: &InitArgs) -> Result<ExitCode, Failure> {
+    let (dir, written, next) = match &args.templates {
+        Some(dir) => {
+            (dir, tandem::init::export_templates(dir), "edit them, then run `tandem build --templates")
+        }
+        None => {
+            // The starter sprint begins this week, in UTC like the default
+            // report date, so the starter notes are never dated after it.
+            let today = jiff::tz::TimeZone::UTC.to_datetime(now()?).date();
+            (&args.dir, tandem::init::init(&args.dir, today), "edit team.yaml, then run `tandem check")
+        }
+    };
+    let files = written?;
+    out!("Wrote {} files in {}:", files.len(), dir.display());
+    for file in files {
+        out!("  {}", file.display());
+    }
+    out!("Next: {next} {}`", dir.display());
+    if args.templates.is_none() && tandem::init::tandem_repository().is_empty() {
+        out!(
+            "Before you push: set TANDEM_REPOSITORY in {} to the GitHub repository \
+             tandem comes from (owner/name)",
+            dir.join(".github/workflows/tandem.yml").display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
+    use tandem::import::{self, plan::Change, record::Source};
+    let options = import::ImportOptions {
+        source: match args.source {
+            SourceArg::Jira => Source::Jira,
+            SourceArg::Gitlab => Source::Gitlab,
+        },
+        files: args.files.clone(),
+        sprints: args.sprints.clone(),
+        into: args.into.clone(),
+        as_of: args.as_of,
+        dry_run: args.dry_run,
+    };
+    let outcome = import::run(&options);
+    // Paths in import's messages are the files as given, not data-folder paths.
+    let text = diagnostics::render(&outcome.diagnostics.sorted(), args.message_format.into(), "");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let done = match outcome.result {
+        Ok(done) => done,
+        Err(import::ImportError::InvalidInput) => return Ok(exit_for(true)),
+        Err(e) => return Err(e.into()),
+    };
+    let verb = if done.dry_run { "Would import" } else { "Imported" };
+    out!(
+        "{verb} {} issues as of {} into {}: {} sprints, {} backlog items",
+        done.issues,
+        done.as_of,
+        args.into.display(),
+        done.sprints,
+        done.backlog_items
+    );
+    for (path, change, summary) in &done.changes {
+        let word = match (change, done.dry_run) {
+            (Change::Unchanged, _) => "unchanged",
+            (Change::Written, false) => "wrote",
+            (Change::Written, true) => "would write",
+            (Change::Removed, false) => "removed",
+            (Change::Removed, true) => "would remove",
+        };
+        let detail = if summary.is_empty() { String::new() } else { format!(" ({summary})") };
+        out!("  {word:<12} {path}{detail}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
+    use tandem::serve;
+    usable_data_dir(&args.data_dir)?;
+    now()?;
     if let Some(dir) = args.templates.as_ref().filter(|d| !d.is_dir()) {
-        say!("error: the templates folder {} is not a folder", dir.display());
-        return ExitCode::from(EXIT_USAGE);
+        return Err(Failure::Usage(format!("the templates folder {} is not a folder", dir.display())));
     }
     // Ctrl-C (and a plain `kill`) end the wait below; the server then stops in order.
     let (stop, stopped) = std::sync::mpsc::channel();
-    if let Err(e) = ctrlc::set_handler(move || {
+    ctrlc::set_handler(move || {
         let _ = stop.send(());
-    }) {
-        say!("error: cannot watch for Ctrl-C: {e}");
-        return ExitCode::from(EXIT_OTHER);
-    }
+    })?;
+    let bind = args.bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     let options = serve::ServeOptions {
         data_dir: args.data_dir.clone(),
-        as_of: args.as_of,
-        templates_dir: args.templates.clone(),
-        bind: args.bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
+        flags: args.flags(),
+        bind,
         port: args.port,
-        public: args.public.public,
-        now: clock,
+        // Checked once above; the environment does not change.
+        now: || now().unwrap_or_else(|_| jiff::Timestamp::now()),
     };
-    let bind = options.bind;
-    let running = match serve::start(options, std::sync::Arc::new(print_serve_event)) {
-        Ok(running) => running,
-        Err(e) => {
-            say!("error: {e}");
-            return ExitCode::from(EXIT_OTHER);
-        }
-    };
+    let running = serve::start(options, std::sync::Arc::new(print_serve_event))?;
     if !bind.is_loopback() {
         say!("warning: listening on {bind}: other machines that can reach this one can see the site");
     }
@@ -318,7 +287,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
     let _ = stopped.recv();
     running.stop();
     out!("Stopped serving {name}");
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The terminal's view of a build: the problems as `check` prints them, then one line.
@@ -329,7 +298,7 @@ fn print_serve_event(event: tandem::serve::Event) {
             let text = diagnostics::render(&report.diagnostics, MessageFormat::Human, "");
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
             if let Some(e) = &report.error {
-                say!("error: {e}");
+                print_error(e);
             }
             let secs = report.took.as_secs_f64();
             match (report.built, report.first) {
@@ -366,229 +335,31 @@ fn open_browser(url: &str) {
     }
 }
 
-/// The clock for each rebuild; `now()` was checked once at start, so its
-/// error cannot come back (the environment does not change).
-fn clock() -> jiff::Timestamp {
-    now().unwrap_or_else(|_| jiff::Timestamp::now())
-}
-
-fn import(args: &ImportArgs) -> ExitCode {
-    use tandem::import::{self, plan::Change, record::Source};
-    let options = import::ImportOptions {
-        source: match args.source {
-            SourceArg::Jira => Source::Jira,
-            SourceArg::Gitlab => Source::Gitlab,
-        },
-        files: args.files.clone(),
-        sprints: args.sprints.clone(),
-        into: args.into.clone(),
-        as_of: args.as_of,
-        dry_run: args.dry_run,
-    };
-    let outcome = import::run(&options);
-    // Paths in import's messages are the files as given, not data-folder paths.
-    let text = diagnostics::render(&outcome.diagnostics.sorted(), args.message_format.into(), "");
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    match outcome.result {
-        Ok(done) => {
-            let verb = if done.dry_run { "Would import" } else { "Imported" };
-            out!(
-                "{verb} {} issues as of {} into {}: {} sprints, {} backlog items",
-                done.issues,
-                done.as_of,
-                args.into.display(),
-                done.sprints,
-                done.backlog_items
-            );
-            for (path, change, summary) in &done.changes {
-                let word = match (change, done.dry_run) {
-                    (Change::Unchanged, _) => "unchanged",
-                    (Change::Written, false) => "wrote",
-                    (Change::Written, true) => "would write",
-                    (Change::Removed, false) => "removed",
-                    (Change::Removed, true) => "would remove",
-                };
-                let detail = if summary.is_empty() { String::new() } else { format!(" ({summary})") };
-                out!("  {word:<12} {path}{detail}");
-            }
-            ExitCode::SUCCESS
-        }
-        Err(import::ImportError::InvalidInput) => ExitCode::from(EXIT_INVALID_DATA),
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
+/// The one place the clock is read: `SOURCE_DATE_EPOCH` (seconds since
+/// 1970, the reproducible-builds convention) when set, else the system clock.
+fn now() -> Result<jiff::Timestamp, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"{text}\")"
+                ))
+            }),
+        Err(_) => Ok(jiff::Timestamp::now()),
     }
 }
 
-fn init(args: &InitArgs) -> ExitCode {
-    let (dir, written, next) = match &args.templates {
-        Some(dir) => {
-            (dir, tandem::init::export_templates(dir), "edit them, then run `tandem build --templates")
-        }
-        None => {
-            // The starter sprint begins this week.
-            let today = match now() {
-                // In UTC, like the default report date, so the starter notes are never
-                // dated after it.
-                Ok(t) => jiff::tz::TimeZone::UTC.to_datetime(t).date(),
-                Err(e) => {
-                    say!("error: {e}");
-                    return ExitCode::from(EXIT_USAGE);
-                }
-            };
-            (&args.dir, tandem::init::init(&args.dir, today), "edit team.yaml, then run `tandem check")
-        }
-    };
-    match written {
-        Ok(files) => {
-            out!("Wrote {} files in {}:", files.len(), dir.display());
-            for file in files {
-                out!("  {}", file.display());
-            }
-            out!("Next: {next} {}`", dir.display());
-            if args.templates.is_none() && tandem::init::tandem_repository().is_empty() {
-                out!(
-                    "Before you push: set TANDEM_REPOSITORY in {} to the GitHub repository \
-                     tandem comes from (owner/name)",
-                    dir.join(".github/workflows/tandem.yml").display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
+fn usable_data_dir(dir: &Path) -> Result<(), Failure> {
+    if dir.is_dir() {
+        return Ok(());
     }
-}
-
-fn build(args: &BuildArgs) -> ExitCode {
-    let started = std::time::Instant::now();
-    let common = &args.common;
-    let now = match start(common) {
-        Ok(now) => now,
-        Err(code) => return code,
-    };
-    let options = tandem::BuildOptions {
-        data_dir: common.data_dir.clone(),
-        output_dir: args.output_dir.clone(),
-        as_of: common.as_of,
-        now,
-        site: tandem::site::SiteOptions {
-            base_url: args.base_url.clone(),
-            templates_dir: args.templates.clone(),
-            public: args.public.public,
-        },
-        strict: common.strict,
-    };
-    let outcome = tandem::build(&options);
-    print_diagnostics(outcome.diagnostics, common);
-    match outcome.result {
-        Ok(built) => {
-            if !args.quiet {
-                let ms = started.elapsed().as_millis();
-                say!(
-                    "Built {} pages ({} files) in {} in {ms} ms",
-                    built.pages,
-                    built.files,
-                    args.output_dir.display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(tandem::BuildError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
-    }
-}
-
-/// Prints the diagnostics and the count line; returns whether any is an error.
-fn print_diagnostics(diags: tandem::diagnostics::Diagnostics, args: &CheckArgs) -> bool {
-    let failed = diags.has_errors();
-    let list = diags.sorted();
-    let prefix = args.data_dir.to_string_lossy();
-    let text = diagnostics::render(&list, args.message_format.into(), &prefix);
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-    failed
-}
-
-fn check(args: &CheckArgs) -> ExitCode {
-    let now = match start(args) {
-        Ok(now) => now,
-        Err(code) => return code,
-    };
-    let checked = tandem::check(&args.data_dir, args.as_of, now);
-    let mut diags = checked.diagnostics;
-    if args.strict {
-        diags.make_strict();
-    }
-    let clean = diags.is_empty();
-    if print_diagnostics(diags, args) {
-        return ExitCode::from(EXIT_INVALID_DATA);
-    }
-    if clean {
-        say!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
-    }
-    ExitCode::SUCCESS
-}
-
-fn summary(args: &SummaryArgs) -> ExitCode {
-    let common = &args.common;
-    let now = match start(common) {
-        Ok(now) => now,
-        Err(code) => return code,
-    };
-    let options = summary::SummaryOptions {
-        data_dir: common.data_dir.clone(),
-        as_of: common.as_of,
-        now,
-        base_url: args.base_url.clone(),
-        public: args.public.public,
-        format: args.format.into(),
-        strict: common.strict,
-    };
-    let outcome = summary::run(&options);
-    print_diagnostics(outcome.diagnostics, common);
-    match outcome.result {
-        Ok(text) => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`tandem summary | head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    say!("error: could not print the summary: {e}");
-                    ExitCode::from(EXIT_OTHER)
-                }
-            }
-        }
-        Err(summary::SummaryError::InvalidData) => ExitCode::from(EXIT_INVALID_DATA),
-        Err(e) => {
-            say!("error: {e}");
-            ExitCode::from(EXIT_OTHER)
-        }
-    }
-}
-
-/// The clock and the data folder, or the usage error (exit 2) that stops the command.
-fn start(args: &CheckArgs) -> Result<jiff::Timestamp, ExitCode> {
-    usable_data_dir(&args.data_dir)?;
-    now().map_err(usage_error)
-}
-
-fn usable_data_dir(dir: &std::path::Path) -> Result<(), ExitCode> {
-    if !dir.is_dir() {
-        let what = if dir.exists() { "is not a folder" } else { "does not exist" };
-        say!("error: the data folder {} {what} (give the folder holding team.yaml)", dir.display());
-        return Err(ExitCode::from(EXIT_USAGE));
-    }
-    Ok(())
-}
-
-fn usage_error(e: String) -> ExitCode {
-    say!("error: {e}");
-    ExitCode::from(EXIT_USAGE)
+    let what = if dir.exists() { "is not a folder" } else { "does not exist" };
+    Err(Failure::Usage(format!(
+        "the data folder {} {what} (give the folder holding team.yaml)",
+        dir.display()
+    )))
 }

@@ -11,19 +11,14 @@
 //! input folders are never touched. Any failure before the swap leaves the
 //! previous site as it was.
 
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use crate::fs::write_file;
 use crate::site::Site;
 
-mod nofollow;
-mod static_dir;
 mod tree;
-
-use nofollow::write_file;
-pub use static_dir::static_files;
 
 /// Name of the marker file at the root of every folder tandem writes.
 pub const MARKER: &str = ".tandem-site";
@@ -36,9 +31,10 @@ const INPUT_FOLDERS: [&str; 3] = ["sprints", "backlog", "notes"];
 
 /// Why the site was not written. Nothing was changed unless the message
 /// says otherwise; every case maps to exit code 3.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// The output folder would overwrite or sit inside the data.
+    #[error("refusing to write the site to {}: {reason}", out.display())]
     Unsafe {
         /// The output folder.
         out: PathBuf,
@@ -46,16 +42,23 @@ pub enum OutputError {
         reason: String,
     },
     /// The output folder holds files tandem did not write.
+    #[error(
+        "refusing to replace {}: it is not empty and was not written by tandem \
+         (it has no {MARKER} file); choose another output folder or empty it",
+        out.display()
+    )]
     NotOurs {
         /// The output folder.
         out: PathBuf,
     },
     /// The site holds a path that could escape the output folder.
+    #[error("internal error: unsafe path \"{path}\" in the rendered site")]
     BadPath {
         /// The path inside the site.
         path: String,
     },
     /// A file system operation failed.
+    #[error("could not {action} {}: {source}", path.display())]
     Io {
         /// What was being done (`create folder`, `write file` ...).
         action: &'static str,
@@ -64,37 +67,6 @@ pub enum OutputError {
         /// Why.
         source: io::Error,
     },
-}
-
-impl fmt::Display for OutputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OutputError::Unsafe { out, reason } => {
-                write!(f, "refusing to write the site to {}: {reason}", out.display())
-            }
-            OutputError::NotOurs { out } => write!(
-                f,
-                "refusing to replace {}: it is not empty and was not written by tandem \
-                 (it has no {MARKER} file); choose another output folder or empty it",
-                out.display()
-            ),
-            OutputError::BadPath { path } => {
-                write!(f, "internal error: unsafe path \"{path}\" in the rendered site")
-            }
-            OutputError::Io { action, path, source } => {
-                write!(f, "could not {action} {}: {source}", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for OutputError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            OutputError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
 }
 
 fn io_error<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> OutputError + 'a {
@@ -216,8 +188,10 @@ impl Drop for Staged {
 }
 
 impl crate::site::Sink for Staged {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::site::SiteError> {
-        self.write_file(path, &bytes).map_err(|e| crate::site::SiteError::Sink(Box::new(e)))
+    type Error = OutputError;
+
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
+        self.write_file(path, &bytes)
     }
 }
 

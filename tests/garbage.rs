@@ -160,15 +160,9 @@ fn mutated_folders_never_panic_the_pipeline() {
             };
             fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
         }
-        let options = tandem::BuildOptions {
-            data_dir: dir.clone(),
-            output_dir: tmp.path().join(format!("site-{round}")),
-            as_of: None,
-            now: jiff::Timestamp::from_second(1_798_675_200).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
-            site: Default::default(),
-            strict: false,
-        };
-        let outcome = tandem::build(&options);
+        let out = tmp.path().join(format!("site-{round}"));
+        let now = jiff::Timestamp::from_second(1_798_675_200).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let outcome = tandem::build(&dir, &out, &tandem::options::Flags::default(), now);
         if outcome.result.is_err() {
             assert!(
                 outcome.diagnostics.has_errors()

@@ -85,9 +85,16 @@ fn huge_files_are_refused_before_they_are_read_all_in_one_run() {
         ),
         "{said}"
     );
+    // static/ is part of the data folder: read with the rest, reported with the rest.
+    assert!(
+        said.contains(
+            "error: static/movie.mp4: the file is 65.0 MiB; files in static/ are read up to 64 MiB (split it or remove it)"
+        ),
+        "{said}"
+    );
     assert!(!tmp.path().join("site").exists());
 
-    // static/ is only read once the data is valid.
+    // Alone, it still stops the build.
     fs::remove_file(data.join("notes/huge.md")).unwrap();
     fs::remove_file(data.join("sprints/s2.yaml")).unwrap();
     let out = build(&data, &tmp.path().join("site"), tmp.path());
@@ -149,6 +156,11 @@ fn pages_scripts_and_svgs_that_can_run_something_are_not_copied_from_static() {
     );
     assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
     assert!(stderr(&strict).contains("static/x.html"), "{}", stderr(&strict));
+
+    // `check` does everything but write: it says the same about static/.
+    let checked = tandem(&[Path::new("check").as_os_str(), data.as_os_str()], tmp.path());
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    assert!(stderr(&checked).contains(&format!("warning: static/x.html: {page}")), "{}", stderr(&checked));
 }
 
 #[test]

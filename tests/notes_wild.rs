@@ -40,7 +40,7 @@ fn describe(note: &Note) -> String {
 #[test]
 fn messy_minutes_read_as_a_person_would_read_them() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes-wild");
-    let checked = tandem::check(&dir, None, jiff::Timestamp::UNIX_EPOCH);
+    let checked = tandem::check(&dir, &Default::default(), jiff::Timestamp::UNIX_EPOCH);
     let diagnostics: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
     let Some((project, _)) = checked.project else { panic!("not read: {diagnostics:?}") };
     let mut got = String::new();

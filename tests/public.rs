@@ -45,7 +45,7 @@ fn secrets() -> &'static Vec<String> {
     static SECRETS: OnceLock<Vec<String>> = OnceLock::new();
     SECRETS.get_or_init(|| {
         let now = jiff::Timestamp::from_second(1_790_000_000).unwrap_or_else(|e| panic!("{e}"));
-        let checked = tandem::check(&sample(), None, now);
+        let checked = tandem::check(&sample(), &Default::default(), now);
         let (project, _) = checked.project.unwrap_or_else(|| panic!("sample-data loads"));
         // What the sprint records, backlog and team say is public: a note
         // may quote a sprint goal or an item title.

@@ -228,6 +228,41 @@ fn an_edited_note_shows_on_the_decisions_page() {
     assert!(s.log().contains("rebuilt in "), "{}", s.log());
 }
 
+/// The reload channel: a page that asks with the version it has is held
+/// until a rebuild, then told the new version (and reloads).
+#[test]
+fn a_held_version_request_is_answered_by_the_rebuild() {
+    let s = serve();
+    let now = s.get("/__tandem/version");
+    assert_eq!((now.status, now.header("Content-Type")), (200, Some("text/plain; charset=utf-8")));
+    let version: u64 = now.body.trim().parse().unwrap_or_else(|e| panic!("{e}: {}", now.body));
+    let behind = s.get(&format!("/__tandem/version?since={}", version + 7));
+    assert_eq!(behind.body.trim(), version.to_string(), "a page behind is answered at once");
+
+    let (tx, rx) = mpsc::channel();
+    let addr = s.addr().to_string();
+    std::thread::spawn(move || {
+        let mut stream = TcpStream::connect(&addr).unwrap_or_else(|e| panic!("{e}"));
+        let _ = stream.set_read_timeout(Some(START));
+        let asked = format!("GET /__tandem/version?since={version} HTTP/1.0\r\nHost: {addr}\r\n\r\n");
+        stream.write_all(asked.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let mut raw = String::new();
+        let _ = stream.read_to_string(&mut raw);
+        let _ = tx.send(raw);
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(rx.try_recv().is_err(), "answered before anything changed");
+    let note = s.data.join("notes/2026/sprint-22/retro.md");
+    let mut text = fs::read_to_string(&note).unwrap_or_else(|e| panic!("{e}"));
+    text.push_str("\nOne more line.\n");
+    fs::write(&note, text).unwrap_or_else(|e| panic!("{e}"));
+    let raw =
+        rx.recv_timeout(REBUILD).unwrap_or_else(|e| panic!("not answered after a save ({e}): {}", s.log()));
+    let body = raw.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    let after: u64 = body.trim().parse().unwrap_or_else(|e| panic!("{e}: {raw}"));
+    assert!(after > version, "{raw}");
+}
+
 #[test]
 fn a_broken_sprint_file_shows_in_a_banner_until_it_is_fixed() {
     let s = serve();

@@ -140,8 +140,8 @@ impl ImportSettings {
 /// The text of a YAML file of the data folder; a file over the YAML limit is
 /// an error, any other file that cannot be read is left to `tandem check`.
 fn read_yaml(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<String> {
-    use crate::load::bounded::{self, ReadError};
-    match bounded::read(path, bounded::YAML_LIMIT) {
+    use crate::fs::ReadError;
+    match crate::fs::read(path, crate::fs::YAML_LIMIT) {
         Ok(bytes) => String::from_utf8(bytes).ok(),
         Err(e @ ReadError::TooLarge { .. }) => {
             diags.error(shown, None, e.words("YAML files"));

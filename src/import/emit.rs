@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use super::mapping::{Impediment, SprintItem};
-use super::record::User;
 use crate::model::Date;
 
 /// The first line of every generated sprint or backlog file; a file without
@@ -157,29 +156,6 @@ pub fn backlog(header: &str, entries: &[BacklogEntry<'_>]) -> String {
         }
         if let Some(o) = &e.owner {
             let _ = writeln!(out, "    owner: {}", scalar(o));
-        }
-    }
-    out
-}
-
-/// A first `team.yaml`: every assignee a developer, with a comment saying what to do next.
-pub fn team(files: &[String], name: &str, members: &[(String, User)]) -> String {
-    let mut out = format!(
-        "# Written by tandem import from {}: every assignee, each as a developer.\n\
-         # Mark the product owner (role: product-owner) and the scrum master (role: scrum-master),\n\
-         # add anyone missing, then run `tandem check`. Import never changes this file again.\n",
-        files.join(", ")
-    );
-    let _ = writeln!(out, "name: {}\nmembers:", scalar(name));
-    for (id, user) in members {
-        let _ = writeln!(out, "  - id: {}", scalar(id));
-        if let Some(n) = &user.name {
-            let _ = writeln!(out, "    name: {}", scalar(n));
-        }
-        out.push_str("    role: developer\n");
-        let aliases = super::team::aliases(user, id);
-        if !aliases.is_empty() {
-            let _ = writeln!(out, "    aliases: [{}]", aliases.join(", "));
         }
     }
     out

@@ -58,7 +58,8 @@ pub fn read(text: &str, file: &str, dates: &DateReader, export: &mut Export, dia
         if let Some(def) = iteration(o, file, pos, dates) {
             export.define_sprint(def);
         }
-        if let Some(read) = read_issue(o, iid, &lines, at, file, pos, dates, diags) {
+        let place = Place { file, lines: &lines, at, pos, dates };
+        if let Some(read) = read_issue(o, iid, &place, diags) {
             for d in [Some(read.created), read.updated, read.resolved].into_iter().flatten() {
                 export.saw(d);
             }
@@ -102,17 +103,19 @@ fn state_word(n: i64) -> String {
     .to_string()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn read_issue(
-    o: &Map<String, Value>,
-    iid: i64,
-    lines: &Locator<'_>,
+/// Where an issue is: its page (the file as given, its lines), the offset
+/// and position of the issue in it, and how the page's dates read.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    file: &'a str,
+    lines: &'a Locator<'a>,
     at: usize,
-    file: &str,
     pos: (u32, u32),
-    dates: &DateReader,
-    diags: &mut Diagnostics,
-) -> Option<Issue> {
+    dates: &'a DateReader,
+}
+
+fn read_issue(o: &Map<String, Value>, iid: i64, place: &Place<'_>, diags: &mut Diagnostics) -> Option<Issue> {
+    let Place { file, lines, at, pos, dates } = *place;
     let key = format!("#{iid}");
     let errors_before = diags.counts().0;
     let at_field = |name: &str| lines.locate(&format!("\"{name}\""), at).1;

@@ -22,11 +22,7 @@ pub fn refuse_links<'a>(into: &Path, paths: impl IntoIterator<Item = &'a str>) -
         for part in path.split('/') {
             at.push(part);
             if let Some(target) = link_target(&at) {
-                return Err(ImportError::Io(format!(
-                    "cannot write {}: {} is a symbolic link (to {target}); tandem import writes only into --into and through no link (remove the link, or give the folder it points to with --into); nothing was written",
-                    into.join(path).display(),
-                    at.display(),
-                )));
+                return Err(ImportError::Link { path: into.join(path), link: at, target });
             }
         }
     }
@@ -64,7 +60,7 @@ pub fn write_file(full: &Path, content: &str) -> io::Result<()> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::load::bounded::holds;
+    use crate::fs::holds;
     use std::os::unix::fs::symlink;
 
     #[test]
@@ -86,9 +82,11 @@ mod tests {
         std::fs::create_dir(dir.path().join("backlog")).unwrap();
         symlink("/", dir.path().join("sprints")).unwrap();
         assert!(refuse_links(dir.path(), ["team.yaml", "backlog/2026-03-20.yaml"]).is_ok());
-        let Err(ImportError::Io(said)) = refuse_links(dir.path(), ["team.yaml", "sprints/s1.yaml"]) else {
+        let Err(e @ ImportError::Link { .. }) = refuse_links(dir.path(), ["team.yaml", "sprints/s1.yaml"])
+        else {
             panic!("a link was not refused")
         };
+        let said = e.to_string();
         assert!(said.contains("sprints is a symbolic link (to /)"), "{said}");
     }
 

@@ -50,22 +50,41 @@ pub struct ImportOptions {
     pub dry_run: bool,
 }
 
-/// Why nothing was written.
-#[derive(Debug)]
+/// Why nothing was written (or, for a write that failed half way, why
+/// the rest was not).
+#[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// An input has errors; they are in the diagnostics.
+    #[error("the export has problems; nothing was written")]
     InvalidInput,
-    /// A file could not be written.
-    Io(String),
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::InvalidInput => f.write_str("the export has problems; nothing was written"),
-            ImportError::Io(e) => f.write_str(e),
-        }
-    }
+    /// A file of the data folder could not be read, written or removed.
+    #[error("cannot {action} {}: {}", path.display(), crate::fs::io_words(source))]
+    Io {
+        /// `read`, `write` or `remove`.
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The import state could not be read (too large, not a file).
+    #[error("cannot read {}: {}", .0.path().display(), .0.words("state files"))]
+    State(#[source] crate::fs::ReadError),
+    /// A symbolic link on the way to a file import writes (`into_dir.rs`).
+    #[error(
+        "cannot write {}: {} is a symbolic link (to {target}); tandem import writes only into --into \
+         and through no link (remove the link, or give the folder it points to with --into); nothing was written",
+        path.display(),
+        link.display()
+    )]
+    Link {
+        /// The file import would write.
+        path: PathBuf,
+        /// The link met on the way (the file itself, or a folder above it).
+        link: PathBuf,
+        /// Where the link points.
+        target: String,
+    },
 }
 
 /// The outcome: diagnostics always, and what was (or would be) written.
@@ -164,19 +183,19 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
 }
 
 fn read_input(file: &Path, shown: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
-    use crate::load::bounded::{self, ReadError};
-    match bounded::read(file, bounded::IMPORT_LIMIT) {
+    use crate::fs::ReadError;
+    match crate::fs::read(file, crate::fs::IMPORT_LIMIT) {
         Ok(b) => Some(b),
         Err(e @ ReadError::TooLarge { .. }) => {
             diags.error(shown, None, e.words("exports"));
             None
         }
-        Err(ReadError::NotAFile) => {
+        Err(ReadError::NotAFile { .. }) => {
             diags.error(shown, None, "cannot read the file: not a regular file");
             None
         }
-        Err(ReadError::Io(e)) => {
-            diags.error(shown, None, format!("cannot read the file: {}", crate::load::io_words(&e)));
+        Err(ReadError::Io { source, .. }) => {
+            diags.error(shown, None, format!("cannot read the file: {}", crate::fs::io_words(&source)));
             None
         }
     }

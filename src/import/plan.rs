@@ -86,18 +86,18 @@ pub struct Imported {
 /// Reads `.tandem/import-state.json`, or an empty state for a first import.
 pub fn read_state(into: &Path, diags: &mut Diagnostics) -> Result<State, ImportError> {
     let path = into.join(STATE_PATH);
-    use crate::load::bounded::{self, ReadError};
+    use crate::fs::ReadError;
     // The state grows with the export it remembers: the export's limit.
-    match bounded::read(&path, bounded::IMPORT_LIMIT) {
+    match crate::fs::read(&path, crate::fs::IMPORT_LIMIT) {
         Ok(bytes) => State::parse(&String::from_utf8_lossy(&bytes)).map_err(|(msg, pos)| {
             diags.error(&path.display().to_string(), Some(pos), msg);
             ImportError::InvalidInput
         }),
-        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
-        Err(ReadError::Io(e)) => {
-            Err(ImportError::Io(format!("cannot read {}: {}", path.display(), crate::load::io_words(&e))))
+        Err(ReadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(State::default())
         }
-        Err(e) => Err(ImportError::Io(format!("cannot read {}: {}", path.display(), e.words("state files")))),
+        Err(ReadError::Io { path, source }) => Err(ImportError::Io { action: "read", path, source }),
+        Err(e) => Err(ImportError::State(e)),
     }
 }
 
@@ -128,10 +128,9 @@ fn existing_sprint_files(into: &Path) -> BTreeMap<String, bool> {
 
 /// Whether the file starts with import's header; a link is never read.
 fn generated(path: &Path) -> bool {
-    use crate::load::bounded;
-    bounded::open_regular(path, true)
+    crate::fs::open_regular(path, true)
         .ok()
-        .and_then(|file| bounded::read_open(file, bounded::YAML_LIMIT).ok())
+        .and_then(|file| crate::fs::read_open(file, path, crate::fs::YAML_LIMIT).ok())
         .is_some_and(|t| t.starts_with(HEADER_PREFIX.as_bytes()))
 }
 
@@ -150,7 +149,7 @@ fn hand_written(into: &Path, files: &BTreeMap<String, bool>) -> Vec<HandWritten>
         if *generated {
             continue;
         }
-        let text = crate::load::bounded::read(&into.join(path), crate::load::bounded::YAML_LIMIT)
+        let text = crate::fs::read(&into.join(path), crate::fs::YAML_LIMIT)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
             .unwrap_or_default();
@@ -438,7 +437,7 @@ fn team(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Plan, 
     });
     plan.files.push(Planned {
         path: "team.yaml".into(),
-        content: emit::team(ctx.files, &name, &members),
+        content: super::team::team_yaml(ctx.files, &name, &members),
         summary: count(members.len(), "member"),
     });
 }
@@ -458,7 +457,7 @@ pub fn apply(
     let mut changes = Vec::new();
     for file in &plan.files {
         let full = into.join(&file.path);
-        let same = crate::load::bounded::holds(&full, file.content.as_bytes());
+        let same = crate::fs::holds(&full, file.content.as_bytes());
         changes.push((
             file.path.clone(),
             if same { Change::Unchanged } else { Change::Written },
@@ -467,16 +466,20 @@ pub fn apply(
         if same || dry_run {
             continue;
         }
-        super::into_dir::write_file(&full, &file.content).map_err(|e| {
-            ImportError::Io(format!("cannot write {}: {}", full.display(), crate::load::io_words(&e)))
+        super::into_dir::write_file(&full, &file.content).map_err(|source| ImportError::Io {
+            action: "write",
+            path: full.clone(),
+            source,
         })?;
     }
     for path in &plan.remove {
         changes.push((path.clone(), Change::Removed, String::new()));
         if !dry_run {
             let full = into.join(path);
-            std::fs::remove_file(&full).map_err(|e| {
-                ImportError::Io(format!("cannot remove {}: {}", full.display(), crate::load::io_words(&e)))
+            std::fs::remove_file(&full).map_err(|source| ImportError::Io {
+                action: "remove",
+                path: full.clone(),
+                source,
             })?;
         }
     }

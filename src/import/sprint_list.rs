@@ -137,22 +137,33 @@ fn read_yaml(text: &str, file: &str, dates: &DateReader, diags: &mut Diagnostics
                 );
             }
             let origin = Origin { file: file.to_string(), line: pos.0 };
-            sprint(raw.name, raw.start.as_deref()?, raw.end.as_deref()?, raw.goal, origin, pos, dates, diags)
+            let row = Row {
+                name: raw.name,
+                start: raw.start.as_deref()?,
+                end: raw.end.as_deref()?,
+                goal: raw.goal,
+            };
+            sprint(row, origin, pos, dates, diags)
         })
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sprint(
+/// One sprint of the list as written: its name, dates still text, and goal.
+struct Row<'a> {
     name: String,
-    start: &str,
-    end: &str,
+    start: &'a str,
+    end: &'a str,
     goal: Option<String>,
+}
+
+fn sprint(
+    row: Row<'_>,
     origin: Origin,
     pos: (u32, u32),
     dates: &DateReader,
     diags: &mut Diagnostics,
 ) -> Option<SprintDef> {
+    let Row { name, start, end, goal } = row;
     let day = |text: &str, what: &str, diags: &mut Diagnostics| match dates.read(text) {
         Ok(d) => Some(d),
         Err(msg) => {
@@ -202,8 +213,13 @@ fn read_csv(text: &str, file: &str, dates: &DateReader, diags: &mut Diagnostics)
             continue;
         }
         let origin = Origin { file: file.to_string(), line };
-        let goal = row.get(3).map(str::to_string);
-        if let Some(s) = sprint(row[0].to_string(), &row[1], &row[2], goal, origin, (line, 1), dates, diags) {
+        let fields = Row {
+            name: row[0].to_string(),
+            start: &row[1],
+            end: &row[2],
+            goal: row.get(3).map(str::to_string),
+        };
+        if let Some(s) = sprint(fields, origin, (line, 1), dates, diags) {
             out.push(s);
         }
     }

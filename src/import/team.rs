@@ -1,9 +1,12 @@
 //! Tracker users to team members: matched against `team.yaml` by id, name,
-//! alias or `@username`, or, when the folder has no team yet, made into one.
+//! alias or `@username`, or, when the folder has no team yet, made into one
+//! (and written as a first `team.yaml`, in `emit`'s YAML).
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 use super::config::Member;
+use super::emit::scalar;
 use super::record::User;
 
 /// Turns tracker users into member ids.
@@ -92,9 +95,9 @@ fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
 
 /// The line a scrum master adds to `team.yaml` for an unknown user.
 fn member_line(user: &User, id: &str) -> String {
-    let mut line = format!("  - {{id: {}", super::emit::scalar(id));
+    let mut line = format!("  - {{id: {}", scalar(id));
     if let Some(name) = &user.name {
-        line.push_str(&format!(", name: {}", super::emit::scalar(name)));
+        line.push_str(&format!(", name: {}", scalar(name)));
     }
     line.push_str(", role: developer");
     let aliases = aliases(user, id);
@@ -112,7 +115,7 @@ pub fn aliases(user: &User, id: &str) -> Vec<String> {
         .iter()
         .chain(user.account.iter())
         .filter(|a| a.to_lowercase() != id)
-        .map(|a| super::emit::scalar(a))
+        .map(|a| scalar(a))
         .collect()
 }
 
@@ -152,6 +155,29 @@ fn fold(c: char) -> char {
         'ß' => 's',
         other => other,
     }
+}
+
+/// A first `team.yaml`: every assignee a developer, with a comment saying what to do next.
+pub fn team_yaml(files: &[String], name: &str, members: &[(String, User)]) -> String {
+    let mut out = format!(
+        "# Written by tandem import from {}: every assignee, each as a developer.\n\
+         # Mark the product owner (role: product-owner) and the scrum master (role: scrum-master),\n\
+         # add anyone missing, then run `tandem check`. Import never changes this file again.\n",
+        files.join(", ")
+    );
+    let _ = writeln!(out, "name: {}\nmembers:", scalar(name));
+    for (id, user) in members {
+        let _ = writeln!(out, "  - id: {}", scalar(id));
+        if let Some(n) = &user.name {
+            let _ = writeln!(out, "    name: {}", scalar(n));
+        }
+        out.push_str("    role: developer\n");
+        let aliases = aliases(user, id);
+        if !aliases.is_empty() {
+            let _ = writeln!(out, "    aliases: [{}]", aliases.join(", "));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! `tandem init`: a small, valid data folder to start from, with a GitHub
 //! Actions workflow that publishes the site to GitHub Pages.
 
-use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -21,24 +20,18 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// Why `init` wrote nothing.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// These files exist already; nothing was overwritten.
+    #[error("not overwriting existing files: {}", list(.0))]
     WouldOverwrite(Vec<PathBuf>),
     /// Writing failed.
-    Io(PathBuf, std::io::Error),
+    #[error("{}: {}", .0.display(), crate::fs::io_words(.1))]
+    Io(PathBuf, #[source] std::io::Error),
 }
 
-impl fmt::Display for InitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InitError::WouldOverwrite(paths) => {
-                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                write!(f, "not overwriting existing files: {}", list.join(", "))
-            }
-            InitError::Io(path, e) => write!(f, "{}: {}", path.display(), crate::load::io_words(e)),
-        }
-    }
+fn list(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// Writes every built-in template and asset into `dir`, to be edited and
@@ -144,11 +137,11 @@ mod tests {
         assert!(tmp.path().join("notes/2026-11-23-planning.md").is_file());
 
         let now = jiff::Timestamp::from_second(1_795_737_600).unwrap_or_else(|e| panic!("{e}")); // 2026-11-27
-        let checked = crate::check(tmp.path(), None, now);
+        let checked = crate::check(tmp.path(), &crate::options::Flags::default(), now);
         let problems: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
         assert!(problems.is_empty(), "{problems:?}");
-        let (project, report_date) = checked.project.unwrap_or_else(|| panic!("no project"));
-        assert_eq!(report_date, date("2026-11-27"));
+        let (project, options) = checked.project.unwrap_or_else(|| panic!("no project"));
+        assert_eq!(options.report_date, date("2026-11-27"));
         // The title follows the team's name until someone sets one.
         assert_eq!(project.settings.title, None);
 

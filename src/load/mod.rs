@@ -1,15 +1,16 @@
 //! Stage 1: walk the data folder, parse every file, validate into the model.
 //!
 //! Only the places docs/data.md names are read (`tandem.yaml`, `team.yaml`,
-//! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`), so anything else in the
-//! folder (a README, a `public/` site) is left alone. Every problem in every
-//! file is collected; a [`Project`] comes back only when there is no error.
+//! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`, `static/`), so anything
+//! else in the folder (a README, a `public/` site) is left alone. Every
+//! problem in every file is collected; a [`Project`] comes back only when
+//! there is no error.
 
 pub mod backlog;
-pub mod bounded;
 pub mod notes;
 pub mod settings;
 pub mod sprints;
+pub mod static_dir;
 pub mod team;
 pub mod walk;
 pub mod yaml;
@@ -28,8 +29,10 @@ pub struct Loaded {
     pub project: Option<Project>,
     /// Every problem found.
     pub diagnostics: Diagnostics,
-    /// How many files were read.
+    /// How many files were read (`static/` not counted: it is copied, not read).
     pub files_read: usize,
+    /// The files of `static/`, to be copied into the site as they are.
+    pub static_files: Vec<static_dir::StaticFile>,
 }
 
 /// One file to read: its path on disk and relative to the data folder.
@@ -54,13 +57,17 @@ pub fn load(dir: &Path) -> Loaded {
             None,
             "not a folder (give the data folder: the one holding team.yaml)",
         );
-        return Loaded { project: None, diagnostics: diags, files_read };
+        return Loaded { project: None, diagnostics: diags, files_read, static_files: Vec::new() };
     }
     let fence = match walk::Fence::new(dir) {
         Ok(fence) => fence,
         Err(e) => {
-            diags.error(&dir.display().to_string(), None, format!("cannot be read: {}", io_words(&e)));
-            return Loaded { project: None, diagnostics: diags, files_read };
+            diags.error(
+                &dir.display().to_string(),
+                None,
+                format!("cannot be read: {}", crate::fs::io_words(&e)),
+            );
+            return Loaded { project: None, diagnostics: diags, files_read, static_files: Vec::new() };
         }
     };
     warn_about_near_misses(fence.root(), &mut diags);
@@ -107,12 +114,13 @@ pub fn load(dir: &Path) -> Loaded {
     let note_files = list_files(&fence, "notes", &["md"], true, &mut diags);
     files_read += note_files.len();
     let notes = load_notes(&note_files, team.as_ref(), &sprints, &backlog, settings.date_order, &mut diags);
+    let static_files = static_dir::read(&fence, &mut diags);
 
     let project = match team {
         Some(team) if !diags.has_errors() => Some(Project { settings, team, sprints, backlog, notes }),
         _ => None,
     };
-    Loaded { project, diagnostics: diags, files_read }
+    Loaded { project, diagnostics: diags, files_read, static_files }
 }
 
 fn load_backlog(
@@ -204,7 +212,7 @@ fn load_notes(
 }
 
 fn read_note(file: &DataFile, ctx: &notes::NoteContext<'_>, diags: &mut Diagnostics) -> Option<Note> {
-    let bytes = match bounded::read(&file.disk, bounded::NOTE_LIMIT) {
+    let bytes = match crate::fs::read(&file.disk, crate::fs::NOTE_LIMIT) {
         Ok(b) => b,
         Err(e) => {
             diags.error(&file.rel, None, e.words("notes"));
@@ -286,7 +294,7 @@ fn warn_about_near_misses(dir: &Path, diags: &mut Diagnostics) {
 }
 
 fn read_text(disk: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
-    match bounded::read(disk, bounded::YAML_LIMIT) {
+    match crate::fs::read(disk, crate::fs::YAML_LIMIT) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
             Err(_) => {
@@ -298,15 +306,5 @@ fn read_text(disk: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> 
             diags.error(rel, None, e.words("YAML files"));
             None
         }
-    }
-}
-
-/// An I/O error in plain words, without Rust's debug formatting.
-pub fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "no such file".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }

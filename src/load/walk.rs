@@ -147,7 +147,7 @@ impl Walk {
         let mut children: Vec<fs::DirEntry> = match fs::read_dir(dir) {
             Ok(list) => list.filter_map(Result::ok).collect(),
             Err(e) => {
-                diags.error(rel, None, format!("cannot be read: {}", super::io_words(&e)));
+                diags.error(rel, None, format!("cannot be read: {}", crate::fs::io_words(&e)));
                 return;
             }
         };
@@ -164,7 +164,9 @@ impl Walk {
                 Ok(t) if t.is_dir() => self.add_folder(path, child_rel, diags),
                 Ok(t) if t.is_file() => self.add_file(path, child_rel, diags),
                 Ok(_) => not_a_file(&child_rel, diags),
-                Err(e) => diags.error(&child_rel, None, format!("cannot be read: {}", super::io_words(&e))),
+                Err(e) => {
+                    diags.error(&child_rel, None, format!("cannot be read: {}", crate::fs::io_words(&e)))
+                }
             }
         }
     }
@@ -190,7 +192,7 @@ impl Walk {
         let meta = match fs::metadata(&real) {
             Ok(m) => m,
             Err(e) => {
-                diags.error(&rel, None, format!("cannot be read: {}", super::io_words(&e)));
+                diags.error(&rel, None, format!("cannot be read: {}", crate::fs::io_words(&e)));
                 return;
             }
         };

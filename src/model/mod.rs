@@ -51,7 +51,8 @@ pub struct Settings {
     /// Score curves that replace the defaults, by indicator key.
     pub thresholds: BTreeMap<String, Curve>,
     /// `public: true`: build the stakeholder-facing site, without any note
-    /// text (`tandem build --public`; docs/data.md). Only the site reads it.
+    /// text (`tandem build --public`; docs/data.md). Read once, by
+    /// [`crate::options::Flags::resolve`], where `--public` wins over it.
     pub public: bool,
 }
 
@@ -603,13 +604,4 @@ pub fn markdown_options() -> pulldown_cmark::Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-impl Project {
-    /// The report date: `flag` (`--as-of`), else `as_of:` in tandem.yaml,
-    /// else the day `now` falls on in the settings' time zone (docs/data.md). The
-    /// caller reads the clock (or `SOURCE_DATE_EPOCH`), so tests pin it.
-    pub fn report_date(&self, flag: Option<Date>, now: jiff::Timestamp) -> Date {
-        flag.or(self.settings.as_of).unwrap_or_else(|| self.settings.timezone.to_datetime(now).date())
-    }
 }

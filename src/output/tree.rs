@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::{MARKER, MARKER_TEXT, OutputError, io_error, write_file};
-use crate::load::bounded::holds;
+use crate::fs::holds;
 
 /// Written into the kept previous site so that version control does not
 /// show it (it sits next to the output folder, often inside a repository).

@@ -3,8 +3,8 @@
 //! with open pages reloaded.
 //!
 //! - [`http`]: a request path to a file of the site in memory (never the disk);
-//! - `respond`: the worker threads answering requests (on loopback, only
-//!   those naming this machine);
+//! - `respond`: the one handler answering requests (on loopback, only
+//!   those naming this machine), on axum's HTTP/1 server;
 //! - [`inject`]: what serve mode adds to each page (reload script, banner);
 //! - `watch`: the data folder and templates, watched with a debouncer.
 //!
@@ -18,44 +18,47 @@ pub mod inject;
 mod respond;
 mod watch;
 
-use std::fmt;
+pub use watch::WatchError;
+
+use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use tokio::sync::watch as signal;
+
 use crate::diagnostics::Diagnostic;
-use crate::model::Date;
-use crate::site::{Site, SiteOptions};
+use crate::options::Flags;
+use crate::site::Site;
 use inject::{Banner, Problem};
 
 /// The first port tried when none is given, and how many after it.
 pub const DEFAULT_PORT: u16 = 4000;
 const PORTS_TRIED: u16 = 100;
-/// Threads answering requests; a held `/__tandem/version` request moves to
-/// a thread of its own, so these stay free for pages.
-const WORKERS: usize = 4;
+/// Threads answering requests (a held `/__tandem/version` request waits
+/// as a future and takes none).
+const WORKERS: usize = 2;
+/// After a stop, how long requests being answered may still take.
+const GRACE: Duration = Duration::from_secs(2);
 
-/// Everything `serve` needs, settled by the command line.
+/// Everything `serve` needs from the command line.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
     /// The data folder.
     pub data_dir: PathBuf,
-    /// `--as-of`.
-    pub as_of: Option<Date>,
-    /// `--templates`: watched too.
-    pub templates_dir: Option<PathBuf>,
+    /// `--as-of`, `--public`, `--templates` (watched too): settled with
+    /// `tandem.yaml` at every build, as `build` does once. The base URL is
+    /// always `/`, whatever is given.
+    pub flags: Flags,
     /// Where to listen: 127.0.0.1 unless `--bind` says otherwise.
     pub bind: IpAddr,
     /// `--port`: exactly this one (0: any free one); none: the first free from 4000.
     pub port: Option<u16>,
-    /// `--public` (`--public=false`): preview the stakeholder site; absent,
-    /// tandem.yaml's `public` decides, as for `build`.
-    pub public: Option<bool>,
     /// The clock, read at every build (the library never reads it itself).
     pub now: fn() -> jiff::Timestamp,
 }
@@ -85,41 +88,29 @@ pub struct BuildReport {
 }
 
 /// Why serving could not start. Every case maps to exit code 3.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// `--port N` is taken.
+    #[error("port {} is taken on {} (choose another with --port, or leave it out)", .0.port(), .0.ip())]
     PortTaken(SocketAddr),
     /// Every port from 4000 on that was tried is taken.
+    #[error("ports {DEFAULT_PORT} to {last} are all taken on {ip} (choose one with --port)", ip = .0, last = DEFAULT_PORT + PORTS_TRIED - 1)]
     NoFreePort(IpAddr),
     /// Listening failed for another reason.
-    Listen(SocketAddr, String),
-    /// The data folder could not be watched.
-    Watch(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        source: io::Error,
+    },
+    /// The threads that answer requests could not be started.
+    #[error("cannot start the server: {0}")]
+    Runtime(#[source] io::Error),
+    /// The data folder or the templates could not be watched.
+    #[error(transparent)]
+    Watch(#[from] watch::WatchError),
 }
-
-impl fmt::Display for ServeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::PortTaken(addr) => {
-                write!(
-                    f,
-                    "port {} is taken on {} (choose another with --port, or leave it out)",
-                    addr.port(),
-                    addr.ip()
-                )
-            }
-            ServeError::NoFreePort(ip) => write!(
-                f,
-                "ports {DEFAULT_PORT} to {} are all taken on {ip} (choose one with --port)",
-                DEFAULT_PORT + PORTS_TRIED - 1
-            ),
-            ServeError::Listen(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
-            ServeError::Watch(e) => f.write_str(e),
-        }
-    }
-}
-
-impl std::error::Error for ServeError {}
 
 /// One build as it is served.
 #[derive(Debug)]
@@ -134,11 +125,14 @@ pub struct Snapshot {
     pub problems: Vec<Problem>,
 }
 
-/// What the request threads share with the builder.
+/// What the request handler shares with the builder.
 struct Shared {
     current: Mutex<Arc<Snapshot>>,
-    changed: Condvar,
-    stopping: AtomicBool,
+    /// The version of `current`, for held requests to wait on.
+    versions: signal::Sender<u64>,
+    /// Set once, when the server stops.
+    stop: signal::Sender<bool>,
+    /// `/__tandem/version` requests being held.
     held: AtomicUsize,
     /// Listening on loopback: refuse requests naming another host (see
     /// `respond::host_is_local`); any `--bind` off loopback takes all.
@@ -152,8 +146,13 @@ impl Shared {
     }
 
     fn swap(&self, next: Snapshot) {
+        let version = next.version;
         *self.current.lock().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
-        self.changed.notify_all();
+        self.versions.send_replace(version);
+    }
+
+    fn stopping(&self) -> bool {
+        *self.stop.borrow()
     }
 }
 
@@ -168,32 +167,20 @@ pub struct Running {
     /// The team's name, when a build worked.
     pub team: Option<String>,
     shared: Arc<Shared>,
-    workers: Vec<JoinHandle<()>>,
+    server: Option<JoinHandle<()>>,
     watcher: Option<watch::Watcher>,
 }
 
 impl Running {
-    /// Stops watching and accepting requests, and waits for the requests
-    /// being answered.
+    /// Stops watching and accepting requests, and waits (up to a grace
+    /// period) for the requests being answered; held ones are answered now.
     pub fn stop(mut self) {
-        CATCHING_PANICS.store(false, Ordering::SeqCst);
         self.watcher.take();
-        self.shared.stopping.store(true, Ordering::SeqCst);
-        self.shared.changed.notify_all();
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
+        self.shared.stop.send_replace(true);
+        if let Some(server) = self.server.take() {
+            let _ = server.join();
         }
     }
-}
-
-/// Set while a server runs: its threads catch panics and report them
-/// themselves (a rebuild's as a banner problem), so the command line's
-/// panic hook must not end the process.
-static CATCHING_PANICS: AtomicBool = AtomicBool::new(false);
-
-/// Whether a panic now is caught by a running server (see [`start`]).
-pub fn catches_panics() -> bool {
-    CATCHING_PANICS.load(Ordering::SeqCst)
 }
 
 /// The base URL of every build in serve mode: root-relative, so the 404
@@ -208,51 +195,76 @@ pub fn start(opts: ServeOptions, on_event: OnEvent) -> Result<Running, ServeErro
     let listener = listen(opts.bind, opts.port)?;
     let addr = listener
         .local_addr()
-        .map_err(|e| ServeError::Listen(SocketAddr::new(opts.bind, 0), e.to_string()))?;
+        .map_err(|source| ServeError::Listen { addr: SocketAddr::new(opts.bind, 0), source })?;
+    listener.set_nonblocking(true).map_err(|source| ServeError::Listen { addr, source })?;
     let url = format!("http://{addr}/");
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| ServeError::Listen(addr, e.to_string()))?;
-    let server = Arc::new(server);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(WORKERS)
+        .thread_name("tandem-serve")
+        .enable_all()
+        .build()
+        .map_err(ServeError::Runtime)?;
 
     // Watch before the first build, so a save while it runs is not lost:
     // its change waits in the channel and the rebuild thread takes it.
     let (tx, rx) = mpsc::channel();
     let mut roots = vec![opts.data_dir.clone()];
-    roots.extend(opts.templates_dir.clone());
+    roots.extend(opts.flags.templates_dir.clone());
     // Events name canonical paths; compare like with like.
     let roots: Vec<PathBuf> = roots.into_iter().map(|r| r.canonicalize().unwrap_or(r)).collect();
-    let watcher = watch::watch(&roots, tx).map_err(ServeError::Watch)?;
+    let watcher = watch::watch(&roots, tx)?;
 
-    CATCHING_PANICS.store(true, Ordering::SeqCst);
-    let builder = Builder { opts: opts.clone(), on_event };
+    let mut flags = opts.flags.clone();
+    flags.base_url = Some(SERVED_BASE_URL.to_string());
+    let builder = Builder { data_dir: opts.data_dir.clone(), flags, now: opts.now, on_event };
     let (first, team) = builder.build_caught(None, 1, true);
     let shared = Arc::new(Shared {
+        versions: signal::Sender::new(first.version),
         current: Mutex::new(Arc::new(first)),
-        changed: Condvar::new(),
-        stopping: AtomicBool::new(false),
+        stop: signal::Sender::new(false),
         held: AtomicUsize::new(0),
         local_names_only: opts.bind.is_loopback(),
     });
     let rebuild_shared = Arc::clone(&shared);
     std::thread::spawn(move || builder.rebuild_on_change(&rx, &rebuild_shared));
 
-    let workers = (0..WORKERS)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || respond::work(&server, &shared))
-        })
-        .collect();
-    Ok(Running { url, team, shared, workers, watcher: Some(watcher) })
+    let listener = {
+        let _inside = runtime.enter();
+        tokio::net::TcpListener::from_std(listener).map_err(|source| ServeError::Listen { addr, source })?
+    };
+    let served = Arc::clone(&shared);
+    let server = std::thread::spawn(move || runtime.block_on(answer(listener, served)));
+    Ok(Running { url, team, shared, server: Some(server), watcher: Some(watcher) })
+}
+
+/// Answers requests until the server stops, then lets the requests being
+/// answered finish, for [`GRACE`] at most.
+async fn answer(listener: tokio::net::TcpListener, shared: Arc<Shared>) {
+    let app = axum::Router::new().fallback(respond::handle).with_state(Arc::clone(&shared));
+    let mut stop = shared.stop.subscribe();
+    let mut stopped = shared.stop.subscribe();
+    let serving = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let _ = stop.wait_for(|stopping| *stopping).await;
+    });
+    let grace_over = async move {
+        let _ = stopped.wait_for(|stopping| *stopping).await;
+        tokio::time::sleep(GRACE).await;
+    };
+    // An error accepting a connection is the client's trouble, and axum
+    // goes on by itself; `serve` itself only ends when told to.
+    tokio::select! {
+        _ = serving => {}
+        () = grace_over => {}
+    }
 }
 
 /// `port` exactly, or the first free one from 4000.
 fn listen(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> {
     if let Some(port) = port {
         let addr = SocketAddr::new(ip, port);
-        return TcpListener::bind(addr).map_err(|e| match e.kind() {
+        return TcpListener::bind(addr).map_err(|source| match source.kind() {
             std::io::ErrorKind::AddrInUse => ServeError::PortTaken(addr),
-            _ => ServeError::Listen(addr, e.to_string()),
+            _ => ServeError::Listen { addr, source },
         });
     }
     first_free(ip, DEFAULT_PORT..DEFAULT_PORT + PORTS_TRIED)
@@ -264,7 +276,7 @@ fn first_free(ip: IpAddr, ports: std::ops::Range<u16>) -> Result<TcpListener, Se
         match TcpListener::bind(addr) {
             Ok(listener) => return Ok(listener),
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
-            Err(e) => return Err(ServeError::Listen(addr, e.to_string())),
+            Err(source) => return Err(ServeError::Listen { addr, source }),
         }
     }
     Err(ServeError::NoFreePort(ip))
@@ -272,7 +284,10 @@ fn first_free(ip: IpAddr, ports: std::ops::Range<u16>) -> Result<TcpListener, Se
 
 /// Builds snapshots: the pipeline of `build`, kept in memory.
 struct Builder {
-    opts: ServeOptions,
+    data_dir: PathBuf,
+    /// The command line's, with the served base URL.
+    flags: Flags,
+    now: fn() -> jiff::Timestamp,
     on_event: OnEvent,
 }
 
@@ -287,7 +302,7 @@ impl Builder {
                     watch::Change::Trouble(e) => (self.on_event)(Event::WatchTrouble(e)),
                 }
             }
-            if !files || shared.stopping.load(Ordering::SeqCst) {
+            if !files || shared.stopping() {
                 continue;
             }
             let previous = shared.snapshot();
@@ -297,7 +312,9 @@ impl Builder {
     }
 
     /// [`Builder::build`], a panic in it (a bug) becoming the build's error:
-    /// the last good site stays, and the server and its rebuilds go on.
+    /// the last good site stays, and the server and its rebuilds go on. The
+    /// panic is caught here, where it happens; the command line's panic
+    /// hook prints nothing of its own, so nobody needs to know a server runs.
     fn build_caught(
         &self,
         previous: Option<&Snapshot>,
@@ -330,20 +347,14 @@ impl Builder {
     /// One build; on failure the previous snapshot's site stays.
     fn build(&self, previous: Option<&Snapshot>, version: u64, first: bool) -> (Snapshot, Option<String>) {
         let started = Instant::now();
-        let opts = &self.opts;
-        let checked = crate::check(&opts.data_dir, opts.as_of, (opts.now)());
+        let checked = crate::check(&self.data_dir, &self.flags, (self.now)());
         let mut diagnostics = checked.diagnostics;
         let mut team = None;
         let mut error = None;
         let mut site = None;
-        if let Some((project, date)) = checked.project.filter(|_| !diagnostics.has_errors()) {
+        if let Some((project, options)) = checked.project.filter(|_| !diagnostics.has_errors()) {
             team = Some(project.team.name.clone());
-            let site_opts = SiteOptions {
-                base_url: Some(SERVED_BASE_URL.to_string()),
-                templates_dir: opts.templates_dir.clone(),
-                public: opts.public,
-            };
-            match crate::render_site(&project, date, &site_opts, &opts.data_dir, &mut diagnostics) {
+            match crate::render_site(&project, &options, &checked.static_files, &mut diagnostics) {
                 Ok(built) => site = Some(Arc::new(built)),
                 Err(e) => error = Some(e.to_string()),
             }

@@ -2,6 +2,7 @@
 //! (a save during the first build, a panic in a rebuild).
 
 use super::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const LOCAL: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 
@@ -40,11 +41,9 @@ fn recorder() -> (OnEvent, mpsc::Receiver<Event>) {
 fn options(data_dir: &std::path::Path, now: fn() -> jiff::Timestamp) -> ServeOptions {
     ServeOptions {
         data_dir: data_dir.to_path_buf(),
-        as_of: None,
-        templates_dir: None,
+        flags: Flags::default(),
         bind: LOCAL,
         port: Some(0),
-        public: None,
         now,
     }
 }

@@ -22,6 +22,22 @@ pub enum Change {
     Trouble(String),
 }
 
+/// Why watching could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// The watcher itself could not be made.
+    #[error("cannot watch for changes: {0}")]
+    Start(#[source] notify::Error),
+    /// A folder could not be watched.
+    #[error("cannot watch {} for changes: {source}", path.display())]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: notify::Error,
+    },
+}
+
 /// Keeps watching while it lives.
 pub struct Watcher {
     _debouncer: Debouncer<RecommendedWatcher, NoCache>,
@@ -35,14 +51,14 @@ pub struct Watcher {
 /// on the first folder the user cannot read). The loader refuses links that
 /// leave the data folder, and a link that stays inside points into the tree
 /// watched already, so nothing the site is built from goes unwatched.
-pub fn watch(roots: &[PathBuf], tx: Sender<Change>) -> Result<Watcher, String> {
+pub fn watch(roots: &[PathBuf], tx: Sender<Change>) -> Result<Watcher, WatchError> {
     let roots_for_filter: Vec<PathBuf> = roots.to_vec();
     let config = notify::Config::default().with_follow_symlinks(false);
     // No file-id cache: it would walk the folders itself, following links
     // (it serves only to pair renames, and any change here means "rebuild").
     let handler = move |result: DebounceEventResult| {
-        // A bug here must not silently end the watching thread (the server
-        // catches panics, see `serve::catches_panics`): report it instead.
+        // A bug here must not silently end the watching thread: caught
+        // here, where it happens, and reported instead.
         let change = std::panic::catch_unwind(AssertUnwindSafe(|| change_of(result, &roots_for_filter)))
             .unwrap_or_else(|_| {
                 Some(Change::Trouble("internal error while filtering changes; please report it".into()))
@@ -54,11 +70,11 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Change>) -> Result<Watcher, String> {
     };
     let mut debouncer =
         new_debouncer_opt::<_, RecommendedWatcher, NoCache>(QUIET, None, handler, NoCache, config)
-            .map_err(|e| format!("cannot watch for changes: {e}"))?;
+            .map_err(WatchError::Start)?;
     for root in roots {
         debouncer
             .watch(root, RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch {} for changes: {e}", root.display()))?;
+            .map_err(|source| WatchError::Folder { path: root.clone(), source })?;
     }
     Ok(Watcher { _debouncer: debouncer })
 }

@@ -42,8 +42,7 @@ pub mod templates;
 mod weeks;
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::path::PathBuf;
+use std::convert::Infallible;
 use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
@@ -51,25 +50,11 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::metrics::Report;
 use crate::model::{Date, Note, Project};
+pub use crate::options::SiteOptions;
 use page::{Page, Pages, Section, SiteView};
 use paths::SitePaths;
 pub use slug::{slug, unique_slugs};
 use templates::{TemplateError, Templates};
-
-/// How to render the site.
-#[derive(Debug, Clone, Default)]
-pub struct SiteOptions {
-    /// Absolute URL the site is published at, for canonical links and the
-    /// feed; wins over `base_url` in tandem.yaml. Internal links stay relative.
-    /// `serve` gives `/`: links from the root of whatever host serves it.
-    pub base_url: Option<String>,
-    /// Folder of template overrides (`--templates`).
-    pub templates_dir: Option<PathBuf>,
-    /// `--public` (`--public=false`): the stakeholder-facing site, without
-    /// any note text; wins over `public` in tandem.yaml. What it leaves out:
-    /// `Input::public`, and README "Publishing for stakeholders".
-    pub public: Option<bool>,
-}
 
 /// The rendered site, in memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,9 +72,12 @@ impl Site {
 
 /// Where rendered files go, one at a time, from any thread, in any order.
 pub trait Sink: Sync {
+    /// Why a file could not be taken (writing it to disk failed).
+    type Error: std::error::Error + Send;
+
     /// Takes the file at `path` (site root relative, `/`-separated; never
     /// twice the same). An error stops the rendering.
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError>;
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), Self::Error>;
 }
 
 /// Keeps every file in memory: the [`Site`] that [`render`] returns.
@@ -97,18 +85,22 @@ pub trait Sink: Sync {
 struct Collect(Mutex<BTreeMap<String, Vec<u8>>>);
 
 impl Sink for Collect {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
+    type Error = Infallible;
+
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), Infallible> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_string(), bytes);
         Ok(())
     }
 }
 
 /// Why the site could not be rendered. Every case maps to exit code 3.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum SiteError {
     /// A template override could not be loaded.
-    Templates(TemplateError),
+    #[error(transparent)]
+    Templates(#[from] TemplateError),
     /// A page could not be rendered.
+    #[error("page {page}: {source}")]
     Render {
         /// The page's path.
         page: String,
@@ -116,6 +108,7 @@ pub enum SiteError {
         source: TemplateError,
     },
     /// A page's view could not be handed to its template (a bug in tandem).
+    #[error("page {page}: internal error: {message}")]
     View {
         /// The page's path.
         page: String,
@@ -123,44 +116,23 @@ pub enum SiteError {
         message: String,
     },
     /// Two files would be written at the same path (a bug in tandem).
+    #[error("internal error: two files would be written to {path}")]
     Conflict {
         /// The path.
         path: String,
     },
-    /// The [`Sink`] could not take a file (writing it to disk failed).
-    Sink(Box<dyn std::error::Error + Send + Sync>),
 }
 
-impl fmt::Display for SiteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SiteError::Templates(e) => write!(f, "{e}"),
-            SiteError::Render { page, source } => write!(f, "page {page}: {source}"),
-            SiteError::View { page, message } => {
-                write!(f, "page {page}: internal error: {message}")
-            }
-            SiteError::Conflict { path } => {
-                write!(f, "internal error: two files would be written to {path}")
-            }
-            SiteError::Sink(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for SiteError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SiteError::Templates(e) | SiteError::Render { source: e, .. } => Some(e),
-            SiteError::Sink(e) => Some(e.as_ref()),
-            _ => None,
-        }
-    }
-}
-
-impl From<TemplateError> for SiteError {
-    fn from(e: TemplateError) -> Self {
-        SiteError::Templates(e)
-    }
+/// Why [`render_into`] stopped: the site, or the [`Sink`] (its own error,
+/// typed: `build`'s is an [`crate::output::OutputError`]).
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError<E> {
+    /// The site could not be rendered.
+    #[error(transparent)]
+    Site(#[from] SiteError),
+    /// The sink could not take a file.
+    #[error(transparent)]
+    Sink(E),
 }
 
 /// What page functions read: the project as of the report date.
@@ -212,27 +184,31 @@ impl<'a> Input<'a> {
 /// Same inputs, same bytes.
 pub fn render(project: &Project, analysis: &Analysis, opts: &SiteOptions) -> Result<Site, SiteError> {
     let collected = Collect::default();
-    render_into(project, analysis, opts, &collected)?;
+    render_into(project, analysis, opts, &collected).map_err(|e| match e {
+        RenderError::Site(e) => e,
+        RenderError::Sink(never) => match never {},
+    })?;
     Ok(Site { files: collected.0.into_inner().unwrap_or_else(PoisonError::into_inner) })
 }
 
 /// Renders every page of the site, `metrics.json` included, handing each
 /// file to `sink` as soon as it is rendered: the same files and bytes as
-/// [`render`], in no set order.
-pub fn render_into(
+/// [`render`], in no set order. `opts` are settled ([`crate::options`]):
+/// nothing here looks at `tandem.yaml`'s copy of them.
+pub fn render_into<S: Sink>(
     project: &Project,
     analysis: &Analysis,
     opts: &SiteOptions,
-    sink: &dyn Sink,
-) -> Result<(), SiteError> {
+    sink: &S,
+) -> Result<(), RenderError<S::Error>> {
     let report = &analysis.report;
     let report_date = report.as_of;
-    let templates = Templates::load(opts.templates_dir.as_deref())?;
-    let public = opts.public.unwrap_or(project.settings.public);
+    let templates = Templates::load(opts.templates_dir.as_deref()).map_err(SiteError::from)?;
+    let public = opts.public;
     let paths = SitePaths::new(project).with_pages_as_of(project, report_date).public(public);
     let input = Input::new(project, analysis, &paths, public);
 
-    let base_url = opts.base_url.as_deref().or(project.settings.base_url.as_deref());
+    let base_url = opts.base_url.as_deref();
     let pages = Pages::new(&templates, site_view(project, input.report_date, base_url), sink);
     pages.add(dashboard::index(&input))?;
     pages.add(summary::page(&input))?;

@@ -25,7 +25,7 @@ use tera::Context;
 use super::format::DateView;
 use super::paths::{self, SiteUrls};
 use super::templates::Templates;
-use super::{Sink, SiteError};
+use super::{RenderError, Sink, SiteError};
 
 /// A section of the site: one entry of the top navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,29 +152,29 @@ pub fn root_of(path: &str) -> String {
 
 /// Renders pages and hands each file to a [`Sink`] as soon as it is done,
 /// refusing a second file at the same path.
-pub struct Pages<'a> {
+pub struct Pages<'a, S> {
     templates: &'a Templates,
     site: SiteView,
-    sink: &'a dyn Sink,
+    sink: &'a S,
     /// Every path handed over so far.
     paths: Mutex<HashSet<String>>,
 }
 
-impl<'a> Pages<'a> {
+impl<'a, S: Sink> Pages<'a, S> {
     /// Renders with `templates` into `sink`.
-    pub fn new(templates: &'a Templates, site: SiteView, sink: &'a dyn Sink) -> Self {
+    pub fn new(templates: &'a Templates, site: SiteView, sink: &'a S) -> Self {
         Pages { templates, site, sink, paths: Mutex::default() }
     }
 
     /// Renders `page` and hands it over under its path.
-    pub fn add<V: Serialize>(&self, page: Page<V>) -> Result<(), SiteError> {
+    pub fn add<V: Serialize>(&self, page: Page<V>) -> Result<(), RenderError<S::Error>> {
         let html = self.render(&page, root_of(&page.path))?;
         self.add_file(&page.path, html.into_bytes())
     }
 
     /// Like [`Pages::add`], but links start from the absolute base URL when
     /// there is one: for `404.html`, which is served at any depth.
-    pub fn add_rooted_at_base<V: Serialize>(&self, page: Page<V>) -> Result<(), SiteError> {
+    pub fn add_rooted_at_base<V: Serialize>(&self, page: Page<V>) -> Result<(), RenderError<S::Error>> {
         let root = self.site.base_url.clone().unwrap_or_else(|| root_of(&page.path));
         let html = self.render(&page, root)?;
         self.add_file(&page.path, html.into_bytes())
@@ -186,17 +186,17 @@ impl<'a> Pages<'a> {
     pub fn add_all<V: Serialize>(
         &self,
         pages: impl ParallelIterator<Item = Page<V>>,
-    ) -> Result<(), SiteError> {
+    ) -> Result<(), RenderError<S::Error>> {
         pages.try_for_each(|page| self.add(page))
     }
 
     /// Hands over a file as is (an asset, `.nojekyll`, `metrics.json` ...).
-    pub fn add_file(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
+    pub fn add_file(&self, path: &str, bytes: Vec<u8>) -> Result<(), RenderError<S::Error>> {
         let fresh = self.paths.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_string());
         if !fresh {
-            return Err(SiteError::Conflict { path: path.to_string() });
+            return Err(SiteError::Conflict { path: path.to_string() }.into());
         }
-        self.sink.put(path, bytes)
+        self.sink.put(path, bytes).map_err(RenderError::Sink)
     }
 
     fn render<V: Serialize>(&self, page: &Page<V>, root: String) -> Result<String, SiteError> {

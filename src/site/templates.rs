@@ -72,9 +72,13 @@ impl fmt::Debug for Templates {
 }
 
 /// A problem with templates: loading an override or rendering a page.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     /// A file in the templates folder matches no built-in name.
+    #[error("{}: no built-in template has this name ({})", path.display(), match suggestion {
+        Some(name) => format!("did you mean {name}?"),
+        None => format!("built-in names: {}", builtin_names().join(", ")),
+    })]
     Unknown {
         /// The file.
         path: PathBuf,
@@ -82,6 +86,7 @@ pub enum TemplateError {
         suggestion: Option<&'static str>,
     },
     /// A template (an override, or a built-in) is invalid.
+    #[error("{}: invalid template: {message}", path.display())]
     Invalid {
         /// The file, or the built-in name.
         path: PathBuf,
@@ -89,6 +94,7 @@ pub enum TemplateError {
         message: String,
     },
     /// A file or folder could not be read.
+    #[error("{}: could not read: {source}", path.display())]
     Read {
         /// The file or folder.
         path: PathBuf,
@@ -96,44 +102,13 @@ pub enum TemplateError {
         source: io::Error,
     },
     /// Rendering failed (for instance an override uses a missing variable).
+    #[error("could not render template {template}: {message}")]
     Render {
         /// The template name.
         template: String,
         /// Tera's report.
         message: String,
     },
-}
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TemplateError::Unknown { path, suggestion } => {
-                write!(f, "{}: no built-in template has this name", path.display())?;
-                match suggestion {
-                    Some(name) => write!(f, " (did you mean {name}?)"),
-                    None => write!(f, " (built-in names: {})", builtin_names().join(", ")),
-                }
-            }
-            TemplateError::Invalid { path, message } => {
-                write!(f, "{}: invalid template: {message}", path.display())
-            }
-            TemplateError::Read { path, source } => {
-                write!(f, "{}: could not read: {source}", path.display())
-            }
-            TemplateError::Render { template, message } => {
-                write!(f, "could not render template {template}: {message}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for TemplateError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            TemplateError::Read { source, .. } => Some(source),
-            _ => None,
-        }
-    }
 }
 
 fn builtin_names() -> Vec<&'static str> {

@@ -4,6 +4,8 @@ use std::fs;
 
 use super::testdata::{REPORT_DATE, project};
 use super::*;
+use crate::options::{Flags, Options};
+use jiff::Timestamp;
 
 fn build(opts: &SiteOptions) -> Site {
     render(
@@ -217,16 +219,11 @@ fn base_url_fills_canonical_links_and_the_404_page_only() {
 fn settings_base_url_is_used_when_no_flag_is_given() {
     let mut p = project();
     p.settings.base_url = Some("https://from.yaml/".into());
-    let site = render(
-        &p,
-        &crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full),
-        &SiteOptions::default(),
-    )
-    .unwrap();
+    let analysis = crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full);
+    let site = render(&p, &analysis, &Options::from_settings(&p.settings, REPORT_DATE).site).unwrap();
     assert!(text(&site, "notes/index.html").contains("https://from.yaml/notes/"));
-    let flag = SiteOptions { base_url: Some("https://flag/".into()), ..Default::default() };
-    let site = render(&p, &crate::analysis::analyse(&p, REPORT_DATE, crate::analysis::History::Full), &flag)
-        .unwrap();
+    let flag = Flags { base_url: Some("https://flag/".into()), ..Flags::default() };
+    let site = render(&p, &analysis, &flag.resolve(&p.settings, Timestamp::UNIX_EPOCH).site).unwrap();
     assert!(text(&site, "notes/index.html").contains("https://flag/notes/"));
 }
 
@@ -323,9 +320,11 @@ fn a_note_of_kind_other_and_an_action_owned_by_a_guest() {
 struct Refusing(std::sync::Mutex<Vec<String>>);
 
 impl Sink for Refusing {
-    fn put(&self, path: &str, _bytes: Vec<u8>) -> Result<(), SiteError> {
+    type Error = std::io::Error;
+
+    fn put(&self, path: &str, _bytes: Vec<u8>) -> Result<(), std::io::Error> {
         if path == "feed.xml" {
-            return Err(SiteError::Sink("disk full".into()));
+            return Err(std::io::Error::other("disk full"));
         }
         self.0.lock().unwrap().push(path.to_string());
         Ok(())
@@ -349,7 +348,7 @@ fn render_into_hands_over_every_file_of_render_and_stops_at_a_sink_error() {
 
 #[test]
 fn a_public_site_has_no_note_pages_and_no_note_text() {
-    let public = build(&SiteOptions { public: Some(true), ..SiteOptions::default() });
+    let public = build(&SiteOptions { public: true, ..SiteOptions::default() });
     let notes: Vec<&str> =
         public.files.keys().map(String::as_str).filter(|p| p.starts_with("notes/")).collect();
     assert_eq!(notes, vec!["notes/index.html"]);
@@ -388,12 +387,15 @@ fn a_public_site_has_no_note_pages_and_no_note_text() {
             && !list.contains("<a href=\"../notes/2")
     );
 
-    // The setting does the same, and the option wins over it.
+    // The setting does the same, and the flag wins over it.
     let mut project = project();
     project.settings.public = true;
     let analysis = crate::analysis::analyse(&project, REPORT_DATE, crate::analysis::History::Full);
-    assert_eq!(render(&project, &analysis, &SiteOptions::default()).unwrap(), public);
-    let team =
-        render(&project, &analysis, &SiteOptions { public: Some(false), ..SiteOptions::default() }).unwrap();
+    let from_yaml = Options::from_settings(&project.settings, REPORT_DATE).site;
+    assert_eq!(render(&project, &analysis, &from_yaml).unwrap(), public);
+    let flag = Flags { public: Some(false), ..Flags::default() }
+        .resolve(&project.settings, Timestamp::UNIX_EPOCH)
+        .site;
+    let team = render(&project, &analysis, &flag).unwrap();
     assert_eq!(team, build(&SiteOptions::default()));
 }

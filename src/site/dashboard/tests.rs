@@ -11,7 +11,10 @@ use crate::site::{SiteOptions, render};
 /// The sample data folder, checked, with its report date.
 pub(crate) fn sample(as_of: Option<Date>) -> (Project, Date) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    crate::check(&dir, as_of, jiff::Timestamp::UNIX_EPOCH).project.expect("the sample data is valid")
+    let flags = crate::options::Flags { as_of, ..Default::default() };
+    let (project, options) =
+        crate::check(&dir, &flags, jiff::Timestamp::UNIX_EPOCH).project.expect("the sample data is valid");
+    (project, options.report_date)
 }
 
 fn view_of(project: &Project, date: Date) -> DashboardView {

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
+use crate::options::Options;
 use crate::site::dashboard::tests::sample;
 use crate::site::testdata::{REPORT_DATE, project};
 use crate::site::{SiteOptions, render as render_site};
@@ -92,7 +93,7 @@ fn the_rough_patch_reads_at_risk_with_what_slipped() {
 #[test]
 fn markdown_has_a_title_the_status_and_absolute_links() {
     let (p, date) = sample(None);
-    let md = render(&p, date, Format::Markdown).unwrap();
+    let md = render(&p, &Options::from_settings(&p.settings, date), Format::Markdown).unwrap();
     assert!(md.starts_with("# Phoenix team health, week 2026-W47\n\nAs of Fri 20 Nov 2026.\n"), "{md}");
     assert!(md.contains("**● Healthy: 95 out of 100, ▲ up 1 point since 2026-W46.**"), "{md}");
     assert!(md.contains("## Needs attention\n\n- **Important**: [Impediment open for 2 days"), "{md}");
@@ -117,7 +118,7 @@ fn markdown_without_a_base_url_has_no_links_and_data_is_escaped() {
 #[test]
 fn text_is_wrapped_and_has_no_markdown() {
     let (p, date) = sample(None);
-    let text = render(&p, date, Format::Text).unwrap();
+    let text = render(&p, &Options::from_settings(&p.settings, date), Format::Text).unwrap();
     assert!(
         text.starts_with("Phoenix team health, week 2026-W47\nAs of Fri 20 Nov 2026.\n\n● Healthy"),
         "{text}"
@@ -138,7 +139,7 @@ fn text_is_wrapped_and_has_no_markdown() {
 #[test]
 fn json_is_the_same_value() {
     let (p, date) = sample(None);
-    let json = render(&p, date, Format::Json).unwrap();
+    let json = render(&p, &Options::from_settings(&p.settings, date), Format::Json).unwrap();
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["score"], 95);
     assert_eq!(v["status"]["key"], "healthy");

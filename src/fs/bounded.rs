@@ -8,7 +8,7 @@
 
 use std::fs::File;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One mebibyte.
 pub const MIB: u64 = 1024 * 1024;
@@ -24,11 +24,14 @@ pub const STATIC_TOTAL_LIMIT: u64 = 256 * MIB;
 pub const IMPORT_LIMIT: u64 = 256 * MIB;
 
 /// Why a file was not read.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file is larger than the limit; `size` is what was seen (at least
     /// `limit + 1` when it grew while being read).
+    #[error("{}: the file is {}, over the limit of {}", path.display(), size_words(*size, *limit), size_words(*limit, 0))]
     TooLarge {
+        /// The file.
+        path: PathBuf,
         /// Bytes seen.
         size: u64,
         /// The limit that applied.
@@ -36,50 +39,72 @@ pub enum ReadError {
     },
     /// Not a regular file (a folder, a named pipe, a device): reading it could
     /// block forever or never end.
-    NotAFile,
+    #[error("{}: not a regular file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file system said no.
-    Io(io::Error),
+    #[error("cannot read {}: {}", path.display(), super::io_words(source))]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
 }
 
 impl ReadError {
-    /// The reason in plain words; `what` names the kind of file in the
+    /// The file that was not read.
+    pub fn path(&self) -> &Path {
+        match self {
+            ReadError::TooLarge { path, .. } | ReadError::NotAFile { path } | ReadError::Io { path, .. } => {
+                path
+            }
+        }
+    }
+
+    /// The reason in plain words, without the path (a diagnostic names the
+    /// file as the user knows it); `what` names the kind of file in the
     /// plural (`notes`, `YAML files`).
     pub fn words(&self, what: &str) -> String {
         match self {
-            ReadError::TooLarge { size, limit } => format!(
+            ReadError::TooLarge { size, limit, .. } => format!(
                 "the file is {}; {what} are read up to {} (split it or remove it)",
                 size_words(*size, *limit),
                 size_words(*limit, 0)
             ),
-            ReadError::NotAFile => "not a regular file (a folder, a pipe or a device); not read".to_string(),
-            ReadError::Io(e) => format!("cannot be read: {}", super::io_words(e)),
+            ReadError::NotAFile { .. } => {
+                "not a regular file (a folder, a pipe or a device); not read".to_string()
+            }
+            ReadError::Io { source, .. } => format!("cannot be read: {}", super::io_words(source)),
         }
     }
 }
 
 /// The bytes of `path`, if it is a regular file of at most `limit` bytes.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io { path: path.to_path_buf(), source };
     // The path's metadata first: a folder or a device is named as such.
-    if !std::fs::metadata(path).map_err(ReadError::Io)?.is_file() {
-        return Err(ReadError::NotAFile);
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(ReadError::NotAFile { path: path.to_path_buf() });
     }
-    let file = open_regular(path, false).map_err(|e| match e {
-        OpenError::NotAFile => ReadError::NotAFile,
-        OpenError::Io(e) => ReadError::Io(e),
-    })?;
-    read_open(file, limit)
+    let file = open_regular(path, false).map_err(ReadError::from)?;
+    read_open(file, path, limit)
 }
 
-/// The bytes of an open regular file, at most `limit` of them.
-pub fn read_open(file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let meta = file.metadata().map_err(ReadError::Io)?;
+/// The bytes of `file`, open on `path` and regular, at most `limit` of them.
+pub fn read_open(file: File, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io { path: path.to_path_buf(), source };
+    let too_large = |size| ReadError::TooLarge { path: path.to_path_buf(), size, limit };
+    let meta = file.metadata().map_err(io)?;
     if meta.len() > limit {
-        return Err(ReadError::TooLarge { size: meta.len(), limit });
+        return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
+        return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
 }
@@ -92,16 +117,35 @@ pub fn holds(path: &Path, bytes: &[u8]) -> bool {
     let len = bytes.len() as u64;
     let same_length = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == len);
     same_length
-        && open_regular(path, true).is_ok_and(|file| read_open(file, len).is_ok_and(|old| old == bytes))
+        && open_regular(path, true).is_ok_and(|file| read_open(file, path, len).is_ok_and(|old| old == bytes))
 }
 
 /// Why [`open_regular`] gave no file.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// A folder, a named pipe or a device.
-    NotAFile,
+    #[error("{}: not a regular file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file system said no (with `no_follow`, a link is refused here).
-    Io(io::Error),
+    #[error("cannot open {}: {}", path.display(), super::io_words(source))]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+}
+
+impl From<OpenError> for ReadError {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::NotAFile { path } => ReadError::NotAFile { path },
+            OpenError::Io { path, source } => ReadError::Io { path, source },
+        }
+    }
 }
 
 /// `path` opened for reading, if it is a regular file. The file can be
@@ -111,6 +155,7 @@ pub enum OpenError {
 /// what was opened is checked. With `no_follow`, a link at the last
 /// component is not followed (`O_NOFOLLOW`): the open fails instead.
 pub fn open_regular(path: &Path, no_follow: bool) -> Result<File, OpenError> {
+    let io = |source| OpenError::Io { path: path.to_path_buf(), source };
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(target_os = "linux")]
@@ -122,11 +167,11 @@ pub fn open_regular(path: &Path, no_follow: bool) -> Result<File, OpenError> {
     }
     #[cfg(not(target_os = "linux"))]
     if no_follow && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(OpenError::Io(io::Error::other("a symbolic link")));
+        return Err(io(io::Error::other("a symbolic link")));
     }
-    let file = options.open(path).map_err(OpenError::Io)?;
-    if !file.metadata().map_err(OpenError::Io)?.is_file() {
-        return Err(OpenError::NotAFile);
+    let file = options.open(path).map_err(io)?;
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(OpenError::NotAFile { path: path.to_path_buf() });
     }
     Ok(file)
 }
@@ -165,7 +210,7 @@ mod tests {
         assert_eq!(read(&at, 1000).unwrap().len(), 1000);
         let over = sparse(dir.path(), "over", 1001);
         match read(&over, 1000) {
-            Err(ReadError::TooLarge { size: 1001, limit: 1000 }) => {}
+            Err(ReadError::TooLarge { size: 1001, limit: 1000, .. }) => {}
             other => panic!("{other:?}"),
         }
     }
@@ -191,7 +236,7 @@ mod tests {
     #[test]
     fn a_folder_is_not_a_file() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(read(dir.path(), 10), Err(ReadError::NotAFile)));
+        assert!(matches!(read(dir.path(), 10), Err(ReadError::NotAFile { .. })));
     }
 
     #[cfg(unix)]
@@ -201,7 +246,7 @@ mod tests {
         let fifo = dir.path().join("pipe.md");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
         assert!(made.success());
-        assert!(matches!(read(&fifo, 10), Err(ReadError::NotAFile)));
+        assert!(matches!(read(&fifo, 10), Err(ReadError::NotAFile { .. })));
     }
 
     /// The file is swapped for a pipe after [`read`] looked at the path:
@@ -216,7 +261,7 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         let opening = fifo.clone();
         std::thread::spawn(move || {
-            let refused = matches!(open_regular(&opening, false), Err(OpenError::NotAFile));
+            let refused = matches!(open_regular(&opening, false), Err(OpenError::NotAFile { .. }));
             let _ = tx.send(refused);
         });
         let refused = rx.recv_timeout(std::time::Duration::from_secs(10));
@@ -234,6 +279,6 @@ mod tests {
         std::fs::write(dir.path().join("real"), "x").unwrap();
         std::os::unix::fs::symlink("real", dir.path().join("link")).unwrap();
         assert!(open_regular(&dir.path().join("link"), false).is_ok());
-        assert!(matches!(open_regular(&dir.path().join("link"), true), Err(OpenError::Io(_))));
+        assert!(matches!(open_regular(&dir.path().join("link"), true), Err(OpenError::Io { .. })));
     }
 }

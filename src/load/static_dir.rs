@@ -2,10 +2,11 @@
 //! (`CNAME`, a logo, `robots.txt`): files put into the output folder by hand
 //! would be deleted by the next build, so this is where they live.
 //!
-//! It is part of the data folder, so the same rules hold: links are followed
-//! only inside the data folder (`load/walk.rs`), and since every file is held
-//! in memory until the site is written, one file is copied up to 64 MiB and
-//! the whole folder up to 256 MiB (`load/bounded.rs`).
+//! It is part of the data folder, so it is read with the rest of it, its
+//! problems reported with the others (by `check` too), and the same rules
+//! hold: links are followed only inside the data folder (`walk.rs`), and
+//! since every file is held in memory until the site is written, one file is
+//! copied up to 64 MiB and the whole folder up to 256 MiB (`crate::fs`).
 //!
 //! Every page tandem writes carries a Content-Security-Policy that lets no
 //! script run. A file of `static/` is published without one (a host sends
@@ -14,16 +15,18 @@
 //! browser would run as a page or a script are not copied (a warning says
 //! so), and an SVG only when nothing in it can run.
 
+use super::walk::{Entry, Fence};
 use crate::diagnostics::Diagnostics;
-use crate::load::bounded::{self, STATIC_FILE_LIMIT, STATIC_TOTAL_LIMIT};
-use crate::load::walk::{Entry, Fence};
-use std::path::Path;
+use crate::fs::{STATIC_FILE_LIMIT, STATIC_TOTAL_LIMIT};
 
-/// Every file under `data_dir/static`, by its path relative to that folder
-/// (`/`-separated), hidden files and folders left out. Nothing when there is
-/// no such folder. Problems go into `diags`: an error leaves the file out.
-pub fn static_files(data_dir: &Path, diags: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
-    let Ok(fence) = Fence::new(data_dir) else { return Vec::new() };
+/// A file of `static/`: its path relative to that folder (`/`-separated)
+/// and its bytes.
+pub type StaticFile = (String, Vec<u8>);
+
+/// Every file under `static/` inside `fence`, hidden files and folders left
+/// out. Nothing when there is no such folder. Problems go into `diags`: an
+/// error leaves the file out.
+pub fn read(fence: &Fence, diags: &mut Diagnostics) -> Vec<StaticFile> {
     let mut files = Vec::new();
     let mut total: u64 = 0;
     for entry in fence.walk("static", true, diags) {
@@ -32,7 +35,7 @@ pub fn static_files(data_dir: &Path, diags: &mut Diagnostics) -> Vec<(String, Ve
             diags.warning(&rel, None, why);
             continue;
         }
-        let bytes = match bounded::read(&disk, STATIC_FILE_LIMIT) {
+        let bytes = match crate::fs::read(&disk, STATIC_FILE_LIMIT) {
             Ok(bytes) => bytes,
             Err(e) => {
                 diags.error(&rel, None, e.words("files in static/"));
@@ -54,7 +57,7 @@ pub fn static_files(data_dir: &Path, diags: &mut Diagnostics) -> Vec<(String, Ve
                 None,
                 format!(
                     "not copied: static/ holds more than {} in all, the most tandem copies (remove large files from it)",
-                    bounded::size_words(STATIC_TOTAL_LIMIT, 0)
+                    crate::fs::size_words(STATIC_TOTAL_LIMIT, 0)
                 ),
             );
             break;

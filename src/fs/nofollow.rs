@@ -47,7 +47,7 @@ fn open_for_writing(path: &Path) -> io::Result<File> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::load::bounded::holds;
+    use crate::fs::holds;
     use std::os::unix::fs::symlink;
 
     #[test]
