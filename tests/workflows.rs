@@ -223,6 +223,26 @@ fn only_the_release_job_may_write_and_ci_has_a_concurrency_group() {
     assert_eq!(release.jobs["release"].permissions.get("contents").map(String::as_str), Some("write"));
 }
 
+/// `.ci/run` checks licenses, bans and sources with cargo-deny (offline); ci.yml then
+/// checks the advisories, which needs the RustSec database from GitHub.
+#[test]
+fn ci_checks_the_dependencies_with_cargo_deny() {
+    let ci_run = read(&root().join(".ci/run"));
+    assert!(ci_run.contains("\ncargo deny --locked check licenses bans sources\n"), "{ci_run}");
+    let ci = parse(&project_workflow("ci.yml"));
+    let steps = &ci.jobs["ci"].steps;
+    let at = |script: &str| steps.iter().position(|s| s.run.as_deref().is_some_and(|r| r.trim() == script));
+    let (run, advisories) = (at("bash .ci/run"), at("cargo deny --locked check advisories"));
+    assert!(run.is_some() && advisories > run, "ci.yml: .ci/run at {run:?}, advisories at {advisories:?}");
+    let deny: toml::Table =
+        toml::from_str(&read(&root().join("deny.toml"))).unwrap_or_else(|e| panic!("deny.toml: {e}"));
+    assert_eq!(deny["sources"]["unknown-registry"].as_str(), Some("deny"));
+    assert_eq!(deny["sources"]["unknown-git"].as_str(), Some("deny"));
+    assert!(
+        deny["licenses"]["allow"].as_array().is_some_and(|a| a.iter().any(|l| l.as_str() == Some("MIT")))
+    );
+}
+
 #[test]
 fn the_demo_site_is_the_sample_data_published_on_pages() {
     let pages = parse(&project_workflow("pages.yml"));
