@@ -1,18 +1,28 @@
-//! Runs the real `tandem check` on every folder under `tests/fixtures/check/`
-//! and compares exit code and standard error with the case's `expected.txt`.
+//! Runs the real `tandem check` on every folder under `tests/fixtures/check/`,
+//! one test per folder (named after it), and compares exit code and standard
+//! error with the case's `expected.txt`.
 //!
 //! `expected.txt` holds optional `# args: ...`, `# env: KEY=VALUE` and
-//! `# exit: N` lines, then the exact stderr. Every case runs with
-//! `SOURCE_DATE_EPOCH` pinned to 2026-12-31 (a `# env:` line may change it),
-//! so "today" never depends on the day the tests run. Run with `TANDEM_BLESS=1` to rewrite the files after a
-//! deliberate change of wording, then review the diff.
+//! `# exit: N` lines, then the exact stderr. Every case runs on a copy of its
+//! folder with `SOURCE_DATE_EPOCH` pinned to 2026-12-31 (a `# env:` line may
+//! change it), so "today" never depends on the day the tests run. Run with
+//! `TANDEM_BLESS=1` to rewrite the files after a deliberate change of wording,
+//! then review the diff.
+//!
+//! `harness = false` (Cargo.toml): libtest-mimic makes one test per folder,
+//! so a failure names its fixture and `cargo test --test check_fixtures NAME`
+//! runs one.
+
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::{Sandbox, Tandem, golden, repo};
+use libtest_mimic::{Arguments, Failed, Trial};
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
+    repo().join("tests/fixtures/check")
 }
 
 /// 2026-12-31T00:00:00Z: "today" for every case unless its `# env:` says otherwise.
@@ -25,118 +35,111 @@ struct Expected {
     stderr: String,
 }
 
-fn read_expected(path: &Path) -> Expected {
-    let text = fs::read_to_string(path).unwrap_or_default();
-    let mut args = Vec::new();
-    let mut env = Vec::new();
-    let mut exit = 0;
-    let mut stderr = String::new();
-    for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix("# args:") {
-            args = rest.split_whitespace().map(String::from).collect();
-        } else if let Some((key, value)) = line.strip_prefix("# env:").and_then(|r| r.trim().split_once('='))
-        {
-            env.push((key.to_string(), value.to_string()));
-        } else if let Some(rest) = line.strip_prefix("# exit:") {
-            exit = rest.trim().parse().unwrap_or(-1);
-        } else {
-            stderr.push_str(line);
+impl Expected {
+    fn read(path: &Path) -> Expected {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        let mut expected = Expected { args: Vec::new(), env: Vec::new(), exit: 0, stderr: String::new() };
+        for line in text.split_inclusive('\n') {
+            if let Some(rest) = line.strip_prefix("# args:") {
+                expected.args = rest.split_whitespace().map(String::from).collect();
+            } else if let Some((key, value)) =
+                line.strip_prefix("# env:").and_then(|r| r.trim().split_once('='))
+            {
+                expected.env.push((key.to_string(), value.to_string()));
+            } else if let Some(rest) = line.strip_prefix("# exit:") {
+                expected.exit = rest.trim().parse().unwrap_or(-1);
+            } else {
+                expected.stderr.push_str(line);
+            }
         }
+        expected
     }
-    Expected { args, env, exit, stderr }
-}
 
-fn run_case(dir: &Path) -> Result<(), String> {
-    let expected_path = dir.join("expected.txt");
-    let expected = read_expected(&expected_path);
-    let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("check")
-        .args(&expected.args)
-        .arg(".")
-        .current_dir(dir)
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", PINNED_EPOCH)
-        .envs(expected.env.iter().map(|(k, v)| (k, v)))
-        .output()
-        .map_err(|e| format!("cannot run tandem: {e}"))?;
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    let exit = output.status.code().unwrap_or(-1);
-    if std::env::var_os("TANDEM_BLESS").is_some() {
+    /// The file's text: the same header, then this exit code and stderr.
+    fn render(&self, exit: i32, stderr: &str) -> String {
         let mut text = String::new();
-        if !expected.args.is_empty() {
-            text.push_str(&format!("# args: {}\n", expected.args.join(" ")));
+        if !self.args.is_empty() {
+            text.push_str(&format!("# args: {}\n", self.args.join(" ")));
         }
-        for (key, value) in &expected.env {
+        for (key, value) in &self.env {
             text.push_str(&format!("# env: {key}={value}\n"));
         }
         text.push_str(&format!("# exit: {exit}\n{stderr}"));
-        fs::write(&expected_path, text).map_err(|e| e.to_string())?;
-        return Ok(());
+        text
     }
-    if exit != expected.exit || stderr != expected.stderr {
-        return Err(format!(
-            "{}\n  expected exit {} and stderr:\n{}\n  got exit {exit} and stderr:\n{stderr}",
-            dir.display(),
-            expected.exit,
-            expected.stderr
-        ));
+}
+
+fn run_case(dir: &Path) -> Result<(), Failed> {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let expected_path = dir.join("expected.txt");
+    let expected = Expected::read(&expected_path);
+    let sandbox = Sandbox::with(&format!("tests/fixtures/check/{name}"), "data");
+    let mut command = Tandem::new(sandbox.join("data"))
+        .redact(sandbox.path(), "[ROOT]")
+        .epoch(PINNED_EPOCH)
+        .arg("check")
+        .args(&expected.args)
+        .arg(".");
+    for (key, value) in &expected.env {
+        command = command.env(key, value);
     }
-    if stderr.contains("panicked") || stderr.contains("RUST_BACKTRACE") {
-        return Err(format!("{}: the binary panicked", dir.display()));
+    let ran = command.run();
+    if ran.stderr.contains("panicked") || ran.stderr.contains("RUST_BACKTRACE") {
+        return Err(format!("the binary panicked:\n{}", ran.stderr).into());
+    }
+    let actual = expected.render(ran.code().unwrap_or(-1), &ran.stderr);
+    golden::check_text(&expected_path, &actual)?;
+    Ok(())
+}
+
+fn sample_data_checks_clean() -> Result<(), Failed> {
+    let ran = common::tandem(&["check", "--strict", "sample-data"], repo());
+    if !ran.success() || !ran.stderr.contains("no problems") {
+        return Err(format!("sample-data does not check clean:\n{}", ran.stderr).into());
     }
     Ok(())
 }
 
-#[test]
-fn every_fixture_reports_exactly_its_expected_diagnostics() {
+fn bad_command_line_exits_2() -> Result<(), Failed> {
+    let ran = common::tandem(&["check", "--message-format", "xml"], repo());
+    match ran.code() {
+        Some(2) => Ok(()),
+        code => Err(format!("exit {code:?}, expected 2:\n{}", ran.stderr).into()),
+    }
+}
+
+fn missing_data_folder_is_reported_not_panicked() -> Result<(), Failed> {
+    let ran = common::tandem(&["check", "/nonexistent/tandem-data"], repo());
+    // A folder that does not exist is a wrong command line (docs/commands.md: exit 2).
+    let want = "error: the data folder /nonexistent/tandem-data does not exist (give the folder holding team.yaml)\n";
+    if ran.code() != Some(2) || ran.stderr != want {
+        return Err(format!("exit {:?} and stderr:\n{}", ran.code(), ran.stderr).into());
+    }
+    Ok(())
+}
+
+fn main() {
     let mut cases: Vec<PathBuf> = fs::read_dir(fixtures())
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect())
         .unwrap_or_default();
     cases.sort();
-    assert!(cases.len() >= 20, "expected at least 20 fixture cases, found {}", cases.len());
-    let failures: Vec<String> = cases.iter().filter_map(|c| run_case(c).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
-}
-
-#[test]
-fn sample_data_checks_clean() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["check", "--strict"])
-        .arg(&sample)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "sample-data does not check clean:\n{stderr}");
-    assert!(stderr.contains("no problems"), "unexpected output:\n{stderr}");
-}
-
-#[test]
-fn bad_command_line_exits_2() {
-    let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["check", "--message-format", "xml"])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
-    assert_eq!(output.status.code(), Some(2));
-}
-
-#[test]
-fn missing_data_folder_is_reported_not_panicked() {
-    let output = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["check", "/nonexistent/tandem-data"])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
-    // A folder that does not exist is a wrong command line (docs/commands.md: exit 2).
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(
-        stderr,
-        "error: the data folder /nonexistent/tandem-data does not exist (give the folder holding team.yaml)\n"
-    );
+    let mut trials: Vec<Trial> = cases
+        .into_iter()
+        .map(|dir| {
+            let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            Trial::test(name, move || run_case(&dir))
+        })
+        .collect();
+    // Fewer folders than this means the fixtures were not found, not that they pass.
+    let found = trials.len();
+    trials.push(Trial::test("the_fixtures_are_there", move || {
+        if found >= 20 { Ok(()) } else { Err(format!("expected at least 20 cases, found {found}").into()) }
+    }));
+    trials.push(Trial::test("sample_data_checks_clean", sample_data_checks_clean));
+    trials.push(Trial::test("bad_command_line_exits_2", bad_command_line_exits_2));
+    trials.push(Trial::test(
+        "missing_data_folder_is_reported_not_panicked",
+        missing_data_folder_is_reported_not_panicked,
+    ));
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }

@@ -143,7 +143,7 @@ fn an_override_of_the_head_block_keeps_the_policy() {
         ],
         tmp.path(),
     );
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.success(), "{}", run.stderr);
     let page = std::fs::read_to_string(out.join("404.html")).unwrap_or_else(|e| panic!("{e}"));
     assert!(page.contains("<title>Lost</title>"), "the override is used: {page}");
     assert_eq!(page.matches(CSP).count(), 1, "{page}");

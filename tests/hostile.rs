@@ -5,17 +5,11 @@
 
 mod common;
 
+use common::{Ran, tandem};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
-
-use common::tandem;
 
 const MIB: u64 = 1024 * 1024;
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// A small valid data folder in `dir/data`.
 fn small_data(dir: &Path) -> PathBuf {
@@ -45,7 +39,7 @@ fn sparse(path: &Path, len: u64) {
     fs::File::create(path).unwrap().set_len(len).unwrap();
 }
 
-fn build(data: &Path, out: &Path, cwd: &Path) -> Output {
+fn build(data: &Path, out: &Path, cwd: &Path) -> Ran {
     tandem(&[Path::new("build").as_os_str(), data.as_os_str(), "-o".as_ref(), out.as_os_str()], cwd)
 }
 
@@ -71,8 +65,8 @@ fn huge_files_are_refused_before_they_are_read_all_in_one_run() {
     fs::create_dir(data.join("static")).unwrap();
     sparse(&data.join("static/movie.mp4"), 65 * MIB);
     let out = build(&data, &tmp.path().join("site"), tmp.path());
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let said = stderr(&out);
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
+    let said = &out.stderr;
     assert!(
         said.contains(
             "error: notes/huge.md: the file is 64.0 MiB; notes are read up to 8 MiB (split it or remove it)"
@@ -98,13 +92,13 @@ fn huge_files_are_refused_before_they_are_read_all_in_one_run() {
     fs::remove_file(data.join("notes/huge.md")).unwrap();
     fs::remove_file(data.join("sprints/s2.yaml")).unwrap();
     let out = build(&data, &tmp.path().join("site"), tmp.path());
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
     assert!(
-        stderr(&out).contains(
+        out.stderr.contains(
             "error: static/movie.mp4: the file is 65.0 MiB; files in static/ are read up to 64 MiB (split it or remove it)"
         ),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     assert!(!tmp.path().join("site").exists());
 }
@@ -127,8 +121,8 @@ fn pages_scripts_and_svgs_that_can_run_something_are_not_copied_from_static() {
     fs::write(stat.join("CNAME"), "example.org\n").unwrap();
     let site = tmp.path().join("site");
     let out = build(&data, &site, tmp.path());
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let said = stderr(&out);
+    assert_eq!(out.code(), Some(0), "{}", out.stderr);
+    let said = &out.stderr;
     let page = "not copied: it is a page or a script, and the site publishes none (Content-Security-Policy); tandem writes the pages";
     for line in [
         format!("warning: static/x.html: {page}"),
@@ -154,13 +148,13 @@ fn pages_scripts_and_svgs_that_can_run_something_are_not_copied_from_static() {
         ],
         tmp.path(),
     );
-    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
-    assert!(stderr(&strict).contains("static/x.html"), "{}", stderr(&strict));
+    assert_eq!(strict.code(), Some(1), "{}", strict.stderr);
+    assert!(strict.stderr.contains("static/x.html"), "{}", strict.stderr);
 
     // `check` does everything but write: it says the same about static/.
     let checked = tandem(&[Path::new("check").as_os_str(), data.as_os_str()], tmp.path());
-    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
-    assert!(stderr(&checked).contains(&format!("warning: static/x.html: {page}")), "{}", stderr(&checked));
+    assert_eq!(checked.code(), Some(0), "{}", checked.stderr);
+    assert!(checked.stderr.contains(&format!("warning: static/x.html: {page}")), "{}", checked.stderr);
 }
 
 #[test]
@@ -171,12 +165,12 @@ fn a_note_at_the_limit_is_still_read() {
     text.resize(8 * MIB as usize, b'a');
     fs::write(data.join("notes/2026-03-11-long.md"), &text).unwrap();
     let out = tandem(&["check", "data"], tmp.path());
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code(), Some(0), "{}", out.stderr);
     text.push(b'a');
     fs::write(data.join("notes/2026-03-11-long.md"), &text).unwrap();
     let out = tandem(&["check", "data"], tmp.path());
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("the file is 8.0 MiB (8388609 bytes); notes are read up to 8 MiB"));
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("the file is 8.0 MiB (8388609 bytes); notes are read up to 8 MiB"));
 }
 
 #[test]
@@ -184,11 +178,11 @@ fn an_export_over_the_import_limit_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     sparse(&tmp.path().join("export.csv"), 300 * MIB);
     let out = tandem(&["import", "jira", "export.csv", "--into", "data"], tmp.path());
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
     assert!(
-        stderr(&out).contains("export.csv: the file is 300.0 MiB; exports are read up to 256 MiB"),
+        out.stderr.contains("export.csv: the file is 300.0 MiB; exports are read up to 256 MiB"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     assert!(!tmp.path().join("data").exists());
 }
@@ -215,8 +209,8 @@ mod links {
         symlink("../../private.md", data.join("static/private.md")).unwrap();
         let site = tmp.path().join("site");
         let out = build(&data, &site, tmp.path());
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        let said = stderr(&out);
+        assert_eq!(out.code(), Some(0), "{}", out.stderr);
+        let said = &out.stderr;
         for line in [
             "warning: notes/loop: link not followed: it points to .., a folder that holds the link (a loop)",
             "warning: notes/root: link not followed: it points to /, outside the data folder",
@@ -240,8 +234,8 @@ mod links {
         let data = small_data(tmp.path());
         symlink(&data, tmp.path().join("alias")).unwrap();
         let out = tandem(&["check", "alias"], tmp.path());
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        assert_eq!(stderr(&out), "Checked 4 files in alias: no problems\n");
+        assert_eq!(out.code(), Some(0), "{}", out.stderr);
+        assert_eq!(out.stderr, "Checked 4 files in alias: no problems\n");
     }
 
     #[test]
@@ -254,8 +248,8 @@ mod links {
         symlink(&elsewhere, tmp.path().join("site")).unwrap();
         for given in ["site", "site/"] {
             let out = tandem(&["build", "data", "-o", given], tmp.path());
-            assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-            assert!(stderr(&out).contains("it is a symbolic link"), "{}", stderr(&out));
+            assert_eq!(out.code(), Some(3), "{}", out.stderr);
+            assert!(out.stderr.contains("it is a symbolic link"), "{}", out.stderr);
         }
         assert_eq!(snapshot(&elsewhere).len(), 1);
         assert!(fs::symlink_metadata(tmp.path().join("site")).unwrap().file_type().is_symlink());
@@ -272,7 +266,7 @@ mod links {
         fs::create_dir(victim.join("etc")).unwrap();
         fs::write(victim.join("etc/passwd"), "root").unwrap();
         let first = build(&data, &site, tmp.path());
-        assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+        assert_eq!(first.code(), Some(0), "{}", first.stderr);
         let clean = snapshot(&site);
         let old = tmp.path().join(".site.tandem-old");
         let tmpdir = tmp.path().join(".site.tandem-tmp");
@@ -297,7 +291,7 @@ mod links {
                 symlink(&victim, &tmpdir).unwrap();
             }
             let out = build(&data, &site, tmp.path());
-            assert_eq!(out.status.code(), Some(0), "round {round}: {}", stderr(&out));
+            assert_eq!(out.code(), Some(0), "round {round}: {}", out.stderr);
             assert_eq!(fs::read_to_string(victim.join("bashrc")).unwrap(), "precious");
             assert_eq!(fs::read_to_string(victim.join("etc/passwd")).unwrap(), "root");
             assert_eq!(snapshot(&victim).len(), 2, "round {round}");

@@ -4,16 +4,11 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Output;
 
 use serde_json::{Value, json};
 
 mod common;
 use common::tandem;
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn write(dir: &Path, name: &str, text: &str) {
     fs::create_dir_all(dir.join(name).parent().unwrap_or(dir)).unwrap_or_default();
@@ -65,7 +60,7 @@ fn an_issue_finished_on_the_morning_of_the_handover_counts_in_the_sprint_that_en
     ];
     write(tmp.path(), "page.json", &jira_search(issues));
     let out = tandem(&["import", "jira", "page.json", "--into", "data", "--as-of", "2026-04-01"], tmp.path());
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.success(), "{}", out.stderr);
     let data = tmp.path().join("data");
     let s1 = read(&data, "sprints/s1.yaml");
     assert!(s1.contains("end: 2026-03-16\n"), "{s1}");
@@ -74,7 +69,7 @@ fn an_issue_finished_on_the_morning_of_the_handover_counts_in_the_sprint_that_en
     let s2 = read(&data, "sprints/s2.yaml");
     assert!(s2.contains("start: 2026-03-17\n") && s2.contains("status: done\n    done: 2026-03-20"), "{s2}");
     let check = tandem(&["check", "data", "--as-of", "2026-04-01"], tmp.path());
-    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(check.success(), "{}", check.stderr);
 }
 
 fn gitlab_issue(iid: u32, title: &str, iteration: &Value, assignee: (&str, &str)) -> Value {
@@ -103,17 +98,17 @@ fn two_cadences_with_the_same_untitled_iteration_never_merge() {
     write(tmp.path(), "issues.json", &issues.to_string());
     let out =
         tandem(&["import", "gitlab", "issues.json", "--into", "data", "--as-of", "2026-04-20"], tmp.path());
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.success(), "{}", out.stderr);
     let files = common::texts(&tmp.path().join("data/sprints"));
     assert_eq!(
         files.keys().collect::<Vec<_>>(),
         vec!["iteration-1-2026-04-06-to-2026-04-17.yaml"],
         "{}",
-        stderr(&out)
+        out.stderr
     );
     let kept = &files["iteration-1-2026-04-06-to-2026-04-17.yaml"];
     assert!(kept.contains("\"#3\"") && !kept.contains("\"#4\""), "{kept}");
-    assert!(stderr(&out).contains("sprint \"Iteration 1 (2026-04-06 to 2026-04-10)\""), "{}", stderr(&out));
+    assert!(out.stderr.contains("sprint \"Iteration 1 (2026-04-06 to 2026-04-10)\""), "{}", out.stderr);
 }
 
 #[test]
@@ -147,7 +142,7 @@ fn weekly_exports_give_the_same_files_whatever_order_they_are_imported_in() {
         for file in order {
             let as_of = if file == "a.json" { "2026-03-04" } else { "2026-03-09" };
             let out = tandem(&["import", "gitlab", file, "--into", folder, "--as-of", as_of], tmp.path());
-            assert!(out.status.success(), "{}", stderr(&out));
+            assert!(out.success(), "{}", out.stderr);
         }
     }
     let forward = common::texts(&tmp.path().join("forward"));
@@ -191,16 +186,16 @@ fn odd_names_and_titles_give_files_tandem_check_accepts_and_re_import_keeps() {
     write(tmp.path(), "issues.json", &Value::Array(issues).to_string());
     let args = ["import", "gitlab", "issues.json", "--into", "data", "--as-of", "2026-03-16"];
     let out = tandem(&args, tmp.path());
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.success(), "{}", out.stderr);
     let team = read(&tmp.path().join("data"), "team.yaml");
     for id in ["id: \"no\"", "id: x1", "id: jg", "id: jg2", "id: li", "id: han"] {
         assert!(team.contains(id), "{id} missing in:\n{team}");
     }
     let check = tandem(&["check", "data", "--as-of", "2026-03-16"], tmp.path());
-    assert!(!stderr(&check).contains("error"), "{}", stderr(&check));
+    assert!(!check.stderr.contains("error"), "{}", check.stderr);
     let first = common::texts(&tmp.path().join("data"));
     let again = tandem(&args, tmp.path());
-    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(again.success(), "{}", again.stderr);
     assert_eq!(first, common::texts(&tmp.path().join("data")), "re-import changed files");
 }
 
@@ -232,8 +227,8 @@ fn sprints_without_issues_and_sprints_clashing_with_hand_written_ones_are_left_o
         ],
         tmp.path(),
     );
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    let err = &out.stderr;
+    assert!(out.success(), "{err}");
     assert!(
         err.contains("2 sprints hold no exported issue, so they are not written: PHX Sprint 0, PHX Sprint 9"),
         "{err}"
@@ -251,12 +246,12 @@ fn impossible_times_are_errors_and_odd_keys_are_fine() {
     bad["fields"]["created"] = json!("2026-02-20T25:00:00.000Z");
     write(tmp.path(), "bad.json", &jira_search(vec![bad]));
     let out = tandem(&["import", "jira", "bad.json", "--into", "data", "--as-of", "2026-04-01"], tmp.path());
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).starts_with("error: bad.json:1:"), "{}", stderr(&out));
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
+    assert!(out.stderr.starts_with("error: bad.json:1:"), "{}", out.stderr);
     assert!(
-        stderr(&out).contains("issue P-1, `created`: \"2026-02-20T25:00:00.000Z\" is not a date"),
+        out.stderr.contains("issue P-1, `created`: \"2026-02-20T25:00:00.000Z\" is not a date"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
 
     let csv = "Summary,Issue key,Status,Created,Sprint\nA,PHX-é,To Do,02/Mar/26,S1\nB,PHX-2é,To Do,02/Mar/26,S1\nC,PHX-10,To Do,02/Mar/26,S1\nD,PHX-9,To Do,02/Mar/26,S1\n";
@@ -266,7 +261,7 @@ fn impossible_times_are_errors_and_odd_keys_are_fine() {
         &["import", "jira", "keys.csv", "--sprints", "s.csv", "--into", "keys", "--as-of", "2026-04-01"],
         tmp.path(),
     );
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.success(), "{}", out.stderr);
     let sprint = read(&tmp.path().join("keys"), "sprints/s1.yaml");
     let ids: Vec<&str> = sprint.lines().filter_map(|l| l.strip_prefix("  - id: ")).collect();
     // Keys sort as people read them: by prefix, then by number.
@@ -292,8 +287,8 @@ fn links_in_the_data_folder_are_not_written_through() {
     fs::create_dir(&data).unwrap_or_else(|e| panic!("{e}"));
     symlink(outside.path(), data.join("sprints")).unwrap_or_else(|e| panic!("{e}"));
     let out = import("data");
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("sprints is a symbolic link (to "), "{}", stderr(&out));
+    assert_eq!(out.code(), Some(3), "{}", out.stderr);
+    assert!(out.stderr.contains("sprints is a symbolic link (to "), "{}", out.stderr);
     assert!(common::texts(outside.path()).is_empty(), "{:?}", common::texts(outside.path()));
     assert!(common::texts(&data).is_empty(), "{:?}", common::texts(&data));
 
@@ -303,8 +298,8 @@ fn links_in_the_data_folder_are_not_written_through() {
     write(outside.path(), "victim.yaml", "precious\n");
     symlink(&victim, other.join("backlog/2026-04-01.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let out = import("other");
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("2026-04-01.yaml is a symbolic link"), "{}", stderr(&out));
+    assert_eq!(out.code(), Some(3), "{}", out.stderr);
+    assert!(out.stderr.contains("2026-04-01.yaml is a symbolic link"), "{}", out.stderr);
     assert_eq!(read(outside.path(), "victim.yaml"), "precious\n");
     assert!(common::texts(&other).is_empty(), "{:?}", common::texts(&other));
 }

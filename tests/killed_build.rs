@@ -12,6 +12,10 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::Tandem;
+
 #[path = "../examples/synthetic.rs"]
 #[allow(dead_code)]
 mod synthetic;
@@ -20,7 +24,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 /// Every file under `dir` by its relative path, with a hash of its bytes.
@@ -39,17 +43,7 @@ fn hashes(dir: &Path) -> BTreeMap<String, u64> {
 }
 
 fn start_build(data: &Path, out: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("build")
-        .arg(data)
-        .arg("-o")
-        .arg(out)
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", "1790000000")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"))
+    Tandem::new(common::repo()).arg("build").arg(data).arg("-o").arg(out).spawn(Stdio::null(), Stdio::piped())
 }
 
 fn finish(child: Child) {

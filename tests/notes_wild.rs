@@ -1,12 +1,15 @@
 //! Realistic, messy minutes written the way open-source projects keep them
 //! (Jekyll and Hugo front matter, wrapped attendee lines, checkbox rosters,
 //! `**Resolution:**` lines ...) in `tests/fixtures/notes-wild/`: what tandem
-//! reads from each note is compared with `expected.txt`, written by hand.
+//! reads from each note is compared with `expected.txt`, written by hand
+//! (`TANDEM_BLESS=1` rewrites it below its comment lines: review that diff).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use tandem::model::{Attendee, Note};
+
+mod common;
 
 fn attendee(a: &Attendee) -> String {
     match a {
@@ -51,9 +54,9 @@ fn messy_minutes_read_as_a_person_would_read_them() {
     for d in &diagnostics {
         let _ = writeln!(got, "{d}");
     }
+    // The file's leading `#` lines say what it is; a blank line, then what was read.
     let expected_path = dir.join("expected.txt");
     let text = std::fs::read_to_string(&expected_path).unwrap_or_default();
-    let expected: String = text.split_inclusive('\n').filter(|l| !l.starts_with('#')).collect();
-    let expected = expected.trim_start_matches('\n');
-    assert_eq!(got, expected, "\n--- got ---\n{got}\n--- expected ---\n{expected}");
+    let header: String = text.split_inclusive('\n').take_while(|l| l.starts_with('#')).collect();
+    common::golden::assert_text(&expected_path, &format!("{header}\n{got}"));
 }

@@ -19,10 +19,6 @@ fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
 }
 
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// Text as a reader sees it, whatever the file's escaping: entities
 /// decoded, Markdown and JSON backslashes and all quotes dropped, spaces
 /// collapsed, lower case.
@@ -129,7 +125,7 @@ fn build(args: &[&str], data: &Path, out: &Path) -> BTreeMap<String, String> {
     all.push(out.to_string_lossy().into_owned());
     all.extend(args.iter().map(|a| a.to_string()));
     let run = common::tandem(&all, Path::new(env!("CARGO_MANIFEST_DIR")));
-    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(run.success(), "{}", run.stderr);
     common::texts(out)
 }
 
@@ -266,23 +262,23 @@ fn public_true_in_tandem_yaml_does_the_same_and_the_flag_wins() {
     // `tandem summary` follows the file too, and its flag wins as well.
     for format in ["markdown", "text", "json"] {
         let run = common::tandem(&["summary", "data", "--format", format], tmp.path());
-        assert!(run.status.success(), "{}", stderr(&run));
-        let out = BTreeMap::from([("stdout".to_string(), String::from_utf8_lossy(&run.stdout).into_owned())]);
+        assert!(run.success(), "{}", run.stderr);
+        let out = BTreeMap::from([("stdout".to_string(), run.stdout.clone())]);
         assert!(leaks(&out).is_empty(), "{format}: {:?}", leaks(&out));
     }
     let run = common::tandem(&["summary", "data", "--public=false"], tmp.path());
-    let out = BTreeMap::from([("stdout".to_string(), String::from_utf8_lossy(&run.stdout).into_owned())]);
+    let out = BTreeMap::from([("stdout".to_string(), run.stdout.clone())]);
     assert!(!leaks(&out).is_empty());
 }
 
 #[test]
 fn the_summary_command_takes_public_too() {
     let run = common::tandem(&["summary", "sample-data", "--public"], Path::new(env!("CARGO_MANIFEST_DIR")));
-    assert!(run.status.success(), "{}", stderr(&run));
-    let text = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(run.success(), "{}", run.stderr);
+    let text = run.stdout;
     assert_eq!(text, public_site()["summary.md"]);
     let plain_run = common::tandem(&["summary", "sample-data"], Path::new(env!("CARGO_MANIFEST_DIR")));
-    let plain_text = String::from_utf8_lossy(&plain_run.stdout).into_owned();
+    let plain_text = plain_run.stdout;
     assert_ne!(text, plain_text);
     assert!(leaks(&BTreeMap::from([("summary".to_string(), text)])).is_empty());
 }
@@ -291,13 +287,13 @@ fn the_summary_command_takes_public_too() {
 fn public_takes_true_or_false_and_nothing_else() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let run = common::tandem(&["build", "sample-data", "--public=yes", "-o", "never"], root);
-    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert_eq!(run.code(), Some(2), "{}", run.stderr);
     assert!(!root.join("never").exists());
     // `--public DATA_DIR` is the flag, then the folder.
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = tmp.path().join("site");
     let out_arg = out.to_string_lossy().into_owned();
     let run = common::tandem(&["build", "--public", "sample-data", "-o", &out_arg], root);
-    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(run.success(), "{}", run.stderr);
     assert_eq!(&common::texts(&out), public_site());
 }

@@ -2,38 +2,30 @@
 //! set), and anything dated after it is left out of every figure (docs/data.md);
 //! flags are validated as strictly as tandem.yaml (docs/commands.md).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use common::{Ran, Sandbox, Tandem, repo};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check").join(name)
+    repo().join("tests/fixtures/check").join(name)
 }
 
-fn tandem(args: &[&str], epoch: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(args)
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", epoch)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"))
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+/// `tandem ARGS` with "today" at `epoch`.
+fn tandem(args: &[&str], epoch: &str) -> Ran {
+    Tandem::new(repo()).epoch(epoch).args(args).run()
 }
 
 /// 2026-11-29 12:00 UTC: already 2026-11-30 in Pacific/Kiritimati (UTC+14).
 const EPOCH: &str = "1795953600";
 
 fn metrics(data: &Path, epoch: &str, extra: &[&str]) -> serde_json::Value {
-    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let site = out.path().join("site");
-    let site_arg = site.to_string_lossy().into_owned();
-    let data_arg = data.to_string_lossy().into_owned();
-    let mut args = vec!["build", data_arg.as_str(), "-o", site_arg.as_str(), "-q"];
-    args.extend(extra);
-    let run = tandem(&args, epoch);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let out = Sandbox::empty();
+    let site = out.join("site");
+    let run =
+        out.command().epoch(epoch).arg("build").arg(data).arg("-o").arg(&site).arg("-q").args(extra).run();
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
     let text = std::fs::read_to_string(site.join("metrics.json")).unwrap_or_default();
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("metrics.json: {e}"))
 }
@@ -64,9 +56,9 @@ fn as_of_still_wins_over_today() {
 #[test]
 fn a_bad_source_date_epoch_is_a_usage_error() {
     let run = tandem(&["check", &fixture("valid-minimal").to_string_lossy()], "yesterday");
-    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(run.code(), Some(2));
     assert_eq!(
-        stderr(&run),
+        run.stderr,
         "error: SOURCE_DATE_EPOCH should be a number of seconds since 1970 (found \"yesterday\")\n"
     );
 }
@@ -76,16 +68,12 @@ fn base_url_flags_are_validated_like_tandem_yaml() {
     let data = fixture("valid-minimal").to_string_lossy().into_owned();
     for command in ["build", "summary"] {
         let run = tandem(&[command, &data, "--base-url", "acme.github.io/phoenix"], EPOCH);
-        assert_eq!(run.status.code(), Some(2), "{command}: {}", stderr(&run));
-        assert!(
-            stderr(&run).contains("should be an absolute URL starting with https://"),
-            "{}",
-            stderr(&run)
-        );
+        assert_eq!(run.code(), Some(2), "{command}: {}", run.stderr);
+        assert!(run.stderr.contains("should be an absolute URL starting with https://"), "{}", run.stderr);
     }
     let run = tandem(&["summary", &data, "--base-url", "https://acme.github.io/phoenix"], EPOCH);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let text = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let text = &run.stdout;
     assert!(text.contains("https://acme.github.io/phoenix/"), "{text}");
 }
 
@@ -93,6 +81,6 @@ fn base_url_flags_are_validated_like_tandem_yaml() {
 fn a_data_folder_that_does_not_exist_is_a_usage_error() {
     for command in ["build", "check", "summary"] {
         let run = tandem(&[command, "/nonexistent/tandem-data"], EPOCH);
-        assert_eq!(run.status.code(), Some(2), "{command}");
+        assert_eq!(run.code(), Some(2), "{command}");
     }
 }

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::Tandem;
+
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -49,16 +51,10 @@ fn serve_with(prepare: impl FnOnce(&Path), flags: &[&str]) -> Served {
     common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"), &data);
     prepare(tmp.path());
     let stderr = tmp.path().join("stderr.txt");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .current_dir(tmp.path())
+    let mut child = Tandem::new(tmp.path())
         .args(["serve", "data", "--port", "0"])
         .args(flags)
-        .env("SOURCE_DATE_EPOCH", "1790000000")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(fs::File::create(&stderr).unwrap_or_else(|e| panic!("{e}")))
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
+        .spawn(Stdio::piped(), fs::File::create(&stderr).unwrap_or_else(|e| panic!("{e}")));
     let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -415,9 +411,8 @@ fn a_port_given_and_taken_is_an_error() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let out =
         common::tandem(&["serve".as_ref(), sample.as_os_str(), "--port".as_ref(), port.as_ref()], &sample);
-    assert_eq!(out.status.code(), Some(3));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&format!("error: port {port} is taken on 127.0.0.1")), "{stderr}");
+    assert_eq!(out.code(), Some(3));
+    assert!(out.stderr.contains(&format!("error: port {port} is taken on 127.0.0.1")), "{}", out.stderr);
 }
 
 #[cfg(unix)]

@@ -1,5 +1,14 @@
 //! Helpers shared by the integration tests; each test file uses some of them.
+//! Every test that runs the binary does it through [`run`]; every comparison
+//! with a golden or expected file goes through [`golden`] (`TANDEM_BLESS=1`).
 #![allow(dead_code)]
+
+pub mod golden;
+pub mod run;
+
+// Each test file uses some of these.
+#[allow(unused_imports)]
+pub use run::{Ran, Sandbox, Tandem, repo, tandem};
 
 /// A fixed-seed generator: the same mutations on every run.
 pub struct Lcg(pub u64);
@@ -15,32 +24,12 @@ impl Lcg {
 /// `tandem build sample-data` into `CARGO_TARGET_TMPDIR/<name>`, and the
 /// site's `metrics.json`. Each test file builds once and keeps it (a `OnceLock`).
 pub fn build_sample_site(name: &str) -> (std::path::PathBuf, serde_json::Value) {
-    use std::path::Path;
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&out);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["build", "sample-data", "-o"])
-        .arg(&out)
-        .current_dir(root)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"));
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    Tandem::new(repo()).args(["build", "sample-data", "-o"]).arg(&out).run().ok();
     let text = std::fs::read_to_string(out.join("metrics.json")).unwrap_or_default();
     let metrics = serde_json::from_str(&text).unwrap_or_else(|e| panic!("metrics.json: {e}"));
     (out, metrics)
-}
-
-/// The real binary, run in `cwd` with a scrubbed environment and the clock
-/// pinned (`SOURCE_DATE_EPOCH`, 2026-09-21).
-pub fn tandem<S: AsRef<std::ffi::OsStr>>(args: &[S], cwd: &std::path::Path) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(args)
-        .current_dir(cwd)
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", "1790000000")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run tandem: {e}"))
 }
 
 /// Copies the folder `from` (files and folders) into `to`, made as needed.
