@@ -80,6 +80,13 @@ pub fn score_points(score: f64) -> i64 {
     round_down(score, 0) as i64
 }
 
+/// `3 of 5 practices have data`, when not all have: what the health score is
+/// the mean of.
+pub fn practices_with_data(scored: usize, all: usize) -> Option<String> {
+    let verb = if scored == 1 { "has" } else { "have" };
+    (scored < all).then(|| format!("{scored} of {all} practices {verb} data"))
+}
+
 /// A score as printed: `95`, or `no data`.
 pub fn score(score: Option<f64>) -> String {
     score.map_or_else(|| "no data".to_string(), |s| score_points(s).to_string())

@@ -126,14 +126,26 @@ impl<'a> Evidence<'a> {
         assessed[assessed.len().saturating_sub(GOAL_WINDOW)..].to_vec()
     }
 
-    /// Sprint events (planning, review, retro) in W.
+    /// Sprint events (planning, review, retro) in W; a note recording two
+    /// of them (a review and a retro written up together) is one.
     pub fn events(&self) -> impl Iterator<Item = &'a Note> + '_ {
-        self.notes.iter().copied().filter(|n| n.kind.is_sprint_event())
+        self.notes.iter().copied().filter(|n| n.is_sprint_event())
     }
 
     /// Refinement notes in W.
     pub fn refinements(&self) -> impl Iterator<Item = &'a Note> + '_ {
-        self.notes.iter().copied().filter(|n| n.kind == NoteKind::Refinement)
+        self.notes.iter().copied().filter(|n| n.is(NoteKind::Refinement))
+    }
+
+    /// Whether any note dated in W records who attended.
+    pub fn any_attendance(&self) -> bool {
+        self.notes.iter().any(|n| n.attendance_known())
+    }
+
+    /// Whether any note is dated on or before D: without one, no action
+    /// item could have been recorded.
+    pub fn any_note_yet(&self) -> bool {
+        !self.timeline.notes_through(self.date).is_empty()
     }
 
     /// Notes in W that have both the product owner and the scrum master.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::Indicator;
+use super::{Indicator, Needs};
 use crate::model::{Date, dates};
 
 /// Where a counted row lives. Serialised with `kind` and its ids.
@@ -115,6 +115,31 @@ pub struct IndicatorInputs {
     pub denominator: f64,
     /// The rows, in date order (sprint rows by sprint).
     pub rows: Vec<InputRow>,
+    /// Rows left out because their note does not record who attended
+    /// (docs/figures.md, "Evidence: unknown is not zero"): unknown
+    /// attendance is neither presence nor absence.
+    #[serde(rename = "attendance_not_recorded", skip_serializing_if = "Vec::is_empty")]
+    pub unrecorded: Vec<InputRow>,
+}
+
+/// Why an indicator has no figure as of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoFigure {
+    /// The team does not have exactly one member in each role it needs.
+    Roles(Needs),
+    /// No meeting note is dated in the window: no evidence about meetings,
+    /// which is not evidence of no meetings.
+    NoNotes,
+    /// Rows are there, but no note of theirs records who attended.
+    NoAttendance {
+        /// How many rows were left out for it.
+        unrecorded: usize,
+    },
+    /// No note is dated on or before the date: no action item could have
+    /// been recorded.
+    NoNotesYet,
+    /// Nothing to count (the definition's own words).
+    Empty,
 }
 
 impl IndicatorInputs {
@@ -130,15 +155,31 @@ impl IndicatorInputs {
         }
     }
 
-    /// counted rows of all rows; `None` when there are no rows.
-    pub fn share(rows: Vec<InputRow>) -> Option<IndicatorInputs> {
+    /// Inputs that give their figure by `rule`, with no row left out.
+    pub fn new(rule: Rule, numerator: f64, denominator: f64, rows: Vec<InputRow>) -> IndicatorInputs {
+        IndicatorInputs { rule, numerator, denominator, rows, unrecorded: Vec::new() }
+    }
+
+    /// counted rows of all rows; nothing to count when there are no rows.
+    pub fn share(rows: Vec<InputRow>) -> Result<IndicatorInputs, NoFigure> {
         let counted = rows.iter().filter(|r| r.counted).count();
-        (!rows.is_empty()).then_some(IndicatorInputs {
-            rule: Rule::Share,
-            numerator: counted as f64,
-            denominator: rows.len() as f64,
-            rows,
-        })
+        if rows.is_empty() {
+            return Err(NoFigure::Empty);
+        }
+        Ok(IndicatorInputs::new(Rule::Share, counted as f64, rows.len() as f64, rows))
+    }
+
+    /// [`Self::share`] of the rows whose note records who attended, the
+    /// others listed apart; `NoAttendance` when none does.
+    pub fn share_of_known(
+        rows: Vec<InputRow>,
+        unrecorded: Vec<InputRow>,
+    ) -> Result<IndicatorInputs, NoFigure> {
+        match IndicatorInputs::share(rows) {
+            Ok(inputs) => Ok(IndicatorInputs { unrecorded, ..inputs }),
+            Err(_) if !unrecorded.is_empty() => Err(NoFigure::NoAttendance { unrecorded: unrecorded.len() }),
+            Err(e) => Err(e),
+        }
     }
 
     /// How many rows counted.
@@ -147,10 +188,10 @@ impl IndicatorInputs {
     }
 }
 
-/// The inputs of every scored indicator as of one date; `None` where the
-/// figure is "no data" for want of roles, sprints or a backlog.
+/// The inputs of every scored indicator as of one date, or why it has no
+/// figure.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inputs(BTreeMap<Indicator, Option<IndicatorInputs>>);
+pub struct Inputs(BTreeMap<Indicator, Result<IndicatorInputs, NoFigure>>);
 
 impl Inputs {
     /// Every indicator's inputs, read by its own definition.
@@ -160,7 +201,12 @@ impl Inputs {
 
     /// The inputs of `indicator`; `None` when it has none.
     pub fn get(&self, indicator: Indicator) -> Option<&IndicatorInputs> {
-        self.0.get(&indicator).and_then(Option::as_ref)
+        self.0.get(&indicator).and_then(|r| r.as_ref().ok())
+    }
+
+    /// Why `indicator` has no figure, when it has none.
+    pub fn why_none(&self, indicator: Indicator) -> Option<NoFigure> {
+        self.0.get(&indicator).and_then(|r| r.as_ref().err().copied())
     }
 
     /// The figure of `indicator`, from its inputs.
@@ -180,24 +226,24 @@ impl Inputs {
 
     /// Every indicator with its inputs, in table order.
     pub fn iter(&self) -> impl Iterator<Item = (Indicator, Option<&IndicatorInputs>)> {
-        self.0.iter().map(|(i, inputs)| (*i, inputs.as_ref()))
+        self.0.iter().map(|(i, inputs)| (*i, inputs.as_ref().ok()))
     }
 
     /// Every row of every indicator, to rename the notes they point at (`--public`).
     pub fn rows_mut(&mut self) -> impl Iterator<Item = &mut InputRow> {
-        self.0.values_mut().flatten().flat_map(|i| &mut i.rows)
+        self.0.values_mut().flatten().flat_map(|i| i.rows.iter_mut().chain(i.unrecorded.iter_mut()))
     }
 }
 
 /// `{"acceptance_coverage": {...}, ...}`: by key, in the order of the keys.
 impl Serialize for Inputs {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut by_key: Vec<(&str, &Option<IndicatorInputs>)> =
-            self.0.iter().map(|(i, inputs)| (i.key(), inputs)).collect();
+        let mut by_key: Vec<(&str, Option<&IndicatorInputs>)> =
+            self.0.iter().map(|(i, inputs)| (i.key(), inputs.as_ref().ok())).collect();
         by_key.sort_by_key(|(key, _)| *key);
         let mut map = serializer.serialize_map(Some(by_key.len()))?;
         for (key, inputs) in by_key {
-            map.serialize_entry(key, inputs)?;
+            map.serialize_entry(key, &inputs)?;
         }
         map.end()
     }

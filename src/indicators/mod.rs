@@ -19,7 +19,7 @@ pub mod inputs;
 
 pub use defs::{is_stale, largest_gap};
 pub use evidence::{EndedSprint, Evidence};
-pub use inputs::{IndicatorInputs, InputRow, Inputs, Rule, Source};
+pub use inputs::{IndicatorInputs, InputRow, Inputs, NoFigure, Rule, Source};
 
 use crate::format;
 use crate::model::Settings;
@@ -234,10 +234,26 @@ impl Indicator {
         self.unit().format(figure)
     }
 
-    /// The rows it counts as of the evidence's date; `None` when its figure
-    /// is "no data" for want of roles, sprints or a backlog.
-    pub fn inputs(self, evidence: &Evidence<'_>) -> Option<IndicatorInputs> {
-        (self.definition().inputs)(evidence)
+    /// The rows it counts as of the evidence's date, or why it has no
+    /// figure: the roles it needs come first.
+    pub fn inputs(self, evidence: &Evidence<'_>) -> Result<IndicatorInputs, NoFigure> {
+        let definition = self.definition();
+        let held = match definition.needs {
+            Needs::Nothing => true,
+            Needs::ProductOwner => evidence.po,
+            Needs::ScrumMaster => evidence.sm,
+            Needs::Both => evidence.both(),
+        };
+        if !held {
+            return Err(NoFigure::Roles(definition.needs));
+        }
+        (definition.inputs)(evidence)
+    }
+
+    /// Whether `inputs` are too few rows to score (docs/figures.md, "Too
+    /// little evidence"): the figure is shown, its score is not given.
+    pub fn too_little(self, inputs: &IndicatorInputs, min_evidence: u32) -> bool {
+        self.definition().min_evidence && inputs.rows.len() < min_evidence as usize
     }
 
     /// Its explanation's formula in words, with the numbers.
@@ -265,6 +281,10 @@ pub enum Needs {
 pub struct RowWords {
     /// What the rows are: `Action items due`.
     pub heading: &'static str,
+    /// One row, in a sentence: `action item due`.
+    pub one: &'static str,
+    /// Several rows, in a sentence: `action items due`.
+    pub many: &'static str,
     /// What a counted row is: `done on time`.
     pub counted: &'static str,
     /// What a row not counted is: `not done on time`.
@@ -291,11 +311,15 @@ pub struct Definition {
     pub needs: Needs,
     /// How its rows are named.
     pub rows: RowWords,
+    /// Scored only over at least `min_evidence` rows (a share or a median:
+    /// one event never swings a practice); the list in docs/figures.md.
+    pub min_evidence: bool,
     /// Why it has no figure when the team has its roles: `None` for
     /// "nothing to count" in the window.
     pub empty: Option<&'static str>,
-    /// The rows it counts, and the numerator and denominator they give.
-    pub inputs: fn(&Evidence<'_>) -> Option<IndicatorInputs>,
+    /// The rows it counts, and the numerator and denominator they give, or
+    /// why there is no figure (its roles are checked before).
+    pub inputs: fn(&Evidence<'_>) -> Result<IndicatorInputs, NoFigure>,
     /// Its formula in words with the numbers, ending in the shown figure.
     pub formula: fn(&Formula<'_>) -> String,
 }

@@ -17,6 +17,7 @@ const KEYS: &[&str] = &[
     "window_days",
     "velocity_window",
     "stale_days",
+    "min_evidence",
     "thresholds",
     "public",
     "import",
@@ -59,6 +60,9 @@ pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settin
     }
     if let Some(n) = f.opt_count("stale_days", 1, 3650, diags) {
         settings.stale_days = n;
+    }
+    if let Some(n) = f.opt_count("min_evidence", 1, 100, diags) {
+        settings.min_evidence = n;
     }
     if let Some(public) = f.opt_bool("public", diags) {
         settings.public = public;

@@ -41,8 +41,9 @@ pub struct CollaborationFigures {
     /// or before their due date.
     pub on_time_rate: Option<f64>,
     /// docs/figures.md `overdue_open`: action items (raised any time) due before D
-    /// and not done on or before D.
-    pub overdue_open: usize,
+    /// and not done on or before D; `None` when no note is dated on or
+    /// before D (no action item could have been recorded).
+    pub overdue_open: Option<usize>,
     /// docs/figures.md `cross_role_assists`: action items raised in W in a retro
     /// or standup with a PO among the owners, plus those raised in W in a
     /// refinement or review with an SM among the owners, plus impediments
@@ -90,7 +91,7 @@ impl CollaborationFigures {
             actions_raised: e.raised().count(),
             actions_done: e.raised().filter(|(_, a)| a.done_by(e.date)).count(),
             on_time_rate: inputs.figure(Indicator::OnTimeRate),
-            overdue_open: inputs.get(Indicator::OverdueOpen).map_or(0, IndicatorInputs::counted),
+            overdue_open: inputs.get(Indicator::OverdueOpen).map(IndicatorInputs::counted),
             cross_role_assists: both.then_some(assists).flatten(),
             cross_role_assists_per_week: inputs.figure(Indicator::CrossRoleAssistsPerWeek),
             impediments_raised: e.impediments().filter(|(_, _, i)| e.window.contains(i.raised)).count(),

@@ -44,7 +44,7 @@ pub use collaboration::CollaborationFigures;
 pub use delivery::DeliveryFigures;
 pub use history::{WeekFigures, iso_week_label};
 pub use json::{ActionEntry, NoteEntry, to_json, to_public_json};
-pub use scores::{Health, IndicatorScore, PracticeScore, Status};
+pub use scores::{Health, IndicatorScore, PracticeScore, Status, Unscored};
 pub use sprint::{SprintEntry, SprintFigures};
 
 /// The version of the `metrics.json` format.
@@ -136,7 +136,7 @@ pub fn snapshot(timeline: &Timeline<'_>, sprints: &[SprintEntry], date: Date, re
     let delivery = DeliveryFigures::compute(&evidence, &inputs);
     let backlog = evidence.backlog.map(|b| BacklogFigures::compute(b, &evidence, &inputs));
     let collaboration = CollaborationFigures::compute(&evidence, &inputs);
-    let health = Health::compute(&inputs, &project.settings.thresholds);
+    let health = Health::compute(&inputs, &project.settings);
     Snapshot { delivery, backlog, collaboration, health, tracked, inputs }
 }
 

@@ -9,7 +9,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::model::Curve;
 
 use super::mean;
-use crate::indicators::{Indicator, Inputs, Practice};
+use crate::indicators::{Indicator, Inputs, NoFigure, Practice};
+use crate::model::Settings;
 
 /// The curve in force for `indicator`: the one under `thresholds:`, else the default.
 pub fn curve(indicator: Indicator, thresholds: &BTreeMap<String, Curve>) -> &[(f64, f64)] {
@@ -114,8 +115,27 @@ pub struct IndicatorScore {
     pub indicator: Indicator,
     /// The figure (counts and days as numbers); `None` when undefined.
     pub figure: Option<f64>,
-    /// 0..100; `None` when the figure is.
+    /// 0..100; `None` when there is no figure, or too little evidence.
     pub score: Option<f64>,
+    /// Why there is no score, when there is none.
+    pub unscored: Option<Unscored>,
+}
+
+/// Why an indicator is not scored (docs/figures.md, "Evidence: unknown is
+/// not zero"): it says so where its score would be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unscored {
+    /// It has no figure.
+    NoFigure(NoFigure),
+    /// Its figure is over fewer than `min_evidence` rows: shown, not scored.
+    TooLittle {
+        /// Rows counted towards the numerator.
+        counted: usize,
+        /// Rows it looked at.
+        rows: usize,
+        /// Rows left out because their note does not say who attended.
+        unrecorded: usize,
+    },
 }
 
 /// One practice's score and its indicators in docs/figures.md order.
@@ -142,6 +162,33 @@ pub struct Health {
     pub practices: Vec<PracticeScore>,
 }
 
+impl IndicatorScore {
+    /// `indicator`'s figure and score from `inputs`, or why it has no score.
+    pub fn of(indicator: Indicator, inputs: &Inputs, settings: &Settings) -> IndicatorScore {
+        let Some(counted) = inputs.get(indicator) else {
+            let why = inputs.why_none(indicator).unwrap_or(NoFigure::Empty);
+            return IndicatorScore {
+                indicator,
+                figure: None,
+                score: None,
+                unscored: Some(Unscored::NoFigure(why)),
+            };
+        };
+        let figure = counted.figure();
+        if indicator.too_little(counted, settings.min_evidence) {
+            let unscored = Unscored::TooLittle {
+                counted: counted.counted(),
+                rows: counted.rows.len(),
+                unrecorded: counted.unrecorded.len(),
+            };
+            return IndicatorScore { indicator, figure, score: None, unscored: Some(unscored) };
+        }
+        let score = figure.and_then(|f| score_on(curve(indicator, &settings.thresholds), f));
+        let unscored = score.is_none().then_some(Unscored::NoFigure(NoFigure::Empty));
+        IndicatorScore { indicator, figure, score, unscored }
+    }
+}
+
 impl PracticeScore {
     /// A practice scored from its indicators.
     pub fn from_indicators(practice: Practice, indicators: Vec<IndicatorScore>) -> PracticeScore {
@@ -157,18 +204,15 @@ impl PracticeScore {
 }
 
 impl Health {
-    /// The health as of one date, from what each indicator counted as of that date.
-    pub fn compute(inputs: &Inputs, thresholds: &BTreeMap<String, Curve>) -> Health {
+    /// The health as of one date, from what each indicator counted as of
+    /// that date: a figure over too few rows is shown but not scored.
+    pub fn compute(inputs: &Inputs, settings: &Settings) -> Health {
         let practices = Practice::ALL
             .into_iter()
             .map(|practice| {
                 let indicators = practice
                     .indicators()
-                    .map(|indicator| {
-                        let figure = inputs.figure(indicator);
-                        let score = figure.and_then(|f| score_on(curve(indicator, thresholds), f));
-                        IndicatorScore { indicator, figure, score }
-                    })
+                    .map(|indicator| IndicatorScore::of(indicator, inputs, settings))
                     .collect();
                 PracticeScore::from_indicators(practice, indicators)
             })
@@ -181,6 +225,11 @@ impl Health {
         let scores: Vec<f64> = practices.iter().filter_map(|p| p.score).collect();
         let score = mean(&scores);
         Health { score, status: Status::of(score), practices }
+    }
+
+    /// How many practices have a score: the health score is their mean.
+    pub fn practices_scored(&self) -> usize {
+        self.practices.iter().filter(|p| p.score.is_some()).count()
     }
 
     /// The score of `practice`.

@@ -81,7 +81,7 @@ fn status_bands() {
 }
 
 fn scored(key: &str, score: Option<f64>) -> IndicatorScore {
-    IndicatorScore { indicator: indicator(key), figure: score, score }
+    IndicatorScore { indicator: indicator(key), figure: score, score, unscored: None }
 }
 
 #[test]
@@ -109,7 +109,10 @@ fn means_skip_nulls() {
 
 #[test]
 fn fixture_scores_at_d() {
-    let p = project();
+    // Every figure scored, even over one row: the curves' arithmetic. The
+    // next test keeps the default of 3.
+    let mut p = project();
+    p.settings.min_evidence = 1;
     let entries = crate::metrics::sprint_entries(&p, d());
     let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
     let names: Vec<&str> = h.practices.iter().map(|p| p.key()).collect();
@@ -144,6 +147,7 @@ fn fixture_scores_at_d() {
 #[test]
 fn no_backlog_and_no_po_leave_only_what_is_known() {
     let mut p = project();
+    p.settings.min_evidence = 1;
     p.backlog = crate::model::Backlog::Absent;
     p.team.members[0].role = crate::model::Role::Developer;
     let entries = crate::metrics::sprint_entries(&p, d());
@@ -157,4 +161,62 @@ fn no_backlog_and_no_po_leave_only_what_is_known() {
     assert!(close(h.practice(Practice::Support).and_then(|p| p.score), 62.5));
     // compromise: negotiated share only → 33.33
     assert!(close(h.practice(Practice::Compromise).and_then(|p| p.score), 100.0 / 3.0));
+}
+
+#[test]
+fn a_share_or_median_over_fewer_than_three_rows_is_shown_but_not_scored() {
+    let p = project();
+    assert_eq!(p.settings.min_evidence, 3);
+    let entries = crate::metrics::sprint_entries(&p, d());
+    let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
+    let find = |key: &str| {
+        h.practices.iter().flat_map(|p| &p.indicators).find(|i| i.indicator.key() == key).cloned()
+    };
+    // Over two rows each: 2 ready items, 2 refinements, 2 impediments resolved
+    // in W, 2 assessed goals. Their figures stay; their scores go.
+    for (key, counted, rows) in [
+        ("acceptance_coverage", 1, 2),
+        ("joint_refinement_share", 1, 2),
+        ("median_resolution_days", 2, 2),
+        ("goal_success_rate", 1, 2),
+    ] {
+        let i = find(key).unwrap_or_else(|| panic!("{key}"));
+        assert!(i.figure.is_some(), "{key} keeps its figure");
+        assert_eq!(i.score, None, "{key}");
+        assert_eq!(i.unscored, Some(Unscored::TooLittle { counted, rows, unrecorded: 0 }), "{key}");
+    }
+    // Three rows or more are scored: 3 sprint events, 4 action items due, 5 open items.
+    for key in ["po_event_attendance", "on_time_rate", "stale_share"] {
+        assert!(find(key).and_then(|i| i.score).is_some(), "{key}");
+    }
+    let score = |key: &str| h.practices.iter().find(|p| p.key() == key).and_then(|p| p.score);
+    // backlog: readiness 24/31 over 1.5, stale 0.4 → 20
+    assert!(close(score("backlog"), (24.0 / 31.0 / 1.5 * 100.0 + 20.0) / 2.0));
+    // support: 1 assist a week → 100 alone
+    assert!(close(score("support"), 100.0));
+    // accountability: on time 0.5 → 33.33, overdue 2 → 60, say/do 26/38
+    let accountability = (0.2 / 0.6 * 100.0 + 60.0 + (26.0 / 38.0 - 0.5) / 0.4 * 100.0) / 3.0;
+    assert!(close(score("accountability"), accountability));
+}
+
+#[test]
+fn one_event_never_swings_a_practice() {
+    // A compromise practice resting on "0 of 1 scope changes negotiated"
+    // has no score at all: not 0, not at risk.
+    let mut p = project();
+    p.notes.retain(|n| n.decisions.is_empty());
+    for s in &mut p.sprints {
+        s.items.retain(|i| i.added.is_none() && i.removed.is_none());
+    }
+    if let Some(item) = p.sprints[3].items.first_mut() {
+        item.status = crate::model::ItemStatus::Removed;
+        item.removed = Some(crate::metrics::fixture::date("2026-10-19"));
+    }
+    let entries = crate::metrics::sprint_entries(&p, d());
+    let h = snapshot(&crate::metrics::Timeline::new(&p), &entries, d(), d()).health;
+    let compromise = h.practice(Practice::Compromise).unwrap_or_else(|| panic!("compromise"));
+    let negotiated = &compromise.indicators[1];
+    assert_eq!(negotiated.figure, Some(0.0));
+    assert_eq!(negotiated.unscored, Some(Unscored::TooLittle { counted: 0, rows: 1, unrecorded: 0 }));
+    assert_eq!((compromise.score, compromise.status), (None, Status::NoData));
 }

@@ -48,6 +48,9 @@ pub struct Settings {
     pub velocity_window: u32,
     /// Days without a touch after which a backlog item is stale.
     pub stale_days: u32,
+    /// A share or median over fewer rows than this is shown but not scored
+    /// (docs/figures.md, "Evidence: unknown is not zero").
+    pub min_evidence: u32,
     /// Score curves that replace the defaults, by indicator key.
     pub thresholds: BTreeMap<String, Curve>,
     /// `public: true`: build the stakeholder-facing site, without any note
@@ -67,6 +70,7 @@ impl Default for Settings {
             window_days: 28,
             velocity_window: 3,
             stale_days: 90,
+            min_evidence: 3,
             thresholds: BTreeMap::new(),
             public: false,
         }

@@ -46,6 +46,8 @@ pub struct HealthView {
     pub status: StatusView,
     /// The ISO week of the report date, `2026-W47`.
     pub week: String,
+    /// `3 of 5 practices have data`, when not all have: the score is their mean.
+    pub coverage: Option<String>,
     /// Change since the previous week.
     pub change: Option<ChangeView>,
     /// The weekly trend.
@@ -82,6 +84,8 @@ pub struct PracticeView {
     pub indicators: Vec<IndicatorView>,
     /// Related figures that are shown but not scored.
     pub related: Vec<FactView>,
+    /// Why the practice has no score, when it has none.
+    pub unscored: Option<String>,
 }
 
 /// One indicator behind a practice score.
@@ -95,7 +99,7 @@ pub struct IndicatorView {
     pub figure: String,
     /// The score: `81`, or `no data`.
     pub score: String,
-    /// `score 81`, or `not scored`.
+    /// `score 81`, or why there is none: `Not scored: too little data to score (1 of 1)`.
     pub score_text: String,
     /// The score's band (the shape is shown next to the score).
     pub status: StatusView,
@@ -157,6 +161,10 @@ fn health(report: &Report) -> HealthView {
         scored: report.health.score.is_some(),
         status: words::status(report.health.status),
         week: crate::metrics::iso_week_label(report.as_of),
+        coverage: format::practices_with_data(
+            report.health.practices_scored(),
+            report.health.practices.len(),
+        ),
         change: report.weeks.len().checked_sub(1).and_then(|last| change_at(&report.weeks, last)),
         trend: super::charts::trend::of(&report.weeks),
     }
@@ -194,9 +202,11 @@ fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> 
             name: i.indicator.label(),
             figure: i.indicator.format(i.figure),
             score: format::score(i.score),
-            score_text: i
-                .score
-                .map_or_else(|| "not scored".to_string(), |s| format!("score {}", format::score_points(s))),
+            score_text: match (i.score, &i.unscored) {
+                (Some(s), _) => format!("score {}", format::score_points(s)),
+                (None, Some(why)) => super::unscored::label(i.indicator, why, &input.report.window),
+                (None, None) => "not scored".to_string(),
+            },
             status: words::status(Status::of(i.score)),
             meaning: i.indicator.meaning(settings),
             spark: trends::spark(&input.report.weeks, i.indicator),
@@ -211,6 +221,12 @@ fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> 
         status: words::status(p.status),
         indicators,
         related: related(input.report, p.practice),
+        unscored: p.score.is_none().then(|| {
+            format!(
+                "None of its {} indicators can be scored as of this date; each says why below.",
+                p.indicators.len()
+            )
+        }),
     }
 }
 

@@ -12,11 +12,16 @@ use super::Input;
 use super::actions::{PRIVATE_ACTION, public_action};
 use super::format;
 use super::paths::{self, item_anchors};
+use super::unscored;
 use crate::indicators::{
-    Formula, Indicator, IndicatorInputs, InputRow, Needs, RowWords, Rule, Source, Unit, between,
+    Formula, Indicator, IndicatorInputs, InputRow, NoFigure, RowWords, Rule, Source, Unit,
 };
-use crate::metrics::{IndicatorScore, Status, Window, scores};
-use crate::model::{BacklogItem, Date, Note, Role, Sprint, Visibility};
+use crate::metrics::{IndicatorScore, Status, Unscored, Window, scores};
+use crate::model::{BacklogItem, Date, Note, Sprint, Visibility};
+
+/// How a row left out for unknown attendance reads.
+const UNRECORDED: RowWords =
+    RowWords { heading: "", one: "", many: "", counted: "", uncounted: "attendance not recorded" };
 
 /// One indicator's explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,6 +36,8 @@ pub struct ExplainView {
     pub rows_heading: String,
     /// The rows it counted (or looked at), with links.
     pub rows: Vec<RowView>,
+    /// Rows left out because their note does not say who attended.
+    pub left_out: Vec<RowView>,
     /// The curve in words.
     pub curve: String,
     /// Where the curve comes from: the default or tandem.yaml.
@@ -115,7 +122,10 @@ impl<'a> Explainer<'a> {
             Some(inputs) => {
                 (self.formula(indicator, inputs, &shown, &window), definition.rows.heading.to_string())
             }
-            None => (self.no_data(definition.needs, definition.empty, &window), String::new()),
+            None => {
+                let why = scored.unscored.unwrap_or(Unscored::NoFigure(NoFigure::Empty));
+                (format!("No data: {}.", unscored::reason(indicator, &why, &window)), String::new())
+            }
         };
         let rows = inputs
             .map(|i| {
@@ -129,21 +139,32 @@ impl<'a> Explainer<'a> {
         let curve_points = scores::curve(indicator, &settings.thresholds);
         let key = indicator.key();
         let custom = settings.thresholds.contains_key(key);
-        let score = match scored.score {
-            Some(s) => format!(
+        let score = match (scored.score, scored.unscored) {
+            (Some(s), _) => format!(
                 "{shown} scores {}: {}.",
                 format::score_points(s),
                 Status::of(Some(s)).label().to_lowercase()
             ),
-            None => "No figure, so no score: the practice's score is the mean of its other indicators."
+            (None, Some(too_little @ Unscored::TooLittle { .. })) => format!(
+                "{shown} is not scored: {}. A figure over fewer than {} is shown but not scored, so one {} never \
+                 swings the practice; the practice's score is the mean of its other indicators.",
+                unscored::reason(indicator, &too_little, &window),
+                format::count(settings.min_evidence as usize, definition.rows.one, definition.rows.many),
+                definition.rows.one,
+            ),
+            (None, _) => "No figure, so no score: the practice's score is the mean of its other indicators."
                 .to_string(),
         };
+        let left_out = inputs
+            .map(|i| i.unrecorded.iter().map(|r| self.row(r, i.rule, UNRECORDED)).collect())
+            .unwrap_or_default();
         ExplainView {
             id: format!("how-{key}"),
             label: indicator.label(),
             formula,
             rows_heading,
             rows,
+            left_out,
             curve: curve(indicator.unit(), curve_points),
             thresholds: if custom {
                 format!("This curve is set in tandem.yaml under thresholds: {key}.")
@@ -173,22 +194,6 @@ impl<'a> Explainer<'a> {
             name: &name,
             sprint_name: &sprint_name,
         })
-    }
-
-    /// Why there is no figure: a role the team lacks, else the definition's reason.
-    fn no_data(&self, needs: Needs, empty: Option<&'static str>, w: &Window) -> String {
-        let team = &self.input.project.team;
-        let po = team.sole(Role::ProductOwner).is_some();
-        let sm = team.sole(Role::ScrumMaster).is_some();
-        let reason = match needs {
-            Needs::ProductOwner if !po => "it needs exactly one product owner in the team".to_string(),
-            Needs::ScrumMaster if !sm => "it needs exactly one scrum master in the team".to_string(),
-            Needs::Both if !(po && sm) => {
-                "it needs exactly one product owner and one scrum master in the team".to_string()
-            }
-            _ => empty.map_or_else(|| format!("there was nothing to count {}", between(w)), str::to_string),
-        };
-        format!("No data: {reason}.")
     }
 
     fn row(&self, r: &InputRow, rule: Rule, words: RowWords) -> RowView {

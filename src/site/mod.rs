@@ -39,6 +39,7 @@ pub use crate::slug;
 mod sprints;
 pub mod summary;
 pub mod templates;
+pub(crate) mod unscored;
 mod weeks;
 
 use std::collections::BTreeMap;

@@ -160,10 +160,16 @@ pub(crate) fn build(
     let change = weeks.len().checked_sub(1).and_then(|last| dashboard::change_at(weeks, last));
     let status = words::status(report.health.status);
     let score = report.health.score.map(format::score_points);
+    let coverage =
+        format::practices_with_data(report.health.practices_scored(), report.health.practices.len())
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
     let headline = match (score, &change) {
         (None, _) => "No data yet: there are not enough sprint records and notes to score the team.".into(),
-        (Some(s), Some(c)) => format!("{}: {s} out of 100, {}.", status.label, words::lower_first(&c.text)),
-        (Some(s), None) => format!("{}: {s} out of 100.", status.label),
+        (Some(s), Some(c)) => {
+            format!("{}: {s} out of 100{coverage}, {}.", status.label, words::lower_first(&c.text))
+        }
+        (Some(s), None) => format!("{}: {s} out of 100{coverage}.", status.label),
     };
     let (improved, slipped) = movements(weeks);
     let all_attention = &analysis.attention;

@@ -196,7 +196,7 @@ fn explained(
 ) -> Vec<figures::PracticeView> {
     // Weeks keep no copy of what they counted: the timeline is asked again.
     let inputs = inputs_as_of(timeline, &input.report.sprints, w.as_of, input.report_date);
-    let mut practices = figures::practices(&w.health);
+    let mut practices = figures::practices(&w.health, &Window::of(input.project, w.as_of));
     for (view, scored) in practices.iter_mut().zip(&w.health.practices) {
         view.explain = scored
             .indicators
@@ -226,7 +226,7 @@ fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
         ),
         health: figures::score(w.health.score, w.health.status),
         trend: None,
-        practices: figures::practices(&w.health),
+        practices: figures::practices(&w.health, &window),
         delivery: figures::delivery(&w.delivery),
         backlog: w.backlog.as_ref().map(figures::backlog),
         collaboration: figures::collaboration(&w.collaboration),

@@ -3,8 +3,7 @@
 use super::super::{Definition, Evidence, Formula, Needs, Practice, RowWords, Unit};
 use super::SHARE_CURVE;
 use crate::format;
-use crate::indicators::inputs::{IndicatorInputs, InputRow, Rule, Source};
-use crate::model::ItemStatus;
+use crate::indicators::inputs::{IndicatorInputs, InputRow, NoFigure, Rule, Source};
 use crate::model::numbers::total;
 
 fn action_row(index: usize, date: crate::model::Date, counted: bool) -> InputRow {
@@ -21,7 +20,14 @@ pub(crate) const ON_TIME_RATE: Definition = Definition {
     curve: &[(0.3, 0.0), (0.9, 100.0)],
     unit: Unit::Share,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Action items due", counted: "done on time", uncounted: "not done on time" },
+    rows: RowWords {
+        heading: "Action items due",
+        one: "action item due",
+        many: "action items due",
+        counted: "done on time",
+        uncounted: "not done on time",
+    },
+    min_evidence: true,
     empty: None,
     inputs: |e| {
         let mut due: Vec<InputRow> = e
@@ -56,7 +62,14 @@ pub(crate) const OVERDUE_OPEN: Definition = Definition {
     curve: &[(0.0, 100.0), (5.0, 0.0)],
     unit: Unit::Count,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Overdue action items", counted: "overdue", uncounted: "" },
+    rows: RowWords {
+        heading: "Overdue action items",
+        one: "overdue action item",
+        many: "overdue action items",
+        counted: "overdue",
+        uncounted: "",
+    },
+    min_evidence: false,
     empty: None,
     inputs: overdue,
     formula: |f| {
@@ -69,7 +82,10 @@ pub(crate) const OVERDUE_OPEN: Definition = Definition {
     },
 };
 
-fn overdue(e: &Evidence<'_>) -> Option<IndicatorInputs> {
+fn overdue(e: &Evidence<'_>) -> Result<IndicatorInputs, NoFigure> {
+    if !e.any_note_yet() {
+        return Err(NoFigure::NoNotesYet);
+    }
     let mut rows: Vec<InputRow> = e
         .tracked
         .iter()
@@ -78,7 +94,7 @@ fn overdue(e: &Evidence<'_>) -> Option<IndicatorInputs> {
         .filter_map(|(i, a)| a.due.map(|d| action_row(i, d, true)))
         .collect();
     rows.sort_by_key(|r| r.date);
-    Some(IndicatorInputs { rule: Rule::Count, numerator: rows.len() as f64, denominator: 1.0, rows })
+    Ok(IndicatorInputs::new(Rule::Count, rows.len() as f64, 1.0, rows))
 }
 
 /// docs/figures.md `say_do_rolling`: sum completed_committed_points / sum
@@ -92,26 +108,36 @@ pub(crate) const SAY_DO_ROLLING: Definition = Definition {
     curve: &[(0.5, 0.0), (0.9, 100.0)],
     unit: Unit::Share,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Items committed at planning", counted: "done", uncounted: "not done" },
+    rows: RowWords {
+        heading: "Items committed at planning",
+        one: "item committed at planning",
+        many: "items committed at planning",
+        counted: "done",
+        uncounted: "not done",
+    },
+    min_evidence: false,
     empty: Some("no ended sprint had work committed at planning or its goal assessed"),
     inputs: say_do,
     formula: say_do_formula,
 };
 
-fn say_do(e: &Evidence<'_>) -> Option<IndicatorInputs> {
+fn say_do(e: &Evidence<'_>) -> Result<IndicatorInputs, NoFigure> {
     let mut rows = Vec::new();
     for s in e.recent() {
         let sprint = s.sprint;
         for item in sprint.items.iter().filter(|i| i.is_committed(sprint.start)) {
             let source = Source::SprintItem { sprint: sprint.id.clone(), item: item.id.clone() };
-            rows.push(InputRow::new(source, sprint.end, item.status == ItemStatus::Done, item.points));
+            rows.push(InputRow::new(source, sprint.end, sprint.done_by(item, e.date), item.points));
         }
     }
     let points = |counted_only: bool| {
         total(rows.iter().filter(|r: &&InputRow| r.counted || !counted_only).filter_map(|r| r.value))
     };
     let (numerator, denominator) = (points(true), points(false));
-    (!rows.is_empty()).then_some(IndicatorInputs { rule: Rule::PointsShare, numerator, denominator, rows })
+    if rows.is_empty() {
+        return Err(NoFigure::Empty);
+    }
+    Ok(IndicatorInputs::new(Rule::PointsShare, numerator, denominator, rows))
 }
 
 fn say_do_formula(f: &Formula<'_>) -> String {
@@ -143,7 +169,14 @@ pub(crate) const GOAL_SUCCESS_RATE: Definition = Definition {
     curve: SHARE_CURVE,
     unit: Unit::Share,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Sprint goals", counted: "met", uncounted: "missed" },
+    rows: RowWords {
+        heading: "Sprint goals",
+        one: "assessed sprint goal",
+        many: "assessed sprint goals",
+        counted: "met",
+        uncounted: "missed",
+    },
+    min_evidence: true,
     empty: Some("no ended sprint had work committed at planning or its goal assessed"),
     inputs: |e: &Evidence<'_>| {
         IndicatorInputs::share(

@@ -1,9 +1,9 @@
 //! Collaborate on the backlog.
 
 use super::super::{Definition, Evidence, Formula, Needs, Practice, RowWords, Unit};
-use super::{SHARE_CURVE, note_row};
+use super::{SHARE_CURVE, known_and_unrecorded};
 use crate::format;
-use crate::indicators::inputs::{IndicatorInputs, InputRow, Rule, Source};
+use crate::indicators::inputs::{IndicatorInputs, InputRow, NoFigure, Rule, Source};
 use crate::model::BacklogItem;
 use crate::model::dates::days_between;
 
@@ -21,22 +21,29 @@ pub(crate) const READINESS_SPRINTS: Definition = Definition {
     curve: &[(0.0, 0.0), (1.5, 100.0), (3.0, 100.0), (6.0, 50.0)],
     unit: Unit::Sprints,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Ready items", counted: "ready", uncounted: "" },
+    rows: RowWords {
+        heading: "Ready items",
+        one: "ready item",
+        many: "ready items",
+        counted: "ready",
+        uncounted: "",
+    },
+    min_evidence: false,
     empty: Some("there is no backlog data as of this date, or no ended sprint to take a velocity from"),
     inputs: readiness,
     formula: readiness_formula,
 };
 
-fn readiness(e: &Evidence<'_>) -> Option<IndicatorInputs> {
-    e.backlog?;
-    let velocity = e.velocity().filter(|v| *v != 0.0)?;
+fn readiness(e: &Evidence<'_>) -> Result<IndicatorInputs, NoFigure> {
+    e.backlog.ok_or(NoFigure::Empty)?;
+    let velocity = e.velocity().filter(|v| *v != 0.0).ok_or(NoFigure::Empty)?;
     let mut rows: Vec<InputRow> = e.ready_items().map(|i| item_row(i, true, i.points)).collect();
     // The sprints behind the velocity, listed but not counted.
     rows.extend(e.recent().iter().map(|s| {
         let source = Source::Sprint { sprint: s.sprint.id.clone() };
         InputRow::new(source, s.sprint.end, false, Some(s.completed_points))
     }));
-    Some(IndicatorInputs { rule: Rule::Readiness, numerator: e.ready_points(), denominator: velocity, rows })
+    Ok(IndicatorInputs::new(Rule::Readiness, e.ready_points(), velocity, rows))
 }
 
 fn readiness_formula(f: &Formula<'_>) -> String {
@@ -64,7 +71,14 @@ pub(crate) const STALE_SHARE: Definition = Definition {
     curve: &[(0.0, 100.0), (0.5, 0.0)],
     unit: Unit::Share,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Open backlog items", counted: "stale", uncounted: "touched recently" },
+    rows: RowWords {
+        heading: "Open backlog items",
+        one: "open backlog item",
+        many: "open backlog items",
+        counted: "stale",
+        uncounted: "touched recently",
+    },
+    min_evidence: true,
     empty: Some("there is no backlog data, or no backlog item to count, as of this date"),
     inputs: stale,
     formula: |f| {
@@ -86,9 +100,9 @@ pub fn is_stale(item: &BacklogItem, date: crate::model::Date, stale_days: u32) -
     item.state.is_open() && days_between(date, item.last_touch()) > i64::from(stale_days)
 }
 
-fn stale(e: &Evidence<'_>) -> Option<IndicatorInputs> {
+fn stale(e: &Evidence<'_>) -> Result<IndicatorInputs, NoFigure> {
     let stale_days = e.project.settings.stale_days;
-    let open = e.backlog?.items.iter().filter(|i| i.state.is_open());
+    let open = e.backlog.ok_or(NoFigure::Empty)?.items.iter().filter(|i| i.state.is_open());
     IndicatorInputs::share(open.map(|i| item_row(i, is_stale(i, e.date, stale_days), None)).collect())
 }
 
@@ -102,7 +116,14 @@ pub(crate) const ACCEPTANCE_COVERAGE: Definition = Definition {
     curve: SHARE_CURVE,
     unit: Unit::Share,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Ready items", counted: "has criteria", uncounted: "no criteria" },
+    rows: RowWords {
+        heading: "Ready items",
+        one: "ready item",
+        many: "ready items",
+        counted: "has criteria",
+        uncounted: "no criteria",
+    },
+    min_evidence: true,
     empty: Some("there is no backlog data, or no backlog item to count, as of this date"),
     inputs: |e| {
         IndicatorInputs::share(e.ready_items().map(|i| item_row(i, !i.acceptance.is_empty(), None)).collect())
@@ -122,12 +143,18 @@ pub(crate) const JOINT_REFINEMENT_SHARE: Definition = Definition {
     curve: SHARE_CURVE,
     unit: Unit::Share,
     needs: Needs::Both,
-    rows: RowWords { heading: "Refinement sessions", counted: "both there", uncounted: "not both" },
+    rows: RowWords {
+        heading: "Refinement sessions",
+        one: "refinement session",
+        many: "refinement sessions",
+        counted: "both there",
+        uncounted: "not both",
+    },
+    min_evidence: true,
     empty: None,
     inputs: |e| {
-        e.both()
-            .then(|| IndicatorInputs::share(e.refinements().map(|n| note_row(n, e.joint(n))).collect()))
-            .flatten()
+        let (known, unrecorded) = known_and_unrecorded(e.refinements(), |n| e.joint(n));
+        IndicatorInputs::share_of_known(known, unrecorded)
     },
     formula: |f| {
         format!(

@@ -1,9 +1,9 @@
 //! Communicate regularly.
 
 use super::super::{Definition, Evidence, Formula, Needs, Practice, RowWords, Unit};
-use super::{note_row, per_week};
+use super::{known_and_unrecorded, note_row, per_week};
 use crate::format;
-use crate::indicators::inputs::{IndicatorInputs, InputRow, Rule};
+use crate::indicators::inputs::{IndicatorInputs, InputRow, NoFigure, Rule};
 use crate::model::dates::days_between;
 use crate::model::timeline::Window;
 use crate::model::{Date, Role};
@@ -21,9 +21,10 @@ pub(crate) const TOUCHPOINTS_PER_WEEK: Definition = Definition {
     curve: &[(0.0, 0.0), (2.0, 100.0)],
     unit: Unit::PerWeek,
     needs: Needs::Both,
-    rows: RowWords { heading: "Meetings with both", counted: "counted", uncounted: "not counted" },
+    rows: TOGETHER,
+    min_evidence: false,
     empty: None,
-    inputs: |e| e.both().then(|| per_week(together(e), e.window.days)),
+    inputs: |e| Ok(IndicatorInputs { unrecorded: unrecorded(e), ..per_week(together(e)?, e.window.days) }),
     formula: |f| {
         format!(
             "{n} meetings with both the product owner and the scrum master in the {d} days {}: {n} × 7 / {d} = {}.",
@@ -35,9 +36,30 @@ pub(crate) const TOUCHPOINTS_PER_WEEK: Definition = Definition {
     },
 };
 
-/// The notes in W with both the product owner and the scrum master, as rows.
-fn together(e: &Evidence<'_>) -> Vec<InputRow> {
-    e.joint_notes().map(|n| note_row(n, true)).collect()
+const TOGETHER: RowWords = RowWords {
+    heading: "Meetings with both",
+    one: "meeting",
+    many: "meetings",
+    counted: "counted",
+    uncounted: "not counted",
+};
+
+/// The notes in W with both the product owner and the scrum master, as rows;
+/// no figure without a note in W, or without one that records who attended
+/// (docs/figures.md: no notes is no evidence of no meetings).
+fn together(e: &Evidence<'_>) -> Result<Vec<InputRow>, NoFigure> {
+    if e.notes.is_empty() {
+        return Err(NoFigure::NoNotes);
+    }
+    if !e.any_attendance() {
+        return Err(NoFigure::NoAttendance { unrecorded: e.notes.len() });
+    }
+    Ok(e.joint_notes().map(|n| note_row(n, true)).collect())
+}
+
+/// The notes in W that do not record who attended, listed apart.
+fn unrecorded(e: &Evidence<'_>) -> Vec<InputRow> {
+    e.notes.iter().filter(|n| !n.attendance_known()).map(|n| note_row(n, false)).collect()
 }
 
 /// docs/figures.md `max_gap_days`.
@@ -50,18 +72,14 @@ pub(crate) const MAX_GAP_DAYS: Definition = Definition {
     curve: &[(7.0, 100.0), (21.0, 0.0)],
     unit: Unit::Days,
     needs: Needs::Both,
-    rows: RowWords { heading: "Meetings with both", counted: "counted", uncounted: "not counted" },
+    rows: TOGETHER,
+    min_evidence: false,
     empty: None,
     inputs: |e| {
-        e.both().then(|| {
-            let rows = together(e);
-            IndicatorInputs {
-                rule: Rule::LargestGap,
-                numerator: largest_gap(rows.iter().map(|r| r.date), &e.window) as f64,
-                denominator: f64::from(e.window.days),
-                rows,
-            }
-        })
+        let rows = together(e)?;
+        let gap = largest_gap(rows.iter().map(|r| r.date), &e.window) as f64;
+        let inputs = IndicatorInputs::new(Rule::LargestGap, gap, f64::from(e.window.days), rows);
+        Ok(IndicatorInputs { unrecorded: unrecorded(e), ..inputs })
     },
     formula: max_gap_formula,
 };
@@ -108,9 +126,10 @@ pub(crate) const PO_EVENT_ATTENDANCE: Definition = Definition {
     curve: ATTENDANCE_CURVE,
     unit: Unit::Share,
     needs: Needs::ProductOwner,
-    rows: RowWords { heading: "Sprint events", counted: "attended", uncounted: "missed" },
+    rows: EVENTS,
+    min_evidence: true,
     empty: None,
-    inputs: |e| attendance(e, Role::ProductOwner, e.po),
+    inputs: |e| attendance(e, Role::ProductOwner),
     formula: |f| attendance_formula(f, "product owner"),
 };
 
@@ -124,14 +143,26 @@ pub(crate) const SM_EVENT_ATTENDANCE: Definition = Definition {
     curve: ATTENDANCE_CURVE,
     unit: Unit::Share,
     needs: Needs::ScrumMaster,
-    rows: RowWords { heading: "Sprint events", counted: "attended", uncounted: "missed" },
+    rows: EVENTS,
+    min_evidence: true,
     empty: None,
-    inputs: |e| attendance(e, Role::ScrumMaster, e.sm),
+    inputs: |e| attendance(e, Role::ScrumMaster),
     formula: |f| attendance_formula(f, "scrum master"),
 };
 
-fn attendance(e: &Evidence<'_>, role: Role, held: bool) -> Option<IndicatorInputs> {
-    held.then(|| IndicatorInputs::share(e.events().map(|n| note_row(n, e.has(n, role))).collect())).flatten()
+const EVENTS: RowWords = RowWords {
+    heading: "Sprint events",
+    one: "sprint event",
+    many: "sprint events",
+    counted: "attended",
+    uncounted: "missed",
+};
+
+/// The sprint events in W that record who attended, counted when `role` was
+/// there; the others are listed apart, never counted as missed.
+fn attendance(e: &Evidence<'_>, role: Role) -> Result<IndicatorInputs, NoFigure> {
+    let (known, unrecorded) = known_and_unrecorded(e.events(), |n| e.has(n, role));
+    IndicatorInputs::share_of_known(known, unrecorded)
 }
 
 fn attendance_formula(f: &Formula<'_>, role: &str) -> String {

@@ -4,6 +4,7 @@ use super::super::{Definition, Needs, Practice, RowWords, Unit};
 use super::SHARE_CURVE;
 use crate::indicators::inputs::{IndicatorInputs, InputRow, Source};
 use crate::model::timeline::NEGOTIATION_DAYS;
+use crate::model::{Decision, Note};
 
 /// docs/figures.md `joint_decision_share`.
 pub(crate) const JOINT_DECISION_SHARE: Definition = Definition {
@@ -15,21 +16,27 @@ pub(crate) const JOINT_DECISION_SHARE: Definition = Definition {
     curve: SHARE_CURVE,
     unit: Unit::Share,
     needs: Needs::Both,
-    rows: RowWords { heading: "Decisions", counted: "both there", uncounted: "not both" },
+    rows: RowWords {
+        heading: "Decisions",
+        one: "decision",
+        many: "decisions",
+        counted: "both there",
+        uncounted: "not both",
+    },
+    min_evidence: true,
     empty: None,
     inputs: |e| {
-        e.both()
-            .then(|| {
-                IndicatorInputs::share(
-                    e.decisions()
-                        .map(|(n, d, _)| {
-                            let source = Source::Decision { note: n.path.clone(), decision: d };
-                            InputRow::new(source, n.date, e.joint(n), None)
-                        })
-                        .collect(),
-                )
-            })
-            .flatten()
+        // A decision in a note that does not say who attended was taken by
+        // people unknown: listed apart, never as "not both".
+        let row = |(n, d, _): (&Note, usize, &Decision)| {
+            let source = Source::Decision { note: n.path.clone(), decision: d };
+            InputRow::new(source, n.date, e.joint(n), None)
+        };
+        let (known, unrecorded): (Vec<_>, Vec<_>) = e.decisions().partition(|(n, _, _)| n.attendance_known());
+        IndicatorInputs::share_of_known(
+            known.into_iter().map(row).collect(),
+            unrecorded.into_iter().map(row).map(|r| InputRow { counted: false, ..r }).collect(),
+        )
     },
     formula: |f| {
         format!(
@@ -52,7 +59,14 @@ pub(crate) const NEGOTIATED_SCOPE_CHANGE_SHARE: Definition = Definition {
     curve: SHARE_CURVE,
     unit: Unit::Share,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Scope changes", counted: "agreed", uncounted: "no decision" },
+    rows: RowWords {
+        heading: "Scope changes",
+        one: "scope change",
+        many: "scope changes",
+        counted: "agreed",
+        uncounted: "no decision",
+    },
+    min_evidence: true,
     empty: None,
     inputs: |e| {
         IndicatorInputs::share(

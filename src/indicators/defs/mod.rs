@@ -39,10 +39,18 @@ fn num(v: f64) -> String {
 
 /// A [`Rule::PerWeek`](super::Rule::PerWeek) figure: `n` rows over the window's days.
 fn per_week(rows: Vec<InputRow>, days: u32) -> IndicatorInputs {
-    IndicatorInputs {
-        rule: super::Rule::PerWeek,
-        numerator: rows.len() as f64,
-        denominator: f64::from(days),
-        rows,
-    }
+    IndicatorInputs::new(super::Rule::PerWeek, rows.len() as f64, f64::from(days), rows)
+}
+
+/// Rows for `notes`, split into those that record who attended (counted
+/// when `counted` says so) and those that do not.
+fn known_and_unrecorded<'a>(
+    notes: impl Iterator<Item = &'a Note>,
+    counted: impl Fn(&Note) -> bool,
+) -> (Vec<InputRow>, Vec<InputRow>) {
+    let (known, unknown): (Vec<&Note>, Vec<&Note>) = notes.partition(|n| n.attendance_known());
+    (
+        known.into_iter().map(|n| note_row(n, counted(n))).collect(),
+        unknown.into_iter().map(|n| note_row(n, false)).collect(),
+    )
 }

@@ -3,7 +3,7 @@
 use super::super::{Definition, Evidence, Needs, Practice, RowWords, Unit};
 use super::{SHARE_CURVE, per_week};
 use crate::format;
-use crate::indicators::inputs::{IndicatorInputs, InputRow, Rule, Source};
+use crate::indicators::inputs::{IndicatorInputs, InputRow, NoFigure, Rule, Source};
 use crate::model::dates::days_between;
 use crate::model::numbers::median;
 use crate::model::{NoteKind, Role};
@@ -18,9 +18,22 @@ pub(crate) const CROSS_ROLE_ASSISTS_PER_WEEK: Definition = Definition {
     curve: SHARE_CURVE,
     unit: Unit::PerWeek,
     needs: Needs::Both,
-    rows: RowWords { heading: "Help across roles", counted: "counted", uncounted: "not counted" },
+    rows: RowWords {
+        heading: "Help across roles",
+        one: "time one helped the other",
+        many: "times one helped the other",
+        counted: "counted",
+        uncounted: "not counted",
+    },
+    min_evidence: false,
     empty: None,
-    inputs: |e| e.both().then(|| per_week(assists(e), e.window.days)),
+    inputs: |e| {
+        // No note in the window is no evidence about help, not evidence of none.
+        if e.notes.is_empty() {
+            return Err(NoFigure::NoNotes);
+        }
+        Ok(per_week(assists(e), e.window.days))
+    },
     formula: |f| {
         format!(
             "{} in the {d} days {} one took on work from the other's side (action items the \
@@ -74,7 +87,14 @@ pub(crate) const MEDIAN_RESOLUTION_DAYS: Definition = Definition {
     curve: &[(2.0, 100.0), (10.0, 0.0)],
     unit: Unit::Days,
     needs: Needs::Nothing,
-    rows: RowWords { heading: "Impediments resolved", counted: "counted", uncounted: "not counted" },
+    rows: RowWords {
+        heading: "Impediments resolved",
+        one: "impediment resolved",
+        many: "impediments resolved",
+        counted: "counted",
+        uncounted: "not counted",
+    },
+    min_evidence: true,
     empty: None,
     inputs: resolution,
     formula: |f| {
@@ -91,17 +111,13 @@ pub(crate) const MEDIAN_RESOLUTION_DAYS: Definition = Definition {
     },
 };
 
-fn resolution(e: &Evidence<'_>) -> Option<IndicatorInputs> {
+fn resolution(e: &Evidence<'_>) -> Result<IndicatorInputs, NoFigure> {
     let mut rows: Vec<InputRow> = e
         .impediments()
         .filter_map(|(s, n, i)| i.resolved.filter(|r| e.window.contains(*r)).map(|r| (s, n, i.raised, r)))
         .map(|(s, n, raised, r)| impediment_row(&s.id, n, r, Some(days_between(r, raised) as f64)))
         .collect();
     rows.sort_by_key(|r| r.date);
-    median(rows.iter().filter_map(|r| r.value).collect()).map(|m| IndicatorInputs {
-        rule: Rule::Median,
-        numerator: m,
-        denominator: rows.len() as f64,
-        rows,
-    })
+    let median = median(rows.iter().filter_map(|r| r.value).collect()).ok_or(NoFigure::Empty)?;
+    Ok(IndicatorInputs::new(Rule::Median, median, rows.len() as f64, rows))
 }

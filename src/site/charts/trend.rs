@@ -164,7 +164,7 @@ mod tests {
             actions_raised: 0,
             actions_done: 0,
             on_time_rate: None,
-            overdue_open: 0,
+            overdue_open: Some(0),
             cross_role_assists: None,
             cross_role_assists_per_week: None,
             impediments_raised: 0,

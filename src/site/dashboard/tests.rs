@@ -56,7 +56,7 @@ fn the_sample_dashboard_shows_score_change_trend_and_figures() {
     let trend = v.health.trend.as_ref().unwrap();
     assert!(
         trend.label.starts_with(
-            "Weekly health score from 2026-W28 to 2026-W47: 87 in 2026-W28, lowest 17 in 2026-W37"
+            "Weekly health score from 2026-W28 to 2026-W47: 76 in 2026-W28, lowest 19 in 2026-W37"
         ),
         "{}",
         trend.label

@@ -86,6 +86,7 @@ fn missed_sprint_events_are_named_in_the_formula() {
                 value: None,
             },
         ],
+        unrecorded: Vec::new(),
     };
     with_input(|input| {
         let e = Explainer::new(input);
@@ -153,7 +154,7 @@ fn without_a_product_owner_the_explanation_says_why_there_is_no_figure() {
 
 #[test]
 fn every_indicator_has_its_own_words() {
-    let inputs = IndicatorInputs { rule: Rule::Share, numerator: 1.0, denominator: 2.0, rows: Vec::new() };
+    let inputs = IndicatorInputs::new(Rule::Share, 1.0, 2.0, Vec::new());
     let w = Window::ending("2026-10-20".parse().unwrap_or_default(), 28);
     with_input(|input| {
         let e = Explainer::new(input);

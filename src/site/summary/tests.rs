@@ -87,7 +87,7 @@ fn the_rough_patch_reads_at_risk_with_what_slipped() {
     assert!(s.attention.len() <= MAX_ATTENTION);
     let text = to_text(&s, None);
     assert!(text.contains("\nWhat slipped\n"), "{text}");
-    assert!(text.contains("■ At risk: 17 out of 100, ▼ down"), "{text}");
+    assert!(text.contains("■ At risk: 19 out of 100, ▼ down"), "{text}");
 }
 
 #[test]

@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::indicators::Indicator;
-use crate::metrics::{BacklogFigures, CollaborationFigures, DeliveryFigures, Health, PracticeScore, Status};
+use crate::metrics::{
+    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, PracticeScore, Status, Window,
+};
 
 use crate::site::format;
 
@@ -67,11 +69,11 @@ pub fn score(value: Option<f64>, status: Status) -> ScoreView {
 }
 
 /// Every practice of `health`, worded.
-pub fn practices(health: &Health) -> Vec<PracticeView> {
-    health.practices.iter().map(practice).collect()
+pub fn practices(health: &Health, window: &Window) -> Vec<PracticeView> {
+    health.practices.iter().map(|p| practice(p, window)).collect()
 }
 
-fn practice(p: &PracticeScore) -> PracticeView {
+fn practice(p: &PracticeScore, window: &Window) -> PracticeView {
     PracticeView {
         key: p.key(),
         label: p.practice.name(),
@@ -82,7 +84,10 @@ fn practice(p: &PracticeScore) -> PracticeView {
             .map(|i| IndicatorView {
                 label: i.indicator.label(),
                 figure: i.indicator.format(i.figure),
-                score: format::score(i.score),
+                score: match (i.score, &i.unscored) {
+                    (None, Some(why)) => crate::site::unscored::label(i.indicator, why, window),
+                    _ => format::score(i.score),
+                },
             })
             .collect(),
         explain: Vec::new(),
@@ -133,7 +138,7 @@ pub fn collaboration(c: &CollaborationFigures) -> Vec<FactView> {
         fact("Action items raised", c.actions_raised.to_string()),
         fact("Of those, done", c.actions_done.to_string()),
         scored(Indicator::OnTimeRate, c.on_time_rate),
-        fact(Indicator::OverdueOpen.label(), c.overdue_open.to_string()),
+        fact(Indicator::OverdueOpen.label(), count(c.overdue_open)),
         fact("Cross-role help", count(c.cross_role_assists)),
         fact("Impediments raised", c.impediments_raised.to_string()),
         scored(Indicator::MedianResolutionDays, c.median_resolution_days),

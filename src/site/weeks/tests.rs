@@ -103,7 +103,8 @@ fn indicators_read_as_on_the_dashboard() {
     // One wording per indicator: the table's label and unit, on every page.
     let health =
         crate::analysis::analyse(&project(), REPORT_DATE, crate::analysis::History::Recent).report.health;
-    let practices = figures::practices(&health);
+    let practices =
+        figures::practices(&health, &crate::metrics::Window::ending(crate::testkit::date("2026-10-20"), 28));
     let first = &practices[0];
     assert_eq!(first.label, "Collaborate on the backlog");
     assert_eq!(first.indicators[0].label, "Ready work");
@@ -112,11 +113,20 @@ fn indicators_read_as_on_the_dashboard() {
 
 #[test]
 fn week_pages_show_the_health_trend_up_to_the_week() {
-    let pages = with_input(pages);
+    // Every figure scored even over one row, so that the first weeks, with
+    // a meeting or two, have a score to draw.
+    let mut project = crate::site::sprints::fixture::project();
+    project.settings.min_evidence = 1;
+    let pages = crate::site::sprints::fixture::with_project(&project, pages);
     let trend = |i: usize| pages[i].view.trend.clone().unwrap_or_else(|| panic!("week {i} has a trend"));
-    // The first week is a dot; the fourth shows the four weeks up to it.
-    assert_eq!(trend(0).segments.len(), 1);
-    assert_eq!(trend(0).segments[0].split(' ').count(), 1);
-    assert_eq!((trend(3).from.as_str(), trend(3).to.as_str()), ("2026-W39", "2026-W42"));
-    assert_eq!(trend(3).segments.concat().split(' ').count(), 4);
+    // The first week has no evidence at all (no note, no backlog, no sprint
+    // ended): no score, so nothing to draw. The second is a dot; the fourth
+    // draws the three scored weeks up to it (the trend starts at the first
+    // week with a score).
+    assert_eq!(pages[0].view.health.text, "no data");
+    assert!(pages[0].view.trend.is_none());
+    assert_eq!(trend(1).segments.len(), 1);
+    assert_eq!(trend(1).segments[0].split(' ').count(), 1);
+    assert_eq!((trend(3).from.as_str(), trend(3).to.as_str()), ("2026-W40", "2026-W42"));
+    assert_eq!(trend(3).segments.concat().split(' ').count(), 3);
 }
