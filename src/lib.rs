@@ -66,6 +66,7 @@ pub fn check(data_dir: &Path, as_of: Option<Date>, now: jiff::Timestamp) -> Chec
     let project = loaded.project.map(|mut project| {
         let date = project.report_date(as_of, now);
         let later = project.leave_out_after(date);
+        load::checkins::remind(&project, date, &mut diagnostics);
         if let Some(furthest) = later.iter().max_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path))) {
             let count = later.len();
             let noun = if count == 1 { "note is" } else { "notes are" };
