@@ -26,6 +26,7 @@ mod actions;
 mod attention;
 mod backlog;
 mod charts;
+mod checkins;
 mod dashboard;
 mod decisions;
 mod explain;
