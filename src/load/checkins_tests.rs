@@ -205,3 +205,18 @@ fn check_reminds_the_pair_once_when_neither_has_checked_in_for_28_days() {
     empty.checkins.folder = false;
     assert!(hints(&empty, "2026-10-29").is_empty());
 }
+
+#[test]
+fn a_check_in_dated_after_the_report_date_is_left_out() {
+    use crate::testkit::{ProjectBuilder, checkin};
+    let mut project = ProjectBuilder::new("Phoenix")
+        .member(member("maria", "Maria Lopez", Role::ProductOwner))
+        .checkins([
+            checkin("maria", "2026-10-19", &[("backlog", 4)]),
+            checkin("maria", "2026-10-21", &[("backlog", 1)]),
+        ])
+        .build();
+    project.leave_out_after(date("2026-10-20"));
+    let left: Vec<Date> = project.checkins.list.iter().map(|c| c.date).collect();
+    assert_eq!(left, [date("2026-10-19")]);
+}
