@@ -76,6 +76,7 @@ pub fn check(data_dir: &Path, flags: &Flags, now: jiff::Timestamp) -> Checked {
     let project = loaded.project.map(|mut project| {
         let options = flags.resolve(&project.settings, now);
         leave_out_after(&mut project, options.report_date, &mut diagnostics);
+        load::checkins::remind(&project, options.report_date, &mut diagnostics);
         (project, options)
     });
     if flags.strict {

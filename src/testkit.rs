@@ -5,8 +5,8 @@
 //! field in the model is added here once.
 
 use crate::model::{
-    Attendee, Backlog, Date, Decision, Member, Note, NoteAction, NoteKind, Project, Role, Settings, Sprint,
-    Team, Visibility,
+    Attendee, Backlog, Checkin, Checkins, Date, Decision, Member, Note, NoteAction, NoteKind, Project, Role,
+    Settings, Sprint, Team, Visibility,
 };
 
 /// Parses `YYYY-MM-DD` (test input is always valid).
@@ -74,6 +74,16 @@ pub fn attendees(who: &[&str]) -> Vec<Attendee> {
         .collect()
 }
 
+/// A check-in by `by` on `day` with `ratings` as (practice key, rating).
+pub fn checkin(by: &str, day: &str, ratings: &[(&str, u8)]) -> Checkin {
+    Checkin {
+        by: by.into(),
+        date: date(day),
+        ratings: ratings.iter().map(|(k, r)| (k.to_string(), *r)).collect(),
+        path: format!("checkins/{day}-{by}.yaml"),
+    }
+}
+
 /// A sprint named after its id, with no goal, items or impediments yet.
 pub fn sprint(id: &str, start: &str, end: &str) -> Sprint {
     Sprint {
@@ -102,6 +112,7 @@ impl ProjectBuilder {
             sprints: Vec::new(),
             backlog: Backlog::Absent,
             notes: Vec::new(),
+            checkins: Checkins::default(),
         })
     }
 
@@ -127,6 +138,14 @@ impl ProjectBuilder {
     /// Adds notes, in the order given.
     pub fn notes(mut self, notes: impl IntoIterator<Item = Note>) -> Self {
         self.0.notes.extend(notes);
+        self
+    }
+
+    /// Adds check-ins, kept by date then member as the loader keeps them.
+    pub fn checkins(mut self, checkins: impl IntoIterator<Item = Checkin>) -> Self {
+        self.0.checkins.folder = true;
+        self.0.checkins.list.extend(checkins);
+        self.0.checkins.list.sort_by(|a, b| (a.date, &a.by).cmp(&(b.date, &b.by)));
         self
     }
 

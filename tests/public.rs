@@ -194,7 +194,8 @@ fn the_public_site_keeps_figures_goals_titles_dates_and_owners() {
     assert!(notes.contains("sprint planning") && notes.contains("7 people"), "{notes}");
 }
 
-/// `metrics.json` without the text fields: the same figures to the byte.
+/// `metrics.json` without the text fields: the same figures to the byte,
+/// except the check-ins' ratings, which only the team's file holds.
 #[test]
 fn metrics_json_has_the_same_figures_without_the_text() {
     let (_, mut full) = common::build_sample_site("public-metrics-control");
@@ -221,6 +222,14 @@ fn metrics_json_has_the_same_figures_without_the_text() {
     assert!(!actions.is_empty());
     for action in actions {
         assert!(action.as_object_mut().and_then(|a| a.remove("text")).is_some());
+    }
+    // Check-ins keep who and when; team rounds their week (tests/checkins.rs).
+    for list in ["checkins", "checkin_rounds"] {
+        let entries = full[list].as_array_mut().unwrap_or_else(|| panic!("{list}"));
+        assert!(!entries.is_empty(), "{list}");
+        for entry in entries {
+            assert!(entry.as_object_mut().and_then(|e| e.remove("practices")).is_some());
+        }
     }
     assert_eq!(public, full);
 }

@@ -260,6 +260,17 @@ fn a_held_version_request_is_answered_by_the_rebuild() {
 }
 
 #[test]
+fn a_new_check_in_shows_beside_its_practice_on_the_dashboard() {
+    let s = serve();
+    let sentence = "Scrum master rates communication 1/5;";
+    assert!(!s.get("/").body.contains(sentence));
+    let checkin = s.data.join("checkins/2026-11-20-marco.yaml");
+    fs::write(&checkin, "by: marco\nratings:\n  communication: 1\n").unwrap_or_else(|e| panic!("{e}"));
+    let page = s.wait_for("/", REBUILD, |r| r.body.contains(sentence));
+    assert!(page.body.contains(sentence), "not on the dashboard after 5 s: {}", s.log());
+}
+
+#[test]
 fn a_broken_sprint_file_shows_in_a_banner_until_it_is_fixed() {
     let s = serve();
     let sprint = s.data.join("sprints/s22.yaml");

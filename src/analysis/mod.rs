@@ -3,9 +3,11 @@
 //!
 //! - [`attention`]: the "needs attention" rules, as of the report date and
 //!   as of every week of the history (for the feed);
-//! - [`summary`]: the facts the stakeholder summary states.
+//! - [`summary`]: the facts the stakeholder summary states;
+//! - [`checkins`]: the pair's latest ratings beside the evidence.
 
 pub mod attention;
+pub mod checkins;
 pub mod summary;
 
 use crate::metrics::{self, Report, Timeline};

@@ -16,6 +16,7 @@ const FILES: &[(&str, &str)] = &[
     ("sprints/s1.yaml", include_str!("sprint.yaml")),
     ("backlog.yaml", include_str!("backlog.yaml")),
     ("notes/{start}-planning.md", include_str!("planning.md")),
+    ("checkins/README.md", include_str!("checkins.md")),
     (".github/workflows/tandem.yml", include_str!("workflow.yml")),
 ];
 
@@ -138,8 +139,14 @@ mod tests {
 
         let now = jiff::Timestamp::from_second(1_795_737_600).unwrap_or_else(|e| panic!("{e}")); // 2026-11-27
         let checked = crate::check(tmp.path(), &crate::options::Flags::default(), now);
-        let problems: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
-        assert!(problems.is_empty(), "{problems:?}");
+        let said: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
+        // No problem; one hint asking the pair for their first check-in
+        // (checkins/README.md is not read as one).
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("hint: checkins: neither the product owner nor the scrum master has checked in during the last 28 days:"),
+            "{said:?}"
+        );
         let (project, options) = checked.project.unwrap_or_else(|| panic!("no project"));
         assert_eq!(options.report_date, date("2026-11-27"));
         // The title follows the team's name until someone sets one.

@@ -1,12 +1,13 @@
 //! Stage 1: walk the data folder, parse every file, validate into the model.
 //!
 //! Only the places docs/data.md names are read (`tandem.yaml`, `team.yaml`,
-//! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`, `static/`), so anything
-//! else in the folder (a README, a `public/` site) is left alone. Every
-//! problem in every file is collected; a [`Project`] comes back only when
-//! there is no error.
+//! `sprints/`, `backlog.yaml`, `backlog/`, `notes/`, `checkins/`, `static/`),
+//! so anything else in the folder (a README, a `public/` site) is left alone.
+//! Every problem in every file is collected; a [`Project`] comes back only
+//! when there is no error.
 
 pub mod backlog;
+pub mod checkins;
 pub mod notes;
 pub mod settings;
 pub mod sprints;
@@ -110,6 +111,7 @@ pub fn load(dir: &Path) -> Loaded {
     let sprints = sprints::check_sprints(located, &mut diags);
 
     let backlog = load_backlog(&fence, team.as_ref(), &mut diags, &mut read_yaml);
+    let checkins = checkins::load(&fence, team.as_ref(), &mut diags, &mut read_yaml);
 
     let note_files = list_files(&fence, "notes", &["md"], true, &mut diags);
     files_read += note_files.len();
@@ -117,7 +119,9 @@ pub fn load(dir: &Path) -> Loaded {
     let static_files = static_dir::read(&fence, &mut diags);
 
     let project = match team {
-        Some(team) if !diags.has_errors() => Some(Project { settings, team, sprints, backlog, notes }),
+        Some(team) if !diags.has_errors() => {
+            Some(Project { settings, team, sprints, backlog, notes, checkins })
+        }
         _ => None,
     };
     Loaded { project, diagnostics: diags, files_read, static_files }
@@ -285,6 +289,9 @@ fn warn_about_near_misses(dir: &Path, diags: &mut Diagnostics) {
         ("note", "notes/"),
         ("Notes", "notes/"),
         ("Sprints", "sprints/"),
+        ("checkin", "checkins/"),
+        ("check-ins", "checkins/"),
+        ("Checkins", "checkins/"),
     ];
     for (found, meant) in pairs {
         if dir.join(found).exists() && !dir.join(meant.trim_end_matches('/')).exists() {

@@ -5,7 +5,9 @@
 //! [`to_public_json`] leaves out each note's `title` and `url` (it has no
 //! page) and each action item's `text`, and names each note by its date and
 //! kind instead of its path (a file name often says what was discussed:
-//! `retro-alice-leaving.md`); every figure is the same.
+//! `retro-alice-leaving.md`); every figure is the same. Check-ins keep only
+//! who checked in and when (and team rounds only their week): no rating,
+//! perception, gap or median.
 
 use std::collections::HashMap;
 
@@ -165,6 +167,13 @@ pub fn to_public_json(report: &Report) -> String {
     for action in &mut public.actions {
         action.public = true;
         rename(&mut action.note);
+    }
+    // That a check-in took place is public; its ratings and gaps are not.
+    for checkin in &mut public.checkins {
+        checkin.public = true;
+    }
+    for round in &mut public.checkin_rounds {
+        round.public = true;
     }
     for row in public.inputs.rows_mut() {
         if let Source::Note { note } | Source::Decision { note, .. } = &mut row.source {

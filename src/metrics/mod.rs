@@ -9,12 +9,14 @@
 //!   ([`delivery`], [`backlog`], [`collaboration`]),
 //! - the five practice scores and the health score ([`scores`]),
 //! - the same again for every ISO week of the project ([`history`]),
-//! - the notes and action items the figures come from ([`json`]).
+//! - the notes and action items the figures come from ([`json`]),
+//! - the check-ins beside the evidence of their week ([`checkins`]).
 //!
 //! [`to_json`] writes the report as `metrics.json`. Notes dated after a date
 //! are never seen by the figures as of that date.
 
 pub mod backlog;
+pub mod checkins;
 pub mod collaboration;
 pub mod delivery;
 pub mod history;
@@ -40,6 +42,7 @@ pub use crate::model::dates::{add_days, days_between};
 pub use crate::model::numbers::{mean, median, ratio, total};
 pub use crate::model::timeline::{Timeline, Window};
 pub use backlog::BacklogFigures;
+pub use checkins::{CheckinEntry, CheckinRound};
 pub use collaboration::CollaborationFigures;
 pub use delivery::DeliveryFigures;
 pub use history::{WeekFigures, iso_week_label};
@@ -88,6 +91,12 @@ pub struct Report {
     pub notes: Vec<NoteEntry>,
     /// Action items as of D, by raised date then text.
     pub actions: Vec<ActionEntry>,
+    /// The product owner's and the scrum master's check-ins, each beside the
+    /// scores of its week, by date then member (docs/figures.md,
+    /// "Perception beside evidence").
+    pub checkins: Vec<CheckinEntry>,
+    /// The other members' check-ins, aggregated per ISO week.
+    pub checkin_rounds: Vec<CheckinRound>,
     /// The same action items as followed across notes (for pages).
     #[serde(skip)]
     pub tracked: Vec<TrackedAction>,
@@ -171,6 +180,7 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
     let notes = json::note_entries(project, report_date);
     let actions = json::action_entries(&now.tracked);
     let week_dates: Vec<Date> = weeks.iter().map(|w| w.as_of).collect();
+    let evidence = checkins::evidence(timeline, &all_sprints, &weeks, report_date);
     let window = project.settings.velocity_window;
     let sprints = all_sprints
         .iter()
@@ -200,6 +210,8 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
         weeks,
         notes,
         actions,
+        checkins: checkins::entries(project, report_date, &evidence),
+        checkin_rounds: checkins::rounds(project, report_date),
         tracked: now.tracked,
     }
 }

@@ -118,6 +118,9 @@ fn json_has_exactly_the_metrics_md_keys() {
         "action_weeks",
         // docs/figures.md "How each figure is worked out"
         "inputs",
+        // docs/figures.md "Perception beside evidence"
+        "checkins",
+        "checkin_rounds",
     ];
     assert_eq!(keys(&v), set(&top));
     let scored: Vec<&str> = crate::indicators::Indicator::ALL.iter().map(|i| i.key()).collect();

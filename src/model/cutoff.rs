@@ -5,13 +5,15 @@ use super::{Backlog, Date, Note, Project};
 
 impl Project {
     /// Leaves out notes dated after `date`, sprints not yet started on it,
-    /// backlog snapshots dated after it and backlog items created after it.
+    /// backlog snapshots dated after it, backlog items created after it and
+    /// check-ins dated after it.
     /// Gives the notes left out, by date then path (the furthest last).
     pub fn leave_out_after(&mut self, date: Date) -> Vec<Note> {
         let (kept, later): (Vec<Note>, Vec<Note>) =
             std::mem::take(&mut self.notes).into_iter().partition(|n| n.date <= date);
         self.notes = kept;
         self.sprints.retain(|s| s.start <= date);
+        self.checkins.list.retain(|c| c.date <= date);
         match &mut self.backlog {
             Backlog::Absent => {}
             Backlog::Current(snapshot) => snapshot.items.retain(|i| i.created <= date),

@@ -5,6 +5,7 @@
 //! (end >= start, known member ids, unique ids, snapshots in date order).
 
 pub mod actions;
+mod checkin;
 mod cutoff;
 pub mod dates;
 pub mod numbers;
@@ -12,6 +13,7 @@ pub mod timeline;
 
 use std::collections::BTreeMap;
 
+pub use checkin::{Checkin, Checkins, PRACTICE_KEYS, RATINGS, perception};
 pub use jiff::civil::Date;
 
 /// Everything read from one data folder.
@@ -27,6 +29,8 @@ pub struct Project {
     pub backlog: Backlog,
     /// Meeting notes by date, then path.
     pub notes: Vec<Note>,
+    /// Check-ins of the product owner, the scrum master and anyone else.
+    pub checkins: Checkins,
 }
 
 /// `tandem.yaml`.

@@ -161,7 +161,14 @@ mod tests {
     fn data_files_count_and_editor_leftovers_do_not() {
         let root = PathBuf::from("/data");
         let roots = [root.clone()];
-        for yes in ["sprints/s1.yaml", "notes/2026/retro.md", "team.yaml", "static/logo.png", "notes"] {
+        for yes in [
+            "sprints/s1.yaml",
+            "notes/2026/retro.md",
+            "checkins/2026-11-20-marco.yaml",
+            "team.yaml",
+            "static/logo.png",
+            "notes",
+        ] {
             assert!(relevant(&root.join(yes), &roots), "{yes}");
         }
         for no in [

@@ -33,6 +33,8 @@ pub struct DashboardView {
     pub velocity_chart: Option<super::charts::ChartHtml>,
     /// `Collaboration figures cover the 28 days from … to ….`
     pub window: String,
+    /// On a public site: when the pair last checked in (never what they rated).
+    pub checkins_public: Option<String>,
 }
 
 /// The health score at the top of the page.
@@ -86,6 +88,9 @@ pub struct PracticeView {
     pub related: Vec<FactView>,
     /// Why the practice has no score, when it has none.
     pub unscored: Option<String>,
+    /// The pair's latest ratings beside the evidence (`None` without
+    /// check-ins, and on a public site).
+    pub checkins: Option<super::checkins::TileView>,
 }
 
 /// One indicator behind a practice score.
@@ -146,11 +151,15 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
         view: DashboardView {
             health: health(report),
             attention,
-            practices: report.health.practices.iter().map(|p| practice(input, &explainer, p)).collect(),
+            practices: {
+                let tiles = super::checkins::tiles(input);
+                report.health.practices.iter().map(|p| practice(input, &explainer, p, &tiles)).collect()
+            },
             delivery: delivery(report),
             backlog: backlog(report),
             velocity_chart: super::sprints::velocity_chart(&report.sprints, "dashboard-velocity"),
             window,
+            checkins_public: super::checkins::public_line(input),
         },
     }
 }
@@ -192,7 +201,12 @@ pub fn change(before: Option<f64>, now: Option<f64>, since: &str) -> Option<Chan
     Some(ChangeView { direction, arrow, points, since: since.to_string(), text })
 }
 
-fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> PracticeView {
+fn practice(
+    input: &Input<'_>,
+    explainer: &Explainer<'_>,
+    p: &PracticeScore,
+    tiles: &[(Practice, super::checkins::TileView)],
+) -> PracticeView {
     let settings = &input.project.settings;
     let indicators = p
         .indicators
@@ -227,6 +241,7 @@ fn practice(input: &Input<'_>, explainer: &Explainer<'_>, p: &PracticeScore) -> 
                 p.indicators.len()
             )
         }),
+        checkins: tiles.iter().find(|(practice, _)| *practice == p.practice).map(|(_, t)| t.clone()),
     }
 }
 

@@ -26,6 +26,7 @@ mod actions;
 mod attention;
 mod backlog;
 mod charts;
+mod checkins;
 mod dashboard;
 mod decisions;
 mod explain;
@@ -160,7 +161,9 @@ pub(crate) struct Input<'a> {
     ///   and owners stay;
     /// - note pages are not written, and `paths` has no note in it, so no
     ///   link can lead to one;
-    /// - `metrics.json` leaves out the same text ([`crate::metrics::to_public_json`]).
+    /// - `metrics.json` leaves out the same text ([`crate::metrics::to_public_json`]);
+    /// - of the check-ins, only that they took place: no rating, gap or
+    ///   median on any page ([`checkins`]) or in `metrics.json`.
     pub public: bool,
 }
 

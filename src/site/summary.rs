@@ -72,6 +72,9 @@ pub struct Summary {
     pub window_days: u32,
     /// One line on delivery.
     pub delivery: String,
+    /// The pair's check-ins: each flagged gap and disagreement (team), or
+    /// only when they last checked in (public); empty without check-ins.
+    pub checkins: Vec<String>,
 }
 
 /// A practice whose score moved.
@@ -195,6 +198,7 @@ pub(crate) fn build(
         more_decisions,
         window_days: report.window.days,
         delivery: delivery(project, report),
+        checkins: super::checkins::summary_lines(report, public),
     }
 }
 

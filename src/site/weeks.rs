@@ -31,6 +31,9 @@ pub struct WeeksIndexView {
     pub say_do_label: &'static str,
     /// Every week, newest first.
     pub rows: Vec<WeekRowView>,
+    /// Per practice, the pair's ratings beside the weekly score (empty
+    /// without check-ins, and on a public site).
+    pub perception: Vec<super::checkins::charts::PerceptionChart>,
 }
 
 /// One week in the table.
@@ -81,6 +84,8 @@ pub struct WeekPageView {
     pub previous: Option<LinkView>,
     /// The week after.
     pub next: Option<LinkView>,
+    /// The check-ins of the week, if any.
+    pub checkins: Option<super::checkins::WeekView>,
 }
 
 /// The weeks list page.
@@ -107,6 +112,11 @@ pub fn index(input: &Input<'_>) -> Page<WeeksIndexView> {
             practices: Practice::ALL.iter().map(|p| p.short()).collect(),
             say_do_label: Indicator::SayDoRolling.label(),
             rows,
+            perception: if input.public {
+                Vec::new()
+            } else {
+                super::checkins::charts::perception_charts(weeks, &input.report.checkins)
+            },
         },
     }
 }
@@ -232,6 +242,7 @@ fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
         collaboration: figures::collaboration(&w.collaboration),
         previous: None,
         next: None,
+        checkins: super::checkins::week(input, &w.week),
     }
 }
 

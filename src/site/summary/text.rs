@@ -8,6 +8,9 @@ use serde::Serialize;
 
 use super::{Movement, Summary};
 
+/// The heading of the check-ins section.
+pub const CHECKINS: &str = "Check-ins";
+
 /// Plain text is wrapped at this many columns.
 pub const WIDTH: usize = 80;
 
@@ -120,6 +123,10 @@ pub fn to_markdown(s: &Summary, base_url: Option<&str>) -> String {
         .collect();
     attention.extend(more(s.more_attention, "dashboard", crate::site::paths::DASHBOARD));
     md_section(&mut out, "Needs attention", &attention, EMPTY.attention);
+    if !s.checkins.is_empty() {
+        let lines: Vec<String> = s.checkins.iter().map(|l| md(l)).collect();
+        md_section(&mut out, CHECKINS, &lines, "");
+    }
     let goals: Vec<String> = s
         .goals
         .iter()
@@ -205,6 +212,9 @@ pub fn to_text(s: &Summary, base_url: Option<&str>) -> String {
         s.attention.iter().map(|a| format!("{}: {}.", a.severity_label, a.text)).collect();
     attention.extend(more(s.more_attention, "dashboard"));
     text_section(&mut out, "Needs attention", &attention, EMPTY.attention);
+    if !s.checkins.is_empty() {
+        text_section(&mut out, CHECKINS, &s.checkins, "");
+    }
     let goals: Vec<String> = s
         .goals
         .iter()
