@@ -67,7 +67,7 @@ struct ImportArgs {
     /// Export files: Jira CSV or REST search JSON; GitLab REST issue lists (one page or many).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Sprint dates for exports without them: Jira's board sprint list (JSON), or CSV/YAML of name,start,end[,goal].
+    /// Sprint dates for exports without them: Jira's board sprint list (JSON), or CSV/YAML of name,start,end[,goal[,goal_met]].
     #[arg(long, value_name = "FILE")]
     sprints: Option<PathBuf>,
     /// The data folder to write into.
@@ -374,6 +374,10 @@ fn clock() -> jiff::Timestamp {
 
 fn import(args: &ImportArgs) -> ExitCode {
     use tandem::import::{self, plan::Change, record::Source};
+    let now = match now() {
+        Ok(now) => now,
+        Err(e) => return usage_error(e),
+    };
     let options = import::ImportOptions {
         source: match args.source {
             SourceArg::Jira => Source::Jira,
@@ -384,6 +388,7 @@ fn import(args: &ImportArgs) -> ExitCode {
         into: args.into.clone(),
         as_of: args.as_of,
         dry_run: args.dry_run,
+        now,
     };
     let outcome = import::run(&options);
     // Paths in import's messages are the files as given, not data-folder paths.
@@ -400,6 +405,9 @@ fn import(args: &ImportArgs) -> ExitCode {
                 done.sprints,
                 done.backlog_items
             );
+            for note in &done.notes {
+                out!("  {note}");
+            }
             for (path, change, summary) in &done.changes {
                 let word = match (change, done.dry_run) {
                     (Change::Unchanged, _) => "unchanged",

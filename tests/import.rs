@@ -152,7 +152,21 @@ fn check_figures(case: &Path, data: &Path) -> Result<(), String> {
                 problems.push(format!("{id}.{key}: expected {a:?}, built {b:?}"));
             }
         }
+        // A goal outcome the sprint list gave, when the case names one.
+        if let Some(want) = figures.get("goal_met")
+            && got.get("goal_met") != Some(want)
+        {
+            problems.push(format!("{id}.goal_met: expected {want}, built {:?}", got.get("goal_met")));
+        }
         let sprint_file = fs::read_to_string(data.join(format!("sprints/{id}.yaml"))).unwrap_or_default();
+        // Every item is listed: an issue written that the person did not expect
+        // (a sub-task, an epic) is as wrong as one missing.
+        let items_part = sprint_file.split("\nimpediments:").next().unwrap_or_default();
+        let written = items_part.lines().filter(|l| l.starts_with("  - id: ")).count();
+        let listed = figures["items"].as_object().map_or(0, |m| m.len());
+        if written != listed {
+            problems.push(format!("{id}: {written} items written, {listed} expected"));
+        }
         for (key, status) in figures["items"].as_object().into_iter().flatten() {
             let status = status.as_str().unwrap_or_default();
             let plain = format!("  - id: {key}\n");
@@ -162,6 +176,13 @@ fn check_figures(case: &Path, data: &Path) -> Result<(), String> {
             if found != Some(status) {
                 problems.push(format!("{id} {key}: expected {status}, written {found:?}"));
             }
+        }
+    }
+    // Figures as of the build date (`delivery.goal_success_rate` ...), when the case names any.
+    for (key, want) in expected["delivery"].as_object().into_iter().flatten() {
+        let got = &metrics["delivery"][key];
+        if got.as_f64() != want.as_f64() || got.is_null() != want.is_null() {
+            problems.push(format!("delivery.{key}: expected {want}, built {got}"));
         }
     }
     if problems.is_empty() {
@@ -207,6 +228,10 @@ fn run_bad(case: &Path) -> Result<(), String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let data = tmp.path().join("data");
     fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    if case.join("data").is_dir() {
+        common::copy_dir(&case.join("data"), &data);
+    }
+    let before = common::files(&data);
     let outs = import_all(case, &data);
     let out = outs.last().ok_or("empty cmd")?;
     let stderr = String::from_utf8_lossy(&out.stderr).replace(&data.display().to_string(), "DATA");
@@ -225,7 +250,7 @@ fn run_bad(case: &Path) -> Result<(), String> {
     if stderr.contains("panicked") {
         problems.push("panicked".into());
     }
-    if !common::files(&data).is_empty() {
+    if common::files(&data) != before {
         problems.push(format!("files were written: {:?}", common::files(&data).keys().collect::<Vec<_>>()));
     }
     if problems.is_empty() { Ok(()) } else { Err(format!("{}: {}", case.display(), problems.join("\n"))) }
@@ -281,7 +306,9 @@ fn a_dry_run_says_what_it_would_write_and_writes_nothing() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.starts_with("Would import 15 issues as of 2026-04-13"), "{stdout}");
-    assert!(stdout.contains("would write  sprints/phx-sprint-1.yaml (7 items, 24 points)"), "{stdout}");
+    // PHX-106, a sub-task of PHX-101, is folded into it: no item of its own.
+    assert!(stdout.contains("\n  folded 1 sub-task into 1 parent\n"), "{stdout}");
+    assert!(stdout.contains("would write  sprints/phx-sprint-1.yaml (6 items, 23 points)"), "{stdout}");
     assert!(stdout.contains("would write  team.yaml (4 members)"), "{stdout}");
     assert!(!data.exists(), "a dry run created the data folder");
 }
@@ -333,4 +360,137 @@ fn import_settings_are_checked_before_anything_is_read() {
         ),
         "{stderr}"
     );
+}
+
+/// Imports the Spanish sub-task case into `data` with `words` after `import`.
+fn import_sol(data: &Path, words: &[&str]) -> Output {
+    let case = fixtures().join("jira-csv-spanish-subtasks");
+    let mut args: Vec<String> =
+        std::iter::once("import").chain(words.iter().copied()).map(String::from).collect();
+    args.push("--into".into());
+    args.push(data.display().to_string());
+    tandem(&args, &case)
+}
+
+fn goal_met_line(data: &Path, id: &str) -> Option<String> {
+    let text = fs::read_to_string(data.join(format!("sprints/{id}.yaml"))).unwrap_or_default();
+    text.lines().find(|l| l.starts_with("goal_met:")).map(str::to_string)
+}
+
+#[test]
+fn goal_outcomes_are_kept_across_imports() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = tmp.path();
+    common::copy_dir(&fixtures().join("jira-csv-spanish-subtasks/data"), data);
+    let list_without = tmp.path().join("dates-only.csv");
+    fs::write(
+        &list_without,
+        "name,start,end\nSOL Sprint 1,2026-09-07,2026-09-18\nSOL Sprint 2,2026-09-21,2026-10-02\n",
+    )
+    .unwrap_or_default();
+    let without = list_without.display().to_string();
+    let out = import_sol(data, &["jira", "export.csv", "--sprints", "sprints.csv"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(goal_met_line(data, "sol-sprint-1").as_deref(), Some("goal_met: true"));
+    assert_eq!(goal_met_line(data, "sol-sprint-2").as_deref(), Some("goal_met: false"));
+
+    // Next week's import with a list that has no outcomes (nor goals) keeps them.
+    let out = import_sol(data, &["jira", "export.csv", "--sprints", &without]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(goal_met_line(data, "sol-sprint-1").as_deref(), Some("goal_met: true"));
+    assert_eq!(goal_met_line(data, "sol-sprint-2").as_deref(), Some("goal_met: false"));
+
+    // A newer list that says otherwise wins; an older one imported after it does not.
+    let newer = tmp.path().join("newer.csv");
+    fs::write(&newer, "name,start,end,goal_met\nSOL Sprint 2,2026-09-21,2026-10-02,true\nSOL Sprint 1,2026-09-07,2026-09-18,\n")
+        .unwrap_or_default();
+    let newer = newer.display().to_string();
+    let out = import_sol(data, &["jira", "export.csv", "--sprints", &newer, "--as-of", "2026-10-12"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = import_sol(data, &["jira", "export.csv", "--sprints", "sprints.csv"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(goal_met_line(data, "sol-sprint-1").as_deref(), Some("goal_met: true"));
+    assert_eq!(goal_met_line(data, "sol-sprint-2").as_deref(), Some("goal_met: true"));
+}
+
+#[test]
+fn a_goal_and_outcome_written_into_a_generated_file_survive_the_next_import() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = tmp.path();
+    assert!(import_all_fields(data, &[]).status.success());
+    let path = data.join("sprints/phx-sprint-2.yaml");
+    let generated = fs::read_to_string(&path).unwrap_or_default();
+    // After the review the scrum master records the outcome by hand.
+    let edited = generated.replace(
+        "goal: Refunds without a support ticket\n",
+        "goal: Refunds without a support ticket\ngoal_met: false\n",
+    );
+    assert_ne!(edited, generated);
+    fs::write(&path, &edited).unwrap_or_default();
+    let out = import_all_fields(data, &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("unchanged    sprints/phx-sprint-2.yaml"));
+    assert_eq!(fs::read_to_string(&path).unwrap_or_default(), edited);
+    // The build then has an assessed goal: "Sprint goals met" has data.
+    let out = tandem(&["build", ".", "-o", "public", "--as-of", "2026-04-13", "-q"], data);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let metrics: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(data.join("public/metrics.json")).unwrap_or_default())
+            .unwrap_or_default();
+    assert_eq!(metrics["delivery"]["goal_success_rate"].as_f64(), Some(0.0), "{}", metrics["delivery"]);
+}
+
+#[test]
+fn an_old_export_names_the_as_of_to_build_it_with() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // The clock of the tests is 2026-09-21: this export of 2026-04-13 is 161 days old.
+    let out = import_all_fields(tmp.path(), &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("hint: this export is from 2026-04-13, 161 days before today (2026-09-21); build and check it with --as-of 2026-04-13"),
+        "{stderr}"
+    );
+    // A hint is no problem: no count line.
+    assert!(!stderr.contains("problem"), "{stderr}");
+    // An export from after the clock's today (or within 14 days) says nothing of the kind.
+    let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    common::copy_dir(&fixtures().join("jira-csv-spanish-subtasks/data"), other.path());
+    let out = import_sol(other.path(), &["jira", "export.csv", "--sprints", "sprints.csv"]);
+    assert!(out.status.success());
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("hint:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sub_task_settings_items_and_skip() {
+    for (setting, items, line) in [
+        ("items", 170, None),
+        ("skip", 12, Some("  left out 166 sub-tasks and 3 epics\n")),
+        ("fold", 12, Some("  folded 166 sub-tasks into 16 parents; left out 3 epics\n")),
+    ] {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let data = tmp.path();
+        common::copy_dir(&fixtures().join("jira-csv-spanish-subtasks/data"), data);
+        let settings = fs::read_to_string(data.join("tandem.yaml")).unwrap_or_default();
+        fs::write(
+            data.join("tandem.yaml"),
+            settings.replace("  jira:\n", &format!("  jira:\n    subtasks: {setting}\n")),
+        )
+        .unwrap_or_default();
+        let out = import_sol(data, &["jira", "export.csv", "--sprints", "sprints.csv"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout.contains(&format!("sprints/sol-sprint-1.yaml ({items} items")), "{setting}: {stdout}");
+        match line {
+            Some(line) => assert!(stdout.contains(line), "{setting}: {stdout}"),
+            None => assert!(
+                !stdout.contains("folded") && stdout.contains("left out 3 epics"),
+                "{setting}: {stdout}"
+            ),
+        }
+    }
 }

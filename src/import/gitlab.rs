@@ -169,6 +169,7 @@ fn read_issue(
         key,
         title: o.get("title").and_then(Value::as_str).unwrap_or_default().to_string(),
         kind: kind(&labels, o),
+        parent: None,
         status: state.to_string(),
         category,
         points,
