@@ -39,11 +39,15 @@ struct Raw {
     goal_met: Option<bool>,
 }
 
-/// Reads `path` (relative to `into`), a file import generated; a link or a
-/// file that is not there keeps nothing. A file that cannot be read as YAML
-/// is a warning: what was written into it is lost when import rewrites it.
-pub fn read(into: &Path, path: &str, diags: &mut Diagnostics) -> Kept {
+/// Reads `path` (relative to `into`), a file import generated, for what the
+/// import has not got itself (`want_goal`, `want_met`); a link or a file that
+/// is not there keeps nothing. A file that cannot be read as YAML is a
+/// warning: what was written into it is lost when import rewrites it.
+pub fn read(into: &Path, path: &str, want_goal: bool, want_met: bool, diags: &mut Diagnostics) -> Kept {
     use crate::load::bounded;
+    if !want_goal && !want_met {
+        return Kept::default();
+    }
     let text = bounded::open_regular(&into.join(path), true)
         .ok()
         .and_then(|file| bounded::read_open(file, bounded::YAML_LIMIT).ok())
@@ -51,8 +55,17 @@ pub fn read(into: &Path, path: &str, diags: &mut Diagnostics) -> Kept {
     let Some(text) = text.filter(|t| t.starts_with(super::emit::HEADER_PREFIX)) else {
         return Kept::default();
     };
+    // Most weekly imports find nothing to keep: the whole file is parsed
+    // only when a top-level line holds what is wanted.
+    let holds = |key: &str| text.lines().any(|l| l.starts_with(key));
+    if !(want_goal && holds("goal:") || want_met && holds("goal_met:")) {
+        return Kept::default();
+    }
     match serde_saphyr::from_str::<Raw>(&text) {
-        Ok(raw) => Kept { goal: raw.goal.filter(|g| !g.trim().is_empty()), goal_met: raw.goal_met },
+        Ok(raw) => Kept {
+            goal: raw.goal.filter(|g| want_goal && !g.trim().is_empty()),
+            goal_met: raw.goal_met.filter(|_| want_met),
+        },
         Err(e) => {
             let pos = e.location().map(|l| (l.line() as u32, l.column() as u32));
             let msg = e.without_snippet().to_string();
@@ -81,7 +94,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("sprints")).unwrap();
         std::fs::write(dir.path().join("sprints/s.yaml"), format!("{HEADER}{body}")).unwrap();
         let mut diags = Diagnostics::new();
-        (read(dir.path(), "sprints/s.yaml", &mut diags), diags)
+        (read(dir.path(), "sprints/s.yaml", true, true, &mut diags), diags)
     }
 
     #[test]
@@ -105,6 +118,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("s.yaml"), "goal_met: true\n").unwrap();
         let mut diags = Diagnostics::new();
-        assert_eq!(read(dir.path(), "s.yaml", &mut diags), Kept::default());
+        assert_eq!(read(dir.path(), "s.yaml", true, true, &mut diags), Kept::default());
     }
 }

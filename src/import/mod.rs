@@ -200,25 +200,6 @@ fn shell_word(text: &str) -> String {
     if plain { text.to_string() } else { format!("'{}'", text.replace('\'', "'\\''")) }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn an_export_older_than_14_days_names_the_as_of() {
-        let into = Path::new("my team");
-        assert_eq!(old_export_hint(date(2026, 5, 11), date(2026, 5, 25), into), None);
-        let hint = old_export_hint(date(2026, 5, 11), date(2026, 5, 26), into).unwrap_or_default();
-        assert!(hint.starts_with("this export is from 2026-05-11, 15 days before today (2026-05-26)"), "{hint}");
-        assert!(hint.ends_with("tandem build 'my team' --as-of 2026-05-11"), "{hint}");
-        // An export dated after today (a clock behind) is no old export.
-        assert_eq!(old_export_hint(date(2026, 6, 1), date(2026, 5, 26), into), None);
-        assert_eq!(shell_word("it's"), "'it'\\''s'");
-        assert_eq!(shell_word("data/team-a"), "data/team-a");
-    }
-}
-
 fn read_input(file: &Path, shown: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
     use crate::load::bounded::{self, ReadError};
     match bounded::read(file, bounded::IMPORT_LIMIT) {
@@ -292,5 +273,27 @@ pub(crate) fn default_category(lower: &str) -> Option<Category> {
         "in progress" | "indeterminate" => Some(Category::InProgress),
         "done" | "complete" | "closed" => Some(Category::Done),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn an_export_older_than_14_days_names_the_as_of() {
+        let into = Path::new("my team");
+        assert_eq!(old_export_hint(date(2026, 5, 11), date(2026, 5, 25), into), None);
+        let hint = old_export_hint(date(2026, 5, 11), date(2026, 5, 26), into).unwrap_or_default();
+        assert!(
+            hint.starts_with("this export is from 2026-05-11, 15 days before today (2026-05-26)"),
+            "{hint}"
+        );
+        assert!(hint.ends_with("tandem build 'my team' --as-of 2026-05-11"), "{hint}");
+        // An export dated after today (a clock behind) is no old export.
+        assert_eq!(old_export_hint(date(2026, 6, 1), date(2026, 5, 26), into), None);
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("data/team-a"), "data/team-a");
     }
 }

@@ -299,7 +299,7 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
         let points: f64 = items.iter().filter_map(|i| i.points).sum();
         let header = emit::header(ctx.source.as_str(), &record.files);
         let kept = if existing.get(&path) == Some(&true) {
-            super::kept::read(ctx.into, &path, diags)
+            super::kept::read(ctx.into, &path, record.goal.is_none(), record.goal_met.is_none(), diags)
         } else {
             super::kept::Kept::default()
         };
