@@ -65,7 +65,7 @@ pub struct ImportArgs {
     /// Export files: Jira CSV or REST search JSON; GitLab REST issue lists (one page or many).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Sprint dates for exports without them: Jira's board sprint list (JSON), or CSV/YAML of name,start,end[,goal].
+    /// Sprint dates for exports without them: Jira's board sprint list (JSON), or CSV/YAML of name,start,end[,goal[,goal_met]].
     #[arg(long, value_name = "FILE")]
     pub sprints: Option<PathBuf>,
     /// The data folder to write into.

@@ -211,6 +211,7 @@ fn init(args: &InitArgs) -> Result<ExitCode, Failure> {
 
 fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
     use tandem::import::{self, plan::Change, record::Source};
+    let now = now()?;
     let options = import::ImportOptions {
         source: match args.source {
             SourceArg::Jira => Source::Jira,
@@ -221,6 +222,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
         into: args.into.clone(),
         as_of: args.as_of,
         dry_run: args.dry_run,
+        now,
     };
     let outcome = import::run(&options);
     // Paths in import's messages are the files as given, not data-folder paths.
@@ -240,6 +242,9 @@ fn import(args: &ImportArgs) -> Result<ExitCode, Failure> {
         done.sprints,
         done.backlog_items
     );
+    for note in &done.notes {
+        out!("  {note}");
+    }
     for (path, change, summary) in &done.changes {
         let word = match (change, done.dry_run) {
             (Change::Unchanged, _) => "unchanged",

@@ -47,8 +47,10 @@ fn a_dry_run_says_what_it_would_write_and_writes_nothing() {
     let sandbox = Sandbox::empty();
     let out = import_all_fields(&sandbox, Some("data"), &["--dry-run"]).ok();
     assert!(out.stdout.starts_with("Would import 15 issues as of 2026-04-13"), "{}", out.stdout);
+    // PHX-106, a sub-task of PHX-101, is folded into it: no item of its own.
+    assert!(out.stdout.contains("\n  folded 1 sub-task into 1 parent\n"), "{}", out.stdout);
     assert!(
-        out.stdout.contains("would write  sprints/phx-sprint-1.yaml (7 items, 24 points)"),
+        out.stdout.contains("would write  sprints/phx-sprint-1.yaml (6 items, 23 points)"),
         "{}",
         out.stdout
     );
@@ -100,4 +102,127 @@ fn import_settings_are_checked_before_anything_is_read() {
         "{}",
         out.stderr
     );
+}
+
+/// Imports the Spanish sub-task case into `data` with `words` after `import`.
+fn import_sol(data: &std::path::Path, words: &[&str]) -> Ran {
+    let case = repo().join("tests/fixtures/import/jira-csv-spanish-subtasks");
+    Tandem::new(case).arg("import").args(words).arg("--into").arg(data).run()
+}
+
+fn goal_met_line(data: &std::path::Path, id: &str) -> Option<String> {
+    let text = fs::read_to_string(data.join(format!("sprints/{id}.yaml"))).unwrap_or_default();
+    text.lines().find(|l| l.starts_with("goal_met:")).map(str::to_string)
+}
+
+/// A sandbox holding the Spanish sub-task case's data folder.
+fn sol_data() -> Sandbox {
+    let sandbox = Sandbox::empty();
+    common::copy_dir(&repo().join("tests/fixtures/import/jira-csv-spanish-subtasks/data"), sandbox.path());
+    sandbox
+}
+
+#[test]
+fn goal_outcomes_are_kept_across_imports() {
+    let sandbox = sol_data();
+    let data = sandbox.path();
+    let without = sandbox.join("dates-only.csv");
+    fs::write(
+        &without,
+        "name,start,end\nSOL Sprint 1,2026-09-07,2026-09-18\nSOL Sprint 2,2026-09-21,2026-10-02\n",
+    )
+    .unwrap_or_default();
+    let without = without.display().to_string();
+    import_sol(data, &["jira", "export.csv", "--sprints", "sprints.csv"]).ok();
+    assert_eq!(goal_met_line(data, "sol-sprint-1").as_deref(), Some("goal_met: true"));
+    assert_eq!(goal_met_line(data, "sol-sprint-2").as_deref(), Some("goal_met: false"));
+
+    // Next week's import with a list that has no outcomes (nor goals) keeps them.
+    import_sol(data, &["jira", "export.csv", "--sprints", &without]).ok();
+    assert_eq!(goal_met_line(data, "sol-sprint-1").as_deref(), Some("goal_met: true"));
+    assert_eq!(goal_met_line(data, "sol-sprint-2").as_deref(), Some("goal_met: false"));
+
+    // A newer list that says otherwise wins; an older one imported after it does not.
+    let newer = sandbox.join("newer.csv");
+    fs::write(
+        &newer,
+        "name,start,end,goal_met\nSOL Sprint 2,2026-09-21,2026-10-02,true\nSOL Sprint 1,2026-09-07,2026-09-18,\n",
+    )
+    .unwrap_or_default();
+    let newer = newer.display().to_string();
+    import_sol(data, &["jira", "export.csv", "--sprints", &newer, "--as-of", "2026-10-12"]).ok();
+    import_sol(data, &["jira", "export.csv", "--sprints", "sprints.csv"]).ok();
+    assert_eq!(goal_met_line(data, "sol-sprint-1").as_deref(), Some("goal_met: true"));
+    assert_eq!(goal_met_line(data, "sol-sprint-2").as_deref(), Some("goal_met: true"));
+}
+
+#[test]
+fn a_goal_and_outcome_written_into_a_generated_file_survive_the_next_import() {
+    let sandbox = Sandbox::empty();
+    let data = sandbox.path();
+    import_all_fields(&sandbox, None, &[]).ok();
+    let path = data.join("sprints/phx-sprint-2.yaml");
+    let generated = fs::read_to_string(&path).unwrap_or_default();
+    // After the review the scrum master records the outcome by hand.
+    let edited = generated.replace(
+        "goal: Refunds without a support ticket\n",
+        "goal: Refunds without a support ticket\ngoal_met: false\n",
+    );
+    assert_ne!(edited, generated);
+    fs::write(&path, &edited).unwrap_or_default();
+    let out = import_all_fields(&sandbox, None, &[]).ok();
+    assert!(out.stdout.contains("unchanged    sprints/phx-sprint-2.yaml"), "{}", out.stdout);
+    assert_eq!(fs::read_to_string(&path).unwrap_or_default(), edited);
+    // The build then has an assessed goal: "Sprint goals met" has data.
+    common::tandem(&["build", ".", "-o", "public", "--as-of", "2026-04-13", "-q"], data).ok();
+    let metrics: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(data.join("public/metrics.json")).unwrap_or_default())
+            .unwrap_or_default();
+    assert_eq!(metrics["delivery"]["goal_success_rate"].as_f64(), Some(0.0), "{}", metrics["delivery"]);
+}
+
+#[test]
+fn an_old_export_names_the_as_of_to_build_it_with() {
+    let sandbox = Sandbox::empty();
+    // The clock of the tests is 2026-09-21: this export of 2026-04-13 is 161 days old.
+    let out = import_all_fields(&sandbox, None, &[]).ok();
+    assert!(
+        out.stderr.contains("hint: this export is from 2026-04-13, 161 days before today (2026-09-21); build and check it with --as-of 2026-04-13"),
+        "{}",
+        out.stderr
+    );
+    // A hint is no problem: no count line.
+    assert!(!out.stderr.contains("problem"), "{}", out.stderr);
+    // An export from after the clock's today (or within 14 days) says nothing of the kind.
+    let other = sol_data();
+    let out = import_sol(other.path(), &["jira", "export.csv", "--sprints", "sprints.csv"]).ok();
+    assert!(!out.stderr.contains("hint:"), "{}", out.stderr);
+}
+
+#[test]
+fn sub_task_settings_items_and_skip() {
+    for (setting, items, line) in [
+        ("items", 170, None),
+        ("skip", 12, Some("  left out 166 sub-tasks and 3 epics\n")),
+        ("fold", 12, Some("  folded 166 sub-tasks into 16 parents; left out 3 epics\n")),
+    ] {
+        let sandbox = sol_data();
+        let data = sandbox.path();
+        let settings = fs::read_to_string(data.join("tandem.yaml")).unwrap_or_default();
+        fs::write(
+            data.join("tandem.yaml"),
+            settings.replace("  jira:\n", &format!("  jira:\n    subtasks: {setting}\n")),
+        )
+        .unwrap_or_default();
+        let out = import_sol(data, &["jira", "export.csv", "--sprints", "sprints.csv"]).ok();
+        let stdout = &out.stdout;
+        assert!(stdout.contains(&format!("sprints/sol-sprint-1.yaml ({items} items")), "{setting}: {stdout}");
+        match line {
+            Some(line) => assert!(stdout.contains(line), "{setting}: {stdout}"),
+            None => assert!(
+                !stdout.contains("folded") && stdout.contains("left out 3 epics"),
+                "{setting}: {stdout}"
+            ),
+        }
+    }
 }

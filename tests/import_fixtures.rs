@@ -110,7 +110,21 @@ fn check_figures(case: &Path, data: &Path) -> Result<(), String> {
                 problems.push(format!("{id}.{key}: expected {a:?}, built {b:?}"));
             }
         }
+        // A goal outcome the sprint list gave, when the case names one.
+        if let Some(want) = figures.get("goal_met")
+            && got.get("goal_met") != Some(want)
+        {
+            problems.push(format!("{id}.goal_met: expected {want}, built {:?}", got.get("goal_met")));
+        }
         let sprint_file = fs::read_to_string(data.join(format!("sprints/{id}.yaml"))).unwrap_or_default();
+        // Every item is listed: an issue written that the person did not expect
+        // (a sub-task, an epic) is as wrong as one missing.
+        let items_part = sprint_file.split("\nimpediments:").next().unwrap_or_default();
+        let written = items_part.lines().filter(|l| l.starts_with("  - id: ")).count();
+        let listed = figures["items"].as_object().map_or(0, |m| m.len());
+        if written != listed {
+            problems.push(format!("{id}: {written} items written, {listed} expected"));
+        }
         for (key, status) in figures["items"].as_object().into_iter().flatten() {
             let status = status.as_str().unwrap_or_default();
             let plain = format!("  - id: {key}\n");
@@ -120,6 +134,13 @@ fn check_figures(case: &Path, data: &Path) -> Result<(), String> {
             if found != Some(status) {
                 problems.push(format!("{id} {key}: expected {status}, written {found:?}"));
             }
+        }
+    }
+    // Figures as of the build date (`delivery.goal_success_rate` ...), when the case names any.
+    for (key, want) in expected["delivery"].as_object().into_iter().flatten() {
+        let got = &metrics["delivery"][key];
+        if got.as_f64() != want.as_f64() || got.is_null() != want.is_null() {
+            problems.push(format!("delivery.{key}: expected {want}, built {got}"));
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
@@ -158,6 +179,10 @@ fn run_bad(case: &Path) -> Result<(), Failed> {
     let sandbox = Sandbox::empty();
     let data = sandbox.join("data");
     fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    if case.join("data").is_dir() {
+        common::copy_dir(&case.join("data"), &data);
+    }
+    let before = common::files(&data);
     let outs = import_all(case, &sandbox);
     let out = outs.last().ok_or("empty cmd")?;
     let mut problems = Vec::new();
@@ -170,7 +195,7 @@ fn run_bad(case: &Path) -> Result<(), Failed> {
     if out.stderr.contains("panicked") {
         problems.push("panicked".into());
     }
-    if !common::files(&data).is_empty() {
+    if common::files(&data) != before {
         problems.push(format!("files were written: {:?}", common::files(&data).keys().collect::<Vec<_>>()));
     }
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }

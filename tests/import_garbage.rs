@@ -119,6 +119,7 @@ fn no_mutated_export_panics_the_importer() {
                 into: into.clone(),
                 as_of: None,
                 dry_run: true,
+                now: jiff::Timestamp::UNIX_EPOCH,
             };
             let outcome = std::panic::catch_unwind(|| run(&opts));
             assert!(outcome.is_ok(), "{} (round {round}) panicked the importer", file.display());

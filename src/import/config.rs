@@ -32,6 +32,9 @@ struct RawJira {
     columns: BTreeMap<String, String>,
     status_categories: BTreeMap<String, String>,
     dropped_resolutions: Option<Vec<String>>,
+    subtasks: Option<String>,
+    subtask_types: Option<Vec<String>>,
+    skip_types: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -59,6 +62,8 @@ pub const COLUMN_KEYS: &[&str] = &[
     "labels",
     "description",
     "resolution",
+    "parent",
+    "id",
 ];
 
 const TYPES: &[&str] = &["story", "bug", "chore", "spike"];
@@ -84,6 +89,35 @@ pub struct ImportSettings {
     pub status_categories: BTreeMap<String, Category>,
     /// Resolutions (lower-cased) that close an issue without doing it.
     pub dropped_resolutions: Vec<String>,
+    /// What becomes of Jira sub-tasks (`import.jira.subtasks`).
+    pub subtasks: Subtasks,
+    /// Issue types (lower-cased) that are sub-tasks.
+    pub subtask_types: Vec<String>,
+    /// Issue types (lower-cased) left out of sprints and backlog (epics).
+    pub skip_types: Vec<String>,
+}
+
+/// `import.jira.subtasks`: what becomes of an issue whose type is a sub-task type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subtasks {
+    /// Folded into the parent: no item of its own; its points go to a
+    /// parent that has none. The default: a sprint of 170 items of which 158
+    /// are unestimated sub-tasks is 12 stories.
+    Fold,
+    /// Each sub-task is an item, as any other issue.
+    Items,
+    /// Left out entirely.
+    Skip,
+}
+
+/// Jira's sub-task type in the languages its exports are often in.
+const SUBTASK_TYPES: &[&str] = &["Sub-task", "Subtask", "Subtarea", "Sous-tâche", "Unteraufgabe"];
+
+/// Jira's epic type, likewise: epics are containers, not sprint or backlog items.
+const SKIP_TYPES: &[&str] = &["Epic", "Épica", "Epos"];
+
+fn lowered(list: &[&str]) -> Vec<String> {
+    list.iter().map(|t| t.trim().to_lowercase()).collect()
 }
 
 /// Jira's resolutions, in English, that close an issue without doing it.
@@ -111,6 +145,9 @@ impl Default for ImportSettings {
             months: None,
             status_categories: BTreeMap::new(),
             dropped_resolutions: DROPPED_RESOLUTIONS.iter().map(|r| (*r).to_string()).collect(),
+            subtasks: Subtasks::Fold,
+            subtask_types: lowered(SUBTASK_TYPES),
+            skip_types: lowered(SKIP_TYPES),
         }
     }
 }
@@ -119,6 +156,16 @@ impl ImportSettings {
     /// Whether a resolution (lower-cased) means the issue was dropped, not done.
     pub fn is_dropped_resolution(&self, lower: &str) -> bool {
         self.dropped_resolutions.iter().any(|r| r == lower.trim())
+    }
+
+    /// Whether a tracker issue type is a sub-task type.
+    pub fn is_subtask_type(&self, kind: &str) -> bool {
+        self.subtask_types.contains(&kind.trim().to_lowercase())
+    }
+
+    /// Whether a tracker issue type is left out of sprints and backlog.
+    pub fn is_skipped_type(&self, kind: &str) -> bool {
+        self.skip_types.contains(&kind.trim().to_lowercase())
     }
 
     /// The DATA.md type of a tracker issue type: config first, then
@@ -230,6 +277,18 @@ pub fn read_settings(data_dir: &Path, diags: &mut Diagnostics) -> ImportSettings
     }
     if let Some(extra) = jira.dropped_resolutions {
         settings.dropped_resolutions.extend(extra.iter().map(|r| r.trim().to_lowercase()));
+    }
+    match jira.subtasks.as_deref().map(str::trim) {
+        None | Some("fold") => {}
+        Some("items") => settings.subtasks = Subtasks::Items,
+        Some("skip") => settings.subtasks = Subtasks::Skip,
+        Some(other) => bad(format!("`subtasks: {other}` should be fold, items or skip")),
+    }
+    if let Some(types) = jira.subtask_types {
+        settings.subtask_types = types.iter().map(|t| t.trim().to_lowercase()).collect();
+    }
+    if let Some(types) = jira.skip_types {
+        settings.skip_types = types.iter().map(|t| t.trim().to_lowercase()).collect();
     }
     settings.date_format = jira.date_format;
     settings.points_field = jira.points_field;

@@ -66,6 +66,8 @@ pub struct SprintDoc<'a> {
     pub end: Date,
     /// Goal.
     pub goal: Option<&'a str>,
+    /// Whether the goal was met, when assessed.
+    pub goal_met: Option<bool>,
     /// Items, in key order.
     pub items: &'a [SprintItem],
     /// Impediments with their owners' member ids.
@@ -80,6 +82,9 @@ pub fn sprint(header: &str, doc: &SprintDoc<'_>) -> String {
     let _ = writeln!(out, "start: {}\nend: {}", doc.start, doc.end);
     if let Some(goal) = doc.goal {
         let _ = writeln!(out, "goal: {}", scalar(goal.trim()));
+    }
+    if let Some(met) = doc.goal_met {
+        let _ = writeln!(out, "goal_met: {met}");
     }
     if doc.items.is_empty() {
         out.push_str("items: []\n");

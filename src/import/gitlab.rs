@@ -172,6 +172,7 @@ fn read_issue(o: &Map<String, Value>, iid: i64, place: &Place<'_>, diags: &mut D
         key,
         title: o.get("title").and_then(Value::as_str).unwrap_or_default().to_string(),
         kind: kind(&labels, o),
+        parent: None,
         status: state.to_string(),
         category,
         points,

@@ -36,6 +36,8 @@ fn default_headers(field: &str) -> &'static [&'static str] {
         "labels" => &["Labels"],
         "description" => &["Description"],
         "resolution" => &["Resolution"],
+        "parent" => &["Parent", "Parent id"],
+        "id" => &["Issue id"],
         "category_changed" => &["Status Category Changed"],
         "project" => &["Project name"],
         "rank" => &["Custom field (Rank)", "Rank"],
@@ -46,6 +48,22 @@ fn default_headers(field: &str) -> &'static [&'static str] {
 
 const REQUIRED: &[&str] = &["key", "summary", "status", "created"];
 
+/// `Custom field (…)` as Jira writes it in the languages it exports in.
+const CUSTOM_FIELD_PREFIXES: &[&str] =
+    &["custom field (", "campo personalizado (", "champ personnalisé (", "benutzerdefiniertes feld ("];
+
+/// A header as it is compared: trimmed, lower-cased, and a localised
+/// `Campo personalizado (Story Points)` read as `custom field (story points)`.
+fn canonical(header: &str) -> String {
+    let lower = header.trim().to_lowercase();
+    for prefix in CUSTOM_FIELD_PREFIXES {
+        if let Some(inner) = lower.strip_prefix(prefix).filter(|rest| rest.ends_with(')')) {
+            return format!("custom field ({inner}");
+        }
+    }
+    lower
+}
+
 /// Which column numbers hold each field.
 struct Columns {
     by_field: BTreeMap<&'static str, Vec<usize>>,
@@ -53,28 +71,45 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(headers: &[String], cfg: &ImportSettings) -> Self {
+    /// Finds every field's columns. A column named in `import.jira.columns`
+    /// (or `points_field`) that the export does not have goes into `missing`
+    /// as `(setting, header)`: read without it, the import would be wrong.
+    fn find(headers: &[String], cfg: &ImportSettings, missing: &mut Vec<(String, String)>) -> Self {
+        let canon: Vec<String> = headers.iter().map(|h| canonical(h)).collect();
+        // Every column of the first wanted name present counts.
+        let find = |wanted: &[String]| {
+            wanted.iter().find_map(|w| {
+                let w = canonical(w);
+                let idx: Vec<usize> =
+                    canon.iter().enumerate().filter(|(_, h)| **h == w).map(|(i, _)| i).collect();
+                (!idx.is_empty()).then_some(idx)
+            })
+        };
+        let defaults = |field: &str| -> Vec<String> {
+            default_headers(field).iter().map(|h| (*h).to_string()).collect()
+        };
         let mut by_field = BTreeMap::new();
         let extra = ["category_changed", "project", "rank", "flagged"];
         for field in COLUMN_KEYS.iter().chain(extra.iter()) {
-            let wanted: Vec<String> = match (cfg.columns.get(*field), *field) {
-                (Some(h), _) => vec![h.clone()],
-                (None, "points") if cfg.points_field.is_some() => cfg.points_field.iter().cloned().collect(),
-                _ => default_headers(field).iter().map(|h| (*h).to_string()).collect(),
+            let found = match (cfg.columns.get(*field), *field, &cfg.points_field) {
+                (Some(header), _, _) => {
+                    let found = find(std::slice::from_ref(header));
+                    if found.is_none() {
+                        missing.push((format!("columns.{field}"), header.clone()));
+                    }
+                    found
+                }
+                // `points_field` may name a JSON field of the same site: a
+                // CSV then finds its points column by Jira's own names.
+                (None, "points", Some(field)) => find(std::slice::from_ref(field)).or_else(|| {
+                    let found = find(&defaults("points"));
+                    if found.is_none() {
+                        missing.push(("points_field".into(), field.clone()));
+                    }
+                    found
+                }),
+                _ => find(&defaults(field)),
             };
-            // The first wanted name present decides; every column with that name counts.
-            let found = wanted.iter().find_map(|w| {
-                let idx: Vec<usize> = headers
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, h)| {
-                        h.trim().eq_ignore_ascii_case(w.trim())
-                            || h.trim().to_lowercase() == w.trim().to_lowercase()
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                (!idx.is_empty()).then_some(idx)
-            });
             if let Some(idx) = found {
                 by_field.insert(*field, idx);
             }
@@ -97,10 +132,39 @@ impl Columns {
     }
 }
 
+/// The headers of an export for a message: each once, in export order.
+fn headers_found(headers: &[String]) -> String {
+    let mut seen = std::collections::BTreeSet::new();
+    let found: Vec<String> = headers
+        .iter()
+        .map(|h| h.trim())
+        .filter(|h| !h.is_empty() && seen.insert(*h))
+        .map(|h| format!("\"{h}\""))
+        .collect();
+    found.join(", ")
+}
+
+/// What the error for configured columns the export lacks says: each
+/// setting and its header, and the headers there are.
+fn unmatched_settings_message(unmatched: &[(String, String)], headers: &[String]) -> String {
+    let named: Vec<String> =
+        unmatched.iter().map(|(key, header)| format!("import.jira.{key} is \"{header}\"")).collect();
+    let one = unmatched.len() == 1;
+    format!(
+        "tandem.yaml names {} this export does not have: {} (headers found: {}); {}",
+        if one { "a column" } else { "columns" },
+        named.join(", "),
+        headers_found(headers),
+        if one {
+            "copy the header from the export, or remove the line"
+        } else {
+            "copy each header from the export, or remove those lines"
+        },
+    )
+}
+
 /// What the missing-columns error says: the headers found and the lines to add.
 fn missing_columns_message(missing: &[&str], headers: &[String]) -> String {
-    let found: Vec<String> =
-        headers.iter().filter(|h| !h.trim().is_empty()).map(|h| format!("\"{}\"", h.trim())).collect();
     let mut lines = String::new();
     for field in missing {
         lines.push_str(&format!("\n        {field}: \"<header of that column>\""));
@@ -108,7 +172,7 @@ fn missing_columns_message(missing: &[&str], headers: &[String]) -> String {
     format!(
         "this CSV export has no column for {} (headers found: {}); if the export is in another language, name the columns in tandem.yaml:\n  import:\n    jira:\n      columns:{lines}",
         missing.join(", "),
-        found.join(", ")
+        headers_found(headers)
     )
 }
 
@@ -155,10 +219,21 @@ pub fn read(
             return;
         }
     };
-    let columns = Columns::find(&headers, cfg);
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|f| !columns.by_field.contains_key(f)).collect();
+    let mut unmatched = Vec::new();
+    let columns = Columns::find(&headers, cfg, &mut unmatched);
+    if !unmatched.is_empty() {
+        diags.error(file, Some((1, 1)), unmatched_settings_message(&unmatched, &headers));
+    }
+    // A required field already reported as a configured column is not reported twice.
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|f| !columns.by_field.contains_key(f) && !cfg.columns.contains_key(*f))
+        .collect();
     if !missing.is_empty() {
         diags.error(file, Some((1, 1)), missing_columns_message(&missing, &headers));
+    }
+    if !unmatched.is_empty() || !missing.is_empty() {
         return;
     }
     for record in records {
@@ -193,6 +268,9 @@ pub fn read(
             if export.project.is_none() {
                 export.project =
                     columns.first("project", &row).map(|(p, _)| p.to_string()).filter(|p| !p.is_empty());
+            }
+            if let Some((id, _)) = columns.first("id", &row) {
+                export.note_id(id, &issue.key);
             }
             export.add_issue(issue);
         }
@@ -277,6 +355,7 @@ fn read_row(
         key,
         title,
         kind: columns.first("type", row).map(|(t, _)| t.to_string()).unwrap_or_default(),
+        parent: columns.first("parent", row).map(|(p, _)| p.to_string()).filter(|p| !p.is_empty()),
         status,
         category,
         points,
@@ -333,4 +412,56 @@ fn category(
         return Category::Dropped;
     }
     category
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn localised_custom_field_prefixes_read_like_custom_field() {
+        for header in [
+            "Custom field (Story Points)",
+            "Campo personalizado (Story Points)",
+            "Champ personnalisé (Story Points)",
+            " Benutzerdefiniertes Feld (Story Points) ",
+        ] {
+            assert_eq!(canonical(header), "custom field (story points)", "{header}");
+        }
+        assert_eq!(canonical("Puntos de historia"), "puntos de historia");
+        // Only a whole `(…)` is a custom field's name.
+        assert_eq!(canonical("Campo personalizado (Story"), "campo personalizado (story");
+    }
+
+    fn columns(headers: &[&str], cfg: &ImportSettings) -> (Columns, Vec<(String, String)>) {
+        let headers: Vec<String> = headers.iter().map(|h| (*h).to_string()).collect();
+        let mut missing = Vec::new();
+        (Columns::find(&headers, cfg, &mut missing), missing)
+    }
+
+    #[test]
+    fn story_points_are_found_in_a_spanish_export_without_configuration() {
+        let (found, missing) =
+            columns(&["Resumen", "Campo personalizado (Story Points)"], &ImportSettings::default());
+        assert_eq!(found.by_field.get("points"), Some(&vec![1]));
+        assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn a_configured_column_the_export_lacks_is_named() {
+        let mut cfg = ImportSettings::default();
+        cfg.columns.insert("points".into(), "Puntos de historia".into());
+        cfg.columns.insert("summary".into(), "Resumen".into());
+        let (found, missing) = columns(&["Resumen", "Campo personalizado (Story Points)"], &cfg);
+        assert_eq!(missing, vec![("columns.points".to_string(), "Puntos de historia".to_string())]);
+        assert!(!found.by_field.contains_key("points"));
+        // points_field names a JSON field: a CSV finds Jira's own column, and only without one is it missing.
+        let cfg =
+            ImportSettings { points_field: Some("customfield_10016".into()), ..ImportSettings::default() };
+        assert!(columns(&["Summary", "Custom field (Story Points)"], &cfg).1.is_empty());
+        assert_eq!(
+            columns(&["Summary"], &cfg).1,
+            vec![("points_field".to_string(), "customfield_10016".to_string())]
+        );
+    }
 }

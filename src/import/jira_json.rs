@@ -349,6 +349,7 @@ impl IssueReader<'_> {
             key,
             title: title.to_string(),
             kind: text("/issuetype/name").unwrap_or_default(),
+            parent: text("/parent/key"),
             status: text("/status/name").unwrap_or_default(),
             category,
             points,

@@ -188,8 +188,8 @@ pub fn impediments(state: &State, name: &str, span: Span) -> Vec<Impediment> {
 }
 
 /// A backlog snapshot item's state: ready when a ready label or status says
-/// so, refined when estimated, new otherwise.
-pub fn backlog_state(item: &ItemRecord, cfg: &ImportSettings) -> &'static str {
+/// so, refined when estimated (`points`: its own or its sub-tasks'), new otherwise.
+pub fn backlog_state(item: &ItemRecord, points: Option<f64>, cfg: &ImportSettings) -> &'static str {
     let ready = item
         .labels
         .iter()
@@ -197,7 +197,7 @@ pub fn backlog_state(item: &ItemRecord, cfg: &ImportSettings) -> &'static str {
         .any(|l| cfg.ready_labels.contains(&l.trim().to_lowercase()));
     if ready {
         "ready"
-    } else if item.points.is_some() {
+    } else if points.is_some() {
         "refined"
     } else {
         "new"

@@ -19,10 +19,12 @@ pub mod gitlab;
 mod into_dir;
 pub mod jira_csv;
 pub mod jira_json;
+pub mod kept;
 pub mod mapping;
 pub mod overlap;
 pub mod plan;
 pub mod record;
+pub mod shape;
 pub mod sprint_list;
 pub mod state;
 pub mod team;
@@ -48,7 +50,14 @@ pub struct ImportOptions {
     pub as_of: Option<Date>,
     /// Say what would be written, write nothing.
     pub dry_run: bool,
+    /// The moment "today" is taken from, to tell an old export (the library
+    /// never reads the clock; `main` passes it).
+    pub now: jiff::Timestamp,
 }
+
+/// An export older than this many days before today is named in a hint
+/// with the `--as-of` to build it with (DATA.md's old-data rule).
+const OLD_EXPORT_DAYS: i64 = 14;
 
 /// Why nothing was written (or, for a write that failed half way, why
 /// the rest was not).
@@ -129,6 +138,7 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
             }
         }
     }
+    export.resolve_parents();
     // A sprint the issues name but no export describes (a CSV has no sprint
     // dates) still needs dates: from --sprints, else an error naming it.
     let named: Vec<(String, record::Origin)> =
@@ -150,9 +160,12 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
         if let Some(text) =
             read_input(file, &shown, diags).and_then(|b| utf8(&b, &shown, diags).map(str::to_string))
         {
-            for def in sprint_list::read(&text, &shown, &dates, diags) {
+            for listed in sprint_list::read(&text, &shown, &dates, diags) {
+                if let Some(met) = listed.goal_met {
+                    export.outcomes.insert(listed.def.name.clone(), met);
+                }
                 // The list given on purpose wins over dates inside the export.
-                export.date_sprint(def);
+                export.date_sprint(listed.def);
             }
         }
     }
@@ -179,7 +192,31 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
     if diags.has_errors() {
         return Err(ImportError::InvalidInput);
     }
+    let today = settings.timezone.to_datetime(opts.now).date();
+    if let Some(hint) = old_export_hint(as_of, today, &opts.into) {
+        diags.hint("", hint);
+    }
     plan::apply(&opts.into, planned, opts.dry_run, as_of, export.issues.len())
+}
+
+/// The `--as-of` to build an old export with. A hint, not a warning: the
+/// import itself is right, and importing last quarter's export on purpose
+/// is no problem to fail a strict CI step on; it is `build` and `check` that
+/// would report on today, with nothing recent to show.
+fn old_export_hint(as_of: Date, today: Date, into: &Path) -> Option<String> {
+    let days = crate::model::dates::days_between(today, as_of);
+    (days > OLD_EXPORT_DAYS).then(|| {
+        format!(
+            "this export is from {as_of}, {days} days before today ({today}); build and check it with --as-of {as_of}, or the pages report on today with nothing recent: tandem build {} --as-of {as_of}",
+            shell_word(&into.display().to_string())
+        )
+    })
+}
+
+/// A path as it can be pasted into a shell: as it is when it is plain, else in single quotes.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || "/._-~+:@%=,".contains(c));
+    if plain { text.to_string() } else { format!("'{}'", text.replace('\'', "'\\''")) }
 }
 
 fn read_input(file: &Path, shown: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
@@ -255,5 +292,27 @@ pub(crate) fn default_category(lower: &str) -> Option<Category> {
         "in progress" | "indeterminate" => Some(Category::InProgress),
         "done" | "complete" | "closed" => Some(Category::Done),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn an_export_older_than_14_days_names_the_as_of() {
+        let into = Path::new("my team");
+        assert_eq!(old_export_hint(date(2026, 5, 11), date(2026, 5, 25), into), None);
+        let hint = old_export_hint(date(2026, 5, 11), date(2026, 5, 26), into).unwrap_or_default();
+        assert!(
+            hint.starts_with("this export is from 2026-05-11, 15 days before today (2026-05-26)"),
+            "{hint}"
+        );
+        assert!(hint.ends_with("tandem build 'my team' --as-of 2026-05-11"), "{hint}");
+        // An export dated after today (a clock behind) is no old export.
+        assert_eq!(old_export_hint(date(2026, 6, 1), date(2026, 5, 26), into), None);
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("data/team-a"), "data/team-a");
     }
 }

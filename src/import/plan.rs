@@ -10,6 +10,7 @@ use super::emit::{self, BacklogEntry, HEADER_PREFIX, SprintDoc};
 use super::mapping::{self, Span};
 use super::overlap::{self, Candidate};
 use super::record::{Export, Source};
+use super::shape::Shape;
 use super::state::{STATE_PATH, State};
 use super::team::Roster;
 use crate::diagnostics::Diagnostics;
@@ -53,6 +54,9 @@ pub struct Plan {
     pub sprints: usize,
     /// Backlog snapshot items.
     pub backlog_items: usize,
+    /// What the import did besides writing files ("folded 310 sub-tasks
+    /// into 46 parents; left out 9 epics").
+    pub notes: Vec<String>,
 }
 
 /// What happened to one file.
@@ -79,6 +83,8 @@ pub struct Imported {
     pub backlog_items: usize,
     /// Each file and what happened to it, with a summary.
     pub changes: Vec<(String, Change, String)>,
+    /// What the import did besides writing files, one line each.
+    pub notes: Vec<String>,
     /// Nothing was written.
     pub dry_run: bool,
 }
@@ -175,7 +181,9 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
     let first_file = ctx.files.first().cloned().unwrap_or_default();
     let existing = existing_sprint_files(ctx.into);
     let hand = hand_written(ctx.into, &existing);
-    let by_sprint = items_by_sprint(state);
+    let shape = Shape::new(state, ctx.settings);
+    plan.notes.extend(shape.summary());
+    let by_sprint = items_by_sprint(state, &shape);
     let mut candidates = Vec::new();
     let mut empty = Vec::new();
     for (name, s) in &state.sprints {
@@ -273,7 +281,10 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
             .get(name.as_str())
             .into_iter()
             .flatten()
-            .filter_map(|(key, item)| mapping::place(key, item, &name, span, ctx.settings))
+            .filter_map(|(key, item)| {
+                let placed = mapping::place(key, item, &name, span, ctx.settings)?;
+                Some(mapping::SprintItem { points: shape.points(key, item), ..placed })
+            })
             .collect();
         items.sort_by_key(|i| natural(&i.id));
         let impediments: Vec<_> = mapping::impediments(state, &name, span)
@@ -286,12 +297,18 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
             .collect();
         let points: f64 = items.iter().filter_map(|i| i.points).sum();
         let header = emit::header(ctx.source.as_str(), &record.files);
+        let kept = if existing.get(&path) == Some(&true) {
+            super::kept::read(ctx.into, &path, record.goal.is_none(), record.goal_met.is_none(), diags)
+        } else {
+            super::kept::Kept::default()
+        };
         let doc = SprintDoc {
             id: &id,
             name: &name,
             start,
             end,
-            goal: record.goal.as_deref(),
+            goal: record.goal.as_deref().or(kept.goal.as_deref()),
+            goal_met: record.goal_met.map(|o| o.met).or(kept.goal_met),
             items: &items,
             impediments: &impediments,
         };
@@ -308,7 +325,7 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
         .filter(|(p, generated)| **generated && !wanted_paths.contains(*p))
         .map(|(p, _)| p.clone())
         .collect();
-    backlog(ctx, state, &mut roster, &mut plan, diags);
+    backlog(ctx, state, &shape, &mut roster, &mut plan, diags);
     team(ctx, state, &mut roster, &mut plan, diags);
     plan.files.push(Planned {
         path: STATE_PATH.into(),
@@ -318,10 +335,14 @@ pub fn plan(ctx: &Context<'_>, state: &State, mut roster: Roster, diags: &mut Di
     plan
 }
 
-/// Every sprint name → the issues ever in it, found once.
-fn items_by_sprint(state: &State) -> BTreeMap<&str, Vec<(&String, &super::state::ItemRecord)>> {
+/// Every sprint name → the items ever in it, found once (sub-tasks folded
+/// into their parents and epics are no items).
+fn items_by_sprint<'s>(
+    state: &'s State,
+    shape: &Shape<'_>,
+) -> BTreeMap<&'s str, Vec<(&'s String, &'s super::state::ItemRecord)>> {
     let mut by_sprint: BTreeMap<&str, Vec<_>> = BTreeMap::new();
-    for (key, item) in &state.items {
+    for (key, item) in state.items.iter().filter(|(key, _)| shape.is_item(key)) {
         for name in item.sprint_names() {
             by_sprint.entry(name).or_default().push((key, item));
         }
@@ -335,7 +356,14 @@ fn count(n: usize, noun: &str) -> String {
 
 /// The dated backlog snapshot: this export's open issues that are in no
 /// running or coming sprint, in rank order.
-fn backlog(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Plan, diags: &mut Diagnostics) {
+fn backlog(
+    ctx: &Context<'_>,
+    state: &State,
+    shape: &Shape<'_>,
+    roster: &mut Roster,
+    plan: &mut Plan,
+    diags: &mut Diagnostics,
+) {
     if ctx.into.join("backlog.yaml").exists() {
         diags.error(
             "backlog.yaml",
@@ -362,7 +390,7 @@ fn backlog(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Pla
         .issues
         .iter()
         .filter_map(|i| state.items.get_key_value(&i.key))
-        .filter(|(_, item)| mapping::in_backlog(item, &state.sprints, ctx.as_of))
+        .filter(|(key, item)| shape.is_item(key) && mapping::in_backlog(item, &state.sprints, ctx.as_of))
         .collect();
     open.sort_by(|a, b| {
         (a.1.rank.is_none(), &a.1.rank, a.1.order).cmp(&(b.1.rank.is_none(), &b.1.rank, b.1.order))
@@ -372,9 +400,9 @@ fn backlog(ctx: &Context<'_>, state: &State, roster: &mut Roster, plan: &mut Pla
         .map(|(key, item)| BacklogEntry {
             id: key,
             title: &item.title,
-            points: item.points,
+            points: shape.points(key, item),
             kind: ctx.settings.item_type(&item.kind),
-            state: mapping::backlog_state(item, ctx.settings),
+            state: mapping::backlog_state(item, shape.points(key, item), ctx.settings),
             created: item.created,
             updated: item.updated,
             acceptance: &item.acceptance,
@@ -483,5 +511,13 @@ pub fn apply(
             })?;
         }
     }
-    Ok(Imported { as_of, issues, sprints: plan.sprints, backlog_items: plan.backlog_items, changes, dry_run })
+    Ok(Imported {
+        as_of,
+        issues,
+        sprints: plan.sprints,
+        backlog_items: plan.backlog_items,
+        changes,
+        notes: plan.notes,
+        dry_run,
+    })
 }

@@ -94,6 +94,9 @@ pub struct Issue {
     pub title: String,
     /// The tracker's issue type (`Story`, `Bug`, `Sub-task` ...).
     pub kind: String,
+    /// The parent issue as the export names it: a key, or (a CSV's `Parent`
+    /// column) the parent's issue id until [`Export::resolve_parents`].
+    pub parent: Option<String>,
     /// The tracker's status name.
     pub status: String,
     /// Its category.
@@ -157,6 +160,11 @@ pub struct Export {
     pub project: Option<String>,
     /// The latest day any timestamp in the export names.
     pub latest: Option<Date>,
+    /// Goal outcomes a sprint list gives (`goal_met`), by sprint name;
+    /// a blank outcome (not assessed) is not here.
+    pub outcomes: std::collections::BTreeMap<String, bool>,
+    /// The tracker's numeric issue id → key, for parents named by id.
+    ids: std::collections::HashMap<String, String>,
     /// Position of each key in `issues`.
     index: std::collections::HashMap<String, usize>,
 }
@@ -240,6 +248,24 @@ impl Export {
         }
         for def in &mut self.sprints {
             def.key = def.name.clone();
+        }
+    }
+
+    /// Notes the tracker's id of an issue, so a parent named by id is found.
+    pub fn note_id(&mut self, id: &str, key: &str) {
+        let id = id.trim();
+        if !id.is_empty() {
+            self.ids.insert(id.to_string(), key.to_string());
+        }
+    }
+
+    /// Turns parents named by issue id into keys, once every file is read
+    /// (a parent may come after its sub-tasks, or in another page).
+    pub fn resolve_parents(&mut self) {
+        for issue in &mut self.issues {
+            if let Some(key) = issue.parent.as_ref().and_then(|p| self.ids.get(p.trim())) {
+                issue.parent = Some(key.clone());
+            }
         }
     }
 

@@ -60,6 +60,10 @@ pub struct SprintRecord {
     pub goal: Option<String>,
     /// `future`, `active`, `closed`.
     pub state: Option<String>,
+    /// The goal outcome a sprint list gave, with the date of the import
+    /// that gave it: the newest one given wins, a blank one changes nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_met: Option<Outcome>,
     /// The tracker.
     pub source: String,
     /// Files it was last read from (named in the generated file's header).
@@ -68,6 +72,16 @@ pub struct SprintRecord {
     pub first_seen: Date,
     /// Last import that saw it.
     pub last_seen: Date,
+}
+
+/// A sprint goal's outcome as a sprint list gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Whether the goal was met.
+    pub met: bool,
+    /// The import that gave it.
+    pub as_of: Date,
 }
 
 /// An issue's time in one sprint, as imports saw it (derived from the
@@ -102,6 +116,9 @@ pub struct ItemRecord {
     pub title: String,
     /// Tracker issue type.
     pub kind: String,
+    /// The parent issue's key (a sub-task's story; a story's epic).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
     /// Tracker status.
     pub status: String,
     /// Status category.
@@ -241,6 +258,7 @@ impl State {
                 end: None,
                 goal: None,
                 state: None,
+                goal_met: None,
                 source: source.as_str().into(),
                 files: files.to_vec(),
                 first_seen: as_of,
@@ -255,6 +273,11 @@ impl State {
                 rec.state = def.state.clone().or(rec.state.take());
                 rec.files = files.to_vec();
             }
+            if let Some(&met) = export.outcomes.get(&def.name)
+                && rec.goal_met.is_none_or(|known| as_of >= known.as_of)
+            {
+                rec.goal_met = Some(Outcome { met, as_of });
+            }
         }
         for (order, issue) in export.issues.iter().enumerate() {
             self.merge_issue(issue, order, source, as_of);
@@ -266,6 +289,7 @@ impl State {
             source: source.as_str().into(),
             title: String::new(),
             kind: String::new(),
+            parent: None,
             status: String::new(),
             category: Category::Todo,
             points: None,
@@ -292,6 +316,7 @@ impl State {
         }
         rec.title = issue.title.clone();
         rec.kind = issue.kind.clone();
+        rec.parent = issue.parent.clone();
         rec.status = issue.status.clone();
         rec.category = issue.category;
         rec.points = issue.points;

@@ -13,6 +13,7 @@ fn item(created: Date, resolved: Option<Date>, category: Category) -> ItemRecord
         source: "jira".into(),
         title: "Saved cards".into(),
         kind: "Story".into(),
+        parent: None,
         status: "Done".into(),
         category,
         points: Some(3.0),
