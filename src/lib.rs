@@ -76,6 +76,7 @@ pub fn check(data_dir: &Path, flags: &Flags, now: jiff::Timestamp) -> Checked {
     let project = loaded.project.map(|mut project| {
         let options = flags.resolve(&project.settings, now);
         leave_out_after(&mut project, options.report_date, &mut diagnostics);
+        warn_if_old(&project, options.report_date, &mut diagnostics);
         load::checkins::remind(&project, options.report_date, &mut diagnostics);
         (project, options)
     });
@@ -102,6 +103,30 @@ fn leave_out_after(project: &mut Project, date: Date, diagnostics: &mut Diagnost
                 } else {
                     ""
                 }
+            ),
+        );
+    }
+}
+
+/// How many days before the report date the newest record may be before
+/// `check` says the data is old (docs/data.md).
+pub const OLD_DATA_DAYS: i64 = 14;
+
+/// A warning when the newest dated record is more than [`OLD_DATA_DAYS`]
+/// before the report date: the pages would report on a day the data knows
+/// nothing about (an old export imported today). It names the `--as-of`
+/// that reports on the data as it was.
+fn warn_if_old(project: &Project, date: Date, diagnostics: &mut Diagnostics) {
+    let Some((newest, path)) = project.newest_record() else { return };
+    let days = model::dates::days_between(date, newest);
+    if days > OLD_DATA_DAYS {
+        diagnostics.warning(
+            path,
+            None,
+            format!(
+                "the newest record in the data is dated {newest}, {days} days before the report date {date}: \
+                 the pages would report on {date} with nothing recent to show; to report on the data as it was, \
+                 use --as-of {newest} (or as_of: {newest} in tandem.yaml)"
             ),
         );
     }

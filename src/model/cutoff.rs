@@ -29,4 +29,17 @@ impl Project {
         }
         later
     }
+
+    /// The newest dated record and the file it is in (docs/data.md): a note,
+    /// a backlog snapshot, a sprint's start, an item's `added`, `removed` or
+    /// `done`, never a sprint's planned end. Ties go to the first path.
+    pub fn newest_record(&self) -> Option<(Date, &str)> {
+        let notes = self.notes.iter().map(|n| (n.date, n.path.as_str()));
+        let snapshots = self.backlog.snapshots().iter().filter_map(|s| s.date.map(|d| (d, s.path.as_str())));
+        let sprints = self.sprints.iter().flat_map(|s| {
+            let items = s.items.iter().flat_map(|i| [i.added, i.removed, i.done]).flatten();
+            std::iter::once(s.start).chain(items).map(move |d| (d, s.path.as_str()))
+        });
+        notes.chain(snapshots).chain(sprints).max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+    }
 }

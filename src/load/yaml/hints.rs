@@ -91,13 +91,16 @@ fn open_bracket(lines: &[&str], upto: usize) -> Option<(usize, usize, char)> {
 /// without a value. Gives each position and key.
 pub fn comment_values(source: &str, line_offset: u32) -> Vec<(Pos, String)> {
     let mut found = Vec::new();
-    for (i, line) in source.lines().enumerate() {
+    let lines: Vec<&str> = source.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
         let body = line.trim_start();
         let body = body.strip_prefix("- ").map_or(body, str::trim_start);
         let Some((key, rest)) = body.split_once(": ") else { continue };
         let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
         let value = rest.trim_start();
-        if is_key && value.starts_with('#') && value.len() > 1 {
+        let key_indent = line.len() - body.len();
+        if is_key && value.starts_with('#') && value.len() > 1 && !block_follows(&lines[i + 1..], key_indent)
+        {
             let col = line.len() - value.len();
             let pos = (
                 u32::try_from(i + 1).unwrap_or(u32::MAX).saturating_add(line_offset),
@@ -109,9 +112,34 @@ pub fn comment_values(source: &str, line_offset: u32) -> Vec<(Pos, String)> {
     found
 }
 
+/// Whether the key at `indent` has its value on the lines after it (`members:
+/// # everyone` over an indented list): the next line with content is indented
+/// deeper, or is a list item at the key's own indent, which YAML allows.
+fn block_follows(after: &[&str], indent: usize) -> bool {
+    let next = after
+        .iter()
+        .map(|l| (l.len() - l.trim_start().len(), l.trim_start()))
+        .find(|(_, text)| !text.is_empty() && !text.starts_with('#'));
+    next.is_some_and(|(at, text)| at > indent || (at == indent && (text == "-" || text.starts_with("- "))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comment_after_a_key_whose_value_follows_is_no_mistake() {
+        // `members:   # everyone` over the list is a comment, not a lost value.
+        let src = "name: Phoenix\nmembers:   # everyone\n  - id: alice\n    role: product-owner\n";
+        assert_eq!(comment_values(src, 0), vec![]);
+        let src = "members: # all of us\n# (the PO first)\n- id: alice\n";
+        assert_eq!(comment_values(src, 0), vec![]);
+        // A colour written without quotes has lost its value.
+        let src = "title: x\ncolor: #ff0000\nname: y\n";
+        assert_eq!(comment_values(src, 0), vec![((2, 8), "color".to_string())]);
+        let src = "color: #ff0000\n";
+        assert_eq!(comment_values(src, 0), vec![((1, 8), "color".to_string())]);
+    }
 
     #[test]
     fn a_tab_is_found_on_its_own_line() {
