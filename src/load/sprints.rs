@@ -190,18 +190,21 @@ fn read_impediment(
 /// Returns the sprints in start-date order.
 pub fn check_sprints(mut list: Vec<LocatedSprint>, diags: &mut Diagnostics) -> Vec<Sprint> {
     list.sort_by(|a, b| (a.sprint.start, &a.sprint.path).cmp(&(b.sprint.start, &b.sprint.path)));
-    let mut keep: Vec<LocatedSprint> = Vec::new();
-    for located in list {
+    // Every rule against every earlier sprint, so one run names every
+    // problem: a duplicate id never hides an overlap.
+    let mut faulty = vec![false; list.len()];
+    for (i, located) in list.iter().enumerate() {
         let s = &located.sprint;
-        if let Some(other) = keep.iter().find(|k| k.sprint.id == s.id) {
+        let earlier = &list[..i];
+        if let Some(other) = earlier.iter().find(|k| k.sprint.id == s.id) {
             diags.error(
                 &s.path,
                 Some(located.id_pos),
                 format!("sprint id `{}` is also used by {}", s.id, other.sprint.path),
             );
-            continue;
+            faulty[i] = true;
         }
-        if let Some(other) = keep.iter().find(|k| k.sprint.end >= s.start) {
+        if let Some(other) = earlier.iter().find(|k| k.sprint.end >= s.start) {
             let o = &other.sprint;
             diags.error(
                 &s.path,
@@ -211,11 +214,10 @@ pub fn check_sprints(mut list: Vec<LocatedSprint>, diags: &mut Diagnostics) -> V
                     s.id, s.start, s.end, o.id, o.start, o.end, o.path
                 ),
             );
-            continue;
+            faulty[i] = true;
         }
-        keep.push(located);
     }
-    keep.into_iter().map(|l| l.sprint).collect()
+    list.into_iter().zip(faulty).filter(|(_, faulty)| !faulty).map(|(l, _)| l.sprint).collect()
 }
 
 #[cfg(test)]
@@ -322,6 +324,34 @@ mod tests {
             vec![
                 "error: sprints/b.yaml:1:8: sprint b (2026-10-12 to 2026-10-23) overlaps sprint a (2026-10-05 to 2026-10-16) in sprints/a.yaml",
                 "error: sprints/c.yaml:1:5: sprint id `a` is also used by sprints/a.yaml",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_id_never_hides_an_overlap() {
+        let mut d = Diagnostics::new();
+        let mut read = |src: &str, path: &str, stem: &str| {
+            let node = parse(src, path, 0, &mut d);
+            node.and_then(|n| read_sprint(&n, path, stem, None, &mut d))
+        };
+        // c has a's id and overlaps b: both are said in one run.
+        let list: Vec<LocatedSprint> = [
+            read("start: 2026-10-05\nend: 2026-10-16\n", "sprints/a.yaml", "a"),
+            read("start: 2026-10-19\nend: 2026-10-30\n", "sprints/b.yaml", "b"),
+            read("id: a\nstart: 2026-10-26\nend: 2026-11-06\n", "sprints/c.yaml", "c"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let kept = check_sprints(list, &mut d);
+        assert_eq!(kept.len(), 2);
+        let msgs: Vec<String> = d.sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "error: sprints/c.yaml:1:5: sprint id `a` is also used by sprints/a.yaml",
+                "error: sprints/c.yaml:2:8: sprint a (2026-10-26 to 2026-11-06) overlaps sprint b (2026-10-19 to 2026-10-30) in sprints/b.yaml",
             ]
         );
     }
