@@ -48,6 +48,8 @@ pub struct Summary {
     pub week: String,
     /// The health score, rounded; `None` when there is none.
     pub score: Option<i64>,
+    /// `3 of 5 practices have data`, when not all have: the score is their mean.
+    pub coverage: Option<String>,
     /// Overall status as word and shape.
     pub status: StatusView,
     /// Change since the previous week.
@@ -164,15 +166,14 @@ pub(crate) fn build(
     let status = words::status(report.health.status);
     let score = report.health.score.map(format::score_points);
     let coverage =
-        format::practices_with_data(report.health.practices_scored(), report.health.practices.len())
-            .map(|c| format!(" ({c})"))
-            .unwrap_or_default();
+        format::practices_with_data(report.health.practices_scored(), report.health.practices.len());
+    let in_brackets = coverage.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
     let headline = match (score, &change) {
         (None, _) => "No data yet: there are not enough sprint records and notes to score the team.".into(),
         (Some(s), Some(c)) => {
-            format!("{}: {s} out of 100{coverage}, {}.", status.label, words::lower_first(&c.text))
+            format!("{}: {s} out of 100{in_brackets}, {}.", status.label, words::lower_first(&c.text))
         }
-        (Some(s), None) => format!("{}: {s} out of 100{coverage}.", status.label),
+        (Some(s), None) => format!("{}: {s} out of 100{in_brackets}.", status.label),
     };
     let (improved, slipped) = movements(weeks);
     let all_attention = &analysis.attention;
@@ -186,6 +187,7 @@ pub(crate) fn build(
         as_of_text: format::date(date).long,
         week: iso_week_label(date),
         score,
+        coverage,
         status,
         change,
         headline,

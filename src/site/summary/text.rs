@@ -70,7 +70,8 @@ fn normalise(base: Option<&str>) -> Option<String> {
 }
 
 fn status_line(s: &Summary) -> String {
-    let score = s.score.map_or_else(String::new, |n| format!("{n} out of 100"));
+    let coverage = s.coverage.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
+    let score = s.score.map_or_else(String::new, |n| format!("{n} out of 100{coverage}"));
     let change = s.change.as_ref().map_or_else(String::new, |c| format!(", {} {}", c.arrow, lower(&c.text)));
     match s.score {
         Some(_) => format!("{} {}: {score}{change}.", s.status.shape, s.status.label),
