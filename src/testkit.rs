@@ -28,9 +28,11 @@ pub fn action(owners: &[&str], text: &str, due: Option<&str>, checked: bool) -> 
         text: text.into(),
         key: text.to_lowercase(),
         due: due.map(date),
+        due_written: due.map(|d| format!("due {d}")),
         checked,
         done_on: None,
         line: 1,
+        restated: false,
     }
 }
 
@@ -50,14 +52,18 @@ pub fn note(path: &str, day: &str, kind: NoteKind, title: &str) -> Note {
         path: path.into(),
         date: date(day),
         kind,
+        also: Vec::new(),
         title: title.into(),
         attendees: Vec::new(),
+        // Hand-made notes record their attendance (empty until a test adds some).
+        attendance_recorded: true,
         sprint: None,
         visibility: Visibility::Team,
         body: String::new(),
         body_line: 1,
         actions: Vec::new(),
         decisions: Vec::new(),
+        unread: Vec::new(),
     }
 }
 

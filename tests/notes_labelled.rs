@@ -166,7 +166,8 @@ impl Score {
                 .enumerate()
                 .find(|(i, a)| !taken[*i] && a.text.to_lowercase().contains(&want.words));
             let Some((i, got)) = hit else {
-                let _ = writeln!(lines, "  missed: {} | {:?} | {}", want.owners.join(", "), want.due, want.words);
+                let _ =
+                    writeln!(lines, "  missed: {} | {:?} | {}", want.owners.join(", "), want.due, want.words);
                 continue;
             };
             taken[i] = true;
@@ -194,7 +195,7 @@ impl Score {
         self.score_attendance(note, labels, &mut lines);
         if let Some(kinds) = &labels.kinds {
             self.kinds_labelled += 1;
-            let read = vec![note.kind.as_str().to_string()];
+            let read: Vec<String> = note.kinds().map(|k| k.as_str().to_string()).collect();
             if &read == kinds {
                 self.kinds_right += 1;
             } else {
@@ -208,7 +209,7 @@ impl Score {
 
     fn score_attendance(&mut self, note: &Note, labels: &Labels, lines: &mut String) {
         let read: Option<Vec<String>> =
-            (!note.attendees.is_empty()).then(|| note.attendees.iter().map(attendee_name).collect());
+            note.attendance_known().then(|| note.attendees.iter().map(attendee_name).collect());
         let same = match (&labels.attendees, &read) {
             (None, None) => true,
             (Some(want), Some(got)) => {
@@ -267,7 +268,8 @@ fn score_all() -> Score {
         let labels = labels_of(&source);
         let checked = tandem::check(&source, None, jiff::Timestamp::UNIX_EPOCH);
         let Some((project, date)) = checked.project else {
-            let problems: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
+            let problems: Vec<String> =
+                checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
             panic!("{} not read: {problems:#?}", source.display());
         };
         let tracked = follow(&project.notes, date);

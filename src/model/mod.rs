@@ -456,12 +456,19 @@ pub struct Note {
     pub path: String,
     /// Meeting date.
     pub date: Date,
-    /// Meeting kind.
+    /// Meeting kind: the first one its title names when it names several.
     pub kind: NoteKind,
+    /// The other meetings the note records too, in the order named, never
+    /// `kind` again (`Sprint 44 Review + Retro`: kind review, also retro).
+    pub also: Vec<NoteKind>,
     /// Title.
     pub title: String,
     /// Attendees in the order written, without repeats.
     pub attendees: Vec<Attendee>,
+    /// Whether the note says who attended: a front-matter list or a readable
+    /// attendee section. When it does not, `attendees` is empty and means
+    /// "unknown", never "nobody came" (docs/data.md).
+    pub attendance_recorded: bool,
     /// Sprint id: explicit, else the sprint whose dates contain the note's date.
     pub sprint: Option<String>,
     /// Whether the text may be published.
@@ -474,16 +481,53 @@ pub struct Note {
     pub actions: Vec<NoteAction>,
     /// Decisions in the order written.
     pub decisions: Vec<Decision>,
+    /// Lines that look like an action item or a decision but were not read
+    /// as one, with the reason (`tandem check --explain`, the note's page).
+    pub unread: Vec<Unread>,
 }
 
 impl Note {
-    /// Whether any attendee is a member with `role`.
+    /// Whether any attendee is a member with `role` (false when attendance
+    /// is not recorded: see [`Note::attendance_known`]).
     pub fn has_role(&self, team: &Team, role: Role) -> bool {
         self.attendees.iter().any(|a| match a {
             Attendee::Member(id) => team.has_role(id, role),
             Attendee::Guest(_) => false,
         })
     }
+
+    /// Whether the note records who attended; when it does not, its
+    /// attendance is unknown, not absence.
+    pub fn attendance_known(&self) -> bool {
+        self.attendance_recorded
+    }
+
+    /// Every meeting the note records: `kind` first, then `also`.
+    pub fn kinds(&self) -> impl Iterator<Item = NoteKind> + '_ {
+        std::iter::once(self.kind).chain(self.also.iter().copied())
+    }
+
+    /// Whether the note records a meeting of `kind` (a review-and-retro note is both).
+    pub fn is(&self, kind: NoteKind) -> bool {
+        self.kinds().any(|k| k == kind)
+    }
+
+    /// Whether the note records a sprint event (planning, review or retro).
+    pub fn is_sprint_event(&self) -> bool {
+        self.kinds().any(NoteKind::is_sprint_event)
+    }
+}
+
+/// A line of a note that looks like an action item or a decision but was not
+/// read as one, and why (`starts with "Decision" but has no colon or dash`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// 1-based line in the file.
+    pub line: u32,
+    /// The line's text.
+    pub text: String,
+    /// Why it was not read, and what to write instead.
+    pub why: String,
 }
 
 /// An action item as written in one note.
@@ -501,12 +545,18 @@ pub struct NoteAction {
     pub key: String,
     /// Due date given here.
     pub due: Option<Date>,
+    /// The words that gave the due date (`by Tuesday`, `due 2026-10-07`), for
+    /// `check --explain` and the note's page.
+    pub due_written: Option<String>,
     /// Whether it is checked (`[x]`) here.
     pub checked: bool,
     /// Explicit `done YYYY-MM-DD` given here.
     pub done_on: Option<Date>,
     /// 1-based line in the file.
     pub line: u32,
+    /// Restated from an earlier meeting ("Previous action items"): it updates
+    /// the item it restates (ticked, a new due date) but never raises one.
+    pub restated: bool,
 }
 
 /// A decision recorded in a note.

@@ -116,16 +116,7 @@ fn an_action_from_a_private_note_is_named_but_never_quoted() {
 fn notes_after_the_date_are_not_seen() {
     let mut p = project();
     let future = p.notes.iter_mut().find(|n| n.title == "Future review").unwrap();
-    future.actions = vec![crate::model::NoteAction {
-        guests: Vec::new(),
-        owners: vec!["carol".into()],
-        text: "FUTURE action".into(),
-        key: "future action".into(),
-        due: Some(date("2026-10-01")),
-        checked: false,
-        done_on: None,
-        line: 1,
-    }];
+    future.actions = vec![crate::testkit::action(&["carol"], "FUTURE action", Some("2026-10-01"), false)];
     future.date = date("2026-10-17");
     future.kind = NoteKind::Review;
     let all = format!("{:?}", run(&p));
