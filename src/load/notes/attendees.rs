@@ -196,11 +196,32 @@ fn grouped(text: &str) -> Vec<String> {
 /// A paragraph's entries: split at commas or semicolons when it has any (a
 /// wrapped line counts as a space), else one entry per line.
 fn paragraph_entries(lines: &[String]) -> Vec<String> {
-    if lines.iter().any(|l| l.contains([',', ';'])) {
-        split_names(&lines.join(" "))
-    } else {
-        lines.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
+    // A later line `Guests: Ana (PSF)` adds its names; `Chair: Bo` is another
+    // matter and ends the list.
+    let mut names = Vec::new();
+    let mut grouped_names = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let labelled = line.split_once(':').filter(|(head, _)| {
+            n > 0 && head.split_whitespace().count() <= 3 && head.starts_with(char::is_uppercase)
+        });
+        match labelled {
+            Some(_) => {
+                let group = grouped(line);
+                if group.len() == 1 && group[0] == *line {
+                    break;
+                }
+                grouped_names.extend(group);
+            }
+            None => names.push(line.clone()),
+        }
     }
+    let mut out = if names.iter().any(|l| l.contains([',', ';'])) {
+        split_names(&names.join(" "))
+    } else {
+        names.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
+    };
+    out.extend(grouped_names);
+    out
 }
 
 /// One written entry such as `Jane Doe @jdoe (voting member)`: a member when
@@ -331,6 +352,19 @@ Went well: pairing
             from(md),
             vec![member("alice"), guest("Jane"), guest("Raj"), member("carol"), member("dan")]
         );
+    }
+
+    #[test]
+    fn guests_on_the_next_line_and_meetbot_rosters() {
+        assert_eq!(
+            from("Attendees: Alice, Bob\nGuests: Jane (PSF)\nChair: Carol\n"),
+            vec![member("alice"), member("bob"), guest("Jane")]
+        );
+        assert_eq!(
+            from("## People present (lines said)\n\n* bob (54)\n* dan (3)\n"),
+            vec![member("bob"), member("dan")]
+        );
+        assert_eq!(from("**Who:** Alice, Carol\n"), vec![member("alice"), member("carol")]);
     }
 
     #[test]

@@ -298,8 +298,8 @@ impl Walk<'_> {
             }
             return;
         }
-        if openers::decision(&text) {
-            decisions.insert(i, vec![(text.clone(), block.line)]);
+        if let Some(decided) = openers::decision(&text) {
+            decisions.insert(i, vec![(decided.to_string(), block.line)]);
         }
         self.commitment(i, &text, actions);
     }

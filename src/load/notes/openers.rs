@@ -35,6 +35,10 @@ pub struct Opener<'t> {
 }
 
 const DECISIONS: &[&str] = &[
+    "we approved",
+    "we accepted",
+    "we chose",
+    "we resolved",
     "we agreed",
     "we have agreed",
     "we've agreed",
@@ -44,6 +48,14 @@ const DECISIONS: &[&str] = &[
     "we all agreed",
     "the team agreed",
     "the team decided",
+    "the group agreed",
+    "the group decided",
+    "the board approved",
+    "the board agreed",
+    "the committee agreed",
+    "the committee approved",
+    "the council agreed",
+    "the council approved",
     "it was agreed",
     "it was decided",
     "agreed to",
@@ -55,15 +67,22 @@ const DECISIONS: &[&str] = &[
     "consensus to",
 ];
 
-/// Whether `text` records a decision in a sentence of its own (`We agreed to
-/// move statements to S44`), possibly after a short topic (`Go-live: decided
-/// to wait`).
-pub fn decision(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+/// The decision `text` records in a sentence of its own (`We agreed to move
+/// statements to S44`): the whole text when it opens so, possibly after a
+/// short topic (`Go-live: decided to wait`), else from a later sentence
+/// opening so (`The SC discussed it. We approved PEP 737.`) to the end.
+pub fn decision(text: &str) -> Option<&str> {
+    let text = text.trim_start();
     let opens = |t: &str| {
-        DECISIONS.iter().any(|d| t.starts_with(d) && !t[d.len()..].starts_with(char::is_alphanumeric))
+        let lower = t.to_lowercase();
+        DECISIONS.iter().any(|d| lower.starts_with(d) && !lower[d.len()..].starts_with(char::is_alphanumeric))
     };
-    opens(&lower) || after_topic(&lower).is_some_and(opens)
+    if opens(text) || after_topic(text).is_some_and(opens) {
+        return Some(text);
+    }
+    let ends = text.match_indices(['.', '!', '?']).map(|(i, _)| i + 1);
+    let starts = ends.filter(|&i| text[i..].starts_with(char::is_whitespace));
+    starts.filter_map(|i| text.get(i..)).map(str::trim_start).find(|t| opens(t))
 }
 
 /// The text after a short topic label (`Review format: …`): at most six
@@ -272,14 +291,17 @@ mod tests {
 
     #[test]
     fn decisions_in_sentences() {
-        assert!(decision("We agreed to move statements to S44"));
-        assert!(decision("we've decided: no demo this sprint"));
-        assert!(decision("Agreed to keep the JSON plugin experimental"));
-        assert!(decision("Statements go-live: Decided to wait for legal"));
-        assert!(decision("Review format: we decided to try a shorter demo"));
-        assert!(!decision("We agreeded nothing"));
-        assert!(!decision("Nobody agreed to anything"));
-        assert!(!decision("The team discussed. We agreed later."));
+        assert!(decision("We agreed to move statements to S44").is_some());
+        assert!(decision("we've decided: no demo this sprint").is_some());
+        assert!(decision("Agreed to keep the JSON plugin experimental").is_some());
+        assert!(decision("Statements go-live: Decided to wait for legal").is_some());
+        assert!(decision("Review format: we decided to try a shorter demo").is_some());
+        assert_eq!(
+            decision("We discussed it. We approved PEP 737 as is."),
+            Some("We approved PEP 737 as is.")
+        );
+        assert_eq!(decision("We agreeded nothing"), None);
+        assert_eq!(decision("Nobody agreed to anything"), None);
     }
 
     #[test]

@@ -289,10 +289,18 @@ fn offset(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
 }
 
-/// Owners closing the item in brackets: `Update the roadmap (Alice)`,
-/// `… (@nzakas)`, `… (owner: Bob, Carol)`. Gives the owners and where the brackets open.
+/// Owners closing the item in brackets or after an arrow: `Update the
+/// roadmap (Alice)`, `… (@nzakas)`, `… (owner: Bob, Carol)`, `… → Omar`.
+/// Gives the owners and where the brackets or the arrow start.
 pub fn trailing(text: &str, people: &People) -> Option<(Vec<Who>, usize)> {
     let t = text.trim_end().trim_end_matches('.');
+    for arrow in [" → ", " -> ", " => "] {
+        if let Some(at) = t.rfind(arrow)
+            && let Some(owners) = resolve(&t[at + arrow.len()..], people, false)
+        {
+            return Some((owners, at));
+        }
+    }
     let open = t.rfind('(')?;
     let inner = t.strip_suffix(')')?.get(open + 1..)?.trim();
     let lower = inner.to_ascii_lowercase();

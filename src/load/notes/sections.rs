@@ -42,6 +42,7 @@ const NAMES: &[(SectionKind, &[&str])] = &[
             "members present",
             "attendance",
             "roll call",
+            "people present",
         ],
     ),
     (
@@ -85,7 +86,16 @@ const NAMES: &[(SectionKind, &[&str])] = &[
 /// Names that open a section only as a label with a colon (`AI: ...`), never
 /// as a heading or a bare list item: a heading "AI" is a topic, not actions.
 const LABEL_ONLY: &[(SectionKind, &str)] =
-    &[(SectionKind::Actions, "ai"), (SectionKind::Decisions, "consensus")];
+    &[(SectionKind::Actions, "ai"), (SectionKind::Decisions, "consensus"), (SectionKind::Attendees, "who")];
+
+/// MeetBot's tags (`#action bob to …`, `#agreed …`): labels without a colon.
+const TAGS: &[(SectionKind, &str)] = &[
+    (SectionKind::Actions, "#action"),
+    (SectionKind::Decisions, "#agreed"),
+    (SectionKind::Decisions, "#agree"),
+    (SectionKind::Decisions, "#decision"),
+    (SectionKind::Decisions, "#resolved"),
+];
 
 /// Words around a section name that do not change what it holds
 /// (`New action items`, `Summary of resolutions`, `Key decisions`).
@@ -208,6 +218,13 @@ pub fn label(text: &str) -> Option<(SectionKind, &str)> {
 
 /// [`label`] with the line's opening bold run, if it has one.
 pub fn label_in<'t>(text: &'t str, lead: Option<&str>) -> Option<Label<'t>> {
+    if let Some(&(kind, tag)) = TAGS.iter().find(|(_, tag)| {
+        text.get(..tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag))
+            && text[tag.len()..].starts_with([' ', ':'])
+    }) {
+        let rest = text[tag.len()..].trim_start_matches(':').trim();
+        return Some(Label { kind, head: &text[..tag.len()], rest });
+    }
     if let Some((head, rest)) = text.split_once(':')
         && let Some(kind) = label_kind(head)
     {
@@ -237,11 +254,21 @@ pub fn date_label(text: &str) -> Option<&str> {
 }
 
 /// Whether a line on its own starts a new block: a label, or a sentence that
-/// records a decision or a commitment (`We agreed ...`, `@maria will ...`).
-pub fn starts_block(line: &Line) -> bool {
-    label_in(&line.text, line.lead.as_deref()).is_some()
-        || super::openers::decision(&line.text)
-        || super::openers::looks_committed(&line.text)
+/// records a decision or a commitment (`We agreed ...`, `@maria will ...`),
+/// unless the line before it runs on into it (`... in the interest of the` /
+/// `Foundation to establish ...` is one sentence wrapped).
+pub fn starts_block(previous: &Line, line: &Line) -> bool {
+    if label_in(&line.text, line.lead.as_deref()).is_some() {
+        return true;
+    }
+    let runs_on = previous.text.ends_with([',', '(', '-', '/'])
+        || previous.text.rsplit(' ').next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            ["the", "of", "to", "a", "an", "and", "or", "for", "with", "in", "on", "at", "by", "that", "from"]
+                .contains(&w.as_str())
+        });
+    !runs_on
+        && (super::openers::decision(&line.text).is_some() || super::openers::looks_committed(&line.text))
 }
 
 /// The section starting at block `i`, if it is a named heading or a label.
@@ -345,7 +372,7 @@ mod tests {
     use super::*;
 
     fn read(md: &str) -> Vec<Block> {
-        blocks(md, 1, &|l: &Line| label(&l.text).is_some())
+        blocks(md, 1, &|_: &Line, l: &Line| label(&l.text).is_some())
     }
 
     #[test]

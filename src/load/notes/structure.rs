@@ -123,9 +123,10 @@ impl Block {
 /// Reads `body` (whose first line is file line `first_line`) into blocks.
 ///
 /// A paragraph or item text spanning several lines is split before every line
-/// after the first for which `starts_block` holds (a label such as `Decision:`
-/// written on the line after another), each part becoming its own paragraph.
-pub fn blocks(body: &str, first_line: u32, starts_block: &dyn Fn(&Line) -> bool) -> Vec<Block> {
+/// after the first for which `starts_block(previous line, line)` holds (a
+/// label such as `Decision:` written on the line after another), each part
+/// becoming its own paragraph.
+pub fn blocks(body: &str, first_line: u32, starts_block: &dyn Fn(&Line, &Line) -> bool) -> Vec<Block> {
     // The same dialect the site renders, so a heading or list reads as the
     // same block here as on the note's page.
     let options = crate::model::markdown_options();
@@ -192,7 +193,7 @@ struct Builder<'s> {
     /// For each block, its text inside and outside strikethrough.
     strikes: Vec<Strike>,
     lines: LineIndex,
-    starts_block: &'s dyn Fn(&Line) -> bool,
+    starts_block: &'s dyn Fn(&Line, &Line) -> bool,
 }
 
 impl Builder<'_> {
@@ -388,13 +389,14 @@ impl Builder<'_> {
         if block.heading_level().is_some() || block.is_row() {
             return;
         }
-        let cut = block.lines.iter().skip(1).position(|l| (self.starts_block)(l)).map(|p| p + 1);
+        let starts = |lines: &[Line], k: usize| k > 0 && (self.starts_block)(&lines[k - 1], &lines[k]);
+        let cut = (1..block.lines.len()).find(|&k| starts(&block.lines, k));
         let Some(cut) = cut else { return };
         let struck = block.struck;
         let mut rest = block.lines.split_off(cut);
         let parent = if block.is_item() { Some(index) } else { block.parent };
         while !rest.is_empty() {
-            let next = rest.iter().skip(1).position(|l| (self.starts_block)(l)).map_or(rest.len(), |p| p + 1);
+            let next = (1..rest.len()).find(|&k| starts(&rest, k)).unwrap_or(rest.len());
             let tail = rest.split_off(next);
             let line = rest.first().map_or(0, |l| l.line);
             let at = self.blocks.len();
@@ -418,7 +420,7 @@ mod tests {
     use super::*;
 
     fn read(md: &str) -> Vec<Block> {
-        blocks(md, 1, &|l: &Line| l.text.starts_with("Decision:"))
+        blocks(md, 1, &|_: &Line, l: &Line| l.text.starts_with("Decision:"))
     }
 
     fn summary(blocks: &[Block]) -> Vec<(String, u32, String)> {
@@ -533,7 +535,7 @@ mod tests {
 
     #[test]
     fn setext_headings_and_line_offsets() {
-        let b = blocks("Title\n=====\n\ntext\n", 5, &|_: &Line| false);
+        let b = blocks("Title\n=====\n\ntext\n", 5, &|_: &Line, _: &Line| false);
         assert_eq!(summary(&b), vec![("h1".into(), 5, "Title".into()), ("p".into(), 8, "text".into())]);
     }
 

@@ -92,7 +92,7 @@ mod tests {
         let b = blocks(
             "| Due | Action | Owner |\n|---|---|---|\n| Friday | Book the room | Bob |\n| 2026-10-20 | Write notes | @carol, Jane |\n",
             1,
-            &|_: &Line| false,
+            &|_: &Line, _: &Line| false,
         );
         let columns = Columns::of(&b[0]);
         let ctx = due::Context { note: date("2026-10-05"), sprint_end: None, order: None };
@@ -107,9 +107,10 @@ mod tests {
 
     #[test]
     fn without_known_headings_the_first_column_is_the_text() {
-        let b = blocks("| Decision | Owner |\n|---|---|\n| Ship it | Bob |\n", 1, &|_: &Line| false);
+        let b =
+            blocks("| Decision | Owner |\n|---|---|\n| Ship it | Bob |\n", 1, &|_: &Line, _: &Line| false);
         assert_eq!(Columns::of(&b[0]).text(&b[1]), "Ship it");
-        let b = blocks("| Topic | Notes |\n|---|---|\n| CI | slow |\n", 1, &|_: &Line| false);
+        let b = blocks("| Topic | Notes |\n|---|---|\n| CI | slow |\n", 1, &|_: &Line, _: &Line| false);
         assert_eq!(Columns::of(&b[0]).text(&b[1]), "CI");
     }
 }

@@ -96,7 +96,7 @@ mod tests {
     use super::*;
 
     fn why_of(md: &str) -> Option<String> {
-        let b = blocks(md, 1, &|_: &Line| false);
+        let b = blocks(md, 1, &|_: &Line, _: &Line| false);
         why(&b, 0, None, &People::new(&team())).map(|u| u.why)
     }
 

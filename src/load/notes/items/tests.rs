@@ -289,6 +289,32 @@ fn a_decision_restated_in_a_summary_counts_once_and_previous_decisions_add_nothi
 }
 
 #[test]
+fn meetbot_tags_and_owners_after_an_arrow() {
+    let md = "* #action bob to propose the exception by Tuesday\n* #agreed spec freeze is 2026-12-03\n\n## Action items\n- [ ] Spike on service workers → Carol, Wed\n- [ ] Talk to legal -> Dan (by 20/11)\n";
+    let a = acts(md);
+    let got: Vec<(Vec<String>, String, Option<String>)> =
+        a.into_iter().map(|a| (a.owners, a.text, a.due.map(|d| d.to_string()))).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["bob".into()], "propose the exception".into(), Some("2026-11-17".into())),
+            (vec!["carol".into()], "Spike on service workers".into(), Some("2026-11-18".into())),
+            (vec!["dan".into()], "Talk to legal".into(), Some("2026-11-20".into())),
+        ]
+    );
+    let got: Vec<String> = decs(md).into_iter().map(|d| d.text).collect();
+    assert_eq!(got, vec!["spec freeze is 2026-12-03"]);
+}
+
+#[test]
+fn a_decision_in_a_later_sentence_and_a_wrapped_sentence_is_one() {
+    let md = "The SC discussed the proposal. We approved PEP 737 with the\nchanges requested.\n\nWHEREAS it is in the best interests of the\nFoundation to establish a committee;\n";
+    let got: Vec<String> = decs(md).into_iter().map(|d| d.text).collect();
+    assert_eq!(got, vec!["We approved PEP 737 with the changes requested."]);
+    assert_eq!(summary(&acts(md)), vec![]);
+}
+
+#[test]
 fn compromise_is_a_whole_tag() {
     assert!(has_tag("Scope cut #Compromise.", "#compromise"));
     assert!(has_tag("(#compromise)", "#compromise"));
