@@ -243,9 +243,10 @@ impl Walk<'_> {
             actions.insert((i, 0), found);
             return;
         }
-        // A line of text in the section is an item too, unless it introduces a list.
+        // A line of text in the section is an item too, unless it introduces a
+        // list or is a remark of several sentences (`Grace is still waiting. Klarna went live.`).
         for (n, (text, line)) in logical_lines(block).into_iter().enumerate() {
-            if !text.ends_with(':') && !is_placeholder(&text) {
+            if !text.ends_with(':') && !is_placeholder(&text) && !several_sentences(&text) {
                 let mut found = self.found(i, text, Vec::new());
                 found.line = line;
                 actions.insert((i, n), found);
@@ -415,6 +416,15 @@ fn logical_lines(block: &Block) -> Vec<(String, u32)> {
         }
     }
     out
+}
+
+/// Whether a line holds more than one sentence.
+fn several_sentences(text: &str) -> bool {
+    let t = text.trim_end();
+    t.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let after = &t[i + 1..];
+        after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase)
+    })
 }
 
 /// `none`, `n/a` and the like written where a list would go.

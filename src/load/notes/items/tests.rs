@@ -289,6 +289,15 @@ fn a_decision_restated_in_a_summary_counts_once_and_previous_decisions_add_nothi
 }
 
 #[test]
+fn lines_of_an_action_section_but_not_remarks() {
+    let md = "## Action items\nBob to fix CI\nCarol to write the docs by Friday\n\nThe build is slow. Nobody knows why.\n\nCarry over:\n";
+    assert_eq!(
+        summary(&acts(md)),
+        vec![s("bob", "fix CI", false, 2), s("carol", "write the docs", false, 3)]
+    );
+}
+
+#[test]
 fn meetbot_tags_and_owners_after_an_arrow() {
     let md = "* #action bob to propose the exception by Tuesday\n* #agreed spec freeze is 2026-12-03\n\n## Action items\n- [ ] Spike on service workers → Carol, Wed\n- [ ] Talk to legal -> Dan (by 20/11)\n";
     let a = acts(md);
