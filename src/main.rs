@@ -24,7 +24,7 @@ enum Command {
     /// Validate the data, compute every figure and write the site.
     Build(BuildArgs),
     /// Validate the data folder and report every problem, without writing anything.
-    Check(CheckArgs),
+    Check(CheckCommandArgs),
     /// Print the stakeholder summary on standard output (for a chat, an e-mail or a pull request).
     Summary(SummaryArgs),
     /// Write a small, valid data folder and a GitHub Actions workflow to start from.
@@ -183,6 +183,17 @@ struct CheckArgs {
     /// Report date (YYYY-MM-DD) instead of today (or `as_of` in tandem.yaml).
     #[arg(long, value_parser = parse_date)]
     as_of: Option<Date>,
+}
+
+#[derive(Args)]
+struct CheckCommandArgs {
+    #[command(flatten)]
+    common: CheckArgs,
+    /// Print what was read from each note (all when none is named, after the
+    /// data folder): attendees, action items, owners, due dates, decisions,
+    /// and the lines not read.
+    #[arg(long, value_name = "NOTE", num_args = 0..)]
+    explain: Option<Vec<String>>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -515,22 +526,33 @@ fn print_diagnostics(diags: tandem::diagnostics::Diagnostics, args: &CheckArgs) 
     failed
 }
 
-fn check(args: &CheckArgs) -> ExitCode {
+fn check(command: &CheckCommandArgs) -> ExitCode {
+    let args = &command.common;
     let now = match start(args) {
         Ok(now) => now,
         Err(code) => return code,
     };
     let checked = tandem::check(&args.data_dir, args.as_of, now);
+    if let (Some(names), Some((project, _))) = (&command.explain, &checked.project) {
+        match tandem::load::notes::explain::select(project, &args.data_dir, names) {
+            // A closed pipe (`tandem check --explain | head`) is not worth a panic.
+            Ok(notes) => {
+                let text = tandem::load::notes::explain::explain(project, &notes);
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            }
+            Err(e) => return usage_error(e),
+        }
+    }
     let mut diags = checked.diagnostics;
     if args.strict {
         diags.make_strict();
     }
-    let clean = diags.is_empty();
+    // With no problem, the count line is this one, and the hints follow it.
+    if diags.is_empty() {
+        say!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
+    }
     if print_diagnostics(diags, args) {
         return ExitCode::from(EXIT_INVALID_DATA);
-    }
-    if clean {
-        say!("Checked {} files in {}: no problems", checked.files_read, args.data_dir.display());
     }
     ExitCode::SUCCESS
 }

@@ -13,6 +13,7 @@ mod action;
 mod attendees;
 mod dates;
 mod due;
+pub mod explain;
 
 mod frontmatter;
 mod items;

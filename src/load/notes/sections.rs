@@ -268,7 +268,9 @@ pub fn starts_block(previous: &Line, line: &Line) -> bool {
                 .contains(&w.as_str())
         });
     !runs_on
-        && (super::openers::decision(&line.text).is_some() || super::openers::looks_committed(&line.text))
+        && (super::openers::decision(&line.text).is_some()
+            || super::openers::looks_committed(&line.text)
+            || super::unread::near_label(&line.text))
 }
 
 /// The section starting at block `i`, if it is a named heading or a label.

@@ -37,10 +37,20 @@ pub fn why(blocks: &[Block], i: usize, kind: Option<SectionKind>, people: &Peopl
     Some(Unread { line: block.line, text, why: reason })
 }
 
+/// Whether a line opens with a label's word but no colon or dash
+/// (`Decision we keep the demo`): it stands on its own, to be named as not read.
+pub fn near_label(text: &str) -> bool {
+    label_without_colon(text).is_some()
+}
+
 /// `Decision we carry it over`: a label word with neither colon nor dash after it.
 fn label_without_colon(text: &str) -> Option<String> {
     let first = text.split_whitespace().next()?;
-    let word = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // A label is written at the start, capitalised: `(decision 22.3)` is a reference.
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
     let (_, what) = LABEL_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w))?;
     // `AI` is a label only in capitals; `ai` is just a word.
     if word.eq_ignore_ascii_case("ai") && word != "AI" {
@@ -115,5 +125,7 @@ mod tests {
         assert_eq!(why_of("Marketing will send a banner\n"), None);
         assert_eq!(why_of("The team discussed the roadmap\n"), None);
         assert_eq!(why_of("Decisions were hard this week\n"), None);
+        assert_eq!(why_of("(decision 22.3) was reverted\n"), None);
+        assert_eq!(why_of("decision making is slow\n"), None);
     }
 }
