@@ -83,7 +83,6 @@ pub fn check(data_dir: &Path, as_of: Option<Date>, now: jiff::Timestamp) -> Chec
                 ),
             );
         }
-        load::notes::explain::hints(&project, date, &mut diagnostics);
         (project, date)
     });
     Checked { project, diagnostics, files_read: loaded.files_read }

@@ -544,6 +544,9 @@ fn check(command: &CheckCommandArgs) -> ExitCode {
         }
     }
     let mut diags = checked.diagnostics;
+    if let Some((project, date)) = &checked.project {
+        tandem::load::notes::explain::hints(project, *date, &mut diags);
+    }
     if args.strict {
         diags.make_strict();
     }
