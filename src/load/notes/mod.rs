@@ -25,6 +25,7 @@ mod people;
 mod sections;
 mod structure;
 mod tables;
+mod twins;
 mod unread;
 
 #[cfg(test)]

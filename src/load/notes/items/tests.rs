@@ -3,6 +3,7 @@
 use super::super::fixtures::{date, team};
 use super::super::sections::{all, starts_block};
 use super::super::structure::blocks;
+use super::super::twins::has_tag;
 use super::*;
 
 /// Thursday 12 November 2026, in a sprint ending Friday 27 November.
