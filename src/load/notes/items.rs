@@ -48,6 +48,7 @@ pub fn read(blocks: &[Block], sections: &[Section], people: &People, ctx: &due::
         ctx,
         place: places(blocks, sections),
         heading_due: heading_dues(blocks, ctx),
+        headers: table_headers(blocks),
     };
     let mut actions: BTreeMap<(usize, usize), Found> = BTreeMap::new();
     let mut decisions: BTreeMap<usize, Vec<(String, u32)>> = BTreeMap::new();
@@ -82,6 +83,23 @@ struct Walk<'a> {
     place: Vec<Option<usize>>,
     /// For each block, the due date a heading above it gives.
     heading_due: Vec<Option<Due>>,
+    /// For each table row, its table's first row (the header).
+    headers: Vec<Option<usize>>,
+}
+
+/// For each table row, the index of its table's first row.
+fn table_headers(blocks: &[Block]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut current = None;
+    for (i, block) in blocks.iter().enumerate() {
+        current = match block.kind {
+            super::structure::Kind::Row { header: true } => Some(i),
+            super::structure::Kind::Row { header: false } => current.or(Some(i)),
+            _ => None,
+        };
+        out.push(current);
+    }
+    out
 }
 
 /// For each block, the index of the innermost section holding it.
@@ -211,7 +229,7 @@ impl Walk<'_> {
         if matches!(block.kind, super::structure::Kind::Row { header: true }) {
             return;
         }
-        let header = (0..i).rev().map_while(|j| self.blocks.get(j).filter(|b| b.is_row())).last();
+        let header = self.headers.get(i).copied().flatten().and_then(|h| self.blocks.get(h));
         let columns = header.map(Columns::of).unwrap_or_default();
         match kind {
             Some(SectionKind::Actions | SectionKind::Previous) => {
@@ -349,13 +367,20 @@ impl Walk<'_> {
         if self.names_owner(&text) {
             return false;
         }
-        let children = (j + 1..block.end)
-            .filter(|&k| self.blocks.get(k).is_some_and(|c| c.parent == Some(j) && c.is_item()));
         text.is_empty()
             || text.ends_with(':')
-            || children.into_iter().any(|k| {
-                self.blocks.get(k).is_some_and(|c| c.task().is_some() || self.names_owner(&c.text()))
-            })
+            || self.children(j).any(|c| c.is_item() && (c.task().is_some() || self.names_owner(&c.text())))
+    }
+
+    /// The blocks right inside block `j`, their own nested blocks skipped over.
+    fn children(&self, j: usize) -> impl Iterator<Item = &Block> + '_ {
+        let end = self.blocks.get(j).map_or(j, |b| b.end);
+        let mut k = j + 1;
+        std::iter::from_fn(move || {
+            let child = self.blocks.get(k).filter(|_| k < end)?;
+            k = child.end.max(k + 1);
+            Some(child)
+        })
     }
 
     /// Whether an item's text names an owner.

@@ -167,9 +167,10 @@ fn warn_about_guest_owners(
             Attendee::Member(_) => false,
         })
     };
+    let lines: Vec<&str> = text.lines().collect();
     for action in actions {
         for guest in action.guests.iter().filter(|g| !attending(g)) {
-            let line = text.lines().nth(action.line.saturating_sub(1) as usize).unwrap_or("");
+            let line = lines.get(action.line.saturating_sub(1) as usize).copied().unwrap_or("");
             let col = line.find(guest.as_str()).map_or(1, |i| line[..i].chars().count() + 1);
             let hint = match people.closest(guest) {
                 Some(id) => format!(" (did you mean `{id}`?)"),

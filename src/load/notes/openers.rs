@@ -67,6 +67,11 @@ const DECISIONS: &[&str] = &[
     "consensus to",
 ];
 
+/// Whether `text` opens with a decision (`We agreed …`, `Go-live: decided …`).
+pub fn opens_with_decision(text: &str) -> bool {
+    decision(text).is_some_and(|d| d.len() == text.trim_start().len())
+}
+
 /// The decision `text` records in a sentence of its own (`We agreed to move
 /// statements to S44`): the whole text when it opens so, possibly after a
 /// short topic (`Go-live: decided to wait`), else from a later sentence
@@ -74,8 +79,9 @@ const DECISIONS: &[&str] = &[
 pub fn decision(text: &str) -> Option<&str> {
     let text = text.trim_start();
     let opens = |t: &str| {
-        let lower = t.to_lowercase();
-        DECISIONS.iter().any(|d| lower.starts_with(d) && !lower[d.len()..].starts_with(char::is_alphanumeric))
+        // Only the opening words matter: a long paragraph is not lowered whole at each sentence.
+        let head: String = t.chars().take(40).collect::<String>().to_lowercase();
+        DECISIONS.iter().any(|d| head.starts_with(d) && !head[d.len()..].starts_with(char::is_alphanumeric))
     };
     if opens(text) || after_topic(text).is_some_and(opens) {
         return Some(text);
@@ -211,7 +217,7 @@ pub fn opener(text: &str) -> Option<Opener<'_>> {
     if let Some(rest) = after.strip_prefix(['-', '–', '—']) {
         return speaker(names, rest.trim_start());
     }
-    let lower = after.to_lowercase();
+    let lower: String = after.chars().take(24).collect::<String>().to_lowercase();
     if names.starts_with('[') && !names.contains(' ') && lower.starts_with('i') {
         // `[peeyush] I will …`: a speaker named in brackets.
         return speaker(names, after);

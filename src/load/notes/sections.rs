@@ -268,7 +268,7 @@ pub fn starts_block(previous: &Line, line: &Line) -> bool {
                 .contains(&w.as_str())
         });
     !runs_on
-        && (super::openers::decision(&line.text).is_some()
+        && (super::openers::opens_with_decision(&line.text)
             || super::openers::looks_committed(&line.text)
             || super::unread::near_label(&line.text))
 }

@@ -389,20 +389,23 @@ impl Builder<'_> {
         if block.heading_level().is_some() || block.is_row() {
             return;
         }
-        let starts = |lines: &[Line], k: usize| k > 0 && (self.starts_block)(&lines[k - 1], &lines[k]);
-        let cut = (1..block.lines.len()).find(|&k| starts(&block.lines, k));
-        let Some(cut) = cut else { return };
+        let lines = &block.lines;
+        // Every cut is found first, then the lines are moved once: a paragraph
+        // of thousands of lines is split in time proportional to its length.
+        let cuts: Vec<usize> =
+            (1..lines.len()).filter(|&k| (self.starts_block)(&lines[k - 1], &lines[k])).collect();
+        let Some(&first) = cuts.first() else { return };
         let struck = block.struck;
-        let mut rest = block.lines.split_off(cut);
         let parent = if block.is_item() { Some(index) } else { block.parent };
-        while !rest.is_empty() {
-            let next = (1..rest.len()).find(|&k| starts(&rest, k)).unwrap_or(rest.len());
-            let tail = rest.split_off(next);
-            let line = rest.first().map_or(0, |l| l.line);
+        let mut rest = block.lines.split_off(first).into_iter();
+        let bounds = cuts.windows(2).map(|w| w[1] - w[0]).chain(std::iter::once(usize::MAX));
+        for len in bounds {
+            let part: Vec<Line> = rest.by_ref().take(len).collect();
+            let line = part.first().map_or(0, |l| l.line);
             let at = self.blocks.len();
             self.blocks.push(Block {
                 kind: Kind::Paragraph,
-                lines: rest,
+                lines: part,
                 line,
                 parent,
                 end: at + 1,
@@ -410,7 +413,6 @@ impl Builder<'_> {
                 struck,
             });
             self.strikes.push(Strike::default());
-            rest = tail;
         }
     }
 }

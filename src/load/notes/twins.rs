@@ -2,6 +2,8 @@
 //! decision restated in a "Summary of resolutions" — counts once
 //! (docs/data.md): the same owners and nearly the same words are one item.
 
+use std::collections::{HashMap, HashSet};
+
 use super::structure::visible;
 use crate::model::{Decision, NoteAction};
 
@@ -17,10 +19,10 @@ fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether two texts say the same thing: the same words, or nearly all of the shorter one's.
-fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (content_words(a), content_words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+/// Whether two texts' words say the same thing: the same words, or nearly
+/// all of the shorter one's.
+fn same_words(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() {
         return a == b;
     }
@@ -28,15 +30,27 @@ fn same_text(a: &str, b: &str) -> bool {
     short == long || (short.len() >= 3 && shared * 4 >= short.len() * 3)
 }
 
+/// How many items already kept are compared word by word with a new one. A
+/// summary repeats a handful of items: a note of thousands of items (a
+/// generated one) is still read in time proportional to its length, its
+/// later items compared only by their exact words.
+const FUZZY_LIMIT: usize = 256;
+
 /// One action per thing to do: an item written in a summary and in the body
 /// (same owners, nearly the same words) is kept once, where first written.
 pub fn dedupe_actions(list: Vec<NoteAction>) -> Vec<NoteAction> {
     let mut out: Vec<NoteAction> = Vec::new();
+    let mut words: Vec<Vec<String>> = Vec::new();
+    let mut exact: HashMap<(Vec<String>, Vec<String>, String), usize> = HashMap::new();
     for a in list {
-        let twin = out.iter_mut().find(|b| {
-            b.owners == a.owners && b.guests == a.guests && (b.key == a.key || same_text(&b.key, &a.key))
+        let id = (a.owners.clone(), a.guests.clone(), a.key.clone());
+        let these = content_words(&a.key);
+        let twin = exact.get(&id).copied().or_else(|| {
+            (0..out.len().min(FUZZY_LIMIT)).find(|&i| {
+                out[i].owners == a.owners && out[i].guests == a.guests && same_words(&words[i], &these)
+            })
         });
-        match twin {
+        match twin.and_then(|i| out.get_mut(i)) {
             Some(b) => {
                 b.checked |= a.checked;
                 b.restated &= a.restated;
@@ -44,7 +58,11 @@ pub fn dedupe_actions(list: Vec<NoteAction>) -> Vec<NoteAction> {
                     (b.due, b.due_written) = (a.due, a.due_written);
                 }
             }
-            None => out.push(a),
+            None => {
+                exact.insert(id, out.len());
+                words.push(these);
+                out.push(a);
+            }
         }
     }
     out
@@ -53,11 +71,18 @@ pub fn dedupe_actions(list: Vec<NoteAction>) -> Vec<NoteAction> {
 /// One decision per thing decided: one restated in a summary counts once.
 pub fn dedupe_decisions(list: Vec<(String, u32)>) -> Vec<Decision> {
     let mut out: Vec<Decision> = Vec::new();
+    let mut words: Vec<Vec<String>> = Vec::new();
+    let mut exact: HashSet<String> = HashSet::new();
     for (text, line) in list {
         let text = visible(text.trim());
-        if out.iter().any(|d| d.text.eq_ignore_ascii_case(&text) || same_text(&d.text, &text)) {
+        let these = content_words(&text);
+        let seen = exact.contains(&text.to_lowercase())
+            || (0..out.len().min(FUZZY_LIMIT)).any(|i| same_words(&words[i], &these));
+        if seen {
             continue;
         }
+        exact.insert(text.to_lowercase());
+        words.push(these);
         out.push(Decision { compromise: has_tag(&text, "#compromise"), text, references: Vec::new(), line });
     }
     out
