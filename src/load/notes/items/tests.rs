@@ -332,3 +332,24 @@ fn compromise_is_a_whole_tag() {
     assert!(!has_tag("#compromise-free", "#compromise"));
     assert!(!has_tag("no tag", "#compromise"));
 }
+
+#[test]
+fn attendees_initials_name_owners() {
+    let md = "- HZ (or AC) will reach out to Nic\n- SC to put comments on PR\n- MdJ: I'll follow up with the chairs\n";
+    let b = blocks(md, 1, &starts_block);
+    let team = team();
+    let guests: Vec<crate::model::Attendee> = ["Hannah Zhao", "Ana Costa", "Sam Chen", "Manu del Jesus"]
+        .iter()
+        .map(|n| crate::model::Attendee::Guest(n.to_string()))
+        .collect();
+    let people = People::new(&team).with_guests(&guests);
+    let got = summary(&read(&b, &all(&b), &people, &ctx()).actions);
+    assert_eq!(
+        got,
+        vec![
+            s("guest:Hannah Zhao", "reach out to Nic", false, 1),
+            s("guest:Sam Chen", "put comments on PR", false, 2),
+            s("guest:Manu del Jesus", "follow up with the chairs", false, 3),
+        ]
+    );
+}
