@@ -181,6 +181,11 @@ pub struct InitArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub common: DataArgs,
+    /// Print what was read from each note (all when none is named, after the
+    /// data folder): attendees, action items, owners, due dates, decisions,
+    /// and the lines not read.
+    #[arg(long, value_name = "NOTE", num_args = 0..)]
+    pub explain: Option<Vec<String>>,
 }
 
 /// What `check`, `build` and `summary` share: the data folder and how its

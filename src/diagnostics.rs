@@ -45,7 +45,9 @@ pub struct Diagnostic {
 impl Diagnostic {
     fn sort_key(&self) -> (&str, u32, u32, Severity, &str) {
         let (line, col) = self.position.unwrap_or((0, 0));
-        (&self.path, line, col, self.severity, &self.message)
+        // Hints keep the order they were given in (the sort is stable).
+        let message = if self.severity == Severity::Hint { "" } else { &self.message };
+        (&self.path, line, col, self.severity, message)
     }
 }
 

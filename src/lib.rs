@@ -77,7 +77,6 @@ pub fn check(data_dir: &Path, flags: &Flags, now: jiff::Timestamp) -> Checked {
         let options = flags.resolve(&project.settings, now);
         leave_out_after(&mut project, options.report_date, &mut diagnostics);
         warn_if_old(&project, options.report_date, &mut diagnostics);
-        load::checkins::remind(&project, options.report_date, &mut diagnostics);
         (project, options)
     });
     if flags.strict {
@@ -106,6 +105,15 @@ fn leave_out_after(project: &mut Project, date: Date, diagnostics: &mut Diagnost
             ),
         );
     }
+}
+
+/// `check`'s closing hints, on what the data means for the figures: action
+/// items without a due date or an owner, lines that look like an action or a
+/// decision but were not read, and a pair that has not checked in lately.
+/// Hints are never problems; `build` and `summary` do not print them.
+pub fn hints(project: &Project, report_date: Date, diagnostics: &mut Diagnostics) {
+    load::notes::explain::hints(project, report_date, diagnostics);
+    load::checkins::remind(project, report_date, diagnostics);
 }
 
 /// How many days before the report date the newest record may be before

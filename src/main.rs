@@ -132,7 +132,17 @@ impl DataArgs {
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let common = &args.common;
     let now = common.start()?;
-    let checked = tandem::check(&common.data_dir, &common.flags(), now);
+    let mut checked = tandem::check(&common.data_dir, &common.flags(), now);
+    if let Some((project, options)) = &checked.project {
+        if let Some(names) = &args.explain {
+            let notes = tandem::load::notes::explain::select(project, &common.data_dir, names)
+                .map_err(Failure::Usage)?;
+            let text = tandem::load::notes::explain::explain(project, &notes);
+            // A closed pipe (`tandem check --explain | head`) is not an error.
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+        tandem::hints(project, options.report_date, &mut checked.diagnostics);
+    }
     let closing =
         format!("Checked {} files in {}: no problems", checked.files_read, common.data_dir.display());
     Ok(exit_for(common.print(checked.diagnostics, Some(&closing))))

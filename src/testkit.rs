@@ -28,9 +28,11 @@ pub fn action(owners: &[&str], text: &str, due: Option<&str>, checked: bool) -> 
         text: text.into(),
         key: text.to_lowercase(),
         due: due.map(date),
+        due_written: due.map(|d| format!("due {d}")),
         checked,
         done_on: None,
         line: 1,
+        restated: false,
     }
 }
 
@@ -54,6 +56,7 @@ pub fn note(path: &str, day: &str, kind: NoteKind, title: &str) -> Note {
         also: Vec::new(),
         title: title.into(),
         attendees: Vec::new(),
+        // Hand-made notes record their attendance (empty until a test adds some).
         attendance_recorded: true,
         sprint: None,
         visibility: Visibility::Team,
@@ -61,6 +64,7 @@ pub fn note(path: &str, day: &str, kind: NoteKind, title: &str) -> Note {
         body_line: 1,
         actions: Vec::new(),
         decisions: Vec::new(),
+        unread: Vec::new(),
     }
 }
 

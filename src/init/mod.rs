@@ -138,7 +138,10 @@ mod tests {
         assert!(tmp.path().join("notes/2026-11-23-planning.md").is_file());
 
         let now = jiff::Timestamp::from_second(1_795_737_600).unwrap_or_else(|e| panic!("{e}")); // 2026-11-27
-        let checked = crate::check(tmp.path(), &crate::options::Flags::default(), now);
+        let mut checked = crate::check(tmp.path(), &crate::options::Flags::default(), now);
+        if let Some((project, options)) = &checked.project {
+            crate::hints(project, options.report_date, &mut checked.diagnostics);
+        }
         let said: Vec<String> = checked.diagnostics.sorted().iter().map(ToString::to_string).collect();
         // No problem; one hint asking the pair for their first check-in
         // (checkins/README.md is not read as one).

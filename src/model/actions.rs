@@ -95,11 +95,18 @@ impl ActionLog {
         let mut index: HashMap<(&[String], &str), usize> = HashMap::new();
         for note in sorted {
             for action in &note.actions {
-                let slot =
-                    *index.entry((action.owners.as_slice(), action.key.as_str())).or_insert_with(|| {
+                let id = (action.owners.as_slice(), action.key.as_str());
+                // An item restated from an earlier meeting updates the item it
+                // restates, but raises none (docs/data.md).
+                let slot = match index.get(&id) {
+                    Some(&slot) => slot,
+                    None if action.restated => continue,
+                    None => {
                         items.push(Logged::raise(note, action));
+                        index.insert(id, items.len() - 1);
                         items.len() - 1
-                    });
+                    }
+                };
                 items[slot].record(note.date, action);
             }
         }
@@ -171,25 +178,11 @@ impl Logged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{NoteAction, Visibility};
+    use crate::model::NoteAction;
     use crate::testkit::{action, date};
 
     fn note(path: &str, day: &str, actions: Vec<NoteAction>) -> Note {
-        Note {
-            path: path.into(),
-            date: date(day),
-            kind: NoteKind::Sync,
-            also: vec![],
-            title: path.into(),
-            attendees: vec![],
-            attendance_recorded: true,
-            sprint: None,
-            visibility: Visibility::Team,
-            body: String::new(),
-            body_line: 1,
-            actions,
-            decisions: vec![],
-        }
+        Note { actions, ..crate::testkit::note(path, day, NoteKind::Sync, path) }
     }
 
     #[test]

@@ -531,6 +531,9 @@ pub struct Note {
     pub actions: Vec<NoteAction>,
     /// Decisions in the order written.
     pub decisions: Vec<Decision>,
+    /// Lines that look like an action item or a decision but were not read
+    /// as one, with the reason (`tandem check --explain`, the note's page).
+    pub unread: Vec<Unread>,
 }
 
 impl Note {
@@ -565,6 +568,18 @@ impl Note {
     }
 }
 
+/// A line of a note that looks like an action item or a decision but was not
+/// read as one, and why (`starts with "Decision" but has no colon or dash`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// 1-based line in the file.
+    pub line: u32,
+    /// The line's text.
+    pub text: String,
+    /// Why it was not read, and what to write instead.
+    pub why: String,
+}
+
 /// An action item as written in one note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteAction {
@@ -580,12 +595,18 @@ pub struct NoteAction {
     pub key: String,
     /// Due date given here.
     pub due: Option<Date>,
+    /// The words that gave the due date (`by Tuesday`, `due 2026-10-07`), for
+    /// `check --explain` and the note's page.
+    pub due_written: Option<String>,
     /// Whether it is checked (`[x]`) here.
     pub checked: bool,
     /// Explicit `done YYYY-MM-DD` given here.
     pub done_on: Option<Date>,
     /// 1-based line in the file.
     pub line: u32,
+    /// Restated from an earlier meeting ("Previous action items"): it updates
+    /// the item it restates (ticked, a new due date) but never raises one.
+    pub restated: bool,
 }
 
 /// A decision recorded in a note.

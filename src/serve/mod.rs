@@ -360,7 +360,12 @@ impl Builder {
             }
         }
         let diagnostics = diagnostics.sorted();
-        let mut problems: Vec<Problem> = diagnostics.iter().map(problem).collect();
+        // Hints are words on the figures, not problems: no banner for them.
+        let mut problems: Vec<Problem> = diagnostics
+            .iter()
+            .filter(|d| d.severity != crate::diagnostics::Severity::Hint)
+            .map(problem)
+            .collect();
         problems.extend(error.iter().map(|e| Problem { severity: "error", place: None, message: e.clone() }));
         (self.on_event)(Event::Built(BuildReport {
             first,

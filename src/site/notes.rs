@@ -15,6 +15,17 @@ use super::markdown::{self, Placement, SafeHtml};
 use super::page::{Page, Section};
 use crate::model::{Attendee, Note, Visibility};
 
+/// A line of the note that looks like an action item or a decision but was not read.
+#[derive(Debug, Serialize)]
+pub struct UnreadView {
+    /// 1-based line of the file.
+    pub line: u32,
+    /// The line as written.
+    pub text: String,
+    /// Why it was not read, and what to write instead.
+    pub why: String,
+}
+
 /// `notes/index.html`: notes newest first, grouped by month.
 #[derive(Debug, Serialize)]
 pub struct NotesIndexView {
@@ -74,10 +85,17 @@ pub struct NoteView {
     pub date: DateView,
     /// Kind of meeting.
     pub kind: KindView,
+    /// `Sprint review and retrospective`: every meeting the note records.
+    pub kinds_label: String,
     /// The sprint it belongs to.
     pub sprint: Option<LinkView>,
     /// Who was there, in the order written.
     pub attendees: Vec<AttendeeView>,
+    /// Whether the note says who was there (when not, it is unknown, not absent).
+    pub attendance_recorded: bool,
+    /// Lines that look like an action item or a decision but were not read
+    /// (empty for a private note).
+    pub unread: Vec<UnreadView>,
     /// Text not published.
     pub private: bool,
     /// `2 action items`.
@@ -112,10 +130,16 @@ pub struct ActionView {
     pub owners: String,
     /// Due date given here.
     pub due: Option<DateView>,
+    /// The words that gave the due date (`by Tuesday`).
+    pub due_written: Option<String>,
     /// Checked here.
     pub checked: bool,
     /// Explicit done date given here.
     pub done_on: Option<DateView>,
+    /// 1-based line of the file.
+    pub line: u32,
+    /// Restated from an earlier meeting: it counts where it was first raised.
+    pub restated: bool,
 }
 
 /// A decision recorded in this note.
@@ -127,6 +151,8 @@ pub struct DecisionView {
     pub compromise: bool,
     /// Ids of the items it mentions.
     pub references: Vec<String>,
+    /// 1-based line of the file.
+    pub line: u32,
 }
 
 /// The notes list page.
@@ -230,8 +256,11 @@ fn view(input: &Input<'_>, note: &Note) -> NoteView {
                 text: a.text.clone(),
                 owners: format::and_list(&format::owners(team, &a.owners, &a.guests)),
                 due: a.due.map(format::date),
+                due_written: a.due_written.clone(),
                 checked: a.checked,
                 done_on: a.done_on.map(format::date),
+                line: a.line,
+                restated: a.restated,
             })
             .collect()
     };
@@ -244,17 +273,30 @@ fn view(input: &Input<'_>, note: &Note) -> NoteView {
                 text: d.text.clone(),
                 compromise: d.compromise,
                 references: d.references.clone(),
+                line: d.line,
             })
             .collect()
     };
+    let unread = if private {
+        Vec::new()
+    } else {
+        note.unread
+            .iter()
+            .map(|u| UnreadView { line: u.line, text: u.text.clone(), why: u.why.clone() })
+            .collect()
+    };
+    let kinds: Vec<&str> = note.kinds().map(|k| format::kind(k).label).collect();
     let body_html = (!private)
         .then(|| markdown::to_html(&note.body, Placement { heading_offset: 1, title: Some(&note.title) }));
     NoteView {
         title: note.title.clone(),
         date: format::date(note.date),
         kind: format::kind(note.kind),
+        kinds_label: format::and_list(&kinds.iter().map(|k| k.to_string()).collect::<Vec<_>>()),
         sprint,
         attendees,
+        attendance_recorded: note.attendance_known(),
+        unread,
         private,
         action_count: format::count(note.actions.len(), "action item", "action items"),
         decision_count: format::count(note.decisions.len(), "decision", "decisions"),

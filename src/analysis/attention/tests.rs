@@ -116,16 +116,7 @@ fn an_action_from_a_private_note_is_named_but_never_quoted() {
 fn notes_after_the_date_are_not_seen() {
     let mut p = project();
     let future = p.notes.iter_mut().find(|n| n.title == "Future review").unwrap();
-    future.actions = vec![crate::model::NoteAction {
-        guests: Vec::new(),
-        owners: vec!["carol".into()],
-        text: "FUTURE action".into(),
-        key: "future action".into(),
-        due: Some(date("2026-10-01")),
-        checked: false,
-        done_on: None,
-        line: 1,
-    }];
+    future.actions = vec![crate::testkit::action(&["carol"], "FUTURE action", Some("2026-10-01"), false)];
     future.date = date("2026-10-17");
     future.kind = NoteKind::Review;
     let all = format!("{:?}", run(&p));
@@ -304,4 +295,24 @@ fn sprint_events_without_notes_are_housekeeping() {
         ]
     );
     assert_eq!(unrecorded[0].details[0].target, Some(Target::Sprint("S21".into())));
+}
+
+#[test]
+fn a_review_and_retro_written_up_together_records_both() {
+    let mut p = project();
+    p.notes.retain(|n| n.kind != NoteKind::Planning);
+    let mut both = crate::testkit::note(
+        "notes/2026-10-16-review-retro.md",
+        "2026-10-16",
+        NoteKind::Review,
+        "Sprint 21 review + retro",
+    );
+    both.also = vec![NoteKind::Retro];
+    p.notes.push(both);
+    let list = analyse(&p, date("2026-10-17"), History::Recent).attention;
+    let details: Vec<String> = of(&list, Rule::UnrecordedEvents)
+        .iter()
+        .flat_map(|a| a.details.iter().map(|d| d.text.clone()))
+        .collect();
+    assert_eq!(details, ["Sprint 21 planning (Mon 5 Oct)"]);
 }

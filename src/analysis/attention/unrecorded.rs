@@ -18,13 +18,12 @@ const SLACK_DAYS: i64 = 3;
 /// it, a review or retro up to [`SLACK_DAYS`] after). Both are looked up,
 /// not searched for among every note: the feed asks this for every week.
 fn recorded(timeline: &Timeline<'_>, kind: NoteKind, sprint: &Sprint, date: Date) -> bool {
-    let named =
-        timeline.sprint_notes(&sprint.id).iter().take_while(|n| n.date <= date).any(|n| n.kind == kind);
+    let named = timeline.sprint_notes(&sprint.id).iter().take_while(|n| n.date <= date).any(|n| n.is(kind));
     let (from, to) = match kind {
         NoteKind::Planning => (add_days(sprint.start, -SLACK_DAYS), sprint.end),
         _ => (sprint.start, add_days(sprint.end, SLACK_DAYS)),
     };
-    named || timeline.notes_between(from, to.min(date)).iter().any(|n| n.kind == kind)
+    named || timeline.notes_between(from, to.min(date)).iter().any(|n| n.is(kind))
 }
 
 /// The sprint events in the window with no note: plannings of sprints that

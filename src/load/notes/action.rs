@@ -2,7 +2,10 @@
 //! identity key that follows it across notes (docs/data.md).
 
 use super::dates::iso_at;
-use super::people::{People, mentions, tidy, without};
+use super::due::{self, Due};
+use super::owners::{in_later_clause, leading, trailing};
+use super::people::{People, Who, mentions, tidy, without};
+use super::structure::visible;
 use crate::model::{Date, NoteAction};
 
 /// Where an item was found and what the note around it says.
@@ -10,32 +13,54 @@ use crate::model::{Date, NoteAction};
 pub struct Found {
     /// The text, without checkbox and `Action ...:` label.
     pub text: String,
-    /// Owners given by an enclosing group (`- Bob:` with the items under it).
-    pub owners: Vec<String>,
+    /// Owners already known: an enclosing group (`- Bob:`), a label
+    /// (`AI (Maria):`), a table's Owner column, a commitment's opener.
+    pub owners: Vec<Who>,
+    /// Owners @mentioned in the details nested under the item.
+    pub detail_owners: Vec<Who>,
     /// Whether its checkbox is ticked.
     pub checked: bool,
     /// 1-based file line.
     pub line: u32,
+    /// A due date from a table's Due column or a heading above, used when the
+    /// text gives none.
+    pub due: Option<Due>,
+    /// Restated from an earlier meeting: updates an item, never raises one.
+    pub restated: bool,
+    /// Owners are already read (a commitment): the text opens with the task.
+    pub owners_read: bool,
 }
 
 /// Reads an action item; `None` when nothing is left of its text.
-pub fn action(found: &Found, people: &People) -> Option<NoteAction> {
-    let (text, due, done_on) = strip_markers(&found.text);
+pub fn action(found: &Found, people: &People, ctx: &due::Context) -> Option<NoteAction> {
+    // Code spans keep their `@` as CODE_AT until the end: never a mention.
+    let text = strip_numbering(&found.text);
+    let (text, mut due_on, done_on) = strip_markers(text);
     let mut owners = found.owners.clone();
-    let mut guests: Vec<String> = Vec::new();
     let mut body = text.as_str();
-    if let Some((named, rest)) = leading_owners(body, people) {
-        for owner in named {
-            match owner {
-                Named::Member(id) => owners.push(id),
-                Named::Guest(name) => guests.push(name),
-            }
-        }
-        body = rest;
+    if !found.owners_read
+        && let Some((named, at)) = leading(body, people)
+    {
+        owners.extend(named);
+        body = body.get(at..).unwrap_or("").trim_start();
     }
-    if let Some((ids, rest)) = trailing_owners(body, people) {
-        owners.extend(ids);
-        body = rest;
+    let mut due_written = due_on.map(|d| format!("due {d}"));
+    let mut cut = Vec::new();
+    if due_on.is_none() {
+        if let Some(found_due) = due::find(body, ctx) {
+            due_on = Some(found_due.date);
+            due_written = Some(found_due.written.clone());
+            cut.push(found_due.range);
+        } else if let Some(fallback) = &found.due {
+            due_on = Some(fallback.date);
+            due_written = Some(fallback.written.clone());
+        }
+    }
+    let body = without(body, &cut, false);
+    let mut body = body.as_str();
+    if let Some((named, open)) = trailing(body, people) {
+        owners.extend(named);
+        body = body.get(..open).unwrap_or(body);
     }
     let text = tidy(body);
     // Every @mention leaves the identity (docs/data.md), a guest's handle too, so an
@@ -43,22 +68,70 @@ pub fn action(found: &Found, people: &People) -> Option<NoteAction> {
     // members' mentions make owners, others guest owners.
     let mut all_mentions = Vec::new();
     for m in mentions(&text) {
-        match people.member(&m.handle) {
-            Some(id) => owners.push(id.to_string()),
-            None => guests.push(format!("@{}", m.handle)),
-        }
+        owners.push(match people.who(&m.handle) {
+            Some(who) => who,
+            None => Who::Guest(format!("@{}", m.handle)),
+        });
         all_mentions.push(m.range);
     }
-    owners.sort();
-    owners.dedup();
-    let mut seen = std::collections::HashSet::new();
-    guests.retain(|g| seen.insert(g.to_lowercase()));
-    let key = identity(&without(&text, &all_mentions, false));
+    owners.extend(found.detail_owners.iter().cloned());
+    if owners.is_empty()
+        && let Some(named) = in_later_clause(&text, people)
+    {
+        owners = named;
+    }
+    let (members, guests) = split_owners(owners);
+    let key = identity(&visible(&without(&text, &all_mentions, false)));
+    let text = visible(&text);
     if key.is_empty() {
         return None;
     }
     let checked = found.checked || done_on.is_some();
-    Some(NoteAction { owners, guests, text, key, due, checked, done_on, line: found.line })
+    Some(NoteAction {
+        owners: members,
+        guests,
+        text,
+        key,
+        due: due_on,
+        due_written,
+        checked,
+        done_on,
+        line: found.line,
+        restated: found.restated,
+    })
+}
+
+/// Member ids sorted without repeats, and guests in order without repeats.
+fn split_owners(owners: Vec<Who>) -> (Vec<String>, Vec<String>) {
+    let mut members = Vec::new();
+    let mut guests: Vec<String> = Vec::new();
+    for who in owners {
+        match who {
+            Who::Member(id) => members.push(id),
+            Who::Guest(name) => {
+                let bare = |g: &str| g.trim_start_matches('@').to_lowercase();
+                if !guests.iter().any(|g| bare(g) == bare(&name)) {
+                    guests.push(name);
+                }
+            }
+        }
+    }
+    members.sort();
+    members.dedup();
+    (members, guests)
+}
+
+/// `101.1: …`, `1) …`: numbering written before an item's text.
+fn strip_numbering(text: &str) -> &str {
+    let t = text.trim_start();
+    let digits = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    if digits == 0 || !t[..digits].starts_with(|c: char| c.is_ascii_digit()) {
+        return t;
+    }
+    match t[digits..].chars().next() {
+        Some(':' | ')') => t[digits + 1..].trim_start(),
+        _ => t,
+    }
 }
 
 /// Lower case, single spaces, no empty brackets, no punctuation at either end.
@@ -75,6 +148,7 @@ fn identity(text: &str) -> String {
 /// Removes `due YYYY-MM-DD`, `due: ...`, `(due ...)`, `done ...` markers;
 /// gives the rest and the first due and done dates.
 pub fn strip_markers(text: &str) -> (String, Option<Date>, Option<Date>) {
+    let text = text.trim();
     let (mut due, mut done) = (None, None);
     let mut ranges = Vec::new();
     let mut prev: Option<char> = None;
@@ -133,141 +207,6 @@ fn skip_spaces(b: &[u8], mut j: usize) -> usize {
     j
 }
 
-/// An owner named at the start of an item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Named {
-    /// A member, by id.
-    Member(String),
-    /// Anyone else, as written.
-    Guest(String),
-}
-
-/// Owners opening the item: `@bob: ...`, `Carol: ...`, `Danno Ferrin to fix X`,
-/// `Raj & Lee will ...`, `Ana, Ben and Cy to ...`, `Alice - ...`. Gives the
-/// owners and the rest (keeping the verb after `to` and `will`).
-fn leading_owners<'t>(text: &'t str, people: &People) -> Option<(Vec<Named>, &'t str)> {
-    let lower = text.to_ascii_lowercase();
-    let mut cuts: Vec<(usize, usize, &str)> = Vec::new();
-    for sep in [":", " to ", " will ", " - ", " – ", " — "] {
-        if let Some(p) = lower.find(sep) {
-            cuts.push((p, p + sep.len(), sep));
-        }
-    }
-    cuts.sort_unstable();
-    cuts.into_iter().find_map(|(end, rest, sep)| {
-        let named = owner_list(text.get(..end)?, sep, people)?;
-        Some((named, text.get(rest..)?.trim_start()))
-    })
-}
-
-/// The owners in `head`, when every name in it is a member or reads like a
-/// person's name (docs/data.md); `None` when `head` is ordinary words.
-fn owner_list(head: &str, sep: &str, people: &People) -> Option<Vec<Named>> {
-    let names = people.names_in(head);
-    if names.is_empty() {
-        return None;
-    }
-    let several = names.len() > 1;
-    names
-        .into_iter()
-        .map(|name| match people.member(&name) {
-            Some(id) => Some(Named::Member(id.to_string())),
-            None if looks_like_a_person(&name, sep, several) => Some(Named::Guest(name)),
-            // `Carrol will ...`: a misspelt member, to be warned about.
-            None if capitalised(&name) && people.is_near(&name) => Some(Named::Guest(name)),
-            None => None,
-        })
-        .collect()
-}
-
-/// Words that open an item without naming anyone (`Note: ...`, `We will ...`).
-const NOT_NAMES: &[&str] = &[
-    "action",
-    "agenda",
-    "all",
-    "also",
-    "blocked",
-    "context",
-    "decision",
-    "discussion",
-    "done",
-    "everybody",
-    "everyone",
-    "follow",
-    "followup",
-    "fyi",
-    "he",
-    "i",
-    "it",
-    "maybe",
-    "next",
-    "nobody",
-    "note",
-    "notes",
-    "owner",
-    "owners",
-    "please",
-    "question",
-    "she",
-    "somebody",
-    "someone",
-    "status",
-    "tbd",
-    "team",
-    "that",
-    "the",
-    "then",
-    "these",
-    "they",
-    "this",
-    "those",
-    "todo",
-    "update",
-    "we",
-    "who",
-    "you",
-];
-
-/// Whether `name`, found before `sep`, reads like a person who is not a member:
-/// an `@handle`; or one to three capitalised words, not common ones. Before
-/// ` to `, ` will ` or a dash a single word is a person only in a list
-/// (`Raj & Lee will ...`): `Talk to Alice`, `Tests will run`.
-fn looks_like_a_person(name: &str, sep: &str, several: bool) -> bool {
-    if let Some(handle) = name.strip_prefix('@') {
-        return !handle.is_empty()
-            && handle.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'));
-    }
-    if sep.trim().chars().all(|c| matches!(c, '-' | '–' | '—')) {
-        return false;
-    }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let common = words.first().is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
-    let shape = (1..=3).contains(&words.len()) && words.iter().all(|w| capitalised(w)) && !common;
-    shape && (sep == ":" || words.len() > 1 || several)
-}
-
-/// A word written like a name: a capital, then letters, `.`, `-` or `'`.
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-}
-
-/// Owners closing the item in parentheses: `Update the roadmap (Alice)`,
-/// `... (owner: Bob, Carol)`.
-fn trailing_owners<'t>(text: &'t str, people: &People) -> Option<(Vec<String>, &'t str)> {
-    let t = text.trim_end().trim_end_matches('.');
-    let open = t.rfind('(')?;
-    let inner = t.strip_suffix(')')?.get(open + 1..)?.trim();
-    let lower = inner.to_ascii_lowercase();
-    let inner = ["owners:", "owner:"]
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .and_then(|p| inner.get(p.len()..))
-        .unwrap_or(inner);
-    let ids = people.all_members(inner)?;
-    Some((ids, t.get(..open)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::team;
@@ -278,9 +217,13 @@ mod tests {
         parse_iso_date(s).ok()
     }
 
+    fn ctx() -> due::Context {
+        due::Context { note: super::super::fixtures::date("2026-10-05"), sprint_end: None, order: None }
+    }
+
     fn act(text: &str, checked: bool) -> NoteAction {
-        let found = Found { text: text.into(), owners: vec![], checked, line: 1 };
-        action(&found, &People::new(&team())).unwrap_or_else(|| panic!("no action in {text:?}"))
+        let found = Found { text: text.into(), checked, line: 1, ..Found::default() };
+        action(&found, &People::new(&team()), &ctx()).unwrap_or_else(|| panic!("no action in {text:?}"))
     }
 
     fn summary(a: &NoteAction) -> (Vec<&str>, &str, &str) {
@@ -436,10 +379,44 @@ mod tests {
     }
 
     #[test]
+    fn due_dates_as_people_write_them_are_read_and_left_out_of_the_text() {
+        // Monday 5 October 2026.
+        let a = act("Alice to ask for sandbox keys by Tuesday", false);
+        assert_eq!(
+            (a.owners.clone(), a.text.as_str(), a.due),
+            (v(&["alice"]), "ask for sandbox keys", d("2026-10-06"))
+        );
+        assert_eq!(a.due_written.as_deref(), Some("by Tuesday"));
+        let b = act("AI: @bob chase legal (due 27 Oct)", false);
+        assert_eq!((b.text.as_str(), b.due), ("AI: @bob chase legal", d("2026-10-27")));
+        let c = act("Jordan to chase legal soon", false);
+        assert_eq!((c.text.as_str(), c.due), ("chase legal soon", None));
+    }
+
+    #[test]
+    fn code_spans_numbering_and_details() {
+        // The structure reader keeps an `@` of a code span as CODE_AT.
+        let a = act("Update \u{E000}scope/pkg to a flat config (@carol)", false);
+        assert_eq!((a.owners.clone(), a.guests.clone()), (v(&["carol"]), v(&[])));
+        assert_eq!(a.text, "Update @scope/pkg to a flat config");
+        let b = act("101.1: Bob to send the minutes", false);
+        assert_eq!((b.owners.clone(), b.text.as_str()), (v(&["bob"]), "send the minutes"));
+        let p = People::new(&team());
+        let found = Found {
+            text: "release the packages".into(),
+            detail_owners: vec![Who::Member("dan".into())],
+            owners: vec![Who::Member("carol".into())],
+            ..Found::default()
+        };
+        let c = action(&found, &p, &ctx()).map(|a| a.owners);
+        assert_eq!(c, Some(v(&["carol", "dan"])));
+    }
+
+    #[test]
     fn nothing_left_means_no_action() {
         let p = People::new(&team());
         let found = |t: &str| Found { text: t.into(), ..Found::default() };
-        assert_eq!(action(&found("@bob"), &p), None);
-        assert_eq!(action(&found(" - due 2026-10-07"), &p), None);
+        assert_eq!(action(&found("@bob"), &p, &ctx()), None);
+        assert_eq!(action(&found(" - due 2026-10-07"), &p, &ctx()), None);
     }
 }

@@ -1,29 +1,107 @@
-//! Who attended: from front matter, or from the first Attendees section.
+//! Who attended: from front matter, from the first Attendees section that
+//! names anyone, or from a table row or column headed like one
+//! (`| **Participants** | @Maria Lopez @Jordan Kim |`). `everyone` alone
+//! means every member. When none of these says anything, attendance is not
+//! recorded: unknown, never "nobody came".
 
 use super::people::{People, mentions, split_names, without};
 use super::sections::{Section, SectionKind, is_group_header, members};
-use super::structure::{Block, Kind};
-use crate::model::Attendee;
+use super::structure::{Block, Kind, visible};
+use crate::model::{Attendee, Team};
 
-/// Attendees from a list of written names (front matter), in order, without repeats.
-pub fn from_entries(entries: &[String], people: &People) -> Vec<Attendee> {
-    let mut out = Vec::new();
-    for entry in entries.iter().flat_map(|e| split_names(e)) {
-        if let Some(a) = attendee(&entry, people) {
-            add(&mut out, a);
-        }
-    }
-    out
+/// Who attended a meeting, as far as its note says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Attendance {
+    /// Attendees in the order written, without repeats.
+    pub attendees: Vec<Attendee>,
+    /// Whether the note says who attended.
+    pub recorded: bool,
+    /// The line of an attendee section that names nobody tandem can read.
+    pub unreadable: Option<u32>,
 }
 
-/// Attendees from the first Attendees section that names anyone.
-pub fn from_body(blocks: &[Block], sections: &[Section], people: &People) -> Vec<Attendee> {
-    sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Attendees)
-        .map(|s| from_names(&entries(blocks, s), people))
-        .find(|list| !list.is_empty())
-        .unwrap_or_default()
+/// Entries meaning every member when they are the only one.
+const EVERYONE: &[&str] = &[
+    "everyone",
+    "everybody",
+    "all",
+    "whole team",
+    "the whole team",
+    "the team",
+    "entire team",
+    "all members",
+];
+
+fn is_everyone(entries: &[String]) -> bool {
+    let [only] = entries else { return false };
+    let t = only.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    EVERYONE.contains(&t.as_str())
+}
+
+fn everyone(team: &Team) -> Vec<Attendee> {
+    team.members.iter().map(|m| Attendee::Member(m.id.clone())).collect()
+}
+
+/// Attendees from a list of written names (front matter), in order, without repeats.
+pub fn from_entries(entries: &[String], people: &People, team: &Team) -> Vec<Attendee> {
+    let split: Vec<String> = entries.iter().flat_map(|e| split_names(e)).collect();
+    if is_everyone(&split) {
+        return everyone(team);
+    }
+    from_names(&split, people)
+}
+
+/// Attendees from the first Attendees section that names anyone, else from a
+/// table naming them.
+pub fn from_body(blocks: &[Block], sections: &[Section], people: &People, team: &Team) -> Attendance {
+    let mut unreadable = None;
+    for s in sections.iter().filter(|s| s.kind == SectionKind::Attendees) {
+        let names = entries(blocks, s);
+        if is_everyone(&names) {
+            return Attendance { attendees: everyone(team), recorded: true, unreadable: None };
+        }
+        let list = from_names(&names, people);
+        if !list.is_empty() {
+            return Attendance { attendees: list, recorded: true, unreadable: None };
+        }
+        unreadable.get_or_insert(blocks.get(s.start).map_or(1, |b| b.line));
+    }
+    let names = table_entries(blocks);
+    if is_everyone(&names) {
+        return Attendance { attendees: everyone(team), recorded: true, unreadable: None };
+    }
+    let list = from_names(&names, people);
+    let recorded = !list.is_empty();
+    Attendance { attendees: list, recorded, unreadable: if recorded { None } else { unreadable } }
+}
+
+/// Whether a cell names attendees (`**Participants**`, `Attendees:`).
+fn attendee_heading(cell: &str) -> bool {
+    let name = cell.trim().trim_end_matches(':');
+    super::sections::label(&format!("{name}:")).is_some_and(|(kind, _)| kind == SectionKind::Attendees)
+}
+
+/// Names held by a table: the rest of a row whose first cell is headed like
+/// an attendee section (Confluence's page-properties table), or the column
+/// headed so. Split on commas, semicolons and `@`.
+fn table_entries(blocks: &[Block]) -> Vec<String> {
+    let split = |cell: &str| -> Vec<String> {
+        let cell = visible(cell);
+        cell.split([',', ';', '@']).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect()
+    };
+    for (i, block) in blocks.iter().enumerate().filter(|(_, b)| b.is_row()) {
+        let header = matches!(block.kind, Kind::Row { header: true });
+        // In a header row, names beside the heading (`@Maria`, `Ana, Bo`) make it a row of names.
+        let names_beside = block.cells.iter().skip(1).any(|c| c.contains(['@', ',', ';']));
+        if block.cells.first().is_some_and(|c| attendee_heading(c)) && (!header || names_beside) {
+            return block.cells.iter().skip(1).flat_map(|c| split(c)).collect();
+        }
+        if let Some(column) = block.cells.iter().position(|c| attendee_heading(c)).filter(|_| header) {
+            let rows = blocks[i + 1..].iter().take_while(|b| b.is_row());
+            return rows.filter_map(|r| r.cells.get(column)).flat_map(|c| split(c)).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// Attendees from entries already cut one per person, in order, without repeats.
@@ -74,25 +152,76 @@ fn first_list(blocks: &[Block], inside: &[usize], first: usize) -> Vec<String> {
         }
         let Some(block) = blocks.get(j).filter(|b| b.is_item() && b.parent == parent) else { break };
         end = block.end.max(j + 1);
-        let present = |b: &Block| b.task() != Some(false);
+        // An unticked box or struck-through name is someone who did not come.
+        let present = |b: &Block| b.task() != Some(false) && !b.struck;
         if is_group_header(blocks, j) {
             let children = (j + 1..end).filter_map(|k| blocks.get(k).filter(|b| b.parent == Some(j)));
             out.extend(children.filter(|b| b.is_item() && present(b)).map(Block::text));
         } else if present(block) {
-            out.push(block.text());
+            out.extend(grouped(&block.text()));
         }
     }
     out
 }
 
+/// Words naming a group of attendees before a colon (`Team members: a, b`).
+const GROUPS: &[&str] = &[
+    "team",
+    "members",
+    "others",
+    "other",
+    "guests",
+    "observers",
+    "tsc",
+    "attendees",
+    "present",
+    "committee",
+    "staff",
+    "visitors",
+];
+
+/// One list item's entries: itself, or the names after a group's colon
+/// (`Team members: Taylor, nikomatsakis`, `Others: Jane, David`).
+fn grouped(text: &str) -> Vec<String> {
+    if let Some((head, names)) = text.split_once(':') {
+        let words: Vec<String> = head.split_whitespace().map(str::to_lowercase).collect();
+        let group = words.len() <= 3 && words.iter().any(|w| GROUPS.contains(&w.as_str()));
+        if group && !names.trim().is_empty() {
+            return split_names(names);
+        }
+    }
+    vec![text.to_string()]
+}
+
 /// A paragraph's entries: split at commas or semicolons when it has any (a
 /// wrapped line counts as a space), else one entry per line.
 fn paragraph_entries(lines: &[String]) -> Vec<String> {
-    if lines.iter().any(|l| l.contains([',', ';'])) {
-        split_names(&lines.join(" "))
-    } else {
-        lines.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
+    // A later line `Guests: Ana (PSF)` adds its names; `Chair: Bo` is another
+    // matter and ends the list.
+    let mut names = Vec::new();
+    let mut grouped_names = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let labelled = line.split_once(':').filter(|(head, _)| {
+            n > 0 && head.split_whitespace().count() <= 3 && head.starts_with(char::is_uppercase)
+        });
+        match labelled {
+            Some(_) => {
+                let group = grouped(line);
+                if group.len() == 1 && group[0] == *line {
+                    break;
+                }
+                grouped_names.extend(group);
+            }
+            None => names.push(line.clone()),
+        }
     }
+    let mut out = if names.iter().any(|l| l.contains([',', ';'])) {
+        split_names(&names.join(" "))
+    } else {
+        names.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
+    };
+    out.extend(grouped_names);
+    out
 }
 
 /// One written entry such as `Jane Doe @jdoe (voting member)`: a member when
@@ -100,6 +229,10 @@ fn paragraph_entries(lines: &[String]) -> Vec<String> {
 /// parenthesis.
 pub fn attendee(entry: &str, people: &People) -> Option<Attendee> {
     let entry = entry.trim();
+    // `Attendee names…`: a template's placeholder, not a person.
+    if entry.ends_with('…') || entry.ends_with("...") {
+        return None;
+    }
     let handles = mentions(entry);
     let ranges: Vec<_> = handles.iter().map(|m| m.range.clone()).collect();
     let cleaned = without(entry, &ranges, true);
@@ -112,7 +245,7 @@ pub fn attendee(entry: &str, people: &People) -> Option<Attendee> {
         return Some(Attendee::Member(id.to_string()));
     }
     let name = if cleaned.is_empty() { without(entry, &[], true) } else { cleaned };
-    (!name.is_empty()).then_some(Attendee::Guest(name))
+    (!name.is_empty()).then(|| Attendee::Guest(visible(&name)))
 }
 
 fn add(list: &mut Vec<Attendee>, a: Attendee) {
@@ -133,9 +266,110 @@ mod tests {
     use super::super::structure::blocks;
     use super::*;
 
-    fn from(md: &str) -> Vec<Attendee> {
+    fn attendance(md: &str) -> Attendance {
         let b = blocks(md, 1, &starts_block);
-        from_body(&b, &all(&b), &People::new(&team()))
+        from_body(&b, &all(&b), &People::new(&team()), &team())
+    }
+
+    fn from(md: &str) -> Vec<Attendee> {
+        attendance(md).attendees
+    }
+
+    #[test]
+    fn attendance_not_recorded_is_told_from_an_empty_list() {
+        assert_eq!(
+            attendance(
+                "# Retro
+
+Went well: pairing
+"
+            ),
+            Attendance::default()
+        );
+        assert_eq!(
+            attendance(
+                "# Retro
+
+## Attendees
+
+## Notes
+- x
+"
+            ),
+            Attendance { attendees: vec![], recorded: false, unreadable: Some(3) }
+        );
+        assert!(
+            attendance(
+                "Present: Bob
+"
+            )
+            .recorded
+        );
+    }
+
+    #[test]
+    fn everyone_alone_means_every_member() {
+        let all = vec![member("alice"), member("bob"), member("carol"), member("dan")];
+        assert_eq!(
+            from(
+                "Attendees: everyone
+"
+            ),
+            all
+        );
+        assert_eq!(
+            from(
+                "## Present
+- The whole team
+"
+            ),
+            all
+        );
+        assert_eq!(
+            from(
+                "Attendees: all
+"
+            ),
+            all
+        );
+        let p = People::new(&team());
+        assert_eq!(from_entries(&["everyone".to_string()], &p, &team()), all);
+        assert_eq!(from("Attendees: everyone from Acme, Bob\n").len(), 2);
+    }
+
+    #[test]
+    fn a_table_row_or_column_headed_like_an_attendee_section() {
+        let md = "| | |\n|---|---|\n| **Date** | 19 Nov 2026 |\n| **Participants** | @Alice Chen @Bob Okafor @Jane Doe |\n";
+        assert_eq!(from(md), vec![member("alice"), member("bob"), guest("Jane Doe")]);
+        let md = "| Attendees | Role |\n|---|---|\n| Carol Diaz | dev |\n| Dan; Jane | dev |\n";
+        assert_eq!(from(md), vec![member("carol"), member("dan"), guest("Jane")]);
+    }
+
+    #[test]
+    fn struck_names_placeholders_and_group_labels() {
+        let md = "## Attendees\n- Alice\n- ~~Bob Okafor~~\n- _Attendee names…_\n- Others: Jane, Raj\n- Team members: carol, Dan\n";
+        assert_eq!(
+            from(md),
+            vec![member("alice"), guest("Jane"), guest("Raj"), member("carol"), member("dan")]
+        );
+    }
+
+    #[test]
+    fn guests_on_the_next_line_and_meetbot_rosters() {
+        assert_eq!(
+            from("Attendees: Alice, Bob\nGuests: Jane (PSF)\nChair: Carol\n"),
+            vec![member("alice"), member("bob"), guest("Jane")]
+        );
+        assert_eq!(
+            from("## People present (lines said)\n\n* bob (54)\n* dan (3)\n"),
+            vec![member("bob"), member("dan")]
+        );
+        assert_eq!(from("**Who:** Alice, Carol\n"), vec![member("alice"), member("carol")]);
+    }
+
+    #[test]
+    fn first_names_and_initials_of_members() {
+        assert_eq!(from("Present: Carol, Danno, BO\n"), vec![member("carol"), member("dan"), member("bob")]);
     }
 
     #[test]
@@ -257,7 +491,7 @@ mod tests {
         let p = People::new(&team());
         let list = ["alice".to_string(), "Bob Okafor".into(), "Jane (Acme)".into(), "carol, dan".into()];
         assert_eq!(
-            from_entries(&list, &p),
+            from_entries(&list, &p, &team()),
             vec![member("alice"), member("bob"), guest("Jane"), member("carol"), member("dan")]
         );
     }

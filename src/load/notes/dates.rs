@@ -37,6 +37,8 @@ enum Token {
     Month(i8),
     /// The word `of` (`3rd of March 2021`).
     Of,
+    /// A weekday's name or abbreviation (Monday 0).
+    Weekday(i8),
     /// `,`, `.`, `-` or `/` between the parts of a date.
     Sep(u8),
     /// Any other word or sign.
@@ -101,6 +103,48 @@ fn month_of(word: &str) -> Option<i8> {
     i8::try_from(index + 1).ok()
 }
 
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The weekday named by `word` (lower case): the full name or its first three letters.
+fn weekday_of(word: &str) -> Option<i8> {
+    let index = WEEKDAYS.iter().position(|d| word.len() >= 3 && d.starts_with(word))?;
+    i8::try_from(index).ok()
+}
+
+/// A weekday written before a date that falls on another day (`Friday,
+/// March 8, 2026` is a Sunday): the weekday written, the date, and the day it
+/// really is.
+pub fn weekday_mismatch(text: &str, order: Option<DateOrder>) -> Option<(&'static str, Date, &'static str)> {
+    let tokens = tokenize(text);
+    for k in 0..tokens.len() {
+        let Some(Found::Date(date)) = date_at(&tokens, k, order) else { continue };
+        let before = tokens[..k].iter().rev().find(|t| !matches!(t, Token::Sep(_)));
+        let Some(Token::Weekday(written)) = before else { return None };
+        let real = date.weekday().to_monday_zero_offset();
+        let name = |d: i8| WEEKDAYS.get(usize::try_from(d).unwrap_or(7)).copied().unwrap_or("");
+        return (real != *written).then(|| (name(*written), date, name(real)));
+    }
+    None
+}
+
+/// A `YYYY-MM-DD` in `text` that is no day of the calendar (`2026-11-31`):
+/// what is written, and why (`November 2026 has 30 days`).
+pub fn impossible(text: &str) -> Option<(String, String)> {
+    let at = (0..text.len()).find(|&i| iso_shape(text, i) && iso_at(text, i).is_none())?;
+    let written = text.get(at..at + 10)?.to_string();
+    let (year, month): (i16, i8) = (written.get(..4)?.parse().ok()?, written.get(5..7)?.parse().ok()?);
+    let why = match Date::new(year, month, 1) {
+        Ok(first) => {
+            let name = MONTHS.get(usize::try_from(month - 1).ok()?).copied().unwrap_or("");
+            let name =
+                format!("{}{}", name.get(..1).unwrap_or("").to_uppercase(), name.get(1..).unwrap_or(""));
+            format!("{name} {year} has {} days", first.days_in_month())
+        }
+        Err(_) => format!("there is no month {month}"),
+    };
+    Some((written, why))
+}
+
 fn run_end(b: &[u8], from: usize, pred: impl Fn(&u8) -> bool) -> usize {
     let mut end = from;
     while b.get(end).is_some_and(&pred) {
@@ -132,7 +176,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             out.push(match month_of(&word) {
                 Some(m) => Token::Month(m),
                 None if word == "of" => Token::Of,
-                None => Token::Other,
+                None => weekday_of(&word).map_or(Token::Other, Token::Weekday),
             });
             i = end;
         } else if matches!(c, b',' | b'.' | b'-' | b'/') {
@@ -359,6 +403,32 @@ mod tests {
     fn the_first_date_wins() {
         assert_eq!(find_date("Jan 2 2021 and 2021-05-05"), d("2021-01-02"));
         assert_eq!(find_date("12 March 8 2019"), d("2019-03-08"));
+    }
+
+    #[test]
+    fn weekdays_that_contradict_their_date() {
+        assert_eq!(
+            weekday_mismatch("Friday, March 8, 2026", None),
+            Some(("friday", Date::new(2026, 3, 8).unwrap_or_default(), "sunday"))
+        );
+        assert_eq!(weekday_mismatch("Friday, March 8, 2019", None), None);
+        assert_eq!(weekday_mismatch("Fri 8 Mar 2026", None).map(|m| m.2), Some("sunday"));
+        assert_eq!(weekday_mismatch("March 8, 2026", None), None);
+        assert_eq!(weekday_mismatch("Sprint review, Tue 2026-03-10", None), None);
+    }
+
+    #[test]
+    fn impossible_iso_dates_say_why() {
+        assert_eq!(
+            impossible("Date: 2026-11-31"),
+            Some(("2026-11-31".into(), "November 2026 has 30 days".into()))
+        );
+        assert_eq!(
+            impossible("2026-02-29-retro"),
+            Some(("2026-02-29".into(), "February 2026 has 28 days".into()))
+        );
+        assert_eq!(impossible("2026-13-01"), Some(("2026-13-01".into(), "there is no month 13".into())));
+        assert_eq!(impossible("2026-11-30"), None);
     }
 
     #[test]

@@ -125,11 +125,14 @@ fn read_date(f: &Fields<'_>, diags: &mut Diagnostics) -> Option<Date> {
         None => {
             let found =
                 if text.is_empty() { node.describe().to_string() } else { format!("\"{}\"", text.trim()) };
-            diags.error(
-                f.path(),
-                Some(node.pos),
-                format!("`date` should be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DD HH:MM ...), found {found}"),
-            );
+            // `2026-11-31` is written right: the day does not exist.
+            let message = match super::dates::impossible(text.trim().get(..10).unwrap_or("")) {
+                Some((written, why)) => format!("`date` {written} is not a real calendar date ({why})"),
+                None => format!(
+                    "`date` should be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DD HH:MM ...), found {found}"
+                ),
+            };
+            diags.error(f.path(), Some(node.pos), message);
             None
         }
     }

@@ -3,19 +3,30 @@
 //! A note is read in stages: `frontmatter` cuts off and reads the YAML;
 //! `structure` turns the Markdown into a flat list of blocks from
 //! pulldown-cmark events; `sections` finds named headings and labels; then
-//! `attendees`, `items` (action items and decisions, via `action`), `kind`
-//! and `dates` read what the note says. docs/data.md ("notes/**/*.md") is the
-//! contract.
+//! `attendees`, `items` (action items and decisions, via `openers`,
+//! `owners`, `due`, `tables` and `action`), `kind` and `dates` read what the
+//! note says, and `unread` names the lines that look like items but were
+//! not read. `explain` prints all of it for `tandem check --explain`.
+//! docs/data.md ("notes/**/*.md") is the contract.
 
 mod action;
 mod attendees;
 mod dates;
+mod due;
+pub mod explain;
+
 mod frontmatter;
 mod items;
 mod kind;
+mod mistakes;
+mod openers;
+mod owners;
 mod people;
 mod sections;
 mod structure;
+mod tables;
+mod twins;
+mod unread;
 
 #[cfg(test)]
 mod fixtures;
@@ -25,7 +36,7 @@ mod tests;
 use std::collections::BTreeSet;
 
 use crate::diagnostics::Diagnostics;
-use crate::model::{Date, DateOrder, Note, Sprint, Team};
+use crate::model::{Attendee, Date, DateOrder, Note, NoteKind, Sprint, Team};
 
 use people::People;
 use structure::Block;
@@ -67,36 +78,74 @@ pub fn parse_note(path: &str, source: &str, ctx: &NoteContext<'_>, diags: &mut D
     let stem = file_stem(path);
     let date = match front.date.or_else(|| dates::find_iso(stem)) {
         Some(date) => Some(date),
-        None => date_in_body(&blocks, ctx.date_order, path, diags, front_matter_failed),
+        None => date_in_body(&blocks, ctx.date_order, path, stem, diags, front_matter_failed),
     };
     let date = date?;
     let title = front.title.or_else(|| first_title(&blocks)).unwrap_or_else(|| stem.to_string());
     let people = People::new(ctx.team);
     let sections = sections::all(&blocks);
-    let attendees = match &front.attendees {
-        Some(list) => attendees::from_entries(list, &people),
-        None => attendees::from_body(&blocks, &sections, &people),
+    let attendance = match &front.attendees {
+        Some(list) => attendees::Attendance {
+            attendees: attendees::from_entries(list, &people, ctx.team),
+            recorded: true,
+            unreadable: None,
+        },
+        None => attendees::from_body(&blocks, &sections, &people, ctx.team),
     };
-    let actions = items::actions(&blocks, &sections, &people);
-    warn_about_guest_owners(path, &text, &actions, &attendees, &people, diags);
+    let people = people.with_guests(&attendance.attendees);
     let sprint = front.sprint.or_else(|| ctx.sprints.iter().find(|s| s.contains(date)).map(|s| s.id.clone()));
-    Some(Note {
+    let sprint_end = sprint.as_ref().and_then(|id| ctx.sprints.iter().find(|s| &s.id == id)).map(|s| s.end);
+    let due_ctx = due::Context { note: date, sprint_end, order: ctx.date_order };
+    let reading = items::read(&blocks, &sections, &people, &due_ctx);
+    warn_about_guest_owners(path, &text, &reading.actions, &attendance.attendees, &people, diags);
+    let folders: Vec<&str> = path.split('/').collect();
+    let folders = folders.get(..folders.len().saturating_sub(1)).unwrap_or(&[]);
+    let mut kinds = match front.kind {
+        Some(kind) => vec![kind],
+        None => kind::infer_all(&title, stem, folders),
+    };
+    let kind = if kinds.is_empty() { NoteKind::Other } else { kinds.remove(0) };
+    let note = Note {
         path: path.to_string(),
         date,
-        kind: front.kind.unwrap_or_else(|| kind::infer(&title, stem)),
+        kind,
+        also: kinds,
         title,
-        also: Vec::new(),
-        // Until the readers tell an unreadable attendee section apart (issue
-        // 18's branch does), a note that names nobody is taken as unrecorded.
-        attendance_recorded: front.attendees.is_some() || !attendees.is_empty(),
-        attendees,
+        attendees: attendance.attendees,
+        attendance_recorded: attendance.recorded,
         sprint,
         visibility: front.visibility.unwrap_or_default(),
         body: split.body.to_string(),
         body_line: split.body_line,
-        actions,
-        decisions: items::decisions(&blocks, &sections),
-    })
+        actions: reading.actions,
+        decisions: reading.decisions,
+        unread: reading.unread,
+    };
+    if !note.attendance_recorded {
+        warn_about_attendance(&note, attendance.unreadable, diags);
+    }
+    mistakes::check(&note, &blocks, ctx, diags);
+    Some(note)
+}
+
+/// A sprint event, refinement or sync whose attendees cannot be read: its
+/// attendance figures will not know who was there (docs/data.md).
+fn warn_about_attendance(note: &Note, unreadable: Option<u32>, diags: &mut Diagnostics) {
+    let needs = |k: NoteKind| k.is_sprint_event() || matches!(k, NoteKind::Refinement | NoteKind::Sync);
+    let kinds: Vec<&str> = note.kinds().filter(|k| needs(*k)).map(NoteKind::as_str).collect();
+    if kinds.is_empty() {
+        return;
+    }
+    let what = kinds.join(" and ");
+    let message = match unreadable {
+        Some(_) => format!(
+            "the attendee section of this {what} names nobody tandem can read, so who attended is unknown (not absent) in the figures; list one person per line or item"
+        ),
+        None => format!(
+            "who attended this {what} is not recorded (no front-matter `attendees` and no Attendees section), so it is unknown (not absent) in the figures"
+        ),
+    };
+    diags.warning(&note.path, Some((unreadable.unwrap_or(1), 1)), message);
 }
 
 /// One warning per owner matching no member (docs/data.md): the note, the line,
@@ -106,30 +155,33 @@ fn warn_about_guest_owners(
     path: &str,
     text: &str,
     actions: &[crate::model::NoteAction],
-    attendees: &[crate::model::Attendee],
+    attendees: &[Attendee],
     people: &People,
     diags: &mut Diagnostics,
 ) {
     let attending = |name: &str| {
         attendees.iter().any(|a| match a {
-            crate::model::Attendee::Guest(g) => {
+            Attendee::Guest(g) => {
                 g.trim_start_matches('@').eq_ignore_ascii_case(name.trim_start_matches('@'))
             }
-            crate::model::Attendee::Member(_) => false,
+            Attendee::Member(_) => false,
         })
     };
+    let lines: Vec<&str> = text.lines().collect();
     for action in actions {
         for guest in action.guests.iter().filter(|g| !attending(g)) {
-            let line = text.lines().nth(action.line.saturating_sub(1) as usize).unwrap_or("");
+            let line = lines.get(action.line.saturating_sub(1) as usize).copied().unwrap_or("");
             let col = line.find(guest.as_str()).map_or(1, |i| line[..i].chars().count() + 1);
             let hint = match people.closest(guest) {
                 Some(id) => format!(" (did you mean `{id}`?)"),
-                None => " (team.yaml has no members)".to_string(),
+                None => String::new(),
             };
             diags.warning(
                 path,
                 Some((action.line, u32::try_from(col).unwrap_or(1))),
-                format!("action item owner `{guest}` is not a team member{hint}; shown by name as a guest"),
+                format!(
+                    "action item owner `{guest}` is not a team member or an attendee{hint}; shown by name as a guest"
+                ),
             );
         }
     }
@@ -152,6 +204,7 @@ fn date_in_body(
     blocks: &[Block],
     order: Option<DateOrder>,
     path: &str,
+    stem: &str,
     diags: &mut Diagnostics,
     quiet: bool,
 ) -> Option<Date> {
@@ -174,7 +227,20 @@ fn date_in_body(
     if quiet {
         return None;
     }
-    if let Some((line, written)) = ambiguous {
+    // `2026-11-31` is written as it should be, but no such day exists.
+    let impossible = [(label.as_ref(), "on the Date line"), (heading.as_ref(), "in the first heading")]
+        .into_iter()
+        .find_map(|(found, place)| {
+            found.and_then(|(line, t)| dates::impossible(t).map(|i| (Some(*line), i, place)))
+        })
+        .or_else(|| dates::impossible(stem).map(|i| (None, i, "in the file name")));
+    if let Some((line, (written, why), place)) = impossible {
+        diags.warning(
+            path,
+            line.map(|l| (l, 1)),
+            format!("`{written}` {place} is not a real calendar date ({why}); note skipped"),
+        );
+    } else if let Some((line, written)) = ambiguous {
         diags.warning(
             path,
             Some((line, 1)),
@@ -199,7 +265,8 @@ fn date_in_body(
 
 /// The text of the first level-1 heading, if it has any.
 fn first_title(blocks: &[Block]) -> Option<String> {
-    blocks.iter().find(|b| b.heading_level() == Some(1)).map(Block::text).filter(|t| !t.is_empty())
+    let title = blocks.iter().find(|b| b.heading_level() == Some(1)).map(Block::text)?;
+    Some(structure::visible(&title)).filter(|t| !t.is_empty())
 }
 
 /// Ids from `ids` that appear in `text` as whole words: not preceded or

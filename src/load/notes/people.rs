@@ -1,23 +1,78 @@
-//! Recognising team members in the words of a note: ids, display names,
-//! aliases and `@handles`, case-insensitively.
+//! Recognising people in the words of a note: members by id, display name,
+//! alias, `@handle`, unique first name or initials, and the note's own
+//! guests by name, first name or initials, case-insensitively.
 
 use std::ops::Range;
 
-use crate::model::Team;
+use crate::model::{Attendee, Team};
 
-/// Every spelling of every member, ready for look-ups.
+/// Someone a note names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A team member, by id.
+    Member(String),
+    /// A guest of the note, by the name its attendee list gives.
+    Guest(String),
+}
+
+/// Every spelling of every member (and, for one note, of its guests), ready for look-ups.
 #[derive(Debug, Clone)]
 pub struct People {
     /// (normalised spelling, member id), in team order.
     spellings: Vec<(String, String)>,
+    /// (first name, member id) for first names only one member has.
+    first_names: Vec<(String, String)>,
+    /// (initials, member id) for initials only one member has.
+    initials: Vec<(String, String)>,
+    /// The note's guests: (normalised spelling, name as listed), and (initials, name).
+    guests: Vec<(String, String)>,
+    guest_initials: Vec<(String, String)>,
 }
 
-/// Lower case, single spaces, without a leading `@` and trailing punctuation.
+/// Lower case, single spaces, without a leading `@`, brackets and trailing punctuation.
 fn normalize(name: &str) -> String {
-    let name = name.trim().trim_start_matches('@');
+    let name =
+        name.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim_start_matches('@');
     let name =
         name.trim_end_matches(|c: char| matches!(c, '.' | ',' | ':' | ';' | '!' | '?') || c.is_whitespace());
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// `jk` for `Jordan Kim`, `mdj` for `Manu del Jesus`; both `ncz` and `nz` for
+/// `Nicholas C. Zakas`. Names of one word have none.
+fn initials_of(name: &str) -> Vec<String> {
+    let words: Vec<&str> =
+        name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let first = |ws: &[&str]| -> String {
+        ws.iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect()
+    };
+    let mut out = vec![first(&words)];
+    let full: Vec<&str> =
+        words.iter().copied().filter(|w| w.trim_end_matches('.').chars().count() > 1).collect();
+    if full.len() >= 2 && full.len() < words.len() {
+        out.push(first(&full));
+    }
+    out
+}
+
+/// Written like initials: two to four letters, the first and at least one more a capital (`JK`, `MdJ`).
+fn looks_like_initials(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=4).contains(&n)
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Keeps the entries whose key no other entry has.
+fn unique(list: Vec<(String, String)>) -> Vec<(String, String)> {
+    let count = |k: &str| {
+        list.iter().filter(|(x, _)| x == k).map(|(_, v)| v).collect::<std::collections::BTreeSet<_>>().len()
+    };
+    list.iter().filter(|(k, _)| count(k) == 1).cloned().collect()
 }
 
 impl People {
@@ -37,32 +92,102 @@ impl People {
                 spellings.push((key, id.clone()));
             }
         }
-        People { spellings }
+        let first_names = team
+            .members
+            .iter()
+            .filter_map(|m| {
+                let first = normalize(m.name.split_whitespace().next()?);
+                (m.name.split_whitespace().count() > 1 && first.chars().count() >= 3)
+                    .then(|| (first, m.id.clone()))
+            })
+            .collect();
+        let initials = team
+            .members
+            .iter()
+            .flat_map(|m| initials_of(&m.name).into_iter().map(move |i| (i, m.id.clone())))
+            .collect();
+        People {
+            spellings,
+            first_names: unique(first_names),
+            initials: unique(initials),
+            guests: Vec::new(),
+            guest_initials: Vec::new(),
+        }
     }
 
-    /// The id of the member written as `name` (id, display name, alias, with or without `@`).
+    /// These people, knowing also the guests a note lists among its attendees.
+    pub fn with_guests(&self, attendees: &[Attendee]) -> Self {
+        let mut guests = Vec::new();
+        let mut initials = Vec::new();
+        for a in attendees {
+            let Attendee::Guest(name) = a else { continue };
+            guests.push((normalize(name), name.clone()));
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() > 1
+                && let Some(first) = words.first()
+            {
+                guests.push((normalize(first), name.clone()));
+            }
+            initials.extend(initials_of(name).into_iter().map(|i| (i, name.clone())));
+        }
+        People { guests: unique(guests), guest_initials: unique(initials), ..self.clone() }
+    }
+
+    /// The id of the member written as `name`: id, display name, alias (with or
+    /// without `@` or brackets), a first name no other member has, or initials
+    /// written in capitals (`JK`).
     pub fn member(&self, name: &str) -> Option<&str> {
         let key = normalize(name);
         if key.is_empty() {
             return None;
         }
-        self.spellings.iter().find(|(s, _)| *s == key).map(|(_, id)| id.as_str())
+        let find = |list: &[(String, String)]| list.iter().position(|(s, _)| *s == key);
+        if let Some(i) = find(&self.spellings) {
+            return self.spellings.get(i).map(|(_, id)| id.as_str());
+        }
+        if let Some(i) = find(&self.first_names) {
+            return self.first_names.get(i).map(|(_, id)| id.as_str());
+        }
+        let written = name.trim().trim_start_matches(['[', '@']).trim_end_matches(']');
+        if looks_like_initials(written) {
+            return find(&self.initials).and_then(|i| self.initials.get(i)).map(|(_, id)| id.as_str());
+        }
+        None
     }
 
-    /// The member closest in spelling to `name` (for "did you mean"), by id.
+    /// The member or guest of the note written as `name`.
+    pub fn who(&self, name: &str) -> Option<Who> {
+        if let Some(id) = self.member(name) {
+            return Some(Who::Member(id.to_string()));
+        }
+        let key = normalize(name);
+        let written = name.trim().trim_start_matches(['[', '@']).trim_end_matches(']');
+        let guest = self.guests.iter().find(|(s, _)| *s == key).or_else(|| {
+            looks_like_initials(written)
+                .then(|| self.guest_initials.iter().find(|(s, _)| *s == key))
+                .flatten()
+        });
+        guest.map(|(_, g)| Who::Guest(g.clone()))
+    }
+
+    /// The member closest in spelling to `name` (for "did you mean"), by id:
+    /// only when it is a likely misspelling, one letter off for short names and
+    /// two for longer ones.
     pub fn closest(&self, name: &str) -> Option<&str> {
         let key = normalize(name);
+        let len = key.chars().count();
+        let allowed = match len {
+            0..=2 => 0,
+            3..=5 => 1,
+            _ => 2,
+        };
         self.spellings
             .iter()
-            .min_by_key(|(s, _)| strsim::damerau_levenshtein(&key, s))
+            .chain(&self.first_names)
+            .map(|(s, id)| (strsim::damerau_levenshtein(&key, s), id))
+            .filter(|(d, _)| *d <= allowed)
+            .min_by_key(|(d, _)| *d)
             .map(|(_, id)| id.as_str())
-    }
-
-    /// Whether `name` is a likely misspelling of a member (edit distance 2 at most).
-    pub fn is_near(&self, name: &str) -> bool {
-        let key = normalize(name);
-        key.chars().count() >= 3
-            && self.spellings.iter().any(|(s, _)| strsim::damerau_levenshtein(&key, s) <= 2)
     }
 
     /// The ids of the members in a list such as `Bob and Carol`, `@alice, @bob` or `@alice @bob`;
@@ -75,7 +200,8 @@ impl People {
         names.iter().map(|n| self.member(n).map(str::to_string)).collect()
     }
 
-    /// The names in a list such as `Bob and Carol`, `Raj & Lee`, `@alice @bob`.
+    /// The names in a list such as `Bob and Carol`, `Raj & Lee`, `Sam + Alice`,
+    /// `@alice @bob`, `HZ/SC`.
     pub fn names_in(&self, list: &str) -> Vec<String> {
         split_names(list)
             .into_iter()
@@ -83,6 +209,8 @@ impl People {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 if words.len() > 1 && words.iter().all(|w| w.starts_with('@')) {
                     words.into_iter().map(str::to_string).collect()
+                } else if words.len() == 1 && name.contains('/') && !name.contains("://") {
+                    name.split('/').filter(|n| !n.is_empty()).map(str::to_string).collect()
                 } else {
                     vec![name]
                 }
@@ -104,19 +232,23 @@ fn handle_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '.' | '-')
 }
 
-/// Every `@handle` in `text` that is not part of an e-mail address.
+/// Every `@handle` in `text` that is not part of an e-mail address, a URL
+/// or a package scope (`@scope/name`).
 pub fn mentions(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         let after_word = prev.is_some_and(|p| p.is_alphanumeric() || p == '_');
         prev = Some(c);
-        if c != '@' || after_word {
+        if c != '@' || after_word || in_url(text, i) {
             continue;
         }
         let tail = text.get(i + 1..).unwrap_or("");
         let len = tail.find(|c: char| !handle_char(c)).unwrap_or(tail.len());
         let handle = tail.get(..len).unwrap_or("").trim_end_matches(['.', '-']);
+        if tail.get(handle.len()..).is_some_and(|t| t.starts_with('/')) {
+            continue;
+        }
         if !handle.is_empty() {
             out.push(Mention { range: i..i + 1 + handle.len(), handle: handle.to_string() });
         }
@@ -124,8 +256,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     out
 }
 
-/// Splits a line of names at commas, semicolons, `and` and `&` outside parentheses:
-/// `Alice Chen (PO), Bob and Carol` gives three names. Empty names are dropped.
+/// Whether byte `i` of `text` is inside a URL (`https://x.org/@user`).
+fn in_url(text: &str, i: usize) -> bool {
+    let start = text.get(..i).and_then(|t| t.rfind(char::is_whitespace)).map_or(0, |p| p + 1);
+    text.get(start..i).is_some_and(|t| t.contains("://") || t.starts_with("www."))
+}
+
+/// Splits a line of names at commas, semicolons, `and`, `&` and `+` outside
+/// parentheses: `Alice Chen (PO), Bob and Carol` gives three names. Empty
+/// names are dropped.
 pub fn split_names(line: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut current = String::new();
@@ -133,7 +272,9 @@ pub fn split_names(line: &str) -> Vec<String> {
     for word in line.split_inclusive(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '(' | ')'))
     {
         let bare = word.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&'));
-        if depth == 0 && (bare.eq_ignore_ascii_case("and") || (bare.is_empty() && word.contains('&'))) {
+        let joiner =
+            bare.eq_ignore_ascii_case("and") || bare == "+" || (bare.is_empty() && word.contains('&'));
+        if depth == 0 && joiner {
             names.push(std::mem::take(&mut current));
             continue;
         }

@@ -1,13 +1,15 @@
 //! Sections of a note: headings and labels with a known name, and their content.
 //!
 //! A label is a paragraph or list item whose text starts with a section name
-//! and a colon (`**Attendees:** Alice, Bob`, `Action items:`); `Action 60.2:`
-//! and `Decision:` are labels too, so a label with text after its colon is
-//! itself an action item or a decision. Names match case-insensitively.
+//! and a colon or a dash (`**Attendees:** Alice, Bob`, `Action items:`,
+//! `Decision - we carry it over`), or a bold run holding only the name
+//! (`**Agreed** keep Friday demos`). `Action 60.2:` and `Decision:` are labels
+//! too, so a label with text after it is itself an action item or a
+//! decision. Names match case-insensitively.
 
 use std::ops::Range;
 
-use super::structure::Block;
+use super::structure::{Block, Line};
 
 /// The sections the note reader looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +24,9 @@ pub enum SectionKind {
     Decisions,
     /// The topics of the meeting: a checkbox there ticks off a topic.
     Agenda,
+    /// Action items or decisions of earlier meetings restated ("Previous
+    /// action items", "Carried over from last sprint"): they add nothing new.
+    Previous,
 }
 
 const NAMES: &[(SectionKind, &[&str])] = &[
@@ -36,6 +41,8 @@ const NAMES: &[(SectionKind, &[&str])] = &[
             "participants",
             "members present",
             "attendance",
+            "roll call",
+            "people present",
         ],
     ),
     (
@@ -55,26 +62,72 @@ const NAMES: &[(SectionKind, &[&str])] = &[
             "to do",
             "to-do",
             "todos",
+            "follow-ups",
+            "follow ups",
+            "followups",
         ],
     ),
     (
         SectionKind::Decisions,
-        &["decisions", "decision", "decided", "agreed", "resolutions", "resolution", "resolved"],
+        &[
+            "decisions",
+            "decision",
+            "decided",
+            "agreed",
+            "agreements",
+            "resolutions",
+            "resolution",
+            "resolved",
+        ],
     ),
     (SectionKind::Agenda, &["agenda"]),
 ];
 
 /// Names that open a section only as a label with a colon (`AI: ...`), never
 /// as a heading or a bare list item: a heading "AI" is a topic, not actions.
-const LABEL_ONLY: &[(SectionKind, &str)] = &[(SectionKind::Actions, "ai")];
+const LABEL_ONLY: &[(SectionKind, &str)] =
+    &[(SectionKind::Actions, "ai"), (SectionKind::Decisions, "consensus"), (SectionKind::Attendees, "who")];
 
-/// A section: where it starts, what follows its colon, and the blocks it holds.
+/// MeetBot's tags (`#action bob to …`, `#agreed …`): labels without a colon.
+const TAGS: &[(SectionKind, &str)] = &[
+    (SectionKind::Actions, "#action"),
+    (SectionKind::Decisions, "#agreed"),
+    (SectionKind::Decisions, "#agree"),
+    (SectionKind::Decisions, "#decision"),
+    (SectionKind::Decisions, "#resolved"),
+];
+
+/// Words around a section name that do not change what it holds
+/// (`New action items`, `Summary of resolutions`, `Key decisions`).
+const DECORATIONS: &[&str] = &["new", "summary of", "list of", "key", "our", "meeting", "team", "open"];
+
+/// Words that mark a section restating an earlier meeting's items.
+const EARLIER: &[&str] = &[
+    "previous",
+    "last week",
+    "last meeting",
+    "last time",
+    "last sprint",
+    "last call",
+    "carried",
+    "carry over",
+    "carry-over",
+    "from last",
+    "prior",
+    "earlier",
+    "outstanding",
+    "old",
+];
+
+/// A section: where it starts, what follows its label, and the blocks it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// What the section is about.
     pub kind: SectionKind,
     /// Index of the heading or label block.
     pub start: usize,
+    /// The label's name as written (`AI (Maria)`), empty for a heading.
+    pub head: String,
     /// Text after the label's colon, line by line (empty lines dropped).
     pub rest: Vec<String>,
     /// The blocks of its content.
@@ -91,7 +144,28 @@ impl Section {
 /// The kind named by a heading's whole text or a bare list item's text.
 fn kind_of(name: &str) -> Option<SectionKind> {
     let name = normalize(name);
-    NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).map(|(kind, _)| *kind)
+    if is_earlier(&name) {
+        return Some(SectionKind::Previous);
+    }
+    let named = |n: &str| NAMES.iter().find(|(_, names)| names.contains(&n)).map(|(kind, _)| *kind);
+    named(&name).or_else(|| {
+        let mut bare = name.as_str();
+        for word in DECORATIONS {
+            bare = bare.strip_prefix(word).map_or(bare, str::trim_start);
+        }
+        named(bare)
+    })
+}
+
+/// `Previous action items`, `Last week's actions`, `Action item review`,
+/// `Carried over from last sprint`: a section restating earlier items.
+fn is_earlier(name: &str) -> bool {
+    let about_items = ["action", "decision", "todo", "item", "carried"].iter().any(|w| name.contains(w));
+    let earlier = EARLIER.iter().any(|w| name.split_whitespace().any(|x| x.trim_end_matches("'s") == *w))
+        || EARLIER.iter().filter(|w| w.contains(' ')).any(|w| name.contains(w))
+        || name.ends_with(" review")
+        || name.starts_with("review of");
+    about_items && earlier
 }
 
 /// The kind named by a label's text before its colon.
@@ -105,7 +179,7 @@ fn label_kind(name: &str) -> Option<SectionKind> {
 /// Lower case, single spaces, without numbering (`3. Actions`, `ACTION 60.2`,
 /// `Attendees (5)`) and surrounding signs.
 fn normalize(name: &str) -> String {
-    let mut lower = name.to_lowercase();
+    let mut lower = name.to_lowercase().replace('\u{2019}', "'");
     if let Some(open) = lower.trim_end().strip_suffix(')').and_then(|s| s.rfind('(')).filter(|&i| i > 0) {
         lower.truncate(open);
     }
@@ -125,10 +199,49 @@ fn normalize(name: &str) -> String {
     words.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
-/// A label: the kind named before the first colon, and the text after it.
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label<'t> {
+    /// The section it names.
+    pub kind: SectionKind,
+    /// The name as written, before its colon or dash.
+    pub head: &'t str,
+    /// What follows it, trimmed.
+    pub rest: &'t str,
+}
+
+/// A label: a name before the first colon (`Decision: ...`), before a dash
+/// (`Decision - ...`), or in a bold run opening the line (`**Agreed** ...`).
 pub fn label(text: &str) -> Option<(SectionKind, &str)> {
-    let (head, rest) = text.split_once(':')?;
-    Some((label_kind(head)?, rest.trim()))
+    label_in(text, None).map(|l| (l.kind, l.rest))
+}
+
+/// [`label`] with the line's opening bold run, if it has one.
+pub fn label_in<'t>(text: &'t str, lead: Option<&str>) -> Option<Label<'t>> {
+    if let Some(&(kind, tag)) = TAGS.iter().find(|(_, tag)| {
+        text.get(..tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag))
+            && text[tag.len()..].starts_with([' ', ':'])
+    }) {
+        let rest = text[tag.len()..].trim_start_matches(':').trim();
+        return Some(Label { kind, head: &text[..tag.len()], rest });
+    }
+    if let Some((head, rest)) = text.split_once(':')
+        && let Some(kind) = label_kind(head)
+    {
+        return Some(Label { kind, head, rest: rest.trim() });
+    }
+    for dash in [" - ", " – ", " — "] {
+        if let Some((head, rest)) = text.split_once(dash)
+            && head.split_whitespace().count() <= 3
+            && let Some(kind) = kind_of(head)
+        {
+            return Some(Label { kind, head, rest: rest.trim() });
+        }
+    }
+    let lead = lead.filter(|l| !l.is_empty() && text.starts_with(*l))?;
+    let kind = label_kind(lead)?;
+    let rest = text.get(lead.len()..)?.trim_start_matches([':', '-', '–', '—', ' ']).trim();
+    Some(Label { kind, head: text.get(..lead.len())?, rest })
 }
 
 /// The text after the colon of a line whose label holds the word `Date`
@@ -140,33 +253,65 @@ pub fn date_label(text: &str) -> Option<&str> {
     (words.len() <= 4 && has("date") && !has("due") && !has("next")).then_some(rest)
 }
 
-/// Whether a line on its own starts a new block (a label).
-pub fn starts_block(line: &str) -> bool {
-    label(line).is_some()
+/// Whether a line on its own starts a new block: a label, or a sentence that
+/// records a decision or a commitment (`We agreed ...`, `@maria will ...`),
+/// unless the line before it runs on into it (`... in the interest of the` /
+/// `Foundation to establish ...` is one sentence wrapped).
+pub fn starts_block(previous: &Line, line: &Line) -> bool {
+    if label_in(&line.text, line.lead.as_deref()).is_some() {
+        return true;
+    }
+    let runs_on = previous.text.ends_with([',', '(', '-', '/'])
+        || previous.text.rsplit(' ').next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            ["the", "of", "to", "a", "an", "and", "or", "for", "with", "in", "on", "at", "by", "that", "from"]
+                .contains(&w.as_str())
+        });
+    !runs_on
+        && (super::openers::opens_with_decision(&line.text)
+            || super::openers::looks_committed(&line.text)
+            || super::unread::near_label(&line.text))
 }
 
 /// The section starting at block `i`, if it is a named heading or a label.
 pub fn section_at(blocks: &[Block], i: usize) -> Option<Section> {
     let block = blocks.get(i)?;
-    let first = block.first_line();
-    let bare = || kind_of(&block.text()).map(|kind| (kind, ""));
-    let (kind, first_rest) = if block.heading_level().is_some() {
-        bare().or_else(|| label(first))?
+    if block.is_row() {
+        return None;
+    }
+    let first = block.lines.first()?;
+    let labelled = || label_in(&first.text, first.lead.as_deref()).map(|l| (l.kind, l.head, l.rest));
+    let bare = || kind_of(&block.text()).map(|kind| (kind, "", ""));
+    let (kind, head, first_rest) = if block.heading_level().is_some() {
+        bare().or_else(labelled)?
     } else if block.is_item() && block.has_children(i) {
         // `- Participants` with the names nested under it: a label without its colon.
-        label(first).or_else(bare)?
+        labelled().or_else(bare)?
+    } else if block.kind == super::structure::Kind::Paragraph && followed_by_list(blocks, i) {
+        // `Attendees` on a line of its own, the list right after it.
+        labelled().or_else(bare)?
     } else {
-        label(first)?
+        labelled()?
     };
+    let head = head.to_string();
     let rest: Vec<String> = std::iter::once(first_rest)
         .chain(block.lines.iter().skip(1).map(|l| l.text.as_str()))
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect();
-    // `Action: fix X` is an item itself; its nested bullets are details.
+    // `Action: fix X` is an item itself; its nested bullets are details. A
+    // paragraph `Attendees: Ann, Bob` names them all: the list after it is
+    // something else (often the action items).
     let is_item = matches!(kind, SectionKind::Actions | SectionKind::Decisions) && !rest.is_empty();
-    let content = if is_item { i + 1..i + 1 } else { content(blocks, i) };
-    Some(Section { kind, start: i, rest, content })
+    let names_itself = !rest.is_empty() && !block.is_item() && block.heading_level().is_none();
+    let content = if is_item || names_itself { i + 1..i + 1 } else { content(blocks, i) };
+    Some(Section { kind, start: i, head, rest, content })
+}
+
+/// Whether a list starts right after paragraph `i`, at the same depth.
+fn followed_by_list(blocks: &[Block], i: usize) -> bool {
+    let (Some(block), Some(next)) = (blocks.get(i), blocks.get(i + 1)) else { return false };
+    next.is_item() && next.parent == block.parent && block.lines.len() == 1
 }
 
 /// Every section, in document order.
@@ -190,7 +335,7 @@ fn content(blocks: &[Block], i: usize) -> Range<usize> {
     }
     let mut j = i + 1;
     while let Some(next) = blocks.get(j) {
-        if !next.is_item() || next.parent != block.parent {
+        if !(next.is_item() || next.is_row()) || next.parent != block.parent {
             break;
         }
         j = next.end.max(j + 1);
@@ -229,7 +374,7 @@ mod tests {
     use super::*;
 
     fn read(md: &str) -> Vec<Block> {
-        blocks(md, 1, &starts_block)
+        blocks(md, 1, &|_: &Line, l: &Line| label(&l.text).is_some())
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! A note's Markdown as a flat list of blocks, built from pulldown-cmark events.
 //!
-//! Only what the note reader needs is kept: headings, paragraphs and list
-//! items, each with its text (emphasis stripped, link texts kept) split into
-//! lines that know their file line. Code, HTML and tables are skipped. Nesting
+//! Only what the note reader needs is kept: headings, paragraphs, list items
+//! and table rows, each with its text (emphasis stripped, link texts kept)
+//! split into lines that know their file line. Code blocks and HTML are
+//! skipped. An `@` inside a code span is kept as [`CODE_AT`], so that no code
+//! is ever read as a mention; [`visible`] gives the text as written. Nesting
 //! is recorded as indices (`parent`, `end`), never as recursion, so deep input
 //! cannot exhaust the stack.
 
@@ -22,6 +24,19 @@ pub enum Kind {
         /// The task-list checkbox, if any.
         task: Option<bool>,
     },
+    /// A table row; its cells are in [`Block::cells`].
+    Row {
+        /// The header row of its table.
+        header: bool,
+    },
+}
+
+/// Stands for an `@` written inside a code span (`` `@scope/pkg` ``): never a mention.
+pub const CODE_AT: char = '\u{E000}';
+
+/// The text as written: [`CODE_AT`] back to `@`.
+pub fn visible(text: &str) -> String {
+    text.replace(CODE_AT, "@")
 }
 
 /// One line of a block's text.
@@ -31,9 +46,18 @@ pub struct Line {
     pub text: String,
     /// 1-based line in the file.
     pub line: u32,
+    /// The text of a bold or italic run opening the line (`**Agreed**` in
+    /// `**Agreed** keep Friday demos`), trimmed.
+    pub lead: Option<String>,
 }
 
-/// A heading, a paragraph or a list item (its own text only, not its children).
+impl Line {
+    fn new(line: u32) -> Self {
+        Line { text: String::new(), line, lead: None }
+    }
+}
+
+/// A heading, a paragraph, a list item (its own text only, not its children) or a table row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     /// What it is.
@@ -46,6 +70,10 @@ pub struct Block {
     pub parent: Option<usize>,
     /// One past the index of the last block inside this one.
     pub end: usize,
+    /// The cells of a table row, in order.
+    pub cells: Vec<String>,
+    /// All its text is struck through (`~~Dan~~`: a roster's absentee).
+    pub struck: bool,
 }
 
 impl Block {
@@ -81,6 +109,11 @@ impl Block {
         }
     }
 
+    /// Whether this is a table row (the header row included).
+    pub fn is_row(&self) -> bool {
+        matches!(self.kind, Kind::Row { .. })
+    }
+
     /// Whether blocks are nested inside this one.
     pub fn has_children(&self, index: usize) -> bool {
         self.end > index + 1
@@ -90,9 +123,10 @@ impl Block {
 /// Reads `body` (whose first line is file line `first_line`) into blocks.
 ///
 /// A paragraph or item text spanning several lines is split before every line
-/// after the first for which `starts_block` holds (a label such as `Decision:`
-/// written on the line after another), each part becoming its own paragraph.
-pub fn blocks(body: &str, first_line: u32, starts_block: &dyn Fn(&str) -> bool) -> Vec<Block> {
+/// after the first for which `starts_block(previous line, line)` holds (a
+/// label such as `Decision:` written on the line after another), each part
+/// becoming its own paragraph.
+pub fn blocks(body: &str, first_line: u32, starts_block: &dyn Fn(&Line, &Line) -> bool) -> Vec<Block> {
     // The same dialect the site renders, so a heading or list reads as the
     // same block here as on the note's page.
     let options = crate::model::markdown_options();
@@ -101,6 +135,9 @@ pub fn blocks(body: &str, first_line: u32, starts_block: &dyn Fn(&str) -> bool) 
         items: Vec::new(),
         target: None,
         skip: 0,
+        strong: Vec::new(),
+        struck: 0,
+        strikes: Vec::new(),
         lines: LineIndex::new(body, first_line),
         starts_block,
     };
@@ -134,16 +171,29 @@ struct OpenItem {
     text_done: bool,
 }
 
+/// Characters of text seen inside and outside strikethrough, for [`Block::struck`].
+#[derive(Default, Clone, Copy)]
+struct Strike {
+    inside: usize,
+    outside: usize,
+}
+
 struct Builder<'s> {
     blocks: Vec<Block>,
     /// Open list items, innermost last.
     items: Vec<OpenItem>,
     /// The block receiving inline text.
     target: Option<usize>,
-    /// Depth inside code blocks, HTML blocks and tables, whose text is ignored.
+    /// Depth inside code blocks and HTML blocks, whose text is ignored.
     skip: u32,
+    /// Open bold or italic runs: whether each opened a line (a possible lead).
+    strong: Vec<bool>,
+    /// Depth inside strikethrough.
+    struck: u32,
+    /// For each block, its text inside and outside strikethrough.
+    strikes: Vec<Strike>,
     lines: LineIndex,
-    starts_block: &'s dyn Fn(&str) -> bool,
+    starts_block: &'s dyn Fn(&Line, &Line) -> bool,
 }
 
 impl Builder<'_> {
@@ -151,7 +201,8 @@ impl Builder<'_> {
         match event {
             Event::Start(tag) => self.start(&tag, range.start),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) | Event::Code(text) => self.text(&text, range.start),
+            Event::Text(text) => self.text(&text, range.start),
+            Event::Code(text) => self.text(&text.replace('@', &CODE_AT.to_string()), range.start),
             Event::SoftBreak | Event::HardBreak => self.line_break(range.start),
             Event::TaskListMarker(checked) => {
                 let top = self.items.last().map(|i| i.index);
@@ -182,17 +233,25 @@ impl Builder<'_> {
                 let index = self.push(Kind::Item { task: None }, at);
                 self.items.push(OpenItem { index, text_done: false });
             }
-            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) | Tag::MetadataBlock(_) => {
+            Tag::TableHead | Tag::TableRow if self.skip == 0 => {
+                self.finish();
+                self.push(Kind::Row { header: matches!(tag, Tag::TableHead) }, at);
+            }
+            Tag::TableCell => {
+                if let Some(block) = self.target.and_then(|i| self.blocks.get_mut(i)) {
+                    block.cells.push(String::new());
+                }
+            }
+            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                 self.finish();
                 self.skip += 1;
             }
-            Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. } => {}
+            Tag::Strong | Tag::Emphasis => {
+                let opens_line = self.current_line().is_some_and(|l| l.text.trim().is_empty());
+                self.strong.push(opens_line);
+            }
+            Tag::Strikethrough => self.struck += 1,
+            Tag::Superscript | Tag::Subscript | Tag::Link { .. } | Tag::Image { .. } | Tag::Table(_) => {}
             _ => self.finish(),
         }
     }
@@ -208,18 +267,32 @@ impl Builder<'_> {
                     }
                 }
             }
-            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::MetadataBlock(_) => {
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                 self.skip = self.skip.saturating_sub(1);
             }
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
+            TagEnd::Strong | TagEnd::Emphasis => {
+                if self.strong.pop() == Some(true)
+                    && let Some(line) = self.current_line()
+                    && line.lead.is_none()
+                {
+                    line.lead = Some(line.text.trim().to_string());
+                }
+            }
+            TagEnd::Strikethrough => self.struck = self.struck.saturating_sub(1),
+            TagEnd::TableHead | TagEnd::TableRow => self.finish(),
+            TagEnd::Superscript
             | TagEnd::Subscript
             | TagEnd::Link
-            | TagEnd::Image => {}
+            | TagEnd::Image
+            | TagEnd::Table
+            | TagEnd::TableCell => {}
             _ => self.finish(),
         }
+    }
+
+    fn current_line(&mut self) -> Option<&mut Line> {
+        let index = self.target?;
+        self.blocks.get_mut(index).and_then(|b| b.lines.last_mut())
     }
 
     fn push(&mut self, kind: Kind, at: usize) -> usize {
@@ -227,12 +300,15 @@ impl Builder<'_> {
         let line = self.lines.line_of(at);
         self.blocks.push(Block {
             kind,
-            lines: vec![Line { text: String::new(), line }],
+            lines: vec![Line::new(line)],
             line,
             parent: self.items.last().map(|i| i.index),
             end: index + 1,
+            cells: Vec::new(),
+            struck: false,
         });
         self.target = Some(index);
+        self.strikes.push(Strike::default());
         index
     }
 
@@ -244,8 +320,20 @@ impl Builder<'_> {
             Some(i) => i,
             None => self.push(Kind::Paragraph, at),
         };
+        let counted = text.chars().filter(|c| !c.is_whitespace()).count();
+        if let Some(strike) = self.strikes.get_mut(index) {
+            if self.struck > 0 {
+                strike.inside += counted;
+            } else {
+                strike.outside += counted;
+            }
+        }
         let line_no = self.lines.line_of(at);
-        if let Some(line) = self.blocks.get_mut(index).and_then(|b| b.lines.last_mut()) {
+        let Some(block) = self.blocks.get_mut(index) else { return };
+        if let Some(cell) = block.cells.last_mut() {
+            cell.push_str(text);
+        }
+        if let Some(line) = block.lines.last_mut() {
             if line.text.is_empty() {
                 line.line = line_no;
             }
@@ -259,7 +347,7 @@ impl Builder<'_> {
         }
         let line = self.lines.line_of(at).saturating_add(1);
         if let Some(block) = self.target.and_then(|i| self.blocks.get_mut(i)) {
-            block.lines.push(Line { text: String::new(), line });
+            block.lines.push(Line::new(line));
         }
     }
 
@@ -271,14 +359,24 @@ impl Builder<'_> {
         {
             top.text_done = true;
         }
+        let strike = self.strikes.get(index).copied().unwrap_or_default();
         let Some(block) = self.blocks.get_mut(index) else { return };
+        block.struck = strike.inside > 0 && strike.outside == 0;
+        if block.is_row() {
+            for cell in &mut block.cells {
+                *cell = cell.trim().to_string();
+            }
+            if let Some(line) = block.lines.first_mut() {
+                line.text = block.cells.join(" | ");
+            }
+        }
         for line in &mut block.lines {
             line.text = line.text.trim().to_string();
         }
         let block_line = block.line;
         block.lines.retain(|l| !l.text.is_empty());
         if block.lines.is_empty() {
-            block.lines.push(Line { text: String::new(), line: block_line });
+            block.lines.push(Line::new(block_line));
         }
         if index + 1 == self.blocks.len() {
             self.split(index);
@@ -288,21 +386,33 @@ impl Builder<'_> {
     /// Splits the last block before each later line that starts a block of its own.
     fn split(&mut self, index: usize) {
         let Some(block) = self.blocks.get_mut(index) else { return };
-        if block.heading_level().is_some() {
+        if block.heading_level().is_some() || block.is_row() {
             return;
         }
-        let cut = block.lines.iter().skip(1).position(|l| (self.starts_block)(&l.text)).map(|p| p + 1);
-        let Some(cut) = cut else { return };
-        let mut rest = block.lines.split_off(cut);
+        let lines = &block.lines;
+        // Every cut is found first, then the lines are moved once: a paragraph
+        // of thousands of lines is split in time proportional to its length.
+        let cuts: Vec<usize> =
+            (1..lines.len()).filter(|&k| (self.starts_block)(&lines[k - 1], &lines[k])).collect();
+        let Some(&first) = cuts.first() else { return };
+        let struck = block.struck;
         let parent = if block.is_item() { Some(index) } else { block.parent };
-        while !rest.is_empty() {
-            let next =
-                rest.iter().skip(1).position(|l| (self.starts_block)(&l.text)).map_or(rest.len(), |p| p + 1);
-            let tail = rest.split_off(next);
-            let line = rest.first().map_or(0, |l| l.line);
+        let mut rest = block.lines.split_off(first).into_iter();
+        let bounds = cuts.windows(2).map(|w| w[1] - w[0]).chain(std::iter::once(usize::MAX));
+        for len in bounds {
+            let part: Vec<Line> = rest.by_ref().take(len).collect();
+            let line = part.first().map_or(0, |l| l.line);
             let at = self.blocks.len();
-            self.blocks.push(Block { kind: Kind::Paragraph, lines: rest, line, parent, end: at + 1 });
-            rest = tail;
+            self.blocks.push(Block {
+                kind: Kind::Paragraph,
+                lines: part,
+                line,
+                parent,
+                end: at + 1,
+                cells: Vec::new(),
+                struck,
+            });
+            self.strikes.push(Strike::default());
         }
     }
 }
@@ -312,7 +422,7 @@ mod tests {
     use super::*;
 
     fn read(md: &str) -> Vec<Block> {
-        blocks(md, 1, &|l: &str| l.starts_with("Decision:"))
+        blocks(md, 1, &|_: &Line, l: &Line| l.text.starts_with("Decision:"))
     }
 
     fn summary(blocks: &[Block]) -> Vec<(String, u32, String)> {
@@ -324,6 +434,7 @@ mod tests {
                     Kind::Paragraph => "p".into(),
                     Kind::Item { task: None } => "li".into(),
                     Kind::Item { task: Some(c) } => format!("task({c})"),
+                    Kind::Row { header } => format!("row({header})"),
                 };
                 (kind, b.line, b.text())
             })
@@ -368,11 +479,48 @@ mod tests {
     }
 
     #[test]
-    fn code_html_and_tables_are_skipped() {
+    fn code_and_html_are_skipped_and_table_rows_kept_with_their_cells() {
         let b = read(
-            "```\n# not a heading\n```\n\n<div>\nhtml\n</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n",
+            "```\n# not a heading\n```\n\n<div>\nhtml\n</div>\n\n| a | **b** |\n|---|---|\n| 1 | [two](x) |\n\ntext\n",
         );
-        assert_eq!(summary(&b), vec![("p".into(), 13, "text".into())]);
+        assert_eq!(
+            summary(&b),
+            vec![
+                ("row(true)".into(), 9, "a | b".into()),
+                ("row(false)".into(), 11, "1 | two".into()),
+                ("p".into(), 13, "text".into())
+            ]
+        );
+        assert_eq!(b[1].cells, vec!["1".to_string(), "two".to_string()]);
+        let empty = read("| | |\n|---|---|\n| **Date** | 19 Nov |\n");
+        assert_eq!(empty[0].cells, vec![String::new(), String::new()]);
+        assert_eq!(empty[1].cells, vec!["Date".to_string(), "19 Nov".to_string()]);
+    }
+
+    #[test]
+    fn a_code_span_never_holds_a_mention_and_visible_restores_it() {
+        let b = read("Update `@scope/pkg` for @bob\n");
+        let text = b[0].text();
+        assert!(!text[..text.find("for").unwrap_or(0)].contains('@'), "{text}");
+        assert_eq!(visible(&text), "Update @scope/pkg for @bob");
+    }
+
+    #[test]
+    fn a_bold_run_opening_a_line_is_its_lead() {
+        let b = read("Decided: ship it\n**Agreed** keep demos\n\n- *Note*: x\n\nplain **bold** later\n");
+        let leads: Vec<Vec<Option<String>>> =
+            b.iter().map(|b| b.lines.iter().map(|l| l.lead.clone()).collect()).collect();
+        assert_eq!(
+            leads,
+            vec![vec![None, Some("Agreed".to_string())], vec![Some("Note".to_string())], vec![None]]
+        );
+    }
+
+    #[test]
+    fn struck_through_text_is_marked() {
+        let b = read("- ~~Dan Fox~~\n- Ana ~~Lima~~\n- ~~**Bo**~~\n");
+        let struck: Vec<bool> = b.iter().map(|b| b.struck).collect();
+        assert_eq!(struck, vec![true, false, true]);
     }
 
     #[test]
@@ -389,7 +537,7 @@ mod tests {
 
     #[test]
     fn setext_headings_and_line_offsets() {
-        let b = blocks("Title\n=====\n\ntext\n", 5, &|_: &str| false);
+        let b = blocks("Title\n=====\n\ntext\n", 5, &|_: &Line, _: &Line| false);
         assert_eq!(summary(&b), vec![("h1".into(), 5, "Title".into()), ("p".into(), 8, "text".into())]);
     }
 

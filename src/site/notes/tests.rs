@@ -55,3 +55,36 @@ fn the_index_counts_and_groups() {
     assert_eq!(months, vec![("October 2026", 2), ("September 2026", 1)]);
     assert_eq!(index.view.months[0].id, "2026-10");
 }
+
+#[test]
+fn the_page_shows_what_was_read_and_what_was_not() {
+    let mut project = project();
+    let planning = project.notes.iter_mut().find(|n| n.title == "Sprint 21 planning").unwrap();
+    planning.also = vec![crate::model::NoteKind::Retro];
+    planning.unread = vec![crate::model::Unread {
+        line: 14,
+        text: "Decision we keep the demo".into(),
+        why: "starts with `Decision` but no colon or dash follows".into(),
+    }];
+    let retro = project.notes.iter_mut().find(|n| n.title == "Sprint 20 retro").unwrap();
+    retro.attendance_recorded = false;
+    let private = project.notes.iter_mut().find(|n| n.visibility == Visibility::Private).unwrap();
+    private.unread = planning_unread();
+    let paths = SitePaths::new(&project);
+    let analysis = crate::analysis::analyse(&project, REPORT_DATE, crate::analysis::History::Full);
+    let pages = pages(&Input::new(&project, &analysis, &paths, false));
+    let planning = &pages[1].view.note;
+    assert_eq!(planning.kinds_label, "Sprint planning and Retrospective");
+    assert_eq!(
+        (planning.unread[0].line, planning.unread[0].text.as_str()),
+        (14, "Decision we keep the demo")
+    );
+    let split = planning.actions.iter().find(|a| a.text.starts_with("Split")).unwrap();
+    assert_eq!((split.due_written.as_deref(), split.line), (Some("due 2026-10-09"), 1));
+    assert!(!pages[0].view.note.attendance_recorded && planning.attendance_recorded);
+    assert!(pages[2].view.note.unread.is_empty(), "a private note's lines are never shown");
+}
+
+fn planning_unread() -> Vec<crate::model::Unread> {
+    vec![crate::model::Unread { line: 3, text: "SECRET line".into(), why: "x".into() }]
+}
