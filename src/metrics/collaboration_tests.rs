@@ -215,3 +215,35 @@ fn a_new_teams_window_starts_at_its_first_sprint() {
     // Later on, the window is window_days long again.
     assert_eq!(Window::of(&p, d()).days, 28);
 }
+
+#[test]
+fn a_review_and_retro_written_up_together_counts_as_either_for_help() {
+    // A PO-owned action raised in a note that is a review and a retro: the
+    // retro side makes it help across roles.
+    let mut p = project();
+    p.notes.clear();
+    let mut note = crate::metrics::fixture::note("2026-10-16", NoteKind::Review, &["alice", "bob"]);
+    note.also = vec![NoteKind::Retro];
+    note.actions = vec![crate::testkit::action(&["alice"], "write the release notes", None, false)];
+    p.notes.push(note.clone());
+    // The fixture's impediment "Staging down", raised in W, is the PO's: 1,
+    // plus the action from the retro side: 2.
+    assert_eq!(at(&p, d()).cross_role_assists, Some(2));
+    // Written up as a review alone, a PO's action is no help across roles.
+    p.notes[0].also.clear();
+    assert_eq!(at(&p, d()).cross_role_assists, Some(1));
+}
+
+#[test]
+fn notes_without_attendance_are_neither_presence_nor_absence() {
+    // The fixture's retro (N6, bob only) with no attendance recorded: the
+    // PO's attendance is 2 of 2 known events, and the retro is listed apart.
+    let mut p = project();
+    for n in p.notes.iter_mut().filter(|n| n.kind == NoteKind::Retro) {
+        n.attendees.clear();
+        n.attendance_recorded = false;
+    }
+    let c = at(&p, d());
+    assert_eq!(c.po_event_attendance, Some(1.0));
+    assert_eq!(c.sm_event_attendance, Some(0.5));
+}

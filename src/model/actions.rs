@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Date, Note, NoteKind, Visibility};
+use super::{Date, KindSet, Note, Visibility};
 
 /// One action item followed across every note dated on or before a report date.
 ///
@@ -27,8 +27,8 @@ pub struct TrackedAction {
     pub key: Arc<str>,
     /// Date of the first note it appears in.
     pub raised: Date,
-    /// Kind of the note that raised it.
-    pub raised_in: NoteKind,
+    /// The meetings the note that raised it records.
+    pub raised_in: KindSet,
     /// Path of the note that raised it.
     pub note: Arc<str>,
     /// Raised in a private note: its text is never published.
@@ -135,7 +135,7 @@ impl Logged {
                 text: action.text.as_str().into(),
                 key: action.key.as_str().into(),
                 raised: note.date,
-                raised_in: note.kind,
+                raised_in: note.kind_set(),
                 note: note.path.as_str().into(),
                 private: note.visibility == Visibility::Private,
                 due: None,
@@ -182,7 +182,7 @@ mod tests {
     use crate::testkit::{action, date};
 
     fn note(path: &str, day: &str, actions: Vec<NoteAction>) -> Note {
-        Note { actions, ..crate::testkit::note(path, day, NoteKind::Sync, path) }
+        Note { actions, ..crate::testkit::note(path, day, crate::model::NoteKind::Sync, path) }
     }
 
     #[test]

@@ -566,6 +566,32 @@ impl Note {
     pub fn is_sprint_event(&self) -> bool {
         self.kinds().any(NoteKind::is_sprint_event)
     }
+
+    /// Every meeting the note records, as a set.
+    pub fn kind_set(&self) -> KindSet {
+        KindSet(self.kinds().fold(0, |bits, k| bits | KindSet::bit(k)))
+    }
+}
+
+/// The meetings a note records (a review and a retro written up together is
+/// both), small enough to copy into every action item it raises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KindSet(u8);
+
+impl KindSet {
+    fn bit(kind: NoteKind) -> u8 {
+        1 << NoteKind::ALL.iter().position(|(k, _)| *k == kind).unwrap_or(0)
+    }
+
+    /// Whether `kind` is among them.
+    pub fn contains(self, kind: NoteKind) -> bool {
+        self.0 & KindSet::bit(kind) != 0
+    }
+
+    /// Whether any of `kinds` is among them.
+    pub fn any(self, kinds: &[NoteKind]) -> bool {
+        kinds.iter().any(|k| self.contains(*k))
+    }
 }
 
 /// A line of a note that looks like an action item or a decision but was not

@@ -133,8 +133,12 @@ pub(super) fn overdue_actions(
 
 pub(super) fn missed_events(project: &Project, notes: &[&Note], window: &Window) -> Vec<Attention> {
     let team = &project.team;
-    let events: Vec<&Note> =
-        notes.iter().copied().filter(|n| window.contains(n.date) && n.is_sprint_event()).collect();
+    // Only events that say who attended: unknown attendance is not absence.
+    let events: Vec<&Note> = notes
+        .iter()
+        .copied()
+        .filter(|n| window.contains(n.date) && n.is_sprint_event() && n.attendance_known())
+        .collect();
     let mut found = Vec::new();
     for (role, word) in [(Role::ProductOwner, "product owner"), (Role::ScrumMaster, "scrum master")] {
         if !team.members.iter().any(|m| m.role == role) {

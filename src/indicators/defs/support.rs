@@ -55,10 +55,12 @@ pub(crate) const CROSS_ROLE_ASSISTS_PER_WEEK: Definition = Definition {
 fn assists(e: &Evidence<'_>) -> Vec<InputRow> {
     let mut rows: Vec<InputRow> = e
         .raised()
-        .filter(|(_, a)| match a.raised_in {
-            NoteKind::Retro | NoteKind::Standup => e.any_holds(&a.owners, Role::ProductOwner),
-            NoteKind::Refinement | NoteKind::Review => e.any_holds(&a.owners, Role::ScrumMaster),
-            _ => false,
+        .filter(|(_, a)| {
+            // A review and a retro written up together counts as either.
+            let po_side = a.raised_in.any(&[NoteKind::Retro, NoteKind::Standup]);
+            let sm_side = a.raised_in.any(&[NoteKind::Refinement, NoteKind::Review]);
+            (po_side && e.any_holds(&a.owners, Role::ProductOwner))
+                || (sm_side && e.any_holds(&a.owners, Role::ScrumMaster))
         })
         .map(|(i, a)| InputRow::new(Source::Action { action: i }, a.raised, true, None))
         .collect();
