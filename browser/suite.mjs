@@ -208,7 +208,9 @@ async function selfTest(ctx, run) {
 async function checkOneSite(ctx, run, site) {
   const { report, times } = run;
   const out = path.join(run.work, 'sites', site.name);
-  const server = await serve(out);
+  // Published with a base URL, a site lives under a project path; without one
+  // it is previewed at a host's root, where its 404 page (root-relative) works.
+  const server = await serve(out, site.withBaseUrl ? PREFIX : '/');
   try {
     let t = Date.now();
     const failed = build(run.opts.tandem, site, out, site.withBaseUrl ? server.base : null);
@@ -218,10 +220,9 @@ async function checkOneSite(ctx, run, site) {
       return;
     }
     report.stats.sites += 1;
-    // With a base URL, 404.html links absolutely and works at any depth;
-    // without one its links are relative to the site root, so GitHub Pages
-    // can only serve it usefully at the top level.
-    const notFoundPath = site.withBaseUrl ? `${PREFIX}no/such/page/` : `${PREFIX}no-such-page.html`;
+    // 404.html works at any depth: absolute under the base URL, or
+    // root-relative without one (CLI.md).
+    const notFoundPath = `${server.prefix}no/such/page/`;
     t = Date.now();
     const before = report.stats.pagesOpened;
     await checkSite({ ctx, site: site.name, root: out, server, report, axeSource: run.axeSource, notFoundPath });
@@ -248,7 +249,7 @@ async function checkOneSite(ctx, run, site) {
 // (see cspViolations in lib/browse.mjs); only this warning is dropped (the
 // checker shortens long URLs, hence any path on the test server for 404.html).
 const OWN_STYLESHEET_UNDER_CSP =
-  /^Resource violates Content Security Policy \(meta tag\): external stylesheet “((\.\.\/|\.\/)*assets\/style\.css|http:\/\/127\.0\.0\.1:\d+\/team-health\/[^”]*)” blocked by “style-src” directive\.$/;
+  /^Resource violates Content Security Policy \(meta tag\): external stylesheet “((\.\.\/|\.\/|\/)*assets\/style\.css|http:\/\/127\.0\.0\.1:\d+\/team-health\/[^”]*)” blocked by “style-src” directive\.$/;
 
 /** One W3C Nu checker run over every page; errors fail their page. Returns the warnings as lines. */
 async function validateAll(run) {

@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PREFIX, resolve } from './server.mjs';
+import { resolve } from './server.mjs';
 import { htmlFiles } from './sites.mjs';
 
 export const MODES = [
@@ -154,7 +154,8 @@ class Crawl {
 
   rel(url) {
     const p = new URL(url).pathname;
-    return p.startsWith(PREFIX) ? decodeURIComponent(p.slice(PREFIX.length)) || './' : p;
+    const prefix = this.server.prefix;
+    return p.startsWith(prefix) ? decodeURIComponent(p.slice(prefix.length)) || './' : p;
   }
 
   enqueue(url, from, text = '') {
@@ -184,7 +185,7 @@ class Crawl {
     try {
       const res = await fetch(url, { redirect: 'follow' });
       await res.arrayBuffer();
-      const found = resolve(this.root, new URL(res.url).pathname);
+      const found = resolve(this.root, new URL(res.url).pathname, this.server.prefix);
       got = { status: res.status, type: res.headers.get('content-type') ?? '', file: found.file ?? null };
     } catch (e) {
       got = { status: 0, type: '', file: null, error: e.message };
@@ -197,12 +198,13 @@ class Crawl {
   linkChecks() {
     for (const [url, { from }] of this.seen) {
       const got = this.status.get(url);
-      const outside = !new URL(url).pathname.startsWith(PREFIX) && new URL(url).pathname !== PREFIX.slice(0, -1);
+      const prefix = this.server.prefix;
+      const outside = !new URL(url).pathname.startsWith(prefix) && new URL(url).pathname !== prefix.slice(0, -1);
       for (const [src, text] of from) {
         const check = this.report.check(this.site, src);
         const example = text ? `"${text}"` : '';
         if (outside) {
-          this.report.fail(check, `a link leaves the site's sub-path ${PREFIX}: ${new URL(url).pathname}`, { example });
+          this.report.fail(check, `a link leaves the site's sub-path ${prefix}: ${new URL(url).pathname}`, { example });
         } else if (!got || got.status !== 200) {
           const why = got?.error ?? `HTTP ${got?.status}`;
           this.report.fail(check, `broken link to ${this.rel(url)} (${why}): not in the build`, { example });
@@ -397,20 +399,23 @@ class Crawl {
 
   /** `/team-health` redirects to `/team-health/`, which serves index.html; outside the prefix is 404. */
   async rootChecks() {
-    const { origin, base } = this.server;
-    const root = this.report.check(this.site, 'site root /team-health/');
-    const bare = await fetch(`${origin}${PREFIX.slice(0, -1)}`, { redirect: 'manual' });
-    if (bare.status !== 301 || bare.headers.get('location') !== PREFIX) {
-      this.report.fail(root, `${PREFIX.slice(0, -1)} returned ${bare.status}, expected a redirect to ${PREFIX}`);
+    const { origin, base, prefix } = this.server;
+    const root = this.report.check(this.site, `site root ${prefix}`);
+    if (prefix !== '/') {
+      const bare = await fetch(`${origin}${prefix.slice(0, -1)}`, { redirect: 'manual' });
+      if (bare.status !== 301 || bare.headers.get('location') !== prefix) {
+        this.report.fail(root, `${prefix.slice(0, -1)} returned ${bare.status}, expected a redirect to ${prefix}`);
+      }
     }
     const res = await fetch(base);
     const type = res.headers.get('content-type') ?? '';
     await res.arrayBuffer();
     if (res.status !== 200 || !type.startsWith('text/html')) {
-      this.report.fail(root, `${PREFIX} returned ${res.status} ${type}: there is no index.html (the dashboard) in the build`);
+      this.report.fail(root, `${prefix} returned ${res.status} ${type}: there is no index.html (the dashboard) in the build`);
     }
-    const outside = this.report.check(this.site, 'outside /team-health/ is 404');
-    for (const p of ['/', '/other/', '/index.html', '/assets/style.css', `${PREFIX}%2e%2e/`, `${PREFIX}.tandem-site`]) {
+    if (prefix === '/') return;
+    const outside = this.report.check(this.site, `outside ${prefix} is 404`);
+    for (const p of ['/', '/other/', '/index.html', '/assets/style.css', `${prefix}%2e%2e/`, `${prefix}.tandem-site`]) {
       const r = await fetch(origin + p, { redirect: 'manual' });
       await r.arrayBuffer();
       if (r.status !== 404) this.report.fail(outside, `${p} returned ${r.status}, expected 404`);

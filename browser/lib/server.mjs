@@ -42,13 +42,13 @@ export function contentType(file) {
  * Maps a request path to a file in `root`, or says why it cannot.
  * Returns `{ file }`, `{ redirect }` or `{ missing: reason }`.
  */
-export function resolve(root, urlPath) {
+export function resolve(root, urlPath, prefix = PREFIX) {
   const realRoot = fs.realpathSync(root);
-  if (urlPath === PREFIX.slice(0, -1)) return { redirect: PREFIX };
-  if (!urlPath.startsWith(PREFIX)) return { missing: 'outside the site prefix' };
+  if (prefix !== '/' && urlPath === prefix.slice(0, -1)) return { redirect: prefix };
+  if (!urlPath.startsWith(prefix)) return { missing: 'outside the site prefix' };
   let rel;
   try {
-    rel = decodeURIComponent(urlPath.slice(PREFIX.length));
+    rel = decodeURIComponent(urlPath.slice(prefix.length));
   } catch {
     return { missing: 'bad percent-encoding' };
   }
@@ -78,11 +78,12 @@ function statOrNull(file) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 at an ephemeral port. Resolves to
- * `{ origin, base, log, close }`; `log` holds every request as
- * `{ method, path, status }`.
+ * Serves `root` on 127.0.0.1 at an ephemeral port, under `prefix` (a project
+ * path by default; `/` for a site at a domain's root, as a site built without
+ * `--base-url` is previewed). Resolves to `{ origin, base, prefix, log, close }`;
+ * `log` holds every request as `{ method, path, status }`.
  */
-export async function serve(root) {
+export async function serve(root, prefix = PREFIX) {
   const log = [];
   const notFound = path.join(root, '404.html');
   const server = http.createServer((req, res) => {
@@ -100,7 +101,7 @@ export async function serve(root) {
       send(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }, 'method not allowed\n');
       return;
     }
-    const found = resolve(root, url.pathname);
+    const found = resolve(root, url.pathname, prefix);
     if (found.redirect) {
       send(301, { location: found.redirect + url.search, 'content-type': 'text/plain' }, 'moved\n');
     } else if (found.file) {
@@ -118,7 +119,8 @@ export async function serve(root) {
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    base: `${origin}${PREFIX}`,
+    base: `${origin}${prefix}`,
+    prefix,
     log,
     close: () =>
       new Promise((ok) => {

@@ -172,10 +172,14 @@ impl<'a, S: Sink> Pages<'a, S> {
         self.add_file(&page.path, html.into_bytes())
     }
 
-    /// Like [`Pages::add`], but links start from the absolute base URL when
-    /// there is one: for `404.html`, which is served at any depth.
+    /// Like [`Pages::add`], but links start from the absolute base URL, or
+    /// from the host's root without one: for `404.html`, which a host
+    /// serves at any depth.
     pub fn add_rooted_at_base<V: Serialize>(&self, page: Page<V>) -> Result<(), RenderError<S::Error>> {
-        let root = self.site.base_url.clone().unwrap_or_else(|| root_of(&page.path));
+        // A host serves this page at any depth (`/sprints/nope/`): its links
+        // and stylesheet are absolute under the base URL, else from the root
+        // of the host, so a preview at `/` works at any depth (CLI.md).
+        let root = self.site.base_url.clone().unwrap_or_else(|| "/".to_string());
         let html = self.render(&page, root)?;
         self.add_file(&page.path, html.into_bytes())
     }

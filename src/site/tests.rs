@@ -212,7 +212,11 @@ fn base_url_fills_canonical_links_and_the_404_page_only() {
 
     let plain = build(&SiteOptions::default());
     assert!(!text(&plain, "notes/index.html").contains("canonical"));
-    assert!(text(&plain, "404.html").contains("href=\"./assets/style.css\""));
+    // Without a base URL, root-relative: the page works at any depth of the host.
+    let missing = text(&plain, "404.html");
+    assert!(missing.contains("href=\"/assets/style.css\""), "{missing}");
+    assert!(missing.contains("href=\"/index.html\""), "{missing}");
+    assert!(!missing.contains("href=\"./"), "{missing}");
 }
 
 #[test]
