@@ -193,10 +193,12 @@ pub fn change_at(weeks: &[WeekFigures], i: usize) -> Option<ChangeView> {
 pub fn change(before: Option<f64>, now: Option<f64>, since: &str) -> Option<ChangeView> {
     let points = format::score_points(now?) - format::score_points(before?);
     let size = format::count(points.unsigned_abs() as usize, "point", "points");
+    // Arrows, never the status shapes (▲ is "watch"); and the word, never
+    // the colour alone.
     let (direction, arrow, text) = match points {
-        p if p > 0 => ("up", "▲", format!("Up {size} since {since}")),
-        p if p < 0 => ("down", "▼", format!("Down {size} since {since}")),
-        _ => ("same", "=", format!("No change since {since}")),
+        p if p > 0 => ("up", "↑", format!("Up {size} since {since} (better)")),
+        p if p < 0 => ("down", "↓", format!("Down {size} since {since} (worse)")),
+        _ => ("same", "→", format!("No change since {since}")),
     };
     Some(ChangeView { direction, arrow, points, since: since.to_string(), text })
 }
@@ -224,7 +226,7 @@ fn practice(
             status: words::status(Status::of(i.score)),
             meaning: i.indicator.meaning(settings),
             spark: trends::spark(&input.report.weeks, i.indicator),
-            change: trends::change(&input.report.weeks, i.indicator),
+            change: trends::change(&input.report.weeks, i.indicator, &settings.thresholds),
             explain: explainer.explain(i, input.report.inputs.get(i.indicator), input.report_date),
         })
         .collect();

@@ -36,12 +36,12 @@ fn page(project: &Project) -> String {
 #[test]
 fn change_is_counted_in_displayed_points() {
     let up = change(Some(94.25), Some(95.04), "2026-W46").unwrap();
-    assert_eq!((up.direction, up.arrow, up.points), ("up", "▲", 1));
-    assert_eq!(up.text, "Up 1 point since 2026-W46");
+    assert_eq!((up.direction, up.arrow, up.points), ("up", "↑", 1));
+    assert_eq!(up.text, "Up 1 point since 2026-W46 (better)");
     // 94.9 and 95.1 print as 94 and 95: the change says what the reader sees
     assert_eq!(change(Some(94.9), Some(95.1), "W").unwrap().points, 1);
     assert_eq!(change(Some(94.1), Some(94.9), "W").unwrap().text, "No change since W");
-    assert_eq!(change(Some(80.0), Some(61.7), "W").unwrap().text, "Down 19 points since W");
+    assert_eq!(change(Some(80.0), Some(61.7), "W").unwrap().text, "Down 19 points since W (worse)");
     assert_eq!(change(None, Some(60.0), "W"), None);
     assert_eq!(change(Some(60.0), None, "W"), None);
 }
@@ -52,7 +52,7 @@ fn the_sample_dashboard_shows_score_change_trend_and_figures() {
     let v = view_of(&p, date);
     assert_eq!((v.health.score.as_str(), v.health.status.label), ("95", "Healthy"));
     assert_eq!(v.health.week, "2026-W47");
-    assert_eq!(v.health.change.as_ref().unwrap().text, "Up 1 point since 2026-W46");
+    assert_eq!(v.health.change.as_ref().unwrap().text, "Up 1 point since 2026-W46 (better)");
     let trend = v.health.trend.as_ref().unwrap();
     assert!(
         trend.label.starts_with(

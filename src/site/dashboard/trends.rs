@@ -8,8 +8,12 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use crate::indicators::{Indicator, Unit};
 use crate::metrics::WeekFigures;
+use crate::metrics::scores;
+use crate::model::Curve;
 use crate::site::charts::{ChartHtml, DataTable, Series, sparkline};
 
 /// How many weeks an indicator's sparkline shows.
@@ -18,12 +22,32 @@ pub const SPARK_WEEKS: usize = 12;
 /// The change of an indicator's figure since the week before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FigureChangeView {
-    /// `up`, `down` or `same` (CSS class).
+    /// `up`, `down` or `same`: which way the figure moved.
     pub direction: &'static str,
-    /// `▲`, `▼` or `=`.
+    /// `better`, `worse` or `same` (CSS class): what the move means, from
+    /// the indicator's own scoring curve (fewer stale items is better).
+    pub verdict: &'static str,
+    /// `↑`, `↓` or `→`: arrows, never the status shapes (● ▲ ■ ○).
     pub arrow: &'static str,
-    /// `Action items done on time fell from 71% to 44%`.
+    /// `Action items done on time fell from 71% to 44%: worse`.
     pub text: String,
+}
+
+/// Whether a move from `then` to `now` is better, worse or neither for
+/// `indicator`: its score under the curve in force rose, fell or stayed (a
+/// backlog ready for 8 sprints is worse than one ready for 3, though more).
+pub fn verdict(
+    indicator: Indicator,
+    then: f64,
+    now: f64,
+    thresholds: &BTreeMap<String, Curve>,
+) -> &'static str {
+    let curve = scores::curve(indicator, thresholds);
+    match (scores::score_on(curve, then), scores::score_on(curve, now)) {
+        (Some(a), Some(b)) if b > a => "better",
+        (Some(a), Some(b)) if b < a => "worse",
+        _ => "same",
+    }
 }
 
 /// The figure of `indicator` in week `w`; `None` when undefined.
@@ -73,19 +97,37 @@ pub fn spark(weeks: &[WeekFigures], indicator: Indicator) -> Option<ChartHtml> {
 /// How `indicator` changed from the second-to-last week of `weeks` to
 /// the last, in the words of its figure; `None` without two weeks with a
 /// figure.
-pub fn change(weeks: &[WeekFigures], indicator: Indicator) -> Option<FigureChangeView> {
+pub fn change(
+    weeks: &[WeekFigures],
+    indicator: Indicator,
+    thresholds: &BTreeMap<String, Curve>,
+) -> Option<FigureChangeView> {
     let [.., before, now] = weeks else { return None };
     let (then, value) = (figure_in(before, indicator)?, figure_in(now, indicator)?);
     let name = indicator.label();
     let (a, b) = (indicator.format(Some(then)), indicator.format(Some(value)));
-    let (direction, arrow, text) = if a == b {
-        ("same", "=", format!("{name} stayed at {b}"))
-    } else if value > then {
-        ("up", "▲", format!("{name} rose from {a} to {b}"))
-    } else {
-        ("down", "▼", format!("{name} fell from {a} to {b}"))
+    if a == b {
+        return Some(FigureChangeView {
+            direction: "same",
+            verdict: "same",
+            arrow: "→",
+            text: format!("{name} stayed at {b}"),
+        });
+    }
+    let verdict = verdict(indicator, then, value, thresholds);
+    let meaning = match verdict {
+        "better" => "better",
+        "worse" => "worse",
+        _ => "no change in its score",
     };
-    Some(FigureChangeView { direction, arrow, text })
+    let (direction, arrow, moved) =
+        if value > then { ("up", "↑", "rose") } else { ("down", "↓", "fell") };
+    Some(FigureChangeView {
+        direction,
+        verdict,
+        arrow,
+        text: format!("{name} {moved} from {a} to {b}: {meaning}"),
+    })
 }
 
 #[cfg(test)]
@@ -115,25 +157,57 @@ mod tests {
     }
 
     #[test]
-    fn a_change_is_a_plain_sentence_in_the_figure_s_own_words() {
+    fn a_change_says_better_or_worse_in_the_figure_s_own_words() {
+        let t = BTreeMap::new();
         let fell =
-            change(&weeks_with(Indicator::OnTimeRate, Some(0.714), Some(0.444)), Indicator::OnTimeRate)
+            change(&weeks_with(Indicator::OnTimeRate, Some(0.714), Some(0.444)), Indicator::OnTimeRate, &t)
                 .unwrap();
-        assert_eq!((fell.direction, fell.arrow), ("down", "▼"));
-        assert_eq!(fell.text, "Action items done on time fell from 71% to 44%");
+        assert_eq!((fell.direction, fell.verdict, fell.arrow), ("down", "worse", "↓"));
+        assert_eq!(fell.text, "Action items done on time fell from 71% to 44%: worse");
+        // A longer gap is worse although the figure rose.
         let rose =
-            change(&weeks_with(Indicator::MaxGapDays, Some(6.0), Some(9.0)), Indicator::MaxGapDays).unwrap();
-        assert_eq!(rose.text, "Longest gap between meetings together rose from 6 days to 9 days");
-        assert_eq!(rose.arrow, "▲");
+            change(&weeks_with(Indicator::MaxGapDays, Some(6.0), Some(9.0)), Indicator::MaxGapDays, &t)
+                .unwrap();
+        assert_eq!(rose.text, "Longest gap between meetings together rose from 6 days to 9 days: worse");
+        assert_eq!((rose.direction, rose.verdict, rose.arrow), ("up", "worse", "↑"));
+        // Fewer stale items is better.
+        let fewer =
+            change(&weeks_with(Indicator::StaleShare, Some(0.28), Some(0.14)), Indicator::StaleShare, &t)
+                .unwrap();
+        assert_eq!(fewer.text, "Stale items fell from 28% to 14%: better");
+        // More ready work past three sprints is worse, by the curve.
+        let over = change(
+            &weeks_with(Indicator::ReadinessSprints, Some(3.0), Some(6.0)),
+            Indicator::ReadinessSprints,
+            &t,
+        )
+        .unwrap();
+        assert_eq!(over.verdict, "worse");
+        // Within the curve's flat part, the score does not move.
+        let flat = change(
+            &weeks_with(Indicator::ReadinessSprints, Some(1.8), Some(2.6)),
+            Indicator::ReadinessSprints,
+            &t,
+        )
+        .unwrap();
+        assert_eq!(flat.text, "Ready work rose from 1.8 sprints to 2.6 sprints: no change in its score");
         // what prints the same reads as no change
         let same = change(
             &weeks_with(Indicator::ReadinessSprints, Some(1.62), Some(1.66)),
             Indicator::ReadinessSprints,
+            &t,
         )
         .unwrap();
         assert_eq!((same.direction, same.text.as_str()), ("same", "Ready work stayed at 1.6 sprints"));
-        assert_eq!(change(&weeks_with(Indicator::OnTimeRate, None, Some(0.5)), Indicator::OnTimeRate), None);
-        assert_eq!(change(&[], Indicator::OnTimeRate), None);
+        assert_eq!(
+            change(&weeks_with(Indicator::OnTimeRate, None, Some(0.5)), Indicator::OnTimeRate, &t),
+            None
+        );
+        assert_eq!(change(&[], Indicator::OnTimeRate, &t), None);
+        // None of the arrows is a status shape.
+        for shape in ["●", "▲", "■", "○"] {
+            assert!(![fell.arrow, rose.arrow, same.arrow].contains(&shape));
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ fn the_sample_summary_says_status_change_and_what_improved() {
     let (p, date) = sample(None);
     let s = summary_of(&p, date);
     assert_eq!((s.score, s.status.label, s.week.as_str()), (Some(95), "Healthy", "2026-W47"));
-    assert_eq!(s.headline, "Healthy: 95 out of 100, up 1 point since 2026-W46.");
+    assert_eq!(s.headline, "Healthy: 95 out of 100, up 1 point since 2026-W46 (better).");
     let improved: Vec<String> = s.improved.iter().map(|m| format!("{}: {}", m.name, m.change)).collect();
     assert_eq!(
         improved,
@@ -87,7 +87,7 @@ fn the_rough_patch_reads_at_risk_with_what_slipped() {
     assert!(s.attention.len() <= MAX_ATTENTION);
     let text = to_text(&s, None);
     assert!(text.contains("\nWhat slipped\n"), "{text}");
-    assert!(text.contains("■ At risk: 19 out of 100, ▼ down"), "{text}");
+    assert!(text.contains("■ At risk: 19 out of 100, ↓ down"), "{text}");
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn markdown_has_a_title_the_status_and_absolute_links() {
     let (p, date) = sample(None);
     let md = render(&p, &Options::from_settings(&p.settings, date), Format::Markdown).unwrap();
     assert!(md.starts_with("# Phoenix team health, week 2026-W47\n\nAs of Fri 20 Nov 2026.\n"), "{md}");
-    assert!(md.contains("**● Healthy: 95 out of 100, ▲ up 1 point since 2026-W46.**"), "{md}");
+    assert!(md.contains("**● Healthy: 95 out of 100, ↑ up 1 point since 2026-W46 (better).**"), "{md}");
     assert!(md.contains("## Needs attention\n\n- **Important**: [Impediment open for 2 days"), "{md}");
     assert!(md.contains("](https://example.github.io/phoenix-health/sprints/s22/)"), "{md}");
     assert!(md.contains("- ✓ **Met**: [Sprint 22](https://example.github.io/phoenix-health/sprints/s22/)"));
