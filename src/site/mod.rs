@@ -30,6 +30,7 @@ mod dashboard;
 mod decisions;
 mod explain;
 mod feed;
+mod flow;
 pub(crate) use crate::format;
 pub mod markdown;
 mod notes;
@@ -244,6 +245,7 @@ pub fn render_into(
     pages.add_all(weeks::pages(&input))?;
     pages.add(sprints::index(&input))?;
     pages.add_all(sprints::pages(&input))?;
+    pages.add(flow::index(&input))?;
     pages.add(backlog::index(&input))?;
     pages.add(actions::index(&input))?;
     pages.add(decisions::index(&input))?;

@@ -36,6 +36,8 @@ pub struct SprintPageView {
     /// `2 done items (5 points) have no done date and are counted on the
     /// last day`, when some have none.
     pub burnup_note: Option<String>,
+    /// How many more items it finishes by its end, while it runs.
+    pub forecast: Option<String>,
     /// Items: committed, added mid-sprint, removed.
     pub groups: Vec<ItemGroupView>,
     /// Impediments, in the order recorded.
@@ -82,7 +84,7 @@ pub struct ItemRowView {
     pub status: &'static str,
     /// `5`, or `unestimated`.
     pub points: String,
-    /// `Added`, `Removed`, `Done` with their dates, in that order.
+    /// `Added`, `Started`, `Removed`, `Done` with their dates, in that order.
     pub dates: Vec<DatedView>,
 }
 
@@ -243,6 +245,7 @@ fn view(
         figures: figures(entry, later.as_deref()),
         burnup: super::burnup::chart(entry, input.report_date),
         burnup_note: super::burnup::undated(entry),
+        forecast: crate::site::flow::sprint_forecast(input, &sprint.id, &sprint.name),
         groups: vec![
             group("committed", "Committed at planning", "Nothing was committed at planning.", committed),
             group("added", "Added mid-sprint", "Nothing was added after the sprint started.", added),
@@ -283,7 +286,7 @@ fn item_row(item: &SprintItem, anchor: String) -> ItemRowView {
         ItemStatus::NotDone => ("not-done", "Not done"),
         ItemStatus::Removed => ("removed", "Removed"),
     };
-    let dates = [("Added", item.added), ("Removed", item.removed), ("Done", item.done)]
+    let dates = [("Added", item.added), ("Started", item.started), ("Removed", item.removed), ("Done", item.done)]
         .into_iter()
         .filter_map(|(label, d)| d.map(|d| DatedView { label, date: format::date(d) }))
         .collect();
