@@ -54,7 +54,9 @@ pub fn planning(project: &Project, report: &Report, date: Date) -> Planning {
             let run: Vec<String> = ended
                 .iter()
                 .rev()
-                .map_while(|s| s.items.iter().find(|i| i.id == item.id).filter(|i| left_over(s, i)).map(|_| s.id.clone()))
+                .map_while(|s| {
+                    s.items.iter().find(|i| i.id == item.id).filter(|i| left_over(s, i)).map(|_| s.id.clone())
+                })
                 .collect();
             if run.len() >= 2 {
                 carried.push(CarriedItem {
@@ -66,12 +68,8 @@ pub fn planning(project: &Project, report: &Report, date: Date) -> Planning {
         }
     }
     carried.sort_by(|a, b| b.sprints.len().cmp(&a.sprints.len()).then_with(|| a.id.cmp(&b.id)));
-    let said: Vec<(String, Option<f64>)> = report
-        .sprints
-        .iter()
-        .filter(|s| s.end <= date)
-        .map(|s| (s.id.clone(), s.figures.say_do))
-        .collect();
+    let said: Vec<(String, Option<f64>)> =
+        report.sprints.iter().filter(|s| s.end <= date).map(|s| (s.id.clone(), s.figures.say_do)).collect();
     let last = &said[said.len().saturating_sub(UNDER_COMMITMENT_SPRINTS)..];
     let under_commitment = (last.len() == UNDER_COMMITMENT_SPRINTS
         && last.iter().all(|(_, s)| s.is_some_and(|s| s > UNDER_COMMITMENT_SAY_DO)))
@@ -107,17 +105,35 @@ mod tests {
         use ItemStatus::{Done, NotDone};
         let p = ProjectBuilder::new("P")
             .sprints(vec![
-                sprint("S1", "2026-03-02", "2026-03-13", vec![item("A", NotDone, 3.0), item("B", NotDone, 2.0)]),
-                sprint("S2", "2026-03-16", "2026-03-27", vec![item("A", NotDone, 3.0), item("B", Done, 2.0), item("C", NotDone, 1.0)]),
-                sprint("S3", "2026-03-30", "2026-04-10", vec![item("A", NotDone, 3.0), item("C", NotDone, 1.0), item("D", NotDone, 1.0)]),
+                sprint(
+                    "S1",
+                    "2026-03-02",
+                    "2026-03-13",
+                    vec![item("A", NotDone, 3.0), item("B", NotDone, 2.0)],
+                ),
+                sprint(
+                    "S2",
+                    "2026-03-16",
+                    "2026-03-27",
+                    vec![item("A", NotDone, 3.0), item("B", Done, 2.0), item("C", NotDone, 1.0)],
+                ),
+                sprint(
+                    "S3",
+                    "2026-03-30",
+                    "2026-04-10",
+                    vec![item("A", NotDone, 3.0), item("C", NotDone, 1.0), item("D", NotDone, 1.0)],
+                ),
                 sprint("S4", "2026-04-13", "2026-04-24", vec![item("A", NotDone, 3.0)]),
             ])
             .build();
         let report = crate::metrics::compute(&p, date("2026-04-15"));
         let facts = planning(&p, &report, date("2026-04-15"));
         // S4 runs: S3 is the last ended. A: S1, S2, S3; C: S2, S3; D only S3; B was done in S2.
-        let runs: Vec<(&str, Vec<&str>)> =
-            facts.carried.iter().map(|c| (c.id.as_str(), c.sprints.iter().map(String::as_str).collect())).collect();
+        let runs: Vec<(&str, Vec<&str>)> = facts
+            .carried
+            .iter()
+            .map(|c| (c.id.as_str(), c.sprints.iter().map(String::as_str).collect()))
+            .collect();
         assert_eq!(runs, [("A", vec!["S1", "S2", "S3"]), ("C", vec!["S2", "S3"])]);
         // say/do: S1 0/5, S2 2/6, S3 0/5: nowhere near under-commitment
         assert_eq!(facts.under_commitment, None);

@@ -9,9 +9,9 @@
 //! the rows it counted, `report.flow_rows`.
 
 mod charts;
-pub(crate) mod words;
 #[cfg(test)]
 mod tests;
+pub(crate) mod words;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -170,7 +170,10 @@ impl<'a> Places<'a> {
     }
 
     fn item(&self, sprint: &str, id: &str, title: &str) -> LinkView {
-        LinkView { label: format!("{id} {title} ({})", self.sprint_name(sprint)), url: self.item_url(sprint, id) }
+        LinkView {
+            label: format!("{id} {title} ({})", self.sprint_name(sprint)),
+            url: self.item_url(sprint, id),
+        }
     }
 }
 
@@ -184,7 +187,11 @@ pub fn index(input: &Input<'_>) -> Page<FlowView> {
     let aging_over: Vec<LinkView> = f
         .cycle_time_p85
         .map(|p85| {
-            f.wip_ages.iter().filter(|a| a.age > p85).map(|a| places.item(&a.sprint, &a.id, &a.title)).collect()
+            f.wip_ages
+                .iter()
+                .filter(|a| a.age > p85)
+                .map(|a| places.item(&a.sprint, &a.id, &a.title))
+                .collect()
         })
         .unwrap_or_default();
     let record = rows
@@ -242,7 +249,12 @@ fn facts(places: &Places<'_>, f: &FlowFigures, rows: &FlowRows) -> Vec<FlowFactV
                     }
                     (true, _, _) => format!("{finished}, no start date"),
                 };
-                FlowRowView { label: link.label, url: link.url, detail, counted: !with_time || r.cycle_time.is_some() }
+                FlowRowView {
+                    label: link.label,
+                    url: link.url,
+                    detail,
+                    counted: !with_time || r.cycle_time.is_some(),
+                }
             })
             .collect()
     };
@@ -252,7 +264,8 @@ fn facts(places: &Places<'_>, f: &FlowFigures, rows: &FlowRows) -> Vec<FlowFactV
             .filter(|a| over.is_none_or(|p| a.age > p))
             .map(|a| {
                 let link = places.item(&a.sprint, &a.id, &a.title);
-                let detail = format!("started {}: {}", words::day(a.started, d), format::days(f64::from(a.age)));
+                let detail =
+                    format!("started {}: {}", words::day(a.started, d), format::days(f64::from(a.age)));
                 FlowRowView { label: link.label, url: link.url, detail, counted: true }
             })
             .collect::<Vec<_>>()
@@ -269,25 +282,45 @@ fn facts(places: &Places<'_>, f: &FlowFigures, rows: &FlowRows) -> Vec<FlowFactV
         (Some(a), Some(b), Some(c)) => format!("50% in {a} or less, 85% in {b}, 95% in {c}"),
         _ => format::NO_DATA.to_string(),
     };
-    let count = |v: Option<usize>| v.map_or_else(|| format::NO_DATA.to_string(), |n| format::count(n, "item", "items"));
+    let count = |v: Option<usize>| {
+        v.map_or_else(|| format::NO_DATA.to_string(), |n| format::count(n, "item", "items"))
+    };
     vec![
         FlowFactView {
             key: "throughput",
             label: "Throughput",
             value: format!("{} a week", words::items_amount(f.throughput_per_week)),
-            explain: explain("throughput", "Throughput", words::throughput(f, rows), "Items finished", finished_rows(false)),
+            explain: explain(
+                "throughput",
+                "Throughput",
+                words::throughput(f, rows),
+                "Items finished",
+                finished_rows(false),
+            ),
         },
         FlowFactView {
             key: "cycle-time",
             label: "Cycle time",
             value: cycle,
-            explain: explain("cycle-time", "Cycle time", words::cycle_time(f, rows), "Items finished, shortest first", finished_rows(true)),
+            explain: explain(
+                "cycle-time",
+                "Cycle time",
+                words::cycle_time(f, rows),
+                "Items finished, shortest first",
+                finished_rows(true),
+            ),
         },
         FlowFactView {
             key: "wip",
             label: "Work in progress",
             value: count(f.wip),
-            explain: explain("wip", "Work in progress", words::wip(f, rows), "Items in progress, oldest first", age_rows(None)),
+            explain: explain(
+                "wip",
+                "Work in progress",
+                words::wip(f, rows),
+                "Items in progress, oldest first",
+                age_rows(None),
+            ),
         },
         FlowFactView {
             key: "aging",

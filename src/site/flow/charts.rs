@@ -31,14 +31,21 @@ pub(super) fn cycle_time(f: &FlowFigures, rows: &FlowRows) -> Option<ChartHtml> 
         return None;
     }
     let w = &rows.window;
-    let labels: Vec<String> =
-        (0..w.days).map(|i| crate::model::dates::add_days(w.from, i64::from(i)).strftime("%-d %b").to_string()).collect();
+    let labels: Vec<String> = (0..w.days)
+        .map(|i| crate::model::dates::add_days(w.from, i64::from(i)).strftime("%-d %b").to_string())
+        .collect();
     let dots: Vec<Dot> = timed
         .iter()
         .map(|(r, t)| Dot {
             slot: days_between(r.finished, w.from) as usize,
             value: f64::from(*t),
-            tip: format!("{} {}: finished {}, {}", r.id, r.title, format::date(r.finished).short, format::days(f64::from(*t))),
+            tip: format!(
+                "{} {}: finished {}, {}",
+                r.id,
+                r.title,
+                format::date(r.finished).short,
+                format::days(f64::from(*t))
+            ),
             marked: false,
         })
         .collect();
@@ -51,7 +58,12 @@ pub(super) fn cycle_time(f: &FlowFigures, rows: &FlowRows) -> Option<ChartHtml> 
         format::date(w.to).long,
         format::and_list(&lines.iter().map(|l| format!("{} days", l.label)).collect::<Vec<_>>()),
     );
-    let text = ChartText { id: "cycle-time-chart", title: "Cycle time of each finished item", desc: &desc, y_label: "Days" };
+    let text = ChartText {
+        id: "cycle-time-chart",
+        title: "Cycle time of each finished item",
+        desc: &desc,
+        y_label: "Days",
+    };
     let names = DotNames { plain: "Finished item", marked: "" };
     let chart = charts::dot_chart(&text, &labels, &dots, &lines, axis, names);
     let table = DataTable {
@@ -62,7 +74,10 @@ pub(super) fn cycle_time(f: &FlowFigures, rows: &FlowRows) -> Option<ChartHtml> 
             .iter()
             .map(|(r, t)| {
                 let started = r.started.map(|s| format::date(s).short).unwrap_or_default();
-                (format!("{} {}", r.id, r.title), vec![started, format::date(r.finished).short, format::days(f64::from(*t))])
+                (
+                    format!("{} {}", r.id, r.title),
+                    vec![started, format::date(r.finished).short, format::days(f64::from(*t))],
+                )
             })
             .collect(),
     };
@@ -75,7 +90,10 @@ pub(super) fn throughput(rows: &FlowRows) -> Option<ChartHtml> {
         return None;
     }
     let labels: Vec<String> = rows.weekly.iter().map(|w| w.week.clone()).collect();
-    let series = [Series { name: "Items finished", values: rows.weekly.iter().map(|w| Some(w.finished as f64)).collect() }];
+    let series = [Series {
+        name: "Items finished",
+        values: rows.weekly.iter().map(|w| Some(w.finished as f64)).collect(),
+    }];
     let total: usize = rows.weekly.iter().map(|w| w.finished).sum();
     let desc = format!(
         "Items finished in each of {} from {} to {}: {} in all.",
@@ -84,10 +102,16 @@ pub(super) fn throughput(rows: &FlowRows) -> Option<ChartHtml> {
         labels.last().map_or("", String::as_str),
         total
     );
-    let text = ChartText { id: "throughput-chart", title: "Items finished each week", desc: &desc, y_label: "Items" };
-    let table = DataTable::of_series("throughput-chart", "Items finished each week", "Week", &labels, &series, |v| {
-        format::maybe(v, 0)
-    });
+    let text = ChartText {
+        id: "throughput-chart",
+        title: "Items finished each week",
+        desc: &desc,
+        y_label: "Items",
+    };
+    let table =
+        DataTable::of_series("throughput-chart", "Items finished each week", "Week", &labels, &series, |v| {
+            format::maybe(v, 0)
+        });
     Some(line_chart(&text, &labels, &series, Axis::from_zero(&series, ""), &[]).with_table(&table))
 }
 
@@ -117,11 +141,15 @@ pub(super) fn aging(f: &FlowFigures, date: Date) -> Option<ChartHtml> {
         format::date(date).long,
         format::count(f.wip_ages.len(), "item", "items"),
         match f.cycle_time_p85 {
-            Some(p) => format!(", against the 50%, 85% and 95% cycle-time lines; {past} older than {}", format::days(f64::from(p))),
+            Some(p) => format!(
+                ", against the 50%, 85% and 95% cycle-time lines; {past} older than {}",
+                format::days(f64::from(p))
+            ),
             None => String::new(),
         }
     );
-    let text = ChartText { id: "aging-chart", title: "Age of the items in progress", desc: &desc, y_label: "Days" };
+    let text =
+        ChartText { id: "aging-chart", title: "Age of the items in progress", desc: &desc, y_label: "Days" };
     let names = DotNames { plain: "Item in progress", marked: "Older than 85% of finished items" };
     let chart = charts::dot_chart(&text, &labels, &dots, &lines, axis, names);
     let table = DataTable {
@@ -137,7 +165,10 @@ pub(super) fn aging(f: &FlowFigures, date: Date) -> Option<ChartHtml> {
                     Some(_) if over(a.age) => "yes".to_string(),
                     Some(_) => "no".to_string(),
                 };
-                (format!("{} {}", a.id, a.title), vec![format::date(a.started).short, format::days(f64::from(a.age)), past])
+                (
+                    format!("{} {}", a.id, a.title),
+                    vec![format::date(a.started).short, format::days(f64::from(a.age)), past],
+                )
             })
             .collect(),
     };

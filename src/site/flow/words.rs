@@ -3,8 +3,8 @@
 //! every number taken from the rows the figure counted.
 
 use crate::format::{self, count};
-use crate::metrics::flow::{CalibrationRow, FlowFigures, FlowRows, WEAK_HISTORY};
 use crate::metrics::flow::forecast::TRIALS;
+use crate::metrics::flow::{CalibrationRow, FlowFigures, FlowRows, WEAK_HISTORY};
 use crate::model::Date;
 
 /// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
@@ -52,7 +52,9 @@ pub fn forecast(f: &FlowFigures, rows: &FlowRows) -> String {
     let d = rows.date();
     let dates = [f.forecast_ready_p50, f.forecast_ready_p85, f.forecast_ready_p95];
     match (f.ready_items, dates) {
-        (None, _) => "No forecast: there is no backlog data as of this date, so no item is known to be ready.".into(),
+        (None, _) => {
+            "No forecast: there is no backlog data as of this date, so no item is known to be ready.".into()
+        }
         (Some(0), _) => "No forecast: no item in the backlog is ready.".into(),
         (Some(n), [Some(p50), Some(p85), Some(p95)]) => format!(
             "The {}: 50% by {}, 85% by {}, 95% by {} — {}.",
@@ -62,10 +64,9 @@ pub fn forecast(f: &FlowFigures, rows: &FlowRows) -> String {
             day(p95, d),
             record(&rows.calibration)
         ),
-        (Some(_), _) => format!(
-            "No forecast: no item was finished in {}, so there is no pace to go on.",
-            window(rows)
-        ),
+        (Some(_), _) => {
+            format!("No forecast: no item was finished in {}, so there is no pace to go on.", window(rows))
+        }
     }
 }
 
@@ -74,7 +75,10 @@ pub fn record(calibration: &[CalibrationRow]) -> String {
     let came_true = calibration.iter().filter(|r| r.came_true()).count();
     match calibration.len() {
         0 => "no earlier forecast has come due yet".to_string(),
-        1 => format!("the one past forecast at 85% {}", if came_true == 1 { "came true" } else { "did not come true" }),
+        1 => format!(
+            "the one past forecast at 85% {}",
+            if came_true == 1 { "came true" } else { "did not come true" }
+        ),
         n => format!("of {n} past forecasts at 85%, {came_true} came true"),
     }
 }
@@ -180,14 +184,20 @@ pub fn aging(f: &FlowFigures) -> String {
             let who = match (over, wip) {
                 (1, 1) => "The one item in progress is".to_string(),
                 (o, w) if o == w => format!("All {w} items in progress are"),
-                (o, w) => format!("{o} of the {} in progress {}", count(w, "item", "items"), if o == 1 { "is" } else { "are" }),
+                (o, w) => format!(
+                    "{o} of the {} in progress {}",
+                    count(w, "item", "items"),
+                    if o == 1 { "is" } else { "are" }
+                ),
             };
             format!(
                 "{who} older than {}, the time 85% of finished items took: past that, an item is taking longer than nearly all work does. Age is the report date − started + 1.",
                 format::days(f64::from(p85)),
             )
         }
-        _ => "No data: without the cycle time of finished items there is no line to compare ages with.".into(),
+        _ => {
+            "No data: without the cycle time of finished items there is no line to compare ages with.".into()
+        }
     }
 }
 
@@ -215,7 +225,11 @@ pub fn sample_mix(samples: &[u32]) -> String {
         .rev()
         .map(|(items, days)| match items {
             0 => format!("{} finished none", count(*days, "day", "days")),
-            _ => format!("{} finished {}", count(*days, "day", "days"), count(*items as usize, "item", "items")),
+            _ => format!(
+                "{} finished {}",
+                count(*days, "day", "days"),
+                count(*items as usize, "item", "items")
+            ),
         })
         .collect();
     format::and_list(&parts)
@@ -241,10 +255,16 @@ mod tests {
     #[test]
     fn numbers_in_words() {
         let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal).to_vec();
-        assert_eq!(words, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);
+        assert_eq!(
+            words,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]
+        );
         assert_eq!(thousands(10_000), "10,000");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(sample_mix(&[0, 1, 0, 2, 1]), "1 day finished 2 items, 2 days finished 1 item and 2 days finished none");
+        assert_eq!(
+            sample_mix(&[0, 1, 0, 2, 1]),
+            "1 day finished 2 items, 2 days finished 1 item and 2 days finished none"
+        );
     }
 }

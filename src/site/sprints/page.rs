@@ -286,10 +286,11 @@ fn item_row(item: &SprintItem, anchor: String) -> ItemRowView {
         ItemStatus::NotDone => ("not-done", "Not done"),
         ItemStatus::Removed => ("removed", "Removed"),
     };
-    let dates = [("Added", item.added), ("Started", item.started), ("Removed", item.removed), ("Done", item.done)]
-        .into_iter()
-        .filter_map(|(label, d)| d.map(|d| DatedView { label, date: format::date(d) }))
-        .collect();
+    let dates =
+        [("Added", item.added), ("Started", item.started), ("Removed", item.removed), ("Done", item.done)]
+            .into_iter()
+            .filter_map(|(label, d)| d.map(|d| DatedView { label, date: format::date(d) }))
+            .collect();
     ItemRowView {
         anchor,
         id: item.id.clone(),
