@@ -5,7 +5,8 @@
 //! the exports. Good cases also hold `expected.json`, the sprint figures a
 //! person worked out by hand from the exports (the case's README shows how),
 //! and `golden/`, the files import writes. Bad cases (`bad-*`) hold
-//! `expected-stderr.txt`. Run with `TANDEM_BLESS=1` to rewrite `golden/` and
+//! `expected-stderr.txt`. A case may also hold, under `flow`, flow figures
+//! the start dates it imports must give (docs/figures.md). Run with `TANDEM_BLESS=1` to rewrite `golden/` and
 //! `expected-stderr.txt` after a deliberate change, then review the diff; the
 //! hand-checked figures are never rewritten.
 
@@ -162,6 +163,12 @@ fn check_figures(case: &Path, data: &Path) -> Result<(), String> {
             if found != Some(status) {
                 problems.push(format!("{id} {key}: expected {status}, written {found:?}"));
             }
+        }
+    }
+    // Start dates, where a case checks them, as the flow figures they give.
+    for (key, want) in expected["flow"].as_object().into_iter().flatten() {
+        if &metrics["flow"][key.as_str()] != want {
+            problems.push(format!("flow.{key}: expected {want}, built {}", metrics["flow"][key.as_str()]));
         }
     }
     if problems.is_empty() {
@@ -333,4 +340,34 @@ fn import_settings_are_checked_before_anything_is_read() {
         ),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_mapped_column_the_export_lacks_is_an_error_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = tmp.path();
+    let settings = "import:\n  jira:\n    columns: {started: \"Fecha de inicio\"}\n";
+    fs::write(data.join("tandem.yaml"), settings).unwrap_or_default();
+    let out = import_all_fields(data, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(&data.display().to_string(), "DATA");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("export.csv:1:1: tandem.yaml maps `started: Fecha de inicio` under import.jira.columns, but this export has no such column (headers found: \"Summary\", \"Issue key\""),
+        "{stderr}"
+    );
+    assert!(!data.join("sprints").exists(), "nothing is written");
+}
+
+#[test]
+fn a_gitlab_import_says_once_that_cycle_time_needs_start_dates() {
+    let case = fixtures().join("gitlab-iterations");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let outs = import_all(&case, tmp.path());
+    let out = outs.last().unwrap_or_else(|| panic!("no import ran"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let notice = "hint: cycle time needs start dates; GitLab exports have none: throughput and the forecast use the close dates, while cycle time, work in progress and age will show \"no data\"\n";
+    assert_eq!(stderr.matches(notice).count(), 1, "once for two pages:\n{stderr}");
+    let files = common::texts(&tmp.path().join("sprints"));
+    assert!(!files.is_empty() && files.values().all(|f| !f.contains("started:")), "{files:?}");
 }

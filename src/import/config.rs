@@ -59,6 +59,8 @@ pub const COLUMN_KEYS: &[&str] = &[
     "labels",
     "description",
     "resolution",
+    "status_category_changed",
+    "started",
 ];
 
 const TYPES: &[&str] = &["story", "bug", "chore", "spike"];

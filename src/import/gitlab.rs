@@ -175,6 +175,8 @@ fn read_issue(
         created: created?,
         updated,
         resolved: closed.filter(|_| state == "closed"),
+        // GitLab's issue lists hold no start of work (IMPORT.md): said once per import.
+        started: None,
         assignee,
         acceptance: acceptance::criteria(o.get("description").and_then(Value::as_str).unwrap_or_default()),
         flagged: labels

@@ -36,7 +36,9 @@ fn default_headers(field: &str) -> &'static [&'static str] {
         "labels" => &["Labels"],
         "description" => &["Description"],
         "resolution" => &["Resolution"],
-        "category_changed" => &["Status Category Changed"],
+        // `started` has no default header: a "Start date" field is often a
+        // planned date, so it is read only when mapped under columns.
+        "status_category_changed" => &["Status Category Changed"],
         "project" => &["Project name"],
         "rank" => &["Custom field (Rank)", "Rank"],
         "flagged" => &["Custom field (Flagged)", "Flagged"],
@@ -55,7 +57,7 @@ struct Columns {
 impl Columns {
     fn find(headers: &[String], cfg: &ImportSettings) -> Self {
         let mut by_field = BTreeMap::new();
-        let extra = ["category_changed", "project", "rank", "flagged"];
+        let extra = ["project", "rank", "flagged"];
         for field in COLUMN_KEYS.iter().chain(extra.iter()) {
             let wanted: Vec<String> = match (cfg.columns.get(*field), *field) {
                 (Some(h), _) => vec![h.clone()],
@@ -161,6 +163,28 @@ pub fn read(
         diags.error(file, Some((1, 1)), missing_columns_message(&missing, &headers));
         return;
     }
+    // A column named on purpose that the export lacks would silently import
+    // nothing for it (IMPORT.md: an error, and nothing is written).
+    let absent: Vec<String> = cfg
+        .columns
+        .iter()
+        .filter(|(field, _)| !columns.by_field.contains_key(field.as_str()))
+        .map(|(field, header)| format!("`{field}: {header}`"))
+        .collect();
+    if !absent.is_empty() {
+        let found: Vec<String> =
+            headers.iter().filter(|h| !h.trim().is_empty()).map(|h| format!("\"{}\"", h.trim())).collect();
+        diags.error(
+            file,
+            Some((1, 1)),
+            format!(
+                "tandem.yaml maps {} under import.jira.columns, but this export has no such column (headers found: {})",
+                absent.join(", "),
+                found.join(", ")
+            ),
+        );
+        return;
+    }
     for record in records {
         let row = match record {
             Ok(row) => row,
@@ -262,7 +286,16 @@ fn read_row(
     // Many workflows never set a resolution: then the day the status
     // category last changed is when a done issue was finished.
     let resolved = match resolved {
-        None if matches!(category, Category::Done | Category::Dropped) => date("category_changed", diags),
+        None if matches!(category, Category::Done | Category::Dropped) => {
+            date("status_category_changed", diags)
+        }
+        known => known,
+    };
+    // A start field when the export has one; else, for an issue in progress
+    // now, the day its status category last changed: the day it went into
+    // progress (for a finished issue that day is its finish, no start).
+    let started = match date("started", diags) {
+        None if category == Category::InProgress => date("status_category_changed", diags),
         known => known,
     };
     if diags.counts().0 > errors_before {
@@ -283,6 +316,7 @@ fn read_row(
         created: created?,
         updated,
         resolved,
+        started,
         assignee: columns.first("assignee", row).filter(|(a, _)| !a.is_empty()).map(|(a, _)| User {
             username: None,
             name: Some(a.to_string()),
