@@ -162,3 +162,17 @@ fn the_history_keeps_each_weeks_forecast_and_its_record() {
     // 03-02..03-08: A; 03-09..03-15: B, D; 03-16..03-22: C, E; 03-23..03-27: none
     assert_eq!(counts, [1, 2, 2, 0]);
 }
+
+#[test]
+fn docs_name_every_flow_key() {
+    let docs = include_str!("../../../docs/figures.md");
+    let json = serde_json::to_value(FlowFigures::default()).unwrap_or_default();
+    let keys: Vec<&String> = json.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+    assert_eq!(keys.len(), 16);
+    for key in keys {
+        let short =
+            key.rsplit_once("_p").filter(|(_, p)| p.parse::<u32>().is_ok()).map(|(_, p)| format!("`_p{p}`"));
+        let named = docs.contains(&format!("`{key}`")) || short.is_some_and(|s| docs.contains(&s));
+        assert!(named, "docs/figures.md's flow table lacks `{key}`");
+    }
+}
