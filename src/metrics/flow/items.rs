@@ -69,8 +69,10 @@ impl<'a> ItemAsOf<'a> {
 impl<'a> WorkItem<'a> {
     /// The item as of `date`; `None` when no record of it was written by then.
     pub fn as_of(&self, date: Date) -> Option<ItemAsOf<'a>> {
-        let seen = || self.records.iter().filter(move |r| r.seen(date));
-        let latest = seen().last()?;
+        // Records are in sprint start order: those seen by `date` come first.
+        let seen_by = &self.records[..self.records.partition_point(|r| r.seen(date))];
+        let seen = || seen_by.iter();
+        let latest = seen_by.last()?;
         let started = seen().filter_map(|r| r.item.started).filter(|s| *s <= date).min();
         let finished = seen()
             .filter_map(|r| r.finish.map(|f| (f, r.sprint.id.as_str())))
