@@ -8,7 +8,9 @@
 //! nothing here is an indicator. Every number comes from `report.flow` and
 //! the rows it counted, `report.flow_rows`.
 
+mod card;
 mod charts;
+mod facts;
 #[cfg(test)]
 mod tests;
 pub(crate) mod words;
@@ -18,12 +20,12 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::Input;
-use super::format::{self, LinkView};
+use super::format::LinkView;
 use super::page::{Page, Section};
 use super::paths::{self, item_anchors};
-use crate::analysis::planning::Planning;
 use crate::metrics::flow::{FlowFigures, FlowRows};
 use crate::site::charts::ChartHtml;
+pub use card::card;
 
 /// `flow/index.html`.
 #[derive(Debug, Serialize)]
@@ -214,7 +216,7 @@ pub fn index(input: &Input<'_>) -> Page<FlowView> {
         section: Section::Flow,
         view: FlowView {
             window: format!("Over {}.", words::window(rows)),
-            facts: facts(&places, f, rows),
+            facts: facts::facts(&places, f, rows),
             forecast: forecast(input, f, rows),
             sprint,
             record,
@@ -224,117 +226,6 @@ pub fn index(input: &Input<'_>) -> Page<FlowView> {
             aging_over,
         },
     }
-}
-
-fn facts(places: &Places<'_>, f: &FlowFigures, rows: &FlowRows) -> Vec<FlowFactView> {
-    let d = rows.date();
-    let finished_rows = |with_time: bool| {
-        let mut list: Vec<&crate::metrics::flow::FinishedRow> = rows.finished.iter().collect();
-        if with_time && f.cycle_time_p50.is_none() {
-            // Nothing to rank: the formula says why, without a list of dates.
-            list.clear();
-        }
-        if with_time {
-            // Shortest first, as the percentiles count them; no start date last.
-            list.sort_by_key(|r| (r.cycle_time.is_none(), r.cycle_time, r.finished));
-        }
-        list.into_iter()
-            .map(|r| {
-                let link = places.item(&r.sprint, &r.id, &r.title);
-                let finished = format!("finished {}", words::day(r.finished, d));
-                let detail = match (with_time, r.started, r.cycle_time) {
-                    (false, _, _) => finished,
-                    (true, Some(s), Some(t)) => {
-                        format!("started {}, {finished}: {}", words::day(s, d), format::days(f64::from(t)))
-                    }
-                    (true, _, _) => format!("{finished}, no start date"),
-                };
-                FlowRowView {
-                    label: link.label,
-                    url: link.url,
-                    detail,
-                    counted: !with_time || r.cycle_time.is_some(),
-                }
-            })
-            .collect()
-    };
-    let age_rows = |over: Option<u32>| {
-        f.wip_ages
-            .iter()
-            .filter(|a| over.is_none_or(|p| a.age > p))
-            .map(|a| {
-                let link = places.item(&a.sprint, &a.id, &a.title);
-                let detail =
-                    format!("started {}: {}", words::day(a.started, d), format::days(f64::from(a.age)));
-                FlowRowView { label: link.label, url: link.url, detail, counted: true }
-            })
-            .collect::<Vec<_>>()
-    };
-    let explain = |key: &str, label, formula, rows_heading, rows| FlowExplainView {
-        id: format!("how-{key}"),
-        label,
-        formula,
-        rows_heading,
-        rows,
-    };
-    let days = |v: Option<u32>| v.map(|v| format::days(f64::from(v)));
-    let cycle = match (days(f.cycle_time_p50), days(f.cycle_time_p85), days(f.cycle_time_p95)) {
-        (Some(a), Some(b), Some(c)) => format!("50% in {a} or less, 85% in {b}, 95% in {c}"),
-        _ => format::NO_DATA.to_string(),
-    };
-    let count = |v: Option<usize>| {
-        v.map_or_else(|| format::NO_DATA.to_string(), |n| format::count(n, "item", "items"))
-    };
-    vec![
-        FlowFactView {
-            key: "throughput",
-            label: "Throughput",
-            value: format!("{} a week", words::items_amount(f.throughput_per_week)),
-            explain: explain(
-                "throughput",
-                "Throughput",
-                words::throughput(f, rows),
-                "Items finished",
-                finished_rows(false),
-            ),
-        },
-        FlowFactView {
-            key: "cycle-time",
-            label: "Cycle time",
-            value: cycle,
-            explain: explain(
-                "cycle-time",
-                "Cycle time",
-                words::cycle_time(f, rows),
-                "Items finished, shortest first",
-                finished_rows(true),
-            ),
-        },
-        FlowFactView {
-            key: "wip",
-            label: "Work in progress",
-            value: count(f.wip),
-            explain: explain(
-                "wip",
-                "Work in progress",
-                words::wip(f, rows),
-                "Items in progress, oldest first",
-                age_rows(None),
-            ),
-        },
-        FlowFactView {
-            key: "aging",
-            label: "Older than 85% of finished items",
-            value: count(f.aging_over_p85),
-            explain: explain(
-                "aging",
-                "Older than 85% of finished items",
-                words::aging(f),
-                "Items past that age",
-                f.cycle_time_p85.map(|p| age_rows(Some(p))).unwrap_or_default(),
-            ),
-        },
-    ]
 }
 
 fn forecast(input: &Input<'_>, f: &FlowFigures, rows: &FlowRows) -> ForecastView {
@@ -362,63 +253,6 @@ fn forecast(input: &Input<'_>, f: &FlowFigures, rows: &FlowRows) -> ForecastView
             .collect(),
     });
     ForecastView { sentence: words::forecast(f, rows), weak: words::weak(f, rows), explain }
-}
-
-/// The forecast and the planning lines, for the dashboard.
-pub fn card(input: &Input<'_>) -> FlowCardView {
-    let report = input.report;
-    let places = Places::new(input);
-    FlowCardView {
-        forecast: forecast(input, &report.flow, &report.flow_rows),
-        lines: planning_lines(&places, &input.analysis.planning),
-    }
-}
-
-fn planning_lines(places: &Places<'_>, planning: &Planning) -> Vec<PlanningLineView> {
-    let mut lines = Vec::new();
-    if !planning.carried.is_empty() {
-        let n = planning.carried.len();
-        lines.push(PlanningLineView {
-            key: "carried",
-            text: format!(
-                "{} carried over two or more sprints in a row: a plan that keeps not fitting, sharper than carry-over in points.",
-                format::count(n, "item was", "items were")
-            ),
-            links: planning
-                .carried
-                .iter()
-                .map(|c| {
-                    let last = c.sprints.last().map_or("", String::as_str);
-                    let mut link = places.item(last, &c.id, &c.title);
-                    link.label = format!("{} {}: not done in {}", c.id, c.title, sprint_list(places, &c.sprints));
-                    link
-                })
-                .collect(),
-        });
-    }
-    if let Some(sprints) = &planning.under_commitment {
-        let named: Vec<String> = sprints
-            .iter()
-            .map(|(id, s)| format!("{} {}", places.sprint_name(id), format::percent(*s)))
-            .collect();
-        lines.push(PlanningLineView {
-            key: "under-commitment",
-            text: format!(
-                "Committed work delivered was above 95% in each of the last {} sprints ({}): the team may be committing to less than it can do.",
-                sprints.len(),
-                format::and_list(&named)
-            ),
-            links: sprints
-                .iter()
-                .map(|(id, _)| LinkView { label: places.sprint_name(id), url: places.input.paths.sprint_url(id) })
-                .collect(),
-        });
-    }
-    lines
-}
-
-fn sprint_list(places: &Places<'_>, ids: &[String]) -> String {
-    format::and_list(&ids.iter().map(|id| places.sprint_name(id)).collect::<Vec<_>>())
 }
 
 /// "How many more items by the end" for the page of sprint `id`, when it
