@@ -11,7 +11,7 @@
 //! the other samples. That is the same process, draw for draw in
 //! distribution; `exact.rs` and the property test hold it to that.
 
-use super::rng::SplitMix64;
+use super::rng::{SplitMix64, to_unit};
 use crate::model::Date;
 use crate::model::dates::days_between;
 
@@ -49,7 +49,15 @@ pub struct Draws {
     /// likely as a uniform number in (0, 1] at or below it. Powers by
     /// repeated multiplication, so every platform draws the same runs.
     run_tail: Vec<f64>,
+    /// For each of [`BUCKETS`] equal slices of (0, 1], the range of run
+    /// lengths a number in it can give: most slices hold one, so a run is
+    /// found without searching (the same run a search would find).
+    buckets: Vec<(u32, u32)>,
 }
+
+/// How many slices of (0, 1] [`Draws::buckets`] holds: 2^10, so that the
+/// slice of m / 2^53 is m's top bits.
+const BUCKETS: usize = 1 << 10;
 
 impl Draws {
     /// The draws from `samples` (one count per day of F); `None` when no
@@ -66,7 +74,30 @@ impl Draws {
             run_tail.push(power);
             power *= p0;
         }
-        Some(Draws { finishing, run_tail })
+        let buckets = (0..BUCKETS)
+            .map(|b| {
+                let (low, high) = (b as f64 / BUCKETS as f64, (b + 1) as f64 / BUCKETS as f64);
+                // u in (low, high]: at least the run of `high`, at most that of just above `low`.
+                let fewest = run_tail.partition_point(|p| *p >= high) as u32;
+                let most = run_tail.partition_point(|p| *p > low) as u32;
+                (fewest, most)
+            })
+            .collect();
+        Some(Draws { finishing, run_tail, buckets })
+    }
+
+    /// The first k with p0^(k+1) < u, for u = m / 2^53 (`run_tail.len()`
+    /// when there is none).
+    fn run(&self, m: u64) -> usize {
+        // u in (b / 2^10, (b + 1) / 2^10] exactly when b = (m - 1) / 2^43.
+        let slice = (((m.max(1) - 1) >> 43) as usize).min(BUCKETS - 1);
+        let (fewest, most) = self.buckets[slice];
+        if fewest == most {
+            return fewest as usize;
+        }
+        let (from, to) = (fewest as usize, (most as usize).min(self.run_tail.len()));
+        let u = to_unit(m);
+        from + self.run_tail[from..to].partition_point(|p| *p >= u)
     }
 
     /// The days up to and including the next day that finishes something,
@@ -74,9 +105,8 @@ impl Draws {
     fn next(&self, rng: &mut SplitMix64) -> (u64, u32) {
         let mut days = 1;
         loop {
-            let u = rng.unit();
             // The first k with p0^(k+1) < u: k empty days.
-            let k = self.run_tail.partition_point(|p| *p >= u);
+            let k = self.run(rng.unit_bits());
             days += k as u64;
             if k < self.run_tail.len() || self.run_tail.is_empty() {
                 break;
@@ -188,6 +218,26 @@ mod tests {
         let run = |d| ready_trials(&samples, 12, &mut generator(d, Stream::Ready));
         assert_eq!(run(day), run(day));
         assert_ne!(run(day), run(Date::constant(2026, 11, 21)));
+    }
+
+    #[test]
+    fn the_slices_find_the_run_a_search_finds() {
+        for samples in [vec![0, 0, 0, 1], vec![0; 83].into_iter().chain([2]).collect(), vec![1, 0]] {
+            let Some(draws) = Draws::new(&samples) else { panic!("draws") };
+            let mut rng = generator(Date::constant(2026, 5, 1), Stream::Ready);
+            let search = |m: u64| draws.run_tail.partition_point(|p| *p >= to_unit(m));
+            for _ in 0..200_000 {
+                let m = rng.unit_bits();
+                assert_eq!(draws.run(m), search(m), "m = {m}");
+            }
+            // the slices' edges and either side of them
+            for b in 0..=BUCKETS as u64 {
+                for m in [(b << 43).saturating_sub(1), b << 43, (b << 43) + 1] {
+                    let m = m.clamp(1, 1 << 53);
+                    assert_eq!(draws.run(m), search(m), "edge {b}: m = {m}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -43,8 +43,18 @@ impl SplitMix64 {
 
     /// A number in (0, 1]: 53 random bits, never 0.
     pub fn unit(&mut self) -> f64 {
-        ((self.next_u64() >> 11) + 1) as f64 * (1.0 / (1u64 << 53) as f64)
+        to_unit(self.unit_bits())
     }
+
+    /// The numerator m of [`Self::unit`]'s m / 2^53, in 1 ..= 2^53.
+    pub fn unit_bits(&mut self) -> u64 {
+        (self.next_u64() >> 11) + 1
+    }
+}
+
+/// m / 2^53, exactly.
+pub fn to_unit(m: u64) -> f64 {
+    m as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 #[cfg(test)]
