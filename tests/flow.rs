@@ -108,12 +108,12 @@ fn without_start_dates_cycle_time_wip_and_age_say_no_data() {
     let page = fs::read_to_string(out.join("flow/index.html")).unwrap_or_default();
     for label in ["Cycle time", "Work in progress", "Older than 85% of finished items"] {
         let shown = format!(
-            "<span class=\"indicator-name\">{label}</span> <span class=\"indicator-figure\">no data</span>"
+            "<span class=\"indicator-name\">{label}</span> <span class=\"indicator-figure flow-figure\">no data</span>"
         );
         assert!(page.contains(&shown), "{label} is not \"no data\":\n{page}");
     }
     assert!(
-        page.contains("<span class=\"indicator-figure\">3 items a week</span>"),
+        page.contains("<span class=\"indicator-figure flow-figure\">3 items a week</span>"),
         "throughput needs no start"
     );
     let dashboard = fs::read_to_string(out.join("index.html")).unwrap_or_default();

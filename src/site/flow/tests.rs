@@ -139,11 +139,11 @@ fn without_start_dates_the_page_says_no_data() {
     let html = page(&s, "flow/index.html");
     assert!(
         html.contains(
-            "<span class=\"indicator-name\">Cycle time</span> <span class=\"indicator-figure\">no data</span>"
+            "<span class=\"indicator-name\">Cycle time</span> <span class=\"indicator-figure flow-figure\">no data</span>"
         ),
         "{html}"
     );
-    assert!(html.contains("<span class=\"indicator-name\">Work in progress</span> <span class=\"indicator-figure\">no data</span>"));
+    assert!(html.contains("<span class=\"indicator-name\">Work in progress</span> <span class=\"indicator-figure flow-figure\">no data</span>"));
     assert!(html.contains("No data: 4 items were finished in the 17 days from Mon 2 Mar to Wed 18 Mar, and none has a start date"));
     assert!(!html.contains("cycle-time-chart-title") && !html.contains("aging-chart-title"));
     // the throughput and the forecast need only finish dates
