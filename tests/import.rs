@@ -226,3 +226,32 @@ fn sub_task_settings_items_and_skip() {
         }
     }
 }
+
+#[test]
+fn a_mapped_start_column_the_export_lacks_is_an_error_and_nothing_is_written() {
+    let sandbox = Sandbox::empty();
+    let data = sandbox.path();
+    let settings = "import:\n  jira:\n    columns: {started: \"Fecha de inicio\"}\n";
+    fs::write(data.join("tandem.yaml"), settings).unwrap_or_default();
+    let out = import_all_fields(&sandbox, None, &[]);
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("columns.started is \"Fecha de inicio\""), "{}", out.stderr);
+    assert!(!data.join("sprints").exists(), "nothing is written");
+}
+
+#[test]
+fn a_gitlab_import_says_once_that_cycle_time_needs_start_dates() {
+    let sandbox = Sandbox::empty();
+    let case = repo().join("tests/fixtures/import/gitlab-iterations");
+    let cmd = fs::read_to_string(case.join("cmd")).unwrap_or_default();
+    let mut last = None;
+    for line in cmd.lines().filter(|l| !l.trim().is_empty()) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        last = Some(Tandem::new(&case).arg("import").args(&words).arg("--into").arg(sandbox.path()).run());
+    }
+    let out = last.unwrap_or_else(|| panic!("no import ran")).ok();
+    let notice = "hint: cycle time needs start dates; GitLab exports have none: throughput and the forecast use the close dates, while cycle time, work in progress and age will show \"no data\"\n";
+    assert_eq!(out.stderr.matches(notice).count(), 1, "once for two pages:\n{}", out.stderr);
+    let files = common::texts(&sandbox.join("sprints"));
+    assert!(!files.is_empty() && files.values().all(|f| !f.contains("started:")), "{files:?}");
+}

@@ -6,7 +6,8 @@
 //! the exports. Good cases also hold `expected.json`, the sprint figures a
 //! person worked out by hand from the exports (the case's README shows how),
 //! and `golden/`, the files import writes. Bad cases (`bad-*`) hold
-//! `expected-stderr.txt`. Run with `TANDEM_BLESS=1` to rewrite `golden/` and
+//! `expected-stderr.txt`. A case may also hold, under `flow`, flow figures
+//! the start dates it imports must give (docs/figures.md). Run with `TANDEM_BLESS=1` to rewrite `golden/` and
 //! `expected-stderr.txt` after a deliberate change, then review the diff; the
 //! hand-checked figures are never rewritten.
 //!
@@ -134,6 +135,12 @@ fn check_figures(case: &Path, data: &Path) -> Result<(), String> {
             if found != Some(status) {
                 problems.push(format!("{id} {key}: expected {status}, written {found:?}"));
             }
+        }
+    }
+    // Start dates, where a case checks them, as the flow figures they give.
+    for (key, want) in expected["flow"].as_object().into_iter().flatten() {
+        if &metrics["flow"][key.as_str()] != want {
+            problems.push(format!("flow.{key}: expected {want}, built {}", metrics["flow"][key.as_str()]));
         }
     }
     // Figures as of the build date (`delivery.goal_success_rate` ...), when the case names any.

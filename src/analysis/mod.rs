@@ -4,10 +4,12 @@
 //! - [`attention`]: the "needs attention" rules, as of the report date and
 //!   as of every week of the history (for the feed);
 //! - [`summary`]: the facts the stakeholder summary states;
-//! - [`checkins`]: the pair's latest ratings beside the evidence.
+//! - [`checkins`]: the pair's latest ratings beside the evidence;
+//! - [`planning`]: runs of carry-over and possible under-commitment.
 
 pub mod attention;
 pub mod checkins;
+pub mod planning;
 pub mod summary;
 
 use crate::metrics::{self, Report, Timeline};
@@ -24,6 +26,8 @@ pub struct Analysis {
     pub attention: Vec<Attention>,
     /// What needed attention as of each week of `report.weeks`, in the same order.
     pub weekly_attention: Vec<Vec<Attention>>,
+    /// Planning smells as of the report date.
+    pub planning: planning::Planning,
 }
 
 /// How much of the history an analysis covers.
@@ -56,5 +60,6 @@ pub fn analyse(project: &Project, report_date: Date, history: History) -> Analys
         }
         History::Recent => Vec::new(),
     };
-    Analysis { report, attention, weekly_attention }
+    let planning = planning::planning(project, &report, report_date);
+    Analysis { report, attention, weekly_attention, planning }
 }

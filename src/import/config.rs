@@ -64,6 +64,8 @@ pub const COLUMN_KEYS: &[&str] = &[
     "resolution",
     "parent",
     "id",
+    "status_category_changed",
+    "started",
 ];
 
 const TYPES: &[&str] = &["story", "bug", "chore", "spike"];

@@ -97,7 +97,9 @@ pub fn sprint(header: &str, doc: &SprintDoc<'_>) -> String {
             let _ = writeln!(out, "    points: {}", number(p));
         }
         let _ = writeln!(out, "    type: {}\n    status: {}", item.kind, item.status.as_str());
-        for (key, day) in [("added", item.added), ("removed", item.removed), ("done", item.done)] {
+        for (key, day) in
+            [("added", item.added), ("removed", item.removed), ("done", item.done), ("started", item.started)]
+        {
             if let Some(d) = day {
                 let _ = writeln!(out, "    {key}: {d}");
             }

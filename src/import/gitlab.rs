@@ -179,6 +179,8 @@ fn read_issue(o: &Map<String, Value>, iid: i64, place: &Place<'_>, diags: &mut D
         created: created?,
         updated,
         resolved: closed.filter(|_| state == "closed"),
+        // GitLab's issue lists hold no start of work (IMPORT.md): said once per import.
+        started: None,
         assignee,
         acceptance: acceptance::criteria(o.get("description").and_then(Value::as_str).unwrap_or_default()),
         flagged: labels

@@ -38,7 +38,9 @@ fn default_headers(field: &str) -> &'static [&'static str] {
         "resolution" => &["Resolution"],
         "parent" => &["Parent", "Parent id"],
         "id" => &["Issue id"],
-        "category_changed" => &["Status Category Changed"],
+        // `started` has no default header: a "Start date" field is often a
+        // planned date, so it is read only when mapped under columns.
+        "status_category_changed" => &["Status Category Changed"],
         "project" => &["Project name"],
         "rank" => &["Custom field (Rank)", "Rank"],
         "flagged" => &["Custom field (Flagged)", "Flagged"],
@@ -89,7 +91,7 @@ impl Columns {
             default_headers(field).iter().map(|h| (*h).to_string()).collect()
         };
         let mut by_field = BTreeMap::new();
-        let extra = ["category_changed", "project", "rank", "flagged"];
+        let extra = ["project", "rank", "flagged"];
         for field in COLUMN_KEYS.iter().chain(extra.iter()) {
             let found = match (cfg.columns.get(*field), *field, &cfg.points_field) {
                 (Some(header), _, _) => {
@@ -340,7 +342,16 @@ fn read_row(
     // Many workflows never set a resolution: then the day the status
     // category last changed is when a done issue was finished.
     let resolved = match resolved {
-        None if matches!(category, Category::Done | Category::Dropped) => date("category_changed", diags),
+        None if matches!(category, Category::Done | Category::Dropped) => {
+            date("status_category_changed", diags)
+        }
+        known => known,
+    };
+    // A start field when the export has one; else, for an issue in progress
+    // now, the day its status category last changed: the day it went into
+    // progress (for a finished issue that day is its finish, no start).
+    let started = match date("started", diags) {
+        None if category == Category::InProgress => date("status_category_changed", diags),
         known => known,
     };
     if diags.counts().0 > errors_before {
@@ -362,6 +373,7 @@ fn read_row(
         created: created?,
         updated,
         resolved,
+        started,
         assignee: columns.first("assignee", row).filter(|(a, _)| !a.is_empty()).map(|(a, _)| User {
             username: None,
             name: Some(a.to_string()),

@@ -94,6 +94,11 @@ struct Fields {
     points: Option<String>,
     rank: Option<String>,
     flagged: Option<String>,
+    /// A start-of-work field, when `import.jira.columns.started` names one.
+    started: Option<String>,
+    /// Each status's category, by status id and by lower-cased name, as
+    /// the export's issues carry them: a changelog names statuses only.
+    statuses: BTreeMap<String, Category>,
 }
 
 impl Fields {
@@ -125,8 +130,54 @@ impl Fields {
                     .map(|s| (*s).to_string())
             }),
         };
-        Fields { sprint, points, rank: named(&["Rank"]), flagged: named(&["Flagged"]) }
+        let started =
+            cfg.columns.get("started").map(|name| named(&[name.as_str()]).unwrap_or_else(|| name.clone()));
+        Fields {
+            sprint,
+            points,
+            rank: named(&["Rank"]),
+            flagged: named(&["Flagged"]),
+            started,
+            statuses: statuses(issues, cfg),
+        }
     }
+
+    /// The category of a status a changelog moved an issue to: by id, then
+    /// by name, then by a category name (`In Progress`) or a configured one.
+    fn category_of(&self, id: &str, name: &str, cfg: &ImportSettings) -> Option<Category> {
+        let lower = name.trim().to_lowercase();
+        self.statuses
+            .get(id.trim())
+            .or_else(|| self.statuses.get(&format!("name:{lower}")))
+            .copied()
+            .or_else(|| cfg.status_categories.get(&lower).copied())
+            .or_else(|| super::default_category(&lower))
+    }
+}
+
+/// Every status the issues are in now, with its category: `id` and
+/// `name:<lower-cased name>` keys.
+fn statuses(issues: &[Value], cfg: &ImportSettings) -> BTreeMap<String, Category> {
+    let mut map = BTreeMap::new();
+    for status in issues.iter().filter_map(|i| i.pointer("/fields/status")) {
+        let key = status.pointer("/statusCategory/key").and_then(Value::as_str).unwrap_or_default();
+        let name =
+            status.pointer("/statusCategory/name").and_then(Value::as_str).unwrap_or_default().to_lowercase();
+        let category = match key {
+            "done" => Some(Category::Done),
+            "indeterminate" => Some(Category::InProgress),
+            "new" => Some(Category::Todo),
+            _ => cfg.status_categories.get(&name).copied().or_else(|| super::default_category(&name)),
+        };
+        let Some(category) = category else { continue };
+        if let Some(id) = status.get("id").and_then(Value::as_str) {
+            map.insert(id.to_string(), category);
+        }
+        if let Some(n) = status.get("name").and_then(Value::as_str) {
+            map.insert(format!("name:{}", n.trim().to_lowercase()), category);
+        }
+    }
+    map
 }
 
 fn looks_like_sprints(v: &Value) -> bool {
@@ -331,14 +382,21 @@ impl IssueReader<'_> {
             diags.error(self.file, Some(pos), format!("issue {key} has no summary"));
         }
         let history = self.history(issue, sprint_names, diags, &key, pos);
-        if history.2 {
+        if history.truncated {
             self.truncated.set(self.truncated.get() + 1);
         }
+        let mapped_start = self.fields.started.as_deref().and_then(|id| day(id, diags));
         if diags.counts().0 > errors_before {
             return None;
         }
         let text = |path: &str| fields_pointer(fields, path).and_then(Value::as_str).map(str::to_string);
         let category = self.category(fields, resolved);
+        // A mapped start field, else the changelog's first move into
+        // progress, else, for an issue in progress now, the day its status
+        // category last changed (IMPORT.md).
+        let started = mapped_start.or(history.started).or_else(|| {
+            (category == Category::InProgress).then(|| day("statuscategorychangedate", diags)).flatten()
+        });
         let flagged = self
             .fields
             .flagged
@@ -356,6 +414,7 @@ impl IssueReader<'_> {
             created: created?,
             updated,
             resolved,
+            started,
             assignee: fields.get("assignee").and_then(user),
             labels: fields
                 .get("labels")
@@ -364,8 +423,8 @@ impl IssueReader<'_> {
                 .unwrap_or_default(),
             acceptance: acceptance::criteria(&description(fields.get("description"))),
             sprints: self.sprints_of(issue).into_iter().map(|(_, d)| d.key).collect(),
-            moves: history.0,
-            flags: history.1,
+            moves: history.moves,
+            flags: history.flags,
             flagged,
             rank: self
                 .fields
@@ -408,7 +467,8 @@ impl IssueReader<'_> {
         }
     }
 
-    /// The changelog's sprint moves and flag changes.
+    /// The changelog's sprint moves, flag changes and first move into
+    /// progress.
     fn history(
         &self,
         issue: &Value,
@@ -416,9 +476,10 @@ impl IssueReader<'_> {
         diags: &mut Diagnostics,
         key: &str,
         pos: (u32, u32),
-    ) -> (Vec<SprintMove>, Vec<(Date, bool)>, bool) {
+    ) -> History {
         let mut moves = Vec::new();
         let mut flags = Vec::new();
+        let mut started = None;
         let histories = issue
             .pointer("/changelog/histories")
             .and_then(Value::as_array)
@@ -428,7 +489,7 @@ impl IssueReader<'_> {
         if total > histories.len() as u64 {
             // A cut-off history would misplace the issue before its first
             // recorded move: successive imports date it instead.
-            return (Vec::new(), Vec::new(), true);
+            return History { truncated: true, ..History::default() };
         }
         // Jira's history ids grow with time; keep that order within a day.
         let mut histories: Vec<&Value> = histories.iter().collect();
@@ -461,14 +522,30 @@ impl IssueReader<'_> {
                     }));
                 } else if field.eq_ignore_ascii_case("flagged") {
                     flags.push((date, !s("toString").trim().is_empty()));
+                } else if field.eq_ignore_ascii_case("status") && started.is_none() {
+                    let category = self.fields.category_of(s("to"), s("toString"), self.cfg);
+                    started = (category == Some(Category::InProgress)).then_some(date);
                 }
             }
         }
         // Stable: same-day moves stay in the order they happened.
         moves.sort_by_key(|m| m.date);
         flags.sort_by_key(|f| f.0);
-        (moves, flags, false)
+        History { moves, flags, started, truncated: false }
     }
+}
+
+/// What an issue's changelog says.
+#[derive(Debug, Default)]
+struct History {
+    /// Dated moves into and out of sprints.
+    moves: Vec<SprintMove>,
+    /// Dated flag changes.
+    flags: Vec<(Date, bool)>,
+    /// The first move into a status of category In Progress.
+    started: Option<Date>,
+    /// Jira cut the changelog off: nothing above is known.
+    truncated: bool,
 }
 
 fn fields_pointer<'a>(fields: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {

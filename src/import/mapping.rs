@@ -46,6 +46,8 @@ pub struct SprintItem {
     pub removed: Option<Date>,
     /// Done on.
     pub done: Option<Date>,
+    /// Work on it began on (written where work had begun by the sprint's end).
+    pub started: Option<Date>,
 }
 
 /// The sprint's dates, as the mapping uses them.
@@ -92,6 +94,10 @@ pub fn place(
         (None, None) => Status::NotDone,
     };
     let floor = added.unwrap_or(start);
+    let done = resolved.filter(|_| status == Status::Done).map(|r| r.max(floor));
+    // A sprint's record says the item had started only once it had; never
+    // after its finish (a reopened issue first moved to In Progress later).
+    let started = item.started.filter(|s| *s <= end && done.is_none_or(|d| *s <= d));
     Some(SprintItem {
         id: key.to_string(),
         title: item.title.clone(),
@@ -100,7 +106,8 @@ pub fn place(
         status,
         added,
         removed: removed.map(|r| r.max(floor).min(end)),
-        done: resolved.filter(|_| status == Status::Done).map(|r| r.max(floor)),
+        done,
+        started,
     })
 }
 

@@ -177,6 +177,12 @@ fn run_inner(opts: &ImportOptions, diags: &mut Diagnostics) -> Result<plan::Impo
         diags.error(&first, None, "the export holds no issues with dates, so there is nothing to import");
         return Err(ImportError::InvalidInput);
     };
+    if opts.source == Source::Gitlab && !export.issues.is_empty() {
+        diags.hint(
+            "",
+            "cycle time needs start dates; GitLab exports have none: throughput and the forecast use the close dates, while cycle time, work in progress and age will show \"no data\"",
+        );
+    }
     let files: Vec<String> = opts.files.iter().chain(opts.sprints.iter()).map(|f| file_name(f)).collect();
     let mut state = plan::read_state(&opts.into, diags)?;
     state.merge(&export, opts.source, &files, as_of);

@@ -109,6 +109,10 @@ pub struct Issue {
     pub updated: Option<Date>,
     /// Resolution or close day.
     pub resolved: Option<Date>,
+    /// The day work began (IMPORT.md): a mapped start field, else the first
+    /// move into a status of category In Progress, else, for an issue in
+    /// progress now, the day its status category last changed.
+    pub started: Option<Date>,
     /// Assignee.
     pub assignee: Option<User>,
     /// Labels, in export order.

@@ -164,6 +164,7 @@ mod tests {
             created: date(2026, 3, 2),
             updated: None,
             resolved: None,
+            started: None,
             assignee_username: None,
             assignee_name: None,
             assignee_account: None,

@@ -131,6 +131,10 @@ pub struct ItemRecord {
     pub updated: Option<Date>,
     /// Resolved or closed.
     pub resolved: Option<Date>,
+    /// The day work began, when the export says (IMPORT.md); absent in
+    /// states written before tandem knew of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Date>,
     /// Assignee's login.
     pub assignee_username: Option<String>,
     /// Assignee's display name.
@@ -296,6 +300,7 @@ impl State {
             created: issue.created,
             updated: None,
             resolved: None,
+            started: None,
             assignee_username: None,
             assignee_name: None,
             assignee_account: None,
@@ -323,6 +328,9 @@ impl State {
         rec.created = issue.created;
         rec.updated = issue.updated;
         rec.resolved = issue.resolved;
+        // An export that cannot tell (a CSV after a JSON with a changelog)
+        // keeps what an earlier one knew.
+        rec.started = issue.started.or(rec.started);
         rec.assignee_username = issue.assignee.as_ref().and_then(|a| a.username.clone());
         rec.assignee_name = issue.assignee.as_ref().and_then(|a| a.name.clone());
         rec.assignee_account = issue.assignee.as_ref().and_then(|a| a.account.clone());

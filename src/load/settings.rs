@@ -16,6 +16,7 @@ const KEYS: &[&str] = &[
     "as_of",
     "window_days",
     "velocity_window",
+    "flow_window_days",
     "stale_days",
     "min_evidence",
     "thresholds",
@@ -57,6 +58,9 @@ pub fn read_settings(node: &Node, path: &str, diags: &mut Diagnostics) -> Settin
     }
     if let Some(n) = f.opt_count("velocity_window", 1, 26, diags) {
         settings.velocity_window = n;
+    }
+    if let Some(n) = f.opt_count("flow_window_days", 14, 3650, diags) {
+        settings.flow_window_days = n;
     }
     if let Some(n) = f.opt_count("stale_days", 1, 3650, diags) {
         settings.stale_days = n;
@@ -202,11 +206,12 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let (s, msgs) = settings(
-            "title: T\nbase_url: https://a.github.io/x\nas_of: 2026-10-20\nwindow_days: 14\nvelocity_window: 4\nstale_days: 60\npublic: true\nthresholds:\n  max_gap_days: {zero: 28, full: 7}\n  readiness_sprints: [[0, 0], [2, 100], [6, 50]]\n",
+            "title: T\nbase_url: https://a.github.io/x\nas_of: 2026-10-20\nwindow_days: 14\nvelocity_window: 4\nflow_window_days: 56\nstale_days: 60\npublic: true\nthresholds:\n  max_gap_days: {zero: 28, full: 7}\n  readiness_sprints: [[0, 0], [2, 100], [6, 50]]\n",
         );
         assert!(msgs.is_empty(), "{msgs:?}");
         assert_eq!(s.base_url.as_deref(), Some("https://a.github.io/x/"));
         assert_eq!(s.window_days, 14);
+        assert_eq!(s.flow_window_days, 56);
         assert!(s.public);
         assert_eq!(s.thresholds["max_gap_days"], Curve(vec![(7.0, 100.0), (28.0, 0.0)]));
         assert_eq!(s.thresholds["readiness_sprints"].0.len(), 3);

@@ -6,7 +6,8 @@ use crate::load::yaml::{Fields, Node, Pos};
 use crate::model::{Date, Impediment, ItemStatus, ItemType, Sprint, SprintItem, Team};
 
 const SPRINT_KEYS: &[&str] = &["id", "name", "start", "end", "goal", "goal_met", "items", "impediments"];
-const ITEM_KEYS: &[&str] = &["id", "title", "points", "type", "status", "added", "removed", "done"];
+const ITEM_KEYS: &[&str] =
+    &["id", "title", "points", "type", "status", "added", "removed", "done", "started"];
 const IMPEDIMENT_KEYS: &[&str] = &["title", "raised", "resolved", "owner"];
 
 /// Largest estimate accepted; anything above is almost surely a typo.
@@ -88,6 +89,7 @@ fn read_item(
     let added = f.opt_date("added", diags);
     let removed = f.opt_date("removed", diags);
     let done = f.opt_date("done", diags);
+    let started = f.opt_date("started", diags);
     let status = status?;
     let (start, end) = dates?;
     if let Some(added) = added.filter(|a| *a > end) {
@@ -147,6 +149,13 @@ fn read_item(
                 ),
             );
         }
+        if let Some(s) = started.filter(|s| *s > d && status == ItemStatus::Done) {
+            diags.error(
+                path,
+                Some(f.pos_of("started")),
+                format!("`started` ({s}) is after `done` ({d}): work cannot begin after it was finished"),
+            );
+        }
     }
     Some(SprintItem {
         id: id?,
@@ -157,6 +166,7 @@ fn read_item(
         added,
         removed: removed.filter(|_| status == ItemStatus::Removed),
         done: done.filter(|_| status == ItemStatus::Done),
+        started,
     })
 }
 
@@ -288,6 +298,25 @@ mod tests {
         let s = s.unwrap_or_else(|| panic!("a warning keeps the sprint"));
         let f = crate::metrics::SprintFigures::of(&s, crate::testkit::date("2026-12-31"));
         assert_eq!((f.completed_points, f.carry_over_points), (0.0, Some(3.0)));
+    }
+
+    #[test]
+    fn started_is_a_real_date_on_or_before_done() {
+        let (s, msgs) = sprint(
+            "start: 2026-10-05\nend: 2026-10-16\nitems:\n  - {id: A, title: a, status: done, done: 2026-10-09, started: 2026-10-12}\n  - {id: B, title: b, status: not-done, started: 2026-11-31}\n  - {id: C, title: c, status: done, done: 2026-10-09, started: 2026-09-28}\n  - {id: D, title: d, status: done, done: 2026-10-09, started: 2026-10-09}\n",
+        );
+        assert_eq!(
+            msgs,
+            vec![
+                "error: sprints/s1.yaml:4:64: `started` (2026-10-12) is after `done` (2026-10-09): work cannot begin after it was finished",
+                "error: sprints/s1.yaml:5:50: `started`: 2026-11-31 is not a real calendar date",
+            ]
+        );
+        // Started before the sprint (in an earlier one, say) and on the day it was done are fine.
+        let started: Vec<Option<String>> =
+            s.iter().flat_map(|s| &s.items).map(|i| i.started.map(|d| d.to_string())).collect();
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(started, vec![day("2026-10-12"), None, day("2026-09-28"), day("2026-10-09")]);
     }
 
     #[test]

@@ -57,6 +57,7 @@ pub fn sprint_item(
         added,
         removed,
         done: None,
+        started: None,
     }
 }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::model::Date;
 
+use super::flow::FlowFigures;
 use super::{
     BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, Timeline, add_days, snapshot,
 };
@@ -22,6 +23,8 @@ pub struct WeekFigures {
     pub health: Health,
     /// Delivery figures as of D_w.
     pub delivery: DeliveryFigures,
+    /// Flow and forecast as of D_w (the forecast made that week).
+    pub flow: FlowFigures,
     /// Backlog health as of D_w; `None` when there is no backlog data then.
     pub backlog: Option<BacklogFigures>,
     /// Collaboration figures in the window ending on D_w.
@@ -63,30 +66,41 @@ pub fn week_dates(first: Date, report_date: Date) -> Vec<Date> {
     dates
 }
 
+/// D_w of every week of the project up to `report_date` ([`week_dates`]
+/// from the first sprint's start); none without sprints.
+pub fn all_week_dates(timeline: &Timeline<'_>, report_date: Date) -> Vec<Date> {
+    match timeline.project.sprints.iter().map(|s| s.start).min() {
+        Some(first) => week_dates(first, report_date),
+        None => Vec::new(),
+    }
+}
+
 /// The last `last` weeks of the project up to `report_date` (every week
 /// when there are fewer); `sprints` are the figures of every sprint, in
-/// start-date order. Each week is a lookup into the timeline, so the cost
+/// start-date order, and `flows` the flow figures of every week of
+/// [`all_week_dates`]. Each week is a lookup into the timeline, so the cost
 /// grows with the weeks, not with weeks times notes.
 pub fn weeks(
     timeline: &Timeline<'_>,
     sprints: &[SprintEntry],
+    flows: &[FlowFigures],
     report_date: Date,
     last: usize,
 ) -> Vec<WeekFigures> {
-    let Some(first) = timeline.project.sprints.iter().map(|s| s.start).min() else {
-        return Vec::new();
-    };
-    let dates = week_dates(first, report_date);
+    let dates = all_week_dates(timeline, report_date);
+    let skip = dates.len().saturating_sub(last);
     // Each week on its own core; collected in week order.
-    dates[dates.len().saturating_sub(last)..]
+    dates[skip..]
         .par_iter()
-        .map(|&d| {
+        .zip(flows.get(skip..).unwrap_or_default())
+        .map(|(&d, flow)| {
             let s = snapshot(timeline, sprints, d, report_date);
             WeekFigures {
                 week: iso_week_label(d),
                 as_of: d,
                 health: s.health,
                 delivery: s.delivery,
+                flow: flow.clone(),
                 backlog: s.backlog,
                 collaboration: s.collaboration,
             }
@@ -151,7 +165,9 @@ mod tests {
         let p = project();
         let entries = crate::metrics::sprint_entries(&p, date("2026-10-20"));
         let t = Timeline::new(&p);
-        let w = weeks(&t, &entries, date("2026-10-20"), usize::MAX);
+        let dates = all_week_dates(&t, date("2026-10-20"));
+        let flows = crate::metrics::flow::Flow::new(&p).history(&dates, date("2026-10-20"));
+        let w = weeks(&t, &entries, &flows, date("2026-10-20"), usize::MAX);
         // S1 starts Monday 2026-09-07 (W37); D = Tuesday 2026-10-20 (W43): 7 weeks
         let labels: Vec<&str> = w.iter().map(|w| w.week.as_str()).collect();
         assert_eq!(

@@ -19,6 +19,7 @@ pub mod backlog;
 pub mod checkins;
 pub mod collaboration;
 pub mod delivery;
+pub mod flow;
 pub mod history;
 pub mod json;
 pub mod scores;
@@ -45,6 +46,7 @@ pub use backlog::BacklogFigures;
 pub use checkins::{CheckinEntry, CheckinRound};
 pub use collaboration::CollaborationFigures;
 pub use delivery::DeliveryFigures;
+pub use flow::{FlowFigures, FlowRows};
 pub use history::{WeekFigures, iso_week_label};
 pub use json::{ActionEntry, NoteEntry, to_json, to_public_json};
 pub use scores::{Health, IndicatorScore, PracticeScore, Status, Unscored};
@@ -72,6 +74,11 @@ pub struct Report {
     pub health: Health,
     /// Delivery figures as of D.
     pub delivery: DeliveryFigures,
+    /// Flow and forecast as of D (shown, never scored).
+    pub flow: FlowFigures,
+    /// What the flow figures counted, for the pages that explain them.
+    #[serde(skip)]
+    pub flow_rows: FlowRows,
     /// Backlog health as of D; `None` when there is no backlog data as of D.
     pub backlog: Option<BacklogFigures>,
     /// Collaboration figures in W.
@@ -176,7 +183,8 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
     let project = timeline.project;
     let all_sprints = sprint_entries(project, report_date);
     let now = snapshot(timeline, &all_sprints, report_date, report_date);
-    let weeks = history::weeks(timeline, &all_sprints, report_date, weeks);
+    let (flow, flow_rows, flows) = flow_history(timeline, report_date);
+    let weeks = history::weeks(timeline, &all_sprints, &flows, report_date, weeks);
     let notes = json::note_entries(project, report_date);
     let actions = json::action_entries(&now.tracked);
     let week_dates: Vec<Date> = weeks.iter().map(|w| w.as_of).collect();
@@ -198,6 +206,8 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
         window: Window::of(project, report_date),
         health: now.health,
         delivery: now.delivery,
+        flow,
+        flow_rows,
         backlog: now.backlog,
         collaboration: now.collaboration,
         inputs: now.inputs,
@@ -214,4 +224,20 @@ pub fn compute_weeks(timeline: &Timeline<'_>, report_date: Date, weeks: usize) -
         checkin_rounds: checkins::rounds(project, report_date),
         tracked: now.tracked,
     }
+}
+
+/// The flow figures as of `report_date` with the rows they count, and those
+/// of every week of the history (each forecast's track record needs every
+/// earlier week's forecast, however few weeks the report shows).
+fn flow_history(timeline: &Timeline<'_>, report_date: Date) -> (FlowFigures, FlowRows, Vec<FlowFigures>) {
+    let flow = flow::Flow::new(timeline.project);
+    let dates = history::all_week_dates(timeline, report_date);
+    let flows = flow.history(&dates, report_date);
+    let mut rows = flow.rows(report_date, report_date);
+    // The last week's D_w is the report date: the same figures.
+    let earlier = dates.iter().position(|d| *d >= report_date).unwrap_or(dates.len());
+    rows.calibration = flow.calibrate(&dates[..earlier], &flows[..earlier.min(flows.len())], report_date);
+    rows.weekly = flow.weekly(&dates);
+    let figures = FlowFigures::of(&rows);
+    (figures, rows, flows)
 }

@@ -17,6 +17,25 @@ fn set(list: &[&str]) -> BTreeSet<String> {
 }
 
 const DELIVERY: &[&str] = &["velocity", "say_do_rolling", "goal_success_rate"];
+/// docs/figures.md "Flow and forecast as of D", in the table's order.
+const FLOW: &[&str] = &[
+    "finished_items",
+    "throughput_per_week",
+    "cycle_time_p50",
+    "cycle_time_p85",
+    "cycle_time_p95",
+    "wip",
+    "wip_ages",
+    "aging_over_p85",
+    "ready_items",
+    "forecast_ready_p50",
+    "forecast_ready_p85",
+    "forecast_ready_p95",
+    "forecast_sprint_p50",
+    "forecast_sprint_p85",
+    "forecast_sprint_p95",
+    "forecast_calibration",
+];
 const BACKLOG: &[&str] = &[
     "open_items",
     "ready_points",
@@ -93,6 +112,10 @@ fn check_health(h: &Value) {
     }
 }
 
+fn weeks_len(v: &Value) -> usize {
+    v["weeks"].as_array().map_or(0, Vec::len)
+}
+
 #[test]
 fn json_has_exactly_the_metrics_md_keys() {
     let report = compute(&project(), d());
@@ -107,6 +130,7 @@ fn json_has_exactly_the_metrics_md_keys() {
         "window",
         "health",
         "delivery",
+        "flow",
         "backlog",
         "collaboration",
         "sprints",
@@ -133,6 +157,12 @@ fn json_has_exactly_the_metrics_md_keys() {
     assert_eq!(v["window"], window);
     check_health(&v["health"]);
     assert_eq!(keys(&v["delivery"]), set(DELIVERY));
+    assert_eq!(keys(&v["flow"]), set(FLOW));
+    // each flow key once in the whole file (weeks aside), and no flow figure under delivery
+    for key in FLOW {
+        let top = text.matches(&format!("\"{key}\"")).count();
+        assert_eq!(top, weeks_len(&v) + 1, "{key} appears once in flow and once per week");
+    }
     assert_eq!(keys(&v["backlog"]), set(BACKLOG));
     assert_eq!(keys(&v["collaboration"]), set(COLLABORATION));
     let sprints = v["sprints"].as_array().cloned().unwrap_or_default();
@@ -142,8 +172,9 @@ fn json_has_exactly_the_metrics_md_keys() {
     let weeks = v["weeks"].as_array().cloned().unwrap_or_default();
     assert_eq!(weeks.len(), 7);
     for w in &weeks {
-        let expected = ["week", "as_of", "health", "delivery", "backlog", "collaboration"];
+        let expected = ["week", "as_of", "health", "delivery", "flow", "backlog", "collaboration"];
         assert_eq!(keys(w), set(&expected));
+        assert_eq!(keys(&w["flow"]), set(FLOW));
         check_health(&w["health"]);
         assert_eq!(keys(&w["collaboration"]), set(COLLABORATION));
     }
@@ -169,8 +200,12 @@ fn json_key_order_follows_metrics_md() {
     for p in ["backlog", "communication", "support", "accountability", "compromise"] {
         pos = at(&format!("\"{p}\": {{"), pos).unwrap_or_else(|| panic!("{p} out of order"));
     }
-    for key in ["\"delivery\"", "\"backlog\"", "\"collaboration\"", "\"sprints\"", "\"weeks\""] {
+    for key in ["\"delivery\"", "\"flow\"", "\"backlog\"", "\"collaboration\"", "\"sprints\"", "\"weeks\""] {
         pos = at(key, pos).unwrap_or_else(|| panic!("{key} out of order"));
+    }
+    let mut pos = at("\"flow\"", 0).unwrap_or_default();
+    for key in FLOW {
+        pos = at(&format!("\"{key}\""), pos).unwrap_or_else(|| panic!("{key} out of order"));
     }
     assert!(at("\"notes\"", pos).is_some());
     // nulls and unrounded floats

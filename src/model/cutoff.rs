@@ -5,8 +5,8 @@ use super::{Backlog, Date, Note, Project};
 
 impl Project {
     /// Leaves out notes dated after `date`, sprints not yet started on it,
-    /// backlog snapshots dated after it, backlog items created after it and
-    /// check-ins dated after it.
+    /// sprint items' `started` dates after it, backlog snapshots dated after
+    /// it, backlog items created after it and check-ins dated after it.
     /// Gives the notes left out, by date then path (the furthest last).
     pub fn leave_out_after(&mut self, date: Date) -> Vec<Note> {
         let (kept, later): (Vec<Note>, Vec<Note>) =
@@ -14,6 +14,10 @@ impl Project {
         self.notes = kept;
         self.sprints.retain(|s| s.start <= date);
         self.checkins.list.retain(|c| c.date <= date);
+        // Work begun after the report date has not begun yet (docs/data.md).
+        for item in self.sprints.iter_mut().flat_map(|s| &mut s.items) {
+            item.started = item.started.filter(|s| *s <= date);
+        }
         match &mut self.backlog {
             Backlog::Absent => {}
             Backlog::Current(snapshot) => snapshot.items.retain(|i| i.created <= date),

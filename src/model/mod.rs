@@ -50,6 +50,8 @@ pub struct Settings {
     pub window_days: u32,
     /// How many sprints velocity is averaged over.
     pub velocity_window: u32,
+    /// How far back cycle time, throughput and the forecast look, in days.
+    pub flow_window_days: u32,
     /// Days without a touch after which a backlog item is stale.
     pub stale_days: u32,
     /// A share or median over fewer rows than this is shown but not scored
@@ -73,6 +75,7 @@ impl Default for Settings {
             date_order: None,
             window_days: 28,
             velocity_window: 3,
+            flow_window_days: 84,
             stale_days: 90,
             min_evidence: 3,
             thresholds: BTreeMap::new(),
@@ -307,6 +310,10 @@ pub struct SprintItem {
     pub removed: Option<Date>,
     /// Completion date for done items.
     pub done: Option<Date>,
+    /// The day work on it began (`<= done`): cycle time, work in progress
+    /// and age (docs/figures.md, "Flow and forecast"). An item listed in
+    /// several sprints started on the earliest of its records' dates.
+    pub started: Option<Date>,
 }
 
 /// Something that blocked the team.

@@ -38,7 +38,13 @@ impl Window {
     /// no earlier than the first sprint's start, so a new team's first weeks
     /// are not judged on days before the team existed (docs/figures.md).
     pub fn of(project: &Project, date: Date) -> Window {
-        let w = Window::ending(date, project.settings.window_days);
+        Window::of_length(project, date, project.settings.window_days)
+    }
+
+    /// A `days`-day window of the project ending on `date`, starting no
+    /// earlier than the first sprint's start (the flow window F too).
+    pub fn of_length(project: &Project, date: Date, days: u32) -> Window {
+        let w = Window::ending(date, days);
         match project.sprints.iter().map(|s| s.start).min() {
             Some(first) if first > w.from && first <= date => {
                 let days = u32::try_from(days_between(date, first) + 1).unwrap_or(w.days);

@@ -1,7 +1,7 @@
 //! Inline SVG charts made at build time, without JavaScript.
 //!
 //! [`trend`] is the small weekly health trend (drawn by a template
-//! component). [`bar_chart`] and [`line_chart`] return a `<figure>`:
+//! component). [`bar_chart`], [`line_chart`] and [`dot_chart`] return a `<figure>`:
 //! the `<svg>` and an HTML legend. Every chart here
 //!
 //! - is `role="img"` with a `<title>` and a `<desc>` (the page adds a data
@@ -18,6 +18,7 @@
 
 mod bar;
 mod line;
+mod scatter;
 mod spark;
 mod table;
 pub mod trend;
@@ -28,6 +29,7 @@ use serde::Serialize;
 
 pub(crate) use bar::{Mark, Overlay, bar_chart, bar_chart_with};
 pub(crate) use line::{Guide, XMark, line_chart, line_chart_marked};
+pub(crate) use scatter::{Dot, DotNames, RefLine, dot_chart};
 pub(crate) use spark::sparkline;
 pub(crate) use table::DataTable;
 

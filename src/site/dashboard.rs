@@ -31,6 +31,8 @@ pub struct DashboardView {
     pub backlog: Vec<FactView>,
     /// Committed against completed points by sprint, with the rolling velocity.
     pub velocity_chart: Option<super::charts::ChartHtml>,
+    /// The forecast of the ready work and the planning lines (`flow/components.html`).
+    pub flow: super::flow::FlowCardView,
     /// `Collaboration figures cover the 28 days from … to ….`
     pub window: String,
     /// On a public site: when the pair last checked in (never what they rated).
@@ -158,6 +160,7 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
             delivery: delivery(report),
             backlog: backlog(report),
             velocity_chart: super::sprints::velocity_chart(&report.sprints, "dashboard-velocity"),
+            flow: super::flow::card(input),
             window,
             checkins_public: super::checkins::public_line(input),
         },

@@ -31,6 +31,7 @@ mod dashboard;
 mod decisions;
 mod explain;
 mod feed;
+mod flow;
 pub(crate) use crate::format;
 pub mod markdown;
 mod notes;
@@ -224,6 +225,7 @@ pub fn render_into<S: Sink>(
     pages.add_all(weeks::pages(&input))?;
     pages.add(sprints::index(&input))?;
     pages.add_all(sprints::pages(&input))?;
+    pages.add(flow::index(&input))?;
     pages.add(backlog::index(&input))?;
     pages.add(actions::index(&input))?;
     pages.add(decisions::index(&input))?;

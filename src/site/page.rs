@@ -38,6 +38,8 @@ pub enum Section {
     Weeks,
     /// `sprints/index.html`.
     Sprints,
+    /// `flow/index.html`.
+    Flow,
     /// `backlog/index.html`.
     Backlog,
     /// `actions/index.html`.
@@ -52,11 +54,12 @@ pub enum Section {
 
 impl Section {
     /// The navigation, in order.
-    pub const NAV: [Section; 8] = [
+    pub const NAV: [Section; 9] = [
         Section::Dashboard,
         Section::Summary,
         Section::Weeks,
         Section::Sprints,
+        Section::Flow,
         Section::Backlog,
         Section::Actions,
         Section::Decisions,
@@ -70,6 +73,7 @@ impl Section {
             Section::Summary => ("summary", "Summary", paths::SUMMARY),
             Section::Weeks => ("weeks", "Weeks", paths::WEEKS),
             Section::Sprints => ("sprints", "Sprints", paths::SPRINTS),
+            Section::Flow => ("flow", "Flow", paths::FLOW),
             Section::Backlog => ("backlog", "Backlog", paths::BACKLOG),
             Section::Actions => ("actions", "Actions", paths::ACTIONS),
             Section::Decisions => ("decisions", "Decisions", paths::DECISIONS),

@@ -24,6 +24,8 @@ pub const SUMMARY_MARKDOWN: &str = "summary.md";
 pub const WEEKS: &str = "weeks/index.html";
 /// Every sprint.
 pub const SPRINTS: &str = "sprints/index.html";
+/// How work flows: cycle time, throughput, work in progress, the forecast.
+pub const FLOW: &str = "flow/index.html";
 /// The backlog.
 pub const BACKLOG: &str = "backlog/index.html";
 /// Every action item.
@@ -57,6 +59,8 @@ pub struct SiteUrls {
     pub weeks: &'static str,
     /// [`SPRINTS`].
     pub sprints: &'static str,
+    /// [`FLOW`].
+    pub flow: &'static str,
     /// [`BACKLOG`].
     pub backlog: &'static str,
     /// [`ACTIONS`].
@@ -78,6 +82,7 @@ pub const URLS: SiteUrls = SiteUrls {
     summary_markdown: SUMMARY_MARKDOWN,
     weeks: WEEKS,
     sprints: SPRINTS,
+    flow: FLOW,
     backlog: BACKLOG,
     actions: ACTIONS,
     decisions: DECISIONS,

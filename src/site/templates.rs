@@ -41,6 +41,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("weeks/week.html", include_str!("../../templates/weeks/week.html")),
     ("sprints/index.html", include_str!("../../templates/sprints/index.html")),
     ("sprints/sprint.html", include_str!("../../templates/sprints/sprint.html")),
+    ("flow/index.html", include_str!("../../templates/flow/index.html")),
+    ("flow/components.html", include_str!("../../templates/flow/components.html")),
     ("backlog/index.html", include_str!("../../templates/backlog/index.html")),
     ("actions/index.html", include_str!("../../templates/actions/index.html")),
     ("decisions/index.html", include_str!("../../templates/decisions/index.html")),

@@ -39,6 +39,7 @@ fn renders_every_page_of_the_cli_layout() {
             "backlog/index.html",
             "decisions/index.html",
             "feed.xml",
+            "flow/index.html",
             "index.html",
             "metrics.json",
             "notes/2026-09-28-retro/index.html",
@@ -54,7 +55,7 @@ fn renders_every_page_of_the_cli_layout() {
             "weeks/index.html",
         ]
     );
-    assert_eq!(site.page_count(), 15);
+    assert_eq!(site.page_count(), 16);
     assert!(site.files[".nojekyll"].is_empty());
     assert!(text(&site, "assets/style.css").contains("prefers-color-scheme: dark"));
 }
@@ -294,7 +295,7 @@ fn no_notes_still_gives_a_friendly_index() {
     let index = text(&site, "notes/index.html");
     assert!(index.contains("No meeting notes yet."), "{index}");
     // Every other page still renders: only the three note pages are gone.
-    assert_eq!(site.page_count(), 12);
+    assert_eq!(site.page_count(), 13);
 }
 
 #[test]

@@ -41,6 +41,7 @@ fn item(id: &str, status: ItemStatus, added: Option<Date>, removed: Option<Date>
         added,
         removed,
         done: None,
+        started: None,
     }
 }
 

@@ -20,6 +20,7 @@ fn item(created: Date, resolved: Option<Date>, category: Category) -> ItemRecord
         created,
         updated: None,
         resolved,
+        started: None,
         assignee_username: None,
         assignee_name: None,
         assignee_account: None,
@@ -108,4 +109,24 @@ fn successive_imports_date_what_the_export_does_not() {
 fn wont_do_inside_the_sprint_is_a_removal() {
     let p = placed(&item(date(2026, 2, 1), Some(date(2026, 3, 6)), Category::Dropped)).unwrap();
     assert_eq!((p.status, p.removed), (Status::Removed, Some(date(2026, 3, 6))));
+}
+
+#[test]
+fn started_is_written_where_work_had_begun_by_the_sprints_end() {
+    let cfg = ImportSettings::default();
+    let mut it = item(date(2026, 2, 20), Some(date(2026, 3, 10)), Category::Done);
+    it.started = Some(date(2026, 3, 4));
+    let placed = place("P-1", &it, "S1", SPAN, &cfg).unwrap();
+    assert_eq!((placed.started, placed.done), (Some(date(2026, 3, 4)), Some(date(2026, 3, 10))));
+    // begun after the sprint ended: this sprint's record does not say it had started
+    it.resolved = None;
+    it.category = Category::InProgress;
+    it.started = Some(date(2026, 3, 16));
+    assert_eq!(place("P-1", &it, "S1", SPAN, &cfg).unwrap().started, None);
+    // a first move to In Progress after the resolution (reopened): no start before the finish
+    it.category = Category::Done;
+    it.resolved = Some(date(2026, 3, 5));
+    it.started = Some(date(2026, 3, 9));
+    let placed = place("P-1", &it, "S1", SPAN, &cfg).unwrap();
+    assert_eq!((placed.done, placed.started), (Some(date(2026, 3, 5)), None));
 }

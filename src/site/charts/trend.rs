@@ -147,6 +147,7 @@ mod tests {
             as_of: Date::constant(2026, 10, 18),
             health,
             delivery: DeliveryFigures { velocity: None, say_do_rolling: None, goal_success_rate: None },
+            flow: Default::default(),
             backlog: None,
             collaboration: empty_collaboration(),
         }

@@ -23,6 +23,7 @@ pub fn item(id: &str, points: Option<f64>, status: ItemStatus, added: Option<Dat
         added,
         removed: (status == ItemStatus::Removed).then(|| date("2026-10-08")),
         done: (status == ItemStatus::Done).then(|| date("2026-10-14")),
+        started: None,
     }
 }
 

@@ -36,6 +36,8 @@ pub struct SprintPageView {
     /// `2 done items (5 points) have no done date and are counted on the
     /// last day`, when some have none.
     pub burnup_note: Option<String>,
+    /// How many more items it finishes by its end, while it runs.
+    pub forecast: Option<String>,
     /// Items: committed, added mid-sprint, removed.
     pub groups: Vec<ItemGroupView>,
     /// Impediments, in the order recorded.
@@ -82,7 +84,7 @@ pub struct ItemRowView {
     pub status: &'static str,
     /// `5`, or `unestimated`.
     pub points: String,
-    /// `Added`, `Removed`, `Done` with their dates, in that order.
+    /// `Added`, `Started`, `Removed`, `Done` with their dates, in that order.
     pub dates: Vec<DatedView>,
 }
 
@@ -248,6 +250,7 @@ fn view(
         figures: figures(input, sprint, entry, later.as_deref()),
         burnup: super::burnup::chart(entry, input.report_date),
         burnup_note: super::burnup::undated(entry),
+        forecast: crate::site::flow::sprint_forecast(input, &sprint.id, &sprint.name),
         groups: vec![
             group("committed", "Committed at planning", "Nothing was committed at planning.", committed),
             group("added", "Added mid-sprint", "Nothing was added after the sprint started.", added),
@@ -303,10 +306,13 @@ fn item_row(sprint: &Sprint, item: &SprintItem, date: crate::model::Date, anchor
         ("not-done", "Not done")
     };
     // Only what has happened by the report date.
-    let dates = [("Added", item.added), ("Removed", item.removed), ("Done", item.done)]
-        .into_iter()
-        .filter_map(|(label, d)| d.filter(|d| *d <= date).map(|d| DatedView { label, date: format::date(d) }))
-        .collect();
+    let dates =
+        [("Added", item.added), ("Started", item.started), ("Removed", item.removed), ("Done", item.done)]
+            .into_iter()
+            .filter_map(|(label, d)| {
+                d.filter(|d| *d <= date).map(|d| DatedView { label, date: format::date(d) })
+            })
+            .collect();
     ItemRowView {
         anchor,
         id: item.id.clone(),
