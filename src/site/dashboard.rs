@@ -2,6 +2,7 @@
 //! "needs attention" list, the five practice cards with the indicators
 //! behind each score, and the delivery and backlog headline figures.
 
+pub mod first;
 pub mod trends;
 pub mod words;
 
@@ -21,8 +22,15 @@ use words::StatusView;
 pub struct DashboardView {
     /// The health score, its change and trend.
     pub health: HealthView,
-    /// What needs attention, most severe first.
+    /// The headline: the status and the practices at risk or to watch, by name.
+    pub headline: first::HeadlineView,
+    /// The five practices on the first screen.
+    pub tiles: Vec<first::TileView>,
+    /// What needs attention most, on the first screen: the
+    /// [`ATTENTION_TOP`] most severe.
     pub attention: Vec<AttentionView>,
+    /// The rest, after the practices.
+    pub attention_more: Vec<AttentionView>,
     /// The five practices.
     pub practices: Vec<PracticeView>,
     /// Velocity, say/do, goal success.
@@ -137,8 +145,9 @@ fn fact(label: &str, value: String) -> FactView {
 pub fn index(input: &Input<'_>) -> Page<DashboardView> {
     let report = input.report;
     let explainer = Explainer::new(input);
-    let attention =
+    let mut attention: Vec<AttentionView> =
         input.analysis.attention.iter().map(|a| attention::view(a, input.paths, input.public)).collect();
+    let attention_more = attention.split_off(attention.len().min(ATTENTION_TOP));
     let window = format!(
         "Meeting and action-item figures cover the {} days from {} to {}.",
         report.window.days,
@@ -152,7 +161,10 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
         section: Section::Dashboard,
         view: DashboardView {
             health: health(report),
+            headline: first::headline(&report.health),
+            tiles: first::tiles(input),
             attention,
+            attention_more,
             practices: {
                 let tiles = super::checkins::tiles(input);
                 report.health.practices.iter().map(|p| practice(input, &explainer, p, &tiles)).collect()
@@ -166,6 +178,10 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
         },
     }
 }
+
+/// How many "needs attention" items the first screen shows; the rest follow
+/// the practices' details.
+const ATTENTION_TOP: usize = 3;
 
 fn health(report: &Report) -> HealthView {
     HealthView {
