@@ -260,6 +260,40 @@ impl Indicator {
     pub fn formula(self, formula: &Formula<'_>) -> String {
         (self.definition().formula)(formula)
     }
+
+    /// What a share is a share of, so that no percentage stands alone:
+    /// `4 of the last 6 assessed sprint goals`, `3 of 12 open backlog items`,
+    /// `64 of 74 points committed at planning in the last 3 sprints`. `None`
+    /// for figures that are not shares.
+    pub fn basis(self, inputs: &IndicatorInputs) -> Option<String> {
+        let words = self.definition().rows;
+        let rows = inputs.rows.len();
+        let sprints: std::collections::BTreeSet<&str> = inputs
+            .rows
+            .iter()
+            .filter_map(|r| match &r.source {
+                Source::Sprint { sprint } | Source::SprintItem { sprint, .. } => Some(sprint.as_str()),
+                _ => None,
+            })
+            .collect();
+        match inputs.rule {
+            Rule::Share if rows > 1 && sprints.len() == rows => Some(format!(
+                "{} of the last {}",
+                inputs.counted(),
+                format::count(rows, words.one, words.many)
+            )),
+            Rule::Share => {
+                Some(format!("{} of {}", inputs.counted(), format::count(rows, words.one, words.many)))
+            }
+            Rule::PointsShare => Some(format!(
+                "{} of {} committed at planning in the last {}",
+                format::decimal(inputs.numerator),
+                format::points(inputs.denominator),
+                format::count(sprints.len(), "sprint", "sprints"),
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// The roles an indicator needs, each held by exactly one member

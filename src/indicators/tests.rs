@@ -1,5 +1,6 @@
 //! The table is consistent: unique keys, usable curves, one sentence each,
 //! every practice scored, and docs/figures.md names every indicator.
+#![allow(clippy::expect_used)]
 
 use super::*;
 
@@ -86,4 +87,49 @@ fn every_key_finds_its_indicator_and_each_definition_is_its_own() {
         assert_eq!(others, 1, "{}", i.key());
     }
     assert_eq!(Indicator::from_key("say_do"), None);
+}
+
+#[test]
+fn a_share_says_what_it_is_a_share_of() {
+    let d = crate::model::Date::constant(2026, 10, 30);
+    let sprint =
+        |id: &str, counted| InputRow::new(Source::Sprint { sprint: id.to_string() }, d, counted, None);
+    let goals = IndicatorInputs::share(vec![
+        sprint("s1", false),
+        sprint("s2", true),
+        sprint("s3", true),
+        sprint("s4", false),
+        sprint("s5", true),
+        sprint("s6", true),
+    ])
+    .expect("rows");
+    assert_eq!(
+        Indicator::GoalSuccessRate.basis(&goals).as_deref(),
+        Some("4 of the last 6 assessed sprint goals")
+    );
+    let one = IndicatorInputs::share(vec![sprint("s1", true)]).expect("a row");
+    assert_eq!(Indicator::GoalSuccessRate.basis(&one).as_deref(), Some("1 of 1 assessed sprint goal"));
+
+    let item = |s: &str, i: &str, done, points| {
+        InputRow::new(Source::SprintItem { sprint: s.into(), item: i.into() }, d, done, Some(points))
+    };
+    // 5 + 3 of 5 + 3 + 8 + 2 points, over two sprints.
+    let rows = vec![
+        item("s1", "a", true, 5.0),
+        item("s1", "b", false, 8.0),
+        item("s2", "c", true, 3.0),
+        item("s2", "d", false, 2.0),
+    ];
+    let say_do = IndicatorInputs::new(Rule::PointsShare, 8.0, 18.0, rows);
+    assert_eq!(
+        Indicator::SayDoRolling.basis(&say_do).as_deref(),
+        Some("8 of 18 points committed at planning in the last 2 sprints")
+    );
+
+    let backlog = |i: &str, stale| InputRow::new(Source::BacklogItem { item: i.into() }, d, stale, None);
+    let stale = IndicatorInputs::share(vec![backlog("a", true), backlog("b", false), backlog("c", false)])
+        .expect("rows");
+    assert_eq!(Indicator::StaleShare.basis(&stale).as_deref(), Some("1 of 3 open backlog items"));
+    let gap = IndicatorInputs::new(Rule::LargestGap, 9.0, 28.0, Vec::new());
+    assert_eq!(Indicator::MaxGapDays.basis(&gap), None, "not a share");
 }

@@ -129,7 +129,12 @@ pub fn index(input: &Input<'_>) -> Page<BacklogView> {
                 file: s.path.clone(),
                 undated: s.date.is_none(),
             }),
-            figures: input.report.backlog.as_ref().map(figures::backlog).unwrap_or_default(),
+            figures: input
+                .report
+                .backlog
+                .as_ref()
+                .map(|b| figures::backlog(b, Some(&input.report.inputs)))
+                .unwrap_or_default(),
             flags,
             stale_days,
             open_count: format::count(open.len(), "item", "items"),

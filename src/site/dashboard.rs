@@ -14,6 +14,7 @@ use super::attention::{self, AttentionView};
 use super::explain::{ExplainView, Explainer};
 use super::format;
 use super::page::{Page, Section};
+use super::weeks::figures;
 use crate::metrics::{PracticeScore, Report, Status, WeekFigures};
 use words::StatusView;
 
@@ -112,6 +113,8 @@ pub struct IndicatorView {
     pub name: &'static str,
     /// The figure for people: `9%`, `6 days`, `4.0 a week`, `no data`.
     pub figure: String,
+    /// What a share is a share of: `4 of the last 6 assessed sprint goals`.
+    pub basis: Option<String>,
     /// The score: `81`, or `no data`.
     pub score: String,
     /// `score 81`, or why there is none: `Not scored: too little data to score (1 of 1)`.
@@ -236,6 +239,10 @@ fn practice(
             key: i.indicator.key(),
             name: i.indicator.label(),
             figure: i.indicator.format(i.figure),
+            basis: i
+                .figure
+                .and(input.report.inputs.get(i.indicator))
+                .and_then(|inputs| i.indicator.basis(inputs)),
             score: format::score(i.score),
             score_text: match (i.score, &i.unscored) {
                 (Some(s), _) => format!("score {}", format::score_points(s)),
@@ -303,11 +310,11 @@ fn related(report: &Report, practice: Practice) -> Vec<FactView> {
 
 fn delivery(report: &Report) -> Vec<FactView> {
     let d = &report.delivery;
-    let or_none = |v: Option<String>| v.unwrap_or_else(|| "no data".to_string());
+    let share = |i: Indicator, v| figures::with_basis(i, v, Some(&report.inputs));
     vec![
-        fact("Velocity", or_none(d.velocity.map(|v| format!("{} a sprint", words::points(v))))),
-        fact(Indicator::SayDoRolling.label(), or_none(d.say_do_rolling.map(words::percent))),
-        fact(Indicator::GoalSuccessRate.label(), or_none(d.goal_success_rate.map(words::percent))),
+        fact("Velocity", figures::velocity(d.velocity)),
+        fact(Indicator::SayDoRolling.label(), share(Indicator::SayDoRolling, d.say_do_rolling)),
+        fact(Indicator::GoalSuccessRate.label(), share(Indicator::GoalSuccessRate, d.goal_success_rate)),
     ]
 }
 
@@ -321,7 +328,10 @@ fn backlog(report: &Report) -> Vec<FactView> {
     vec![
         fact("Open items", b.open_items.to_string()),
         fact(Indicator::ReadinessSprints.label(), ready),
-        fact(Indicator::StaleShare.label(), or_none(b.stale_share.map(words::percent))),
+        fact(
+            Indicator::StaleShare.label(),
+            figures::with_basis(Indicator::StaleShare, b.stale_share, Some(&report.inputs)),
+        ),
         fact("Median age", or_none(b.median_age_days.map(words::days))),
     ]
 }

@@ -123,7 +123,7 @@ pub fn index(input: &Input<'_>) -> Page<SprintsIndexView> {
         section: Section::Sprints,
         view: SprintsIndexView {
             summary,
-            delivery: figures::delivery(&input.report.delivery),
+            delivery: figures::delivery(&input.report.delivery, Some(&input.report.inputs)),
             velocity_chart: velocity_chart(sprints, "velocity-chart"),
             say_do_label: SAY_DO,
             say_do_chart: say_do_chart(sprints),

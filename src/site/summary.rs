@@ -303,13 +303,18 @@ fn delivery(project: &Project, report: &Report) -> String {
     };
     let mut parts =
         vec![format!("Velocity {} a sprint over the last {}", words::points(velocity), sprints_word(window))];
-    if let Some(say_do) = d.say_do_rolling {
-        let name = words::lower_first(Indicator::SayDoRolling.label());
-        parts.push(format!("{} of {name}", words::percent(say_do)));
-    }
-    if let Some(goals) = d.goal_success_rate {
-        let name = words::lower_first(Indicator::GoalSuccessRate.label());
-        parts.push(format!("{} of recent {name}", words::percent(goals)));
+    // `87% of committed work delivered (64 of 74 points …)`: a share says
+    // what it is a share of, or a reader compares it with the wrong sprints.
+    for (indicator, share) in
+        [(Indicator::SayDoRolling, d.say_do_rolling), (Indicator::GoalSuccessRate, d.goal_success_rate)]
+    {
+        let Some(share) = share else { continue };
+        let name = words::lower_first(indicator.label());
+        let basis = report.inputs.get(indicator).and_then(|i| indicator.basis(i));
+        parts.push(match basis {
+            Some(basis) => format!("{} of {name} ({basis})", words::percent(share)),
+            None => format!("{} of {name}", words::percent(share)),
+        });
     }
     format!("{}.", parts.join("; "))
 }

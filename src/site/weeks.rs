@@ -4,7 +4,7 @@
 
 pub(crate) mod figures;
 
-use crate::indicators::{Indicator, Practice};
+use crate::indicators::{Indicator, Inputs, Practice};
 use serde::Serialize;
 
 use super::Input;
@@ -180,32 +180,34 @@ pub fn pages<'a>(input: &'a Input<'a>) -> impl ParallelIterator<Item = Page<Week
         move |w: &WeekFigures| LinkView { label: w.week.clone(), url: Some(input.paths.week_url(&w.week)) };
     // Each week's explanations are collected here, on every core, as its
     // page is rendered.
-    weeks.par_iter().enumerate().map(move |(i, w)| Page {
-        path: input.paths.week_url(&w.week),
-        template: "weeks/week.html",
-        title: format!("Week {}", w.week),
-        section: Section::Weeks,
-        view: WeekPageView {
-            previous: i.checked_sub(1).and_then(|j| weeks.get(j)).map(link),
-            next: weeks.get(i + 1).map(link),
-            trend: trend::of(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
-            practices: explained(input, &timeline, &explainer, w),
-            ..page_view(input, w)
-        },
+    weeks.par_iter().enumerate().map(move |(i, w)| {
+        // Weeks keep no copy of what they counted: the timeline is asked
+        // again, the same reading that gave the week its figures.
+        let inputs = inputs_as_of(&timeline, &input.report.sprints, w.as_of, input.report_date);
+        Page {
+            path: input.paths.week_url(&w.week),
+            template: "weeks/week.html",
+            title: format!("Week {}", w.week),
+            section: Section::Weeks,
+            view: WeekPageView {
+                previous: i.checked_sub(1).and_then(|j| weeks.get(j)).map(link),
+                next: weeks.get(i + 1).map(link),
+                trend: trend::of(weeks.get(i.saturating_sub(TREND_WEEKS - 1)..=i).unwrap_or(&[])),
+                practices: explained(input, &explainer, w, &inputs),
+                ..page_view(input, w, &inputs)
+            },
+        }
     })
 }
 
 /// The practices of week `w`, each indicator with its explanation from the
-/// inputs as of the week's date ([`inputs_as_of`], the same reading that
-/// gave the week its figures).
+/// inputs as of the week's date.
 fn explained(
     input: &Input<'_>,
-    timeline: &Timeline<'_>,
     explainer: &Explainer<'_>,
     w: &WeekFigures,
+    inputs: &Inputs,
 ) -> Vec<figures::PracticeView> {
-    // Weeks keep no copy of what they counted: the timeline is asked again.
-    let inputs = inputs_as_of(timeline, &input.report.sprints, w.as_of, input.report_date);
     let mut practices = figures::practices(&w.health, &Window::of(input.project, w.as_of));
     for (view, scored) in practices.iter_mut().zip(&w.health.practices) {
         view.explain = scored
@@ -220,7 +222,7 @@ fn explained(
 /// How many weeks a week page's health trend shows.
 const TREND_WEEKS: usize = 8;
 
-fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
+fn page_view(input: &Input<'_>, w: &WeekFigures, inputs: &Inputs) -> WeekPageView {
     let (monday, sunday) = (monday_of(w.as_of), sunday_of(w.as_of));
     let window = Window::of(input.project, w.as_of);
     WeekPageView {
@@ -237,9 +239,9 @@ fn page_view(input: &Input<'_>, w: &WeekFigures) -> WeekPageView {
         health: figures::score(w.health.score, w.health.status),
         trend: None,
         practices: figures::practices(&w.health, &window),
-        delivery: figures::delivery(&w.delivery),
-        backlog: w.backlog.as_ref().map(figures::backlog),
-        collaboration: figures::collaboration(&w.collaboration),
+        delivery: figures::delivery(&w.delivery, Some(inputs)),
+        backlog: w.backlog.as_ref().map(|b| figures::backlog(b, Some(inputs))),
+        collaboration: figures::collaboration(&w.collaboration, Some(inputs)),
         previous: None,
         next: None,
         checkins: super::checkins::week(input, &w.week),

@@ -58,7 +58,7 @@ fn stale_and_bare_ready_items_are_flagged() {
     assert_eq!(page.view.stale_days, 90);
     // the same rule as backlog health: 1 stale of 5 open
     let stale = page.view.figures.iter().find(|f| f.label == "Stale items").unwrap();
-    assert_eq!(stale.value, "20%");
+    assert_eq!(stale.value, "20% (1 of 5 open backlog items)");
 }
 
 #[test]

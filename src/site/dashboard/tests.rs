@@ -90,9 +90,20 @@ fn the_sample_dashboard_shows_score_change_trend_and_figures() {
     let compromise = v.practices.iter().find(|p| p.key == "compromise").unwrap();
     assert!(compromise.related.contains(&FactView { label: "Compromises".into(), value: "4".into() }));
     let delivery: Vec<&str> = v.delivery.iter().map(|f| f.value.as_str()).collect();
-    assert_eq!(delivery, ["24.6 points a sprint", "87%", "66%"]);
+    // Every share says what it is a share of: 67 / 77 = 87%, 4 / 6 = 66%.
+    assert_eq!(
+        delivery,
+        [
+            "24.6 points a sprint",
+            "87% (67 of 77 points committed at planning in the last 3 sprints)",
+            "66% (4 of the last 6 assessed sprint goals)"
+        ]
+    );
     let backlog: Vec<&str> = v.backlog.iter().map(|f| f.value.as_str()).collect();
-    assert_eq!(backlog, ["32", "41 points (1.6 sprints)", "9%", "40.5 days"]);
+    assert_eq!(backlog, ["32", "41 points (1.6 sprints)", "9% (3 of 32 open backlog items)", "40.5 days"]);
+    let goals =
+        v.practices.iter().flat_map(|p| &p.indicators).find(|i| i.key == "goal_success_rate").unwrap();
+    assert_eq!(goals.basis.as_deref(), Some("4 of the last 6 assessed sprint goals"));
     assert_eq!(v.attention.len(), 3);
     assert_eq!(v.attention[0].url.as_deref(), Some("sprints/s22/index.html"));
 }

@@ -33,8 +33,9 @@ fn the_sample_summary_says_status_change_and_what_improved() {
     assert_eq!(s.more_attention, 0);
     assert_eq!(
         s.delivery,
-        "Velocity 24.6 points a sprint over the last 3 sprints; 87% of committed work delivered; \
-         66% of recent sprint goals met."
+        "Velocity 24.6 points a sprint over the last 3 sprints; 87% of committed work delivered (67 of 77 \
+         points committed at planning in the last 3 sprints); 66% of sprint goals met (4 of the last 6 \
+         assessed sprint goals)."
     );
 }
 
