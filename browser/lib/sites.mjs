@@ -9,7 +9,9 @@
 // - every fixture folder under tests/fixtures/ that holds a team.yaml and is
 //   valid: under tests/fixtures/check/ that is a case whose expected.txt says
 //   `# exit: 0` (the others are meant to fail); elsewhere, any such folder.
-//   These are built without --base-url, as a team without tandem.yaml would.
+//   These are built without --base-url, as a team without tandem.yaml would,
+//   and checked in two modes (light at 1280 px, dark at 390 px) where the
+//   sample sites get all four.
 //   tests/fixtures/import/ holds tracker exports, not data folders: tests/import.rs
 //   imports and builds those.
 
@@ -17,13 +19,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** `[{ name, data, args, withBaseUrl }]` for the repository at `repo`. */
+/**
+ * `[{ name, data, args, withBaseUrl, sample }]` for the repository at `repo`;
+ * `sample` sites are checked in every mode, fixtures in two.
+ */
 export function sitesToBuild(repo) {
   const sample = path.join(repo, 'sample-data');
   const sites = [
-    { name: 'sample', data: sample, args: [], withBaseUrl: true },
-    { name: 'sample-early', data: sample, args: ['--as-of', '2026-08-30'], withBaseUrl: true },
-    { name: 'sample-public', data: sample, args: ['--public'], withBaseUrl: true },
+    { name: 'sample', data: sample, args: [], withBaseUrl: true, sample: true },
+    { name: 'sample-early', data: sample, args: ['--as-of', '2026-08-30'], withBaseUrl: true, sample: true },
+    { name: 'sample-public', data: sample, args: ['--public'], withBaseUrl: true, sample: true },
   ];
   const fixtures = path.join(repo, 'tests', 'fixtures');
   for (const dir of findTeamFolders(fixtures)) {
@@ -31,7 +36,7 @@ export function sitesToBuild(repo) {
     const expected = readExpected(path.join(dir, 'expected.txt'));
     if (expected && expected.exit !== 0) continue;
     const name = path.relative(fixtures, dir).split(path.sep).join('/');
-    sites.push({ name, data: dir, args: expected?.args ?? [], withBaseUrl: false });
+    sites.push({ name, data: dir, args: expected?.args ?? [], withBaseUrl: false, sample: false });
   }
   return sites;
 }
