@@ -21,7 +21,9 @@ use words::StatusView;
 pub struct DashboardView {
     /// The health score, its change and trend.
     pub health: HealthView,
-    /// What needs attention, most severe first.
+    /// What needs attention, one entry per kind, most severe first: the
+    /// whole list. The first screen shows the first
+    /// [`attention::FIRST_SCREEN`] ([`AttentionView`] documents each entry).
     pub attention: Vec<AttentionView>,
     /// The five practices.
     pub practices: Vec<PracticeView>,
@@ -135,8 +137,8 @@ fn fact(label: &str, value: String) -> FactView {
 pub fn index(input: &Input<'_>) -> Page<DashboardView> {
     let report = input.report;
     let explainer = Explainer::new(input);
-    let attention =
-        input.analysis.attention.iter().map(|a| attention::view(a, input.paths, input.public)).collect();
+    let attention = attention::Words::new(input.project, input.paths, input.report_date, input.public)
+        .views(&input.analysis.attention);
     let window = format!(
         "Meeting and action-item figures cover the {} days from {} to {}.",
         report.window.days,
