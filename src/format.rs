@@ -229,7 +229,8 @@ pub fn without_handles(team: &Team, text: &str) -> String {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
         let tail = &from[1..];
-        let len = tail.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))).unwrap_or(tail.len());
+        let len =
+            tail.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))).unwrap_or(tail.len());
         let handle = tail[..len].trim_end_matches(['.', '-']);
         let after_word = before.chars().next_back().is_some_and(|c| c.is_alphanumeric());
         let scope = tail[handle.len()..].starts_with('/');
@@ -321,7 +322,8 @@ mod tests {
         use crate::testkit::member;
         let mut dana = member("dana", "Dana Kowalski", Role::Developer);
         dana.aliases = vec!["DK".into()];
-        let team = Team { name: "T".into(), members: vec![dana, member("bob", "Bob Okafor", Role::ScrumMaster)] };
+        let team =
+            Team { name: "T".into(), members: vec![dana, member("bob", "Bob Okafor", Role::ScrumMaster)] };
         let cases = [
             ("ask @dk and @Bob.", "ask Dana Kowalski and Bob Okafor."),
             ("@dana: fix it", "Dana Kowalski: fix it"),

@@ -160,7 +160,10 @@ fn slack_block(v: &Value, i: usize) -> Check {
             if elements.is_empty() || elements.len() > 10 {
                 return Err(format!("{what}.elements has {} items (1 to 10)", elements.len()));
             }
-            elements.iter().enumerate().try_for_each(|(j, e)| slack_text(e, 3000, false, &format!("{what}.elements[{j}]")))
+            elements
+                .iter()
+                .enumerate()
+                .try_for_each(|(j, e)| slack_text(e, 3000, false, &format!("{what}.elements[{j}]")))
         }
         other => Err(format!("{what}: a {other} block is not one tandem writes")),
     }
@@ -182,14 +185,23 @@ fn card_element(v: &Value, what: &str) -> Check {
     let o = object(v, what)?;
     match string(o, "type", what)? {
         "TextBlock" => {
-            only(o, &["type", "text", "wrap", "size", "weight", "isSubtle", "separator", "spacing", "color"], what)?;
+            only(
+                o,
+                &["type", "text", "wrap", "size", "weight", "isSubtle", "separator", "spacing", "color"],
+                what,
+            )?;
             string(o, "text", what)?;
             optional_bool(o, "wrap", what)?;
             optional_bool(o, "isSubtle", what)?;
             optional_bool(o, "separator", what)?;
             optional_one_of(o, "size", &["Default", "Small", "Medium", "Large", "ExtraLarge"], what)?;
             optional_one_of(o, "weight", &["Default", "Lighter", "Bolder"], what)?;
-            optional_one_of(o, "spacing", &["Default", "None", "Small", "Medium", "Large", "ExtraLarge", "Padding"], what)
+            optional_one_of(
+                o,
+                "spacing",
+                &["Default", "None", "Small", "Medium", "Large", "ExtraLarge", "Padding"],
+                what,
+            )
         }
         "FactSet" => {
             only(o, &["type", "facts", "separator", "spacing"], what)?;
@@ -296,7 +308,10 @@ fn slack_is_a_block_kit_message_with_the_headline_practices_attention_and_link()
         assert!(line.starts_with(&format!("*{name}*\n")), "{line}");
         assert!(line.contains("Healthy") && line.contains("since 2026-W46"), "{line}");
     }
-    assert!(text.contains("*Hold each other accountable*\n● 83 Healthy, up 4 points since 2026-W46"), "{text}");
+    assert!(
+        text.contains("*Hold each other accountable*\n● 83 Healthy, up 4 points since 2026-W46"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "• *Important*: <https://example.github.io/phoenix-health/actions/#group-overdue|1 action item 3 days overdue>"
@@ -351,7 +366,8 @@ fn without_a_base_url_the_message_says_so_and_links_nothing() {
     common::copy_dir(&repo().join("sample-data"), &data);
     let settings = data.join("tandem.yaml");
     let text = std::fs::read_to_string(&settings).unwrap_or_default();
-    let without: String = text.lines().filter(|l| !l.starts_with("base_url:")).map(|l| format!("{l}\n")).collect();
+    let without: String =
+        text.lines().filter(|l| !l.starts_with("base_url:")).map(|l| format!("{l}\n")).collect();
     std::fs::write(&settings, without).unwrap_or_else(|e| panic!("{e}"));
     for format in ["slack", "teams"] {
         let run = common::tandem(&["summary", "data", "--format", format], tmp.path());
@@ -386,9 +402,7 @@ fn the_shape_checks_can_fail() {
     broken["type"] = "AdaptiveCard".into();
     assert!(teams_message(&broken).is_err(), "the wrapper must be a message");
     let mut broken = good.clone();
-    broken["attachments"][0]["content"]["body"][4]["facts"][0]
-        .as_object_mut()
-        .map(|f| f.remove("value"));
+    broken["attachments"][0]["content"]["body"][4]["facts"][0].as_object_mut().map(|f| f.remove("value"));
     assert!(teams_message(&broken).is_err(), "a fact without a value");
     let mut broken = good;
     broken["attachments"][0]["content"]["actions"][0]["type"] = "Action.Submit".into();

@@ -344,7 +344,9 @@ fn passages(text: &str) -> Vec<String> {
         }
         None => text.to_string(),
     };
-    for block in ["<li", "</li>", "<p", "</p>", "<tr", "</tr>", "<h1", "<h2", "<h3", "<br", "<entry", "<summary"] {
+    for block in
+        ["<li", "</li>", "<p", "</p>", "<tr", "</tr>", "<h1", "<h2", "<h3", "<br", "<entry", "<summary"]
+    {
         marked = marked.replace(block, &format!("¶{block}"));
     }
     for list in ["\n- ", "\n  • ", "\n• ", "\n\n", "\n#"] {
@@ -413,8 +415,10 @@ fn no_public_summary_format_names_anyone_beside_an_overdue_item() {
     // The report date, and mid-September when six action items were late.
     for as_of in ["2026-11-20", "2026-09-15"] {
         for format in ["markdown", "text", "json", "slack", "teams"] {
-            let run =
-                common::tandem(&["summary", "sample-data", "--public", "--format", format, "--as-of", as_of], root);
+            let run = common::tandem(
+                &["summary", "sample-data", "--public", "--format", format, "--as-of", as_of],
+                root,
+            );
             assert!(run.success(), "{}", run.stderr);
             assert!(run.stdout.contains("overdue"), "{format} {as_of}: {}", run.stdout);
             outputs.insert(format!("{format} {as_of}"), run.stdout);

@@ -619,9 +619,11 @@ fn the_init_workflow_posts_the_summary_after_deploying_only_with_a_webhook_secre
     let posted = deploy.steps.iter().position(|s| s.name == post.name);
     assert!(deployed.is_some() && deployed < posted, "posted before deploying");
     // The one step that posts; no other step of either job touches the webhook.
-    let mentions = workflow.jobs.values().flat_map(|j| &j.steps).filter(|s| {
-        s.run.as_deref().is_some_and(|r| r.contains("TANDEM_WEBHOOK_URL"))
-    });
+    let mentions = workflow
+        .jobs
+        .values()
+        .flat_map(|j| &j.steps)
+        .filter(|s| s.run.as_deref().is_some_and(|r| r.contains("TANDEM_WEBHOOK_URL")));
     assert_eq!(mentions.count(), 1);
 }
 
@@ -660,8 +662,10 @@ fn the_chat_steps_post_tandem_s_message_to_the_webhook_with_curl() {
     common::copy_dir(&root().join("sample-data"), &dir);
     let tandem_dir = Path::new(env!("CARGO_BIN_EXE_tandem")).parent().unwrap_or(root()).to_path_buf();
     let bin = fake_webhook_curl(tmp.path());
-    let path_var = format!("{}:{}:{}", bin.display(), tandem_dir.display(), std::env::var("PATH").unwrap_or_default());
-    let files = ["github-output", "curl-args", "curl-body"].map(|f| tmp.path().join(f).to_string_lossy().to_string());
+    let path_var =
+        format!("{}:{}:{}", bin.display(), tandem_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let files =
+        ["github-output", "curl-args", "curl-body"].map(|f| tmp.path().join(f).to_string_lossy().to_string());
 
     for chat in ["slack", "teams"] {
         let _ = fs::remove_file(&files[0]);
@@ -673,7 +677,8 @@ fn the_chat_steps_post_tandem_s_message_to_the_webhook_with_curl() {
         ];
         let made = run_script(&BASH_DEFAULT, script(step(&workflow.jobs["build"], "chat")), &dir, &env);
         assert!(made.status.success(), "{}", text(&made));
-        let message = output_value(&read(Path::new(&files[0])), "message").unwrap_or_else(|| panic!("no output"));
+        let message =
+            output_value(&read(Path::new(&files[0])), "message").unwrap_or_else(|| panic!("no output"));
         let expected = common::tandem(
             &["summary", ".", "--format", chat, "--base-url", "https://acme.github.io/team-health/"],
             &dir,
@@ -698,7 +703,8 @@ fn the_chat_steps_post_tandem_s_message_to_the_webhook_with_curl() {
         assert!(args.windows(2).any(|w| w == ["--data-binary", "@-"]) && args.contains(&"-fsS"), "{args:?}");
         let body: serde_json::Value =
             serde_json::from_str(&read(Path::new(&files[2]))).unwrap_or_else(|e| panic!("{chat}: {e}"));
-        let sent: serde_json::Value = serde_json::from_str(&expected.stdout).unwrap_or_else(|e| panic!("{e}"));
+        let sent: serde_json::Value =
+            serde_json::from_str(&expected.stdout).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(body, sent, "{chat}");
 
         // A webhook that refuses the message fails the step, so the run shows it.

@@ -73,8 +73,11 @@ pub fn decisions_by_meeting<'a>(
     kinds
         .into_iter()
         .map(|(kind, count, compromises, items)| {
-            let meetings =
-                format!("{} {}", format::count(count, "decision", "decisions"), format::at_meetings(kind, count));
+            let meetings = format!(
+                "{} {}",
+                format::count(count, "decision", "decisions"),
+                format::at_meetings(kind, count)
+            );
             let tag = match (count, compromises) {
                 (_, 0) => String::new(),
                 (1, _) => "; a compromise".to_string(),
@@ -143,7 +146,8 @@ pub struct ActionMonth {
 pub fn actions(tracked: &[TrackedAction], date: Date) -> ActionCounts {
     let overdue: Vec<&TrackedAction> = tracked.iter().filter(|a| a.overdue_at(date)).collect();
     let done = tracked.iter().filter(|a| a.done_by(date)).count();
-    let open: Vec<&TrackedAction> = tracked.iter().filter(|a| !a.overdue_at(date) && !a.done_by(date)).collect();
+    let open: Vec<&TrackedAction> =
+        tracked.iter().filter(|a| !a.overdue_at(date) && !a.done_by(date)).collect();
     let oldest = overdue.iter().filter_map(|a| a.due).min().map(|due| days_between(date, due));
     let undated = open.iter().filter(|a| a.due.is_none()).count();
     let states = vec![

@@ -377,7 +377,9 @@ fn a_public_site_has_no_note_pages_and_no_note_text() {
     // compromises; action items counted by state and month, with no owner.
     let decisions = text(&public, "decisions/index.html");
     assert!(
-        decisions.contains("1 decision at a sprint planning; a compromise. <span class=\"meta\">Items: <code>PHX-101</code>"),
+        decisions.contains(
+            "1 decision at a sprint planning; a compromise. <span class=\"meta\">Items: <code>PHX-101</code>"
+        ),
         "{decisions}"
     );
     assert!(!decisions.contains("Decision taken at"), "{decisions}");

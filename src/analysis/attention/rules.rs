@@ -40,8 +40,7 @@ pub(super) fn open_impediments(project: &Project, date: Date) -> Option<Group> {
         }
     }
     let oldest = items.iter().map(|i| i.since).min()?;
-    let headline =
-        Headline::OpenImpediments { count: items.len(), oldest_days: days_between(date, oldest) };
+    let headline = Headline::OpenImpediments { count: items.len(), oldest_days: days_between(date, oldest) };
     let mut group = Group::of(headline, None, items, Severity::Important);
     // The oldest one's page: the sprint it blocks.
     group.target = group.items.iter().min_by_key(|i| i.since).and_then(|i| i.target.clone());
@@ -122,8 +121,12 @@ pub(super) fn missed_events(project: &Project, notes: &[&Note], window: &Window)
         if items.is_empty() {
             continue;
         }
-        let headline =
-            Headline::MissedEvents { role, missed: items.len(), events: events.len(), window_days: window.days };
+        let headline = Headline::MissedEvents {
+            role,
+            missed: items.len(),
+            events: events.len(),
+            window_days: window.days,
+        };
         found.push(Group::of(headline, Some(Target::Explain(indicator)), items, Severity::Important));
     }
     found
@@ -185,7 +188,9 @@ pub(super) fn stale_items(project: &Project, date: Date, report_date: Date) -> O
         .collect();
     // Oldest first, then by id: a stable order for items touched the same day.
     items.sort_by(|a, b| match (&a.subject, &b.subject) {
-        (Subject::StaleItem { id: x, .. }, Subject::StaleItem { id: y, .. }) => (a.since, x).cmp(&(b.since, y)),
+        (Subject::StaleItem { id: x, .. }, Subject::StaleItem { id: y, .. }) => {
+            (a.since, x).cmp(&(b.since, y))
+        }
         _ => a.since.cmp(&b.since),
     });
     let oldest = items.first()?.since;

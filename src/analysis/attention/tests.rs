@@ -2,11 +2,11 @@
 
 use super::*;
 use crate::analysis::{History, analyse};
+use crate::indicators::Indicator;
 use crate::model::{
     Backlog, BacklogItem, BacklogSnapshot, BacklogState, Decision, Impediment, ItemStatus, NoteKind,
     SprintItem,
 };
-use crate::indicators::Indicator;
 use crate::model::{Project, Role, Visibility};
 use crate::site::testdata::{REPORT_DATE, project};
 use crate::testkit::date;
@@ -70,7 +70,8 @@ fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
     assert_eq!(overdue.headline, Headline::OverdueActions { count: 1, oldest_days: 7 });
     assert_eq!(overdue.severity, Severity::Important);
     assert_eq!(overdue.target, Some(Target::OverdueActions));
-    let Subject::Action { text, owners, due, late_days, raised, meeting, private, .. } = &overdue.items[0].subject
+    let Subject::Action { text, owners, due, late_days, raised, meeting, private, .. } =
+        &overdue.items[0].subject
     else {
         panic!("{:?}", overdue.items[0])
     };
@@ -90,7 +91,11 @@ fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
         assert_eq!(missed.target, Some(Target::Explain(indicator)));
         assert_eq!(
             missed.items[0].subject,
-            Subject::Event { date: date("2026-09-28"), title: "Sprint 20 retro".into(), kind: NoteKind::Retro }
+            Subject::Event {
+                date: date("2026-09-28"),
+                title: "Sprint 20 retro".into(),
+                kind: NoteKind::Retro
+            }
         );
         assert_eq!(missed.items[0].target, Some(Target::Note("notes/2026-09-28-retro.md".into())));
     }
@@ -139,7 +144,9 @@ fn open_impediments_are_counted_with_the_oldest_and_resolved_ones_are_not() {
         .items
         .iter()
         .map(|i| match &i.subject {
-            Subject::Impediment { title, open_days, owner, .. } => (title.as_str(), *open_days, owner.as_deref()),
+            Subject::Impediment { title, open_days, owner, .. } => {
+                (title.as_str(), *open_days, owner.as_deref())
+            }
             other => panic!("{other:?}"),
         })
         .collect();
@@ -174,7 +181,10 @@ fn scope_changes_without_a_decision_are_one_group_across_sprints() {
         })
         .collect();
     assert_eq!(ids, [("PHX-102", false), ("PHX-103", true)]);
-    assert_eq!(changes.items[0].target, Some(Target::SprintItem { sprint: "S21".into(), item: "PHX-102".into() }));
+    assert_eq!(
+        changes.items[0].target,
+        Some(Target::SprintItem { sprint: "S21".into(), item: "PHX-102".into() })
+    );
 
     // a decision within two days, even in a private note, settles it
     p.sprints[0].items.truncate(2);

@@ -32,13 +32,24 @@ fn one_entry_per_kind_with_its_count_linked_to_its_evidence() {
         lines,
         [
             ("overdue-actions", "important", "1 action item 7 days overdue"),
-            ("without-product-owner", "important", "1 of 2 sprint events without the product owner in the last 26 days"),
-            ("without-scrum-master", "important", "1 of 2 sprint events without the scrum master in the last 26 days"),
+            (
+                "without-product-owner",
+                "important",
+                "1 of 2 sprint events without the product owner in the last 26 days"
+            ),
+            (
+                "without-scrum-master",
+                "important",
+                "1 of 2 sprint events without the scrum master in the last 26 days"
+            ),
         ]
     );
     assert_eq!(v[0].url.as_deref(), Some("actions/index.html#group-overdue"));
     // Owners by display name, never the raw handle the note wrote.
-    assert_eq!(labels(&v[0]), ["“Split PHX-101 Bob Okafor due 2026-10-09”: Bob Okafor, due Fri 9 Oct, 7 days overdue"]);
+    assert_eq!(
+        labels(&v[0]),
+        ["“Split PHX-101 Bob Okafor due 2026-10-09”: Bob Okafor, due Fri 9 Oct, 7 days overdue"]
+    );
     assert_eq!(v[0].details[0].url.as_deref(), Some("actions/index.html#action-2"));
     assert_eq!(v[1].url.as_deref(), Some("index.html#how-po_event_attendance"));
     assert_eq!(labels(&v[1]), ["Mon 28 Sep: Sprint 20 retro"]);
@@ -49,8 +60,12 @@ fn one_entry_per_kind_with_its_count_linked_to_its_evidence() {
 #[test]
 fn a_public_site_names_nobody_and_quotes_no_note() {
     let mut p = started_earlier();
-    p.sprints[0].impediments =
-        vec![Impediment { title: "Vault down".into(), raised: date("2026-10-01"), resolved: None, owner: Some("alice".into()) }];
+    p.sprints[0].impediments = vec![Impediment {
+        title: "Vault down".into(),
+        raised: date("2026-10-01"),
+        resolved: None,
+        owner: Some("alice".into()),
+    }];
     let team = views(&p, false);
     assert_eq!(team[0].text, "1 impediment open for 15 days");
     assert_eq!(labels(&team[0]), ["Vault down (Sprint 21): Alice Chen, open for 15 days"]);
@@ -130,7 +145,10 @@ fn headlines_say_one_and_many_and_never_a_name() {
             Headline::StaleItems { count: 4, oldest_days: 120, stale_days: 90 },
             "4 backlog items untouched for more than 90 days, oldest 120 days",
         ),
-        (Headline::UnrecordedEvents { count: 1, window_days: 28 }, "1 sprint event with no meeting notes in the last 28 days"),
+        (
+            Headline::UnrecordedEvents { count: 1, window_days: 28 },
+            "1 sprint event with no meeting notes in the last 28 days",
+        ),
         (
             Headline::LowReadiness { ready_points: 8.0, velocity: 20.0 },
             "Less than one sprint of ready work: 8 points ready against a velocity of 20 points a sprint",

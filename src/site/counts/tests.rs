@@ -43,7 +43,12 @@ fn decisions_are_counted_by_meeting_with_their_items() {
     let mut sync = decided("s.md", "2026-10-09", NoteKind::Sync, &[(&["PHX-9"], true)]);
     sync.visibility = Visibility::Private;
     let notes = [
-        decided("r2.md", "2026-10-16", NoteKind::Review, &[(&["PHX-140"], false), (&["PHX-141", "PHX-140"], true)]),
+        decided(
+            "r2.md",
+            "2026-10-16",
+            NoteKind::Review,
+            &[(&["PHX-140"], false), (&["PHX-141", "PHX-140"], true)],
+        ),
         sync,
         decided("r1.md", "2026-10-02", NoteKind::Review, &[(&[], false)]),
         decided("p.md", "2026-09-28", NoteKind::Planning, &[(&["A", "B", "C", "D", "E", "F", "G"], false)]),

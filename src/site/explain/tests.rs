@@ -175,8 +175,15 @@ fn a_public_site_counts_action_items_and_decisions_by_month_instead_of_listing_t
     let input = Input::new(&project, &analysis, &paths, true);
     let explainer = Explainer::new(&input);
     let view = |indicator: Indicator| {
-        let scored = input.report.health.practices.iter().flat_map(|p| &p.indicators).find(|i| i.indicator == indicator);
-        explainer.explain(scored.unwrap(), input.report.inputs.get(indicator), date)
+        let scored = input
+            .report
+            .health
+            .practices
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .find(|i| i.indicator == indicator);
+        let scored = scored.unwrap_or_else(|| panic!("{indicator:?} is scored"));
+        explainer.explain(scored, input.report.inputs.get(indicator), date)
     };
     let on_time = view(Indicator::OnTimeRate);
     let rows: Vec<(&str, &str, bool)> =
@@ -184,11 +191,18 @@ fn a_public_site_counts_action_items_and_decisions_by_month_instead_of_listing_t
     // 12 of 14 done on time (the formula says so): the same 14, by month.
     assert_eq!(
         rows,
-        [("4 action items", "October 2026", true), ("8 action items", "November 2026", true), ("2 action items", "November 2026", false)]
+        [
+            ("4 action items", "October 2026", true),
+            ("8 action items", "November 2026", true),
+            ("2 action items", "November 2026", false)
+        ]
     );
     assert!(on_time.rows.iter().all(|r| r.url.as_deref() == Some("actions/index.html")));
     let joint = view(Indicator::JointDecisionShare);
     assert!(!joint.rows.is_empty());
-    assert!(joint.rows.iter().all(|r| r.label.ends_with(" decision") || r.label.ends_with(" decisions")), "{joint:?}");
+    assert!(
+        joint.rows.iter().all(|r| r.label.ends_with(" decision") || r.label.ends_with(" decisions")),
+        "{joint:?}"
+    );
     assert!(!format!("{joint:?}{on_time:?}").contains("Decision taken at"));
 }

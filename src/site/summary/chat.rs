@@ -93,7 +93,9 @@ fn mrkdwn(text: &str) -> String {
 fn slack_link(label: &str, url: Option<&str>, base: Option<&str>) -> String {
     match (url, base) {
         // A `|` in the label would end the link's address part.
-        (Some(url), Some(base)) => format!("<{}|{}>", text::absolute(base, url), mrkdwn(label).replace('|', "∣")),
+        (Some(url), Some(base)) => {
+            format!("<{}|{}>", text::absolute(base, url), mrkdwn(label).replace('|', "∣"))
+        }
         _ => mrkdwn(label),
     }
 }
@@ -124,7 +126,9 @@ pub fn to_slack(s: &Summary, base_url: Option<&str>) -> serde_json::Result<Strin
             fields: s
                 .practices
                 .iter()
-                .map(|p| Text::Mrkdwn { text: format!("*{}*\n{}", mrkdwn(p.name), mrkdwn(&practice_value(p))) })
+                .map(|p| Text::Mrkdwn {
+                    text: format!("*{}*\n{}", mrkdwn(p.name), mrkdwn(&practice_value(p))),
+                })
                 .collect(),
         },
         Block::Divider,
@@ -235,7 +239,9 @@ fn heading(text: &str) -> Element {
 /// `[label](url)` (a card's TextBlock reads a little Markdown), or the label alone.
 fn teams_link(label: &str, url: Option<&str>, base: Option<&str>) -> String {
     match (url, base) {
-        (Some(url), Some(base)) => format!("[{}]({})", label.replace(['[', ']'], ""), text::absolute(base, url)),
+        (Some(url), Some(base)) => {
+            format!("[{}]({})", label.replace(['[', ']'], ""), text::absolute(base, url))
+        }
         _ => label.to_string(),
     }
 }
@@ -272,7 +278,11 @@ pub fn to_teams(s: &Summary, base_url: Option<&str>) -> serde_json::Result<Strin
     ];
     let (shown, more) = top(s);
     for a in shown {
-        body.push(block(format!("**{}**: {}", a.severity_label, teams_link(&a.text, a.url.as_deref(), base))));
+        body.push(block(format!(
+            "**{}**: {}",
+            a.severity_label,
+            teams_link(&a.text, a.url.as_deref(), base)
+        )));
     }
     if more > 0 {
         let label = format!("And {more} more on the dashboard.");

@@ -152,7 +152,8 @@ pub fn to_markdown(s: &Summary, base_url: Option<&str>) -> String {
         })
         .collect();
     let counts = s.decision_counts.iter();
-    decisions.extend(counts.map(|c| format!("{}.", md_link(&c.text, Some(crate::site::paths::DECISIONS), base))));
+    decisions
+        .extend(counts.map(|c| format!("{}.", md_link(&c.text, Some(crate::site::paths::DECISIONS), base))));
     decisions.extend(more(s.more_decisions, "decisions page", crate::site::paths::DECISIONS));
     md_section(&mut out, &format!("Key decisions, last {} days", s.window_days), &decisions, EMPTY.decisions);
     let _ = writeln!(out, "\n## Delivery\n\n{}", md(&s.delivery));
