@@ -118,7 +118,8 @@ pub struct SummaryArgs {
     pub base_url: Option<String>,
     #[command(flatten)]
     pub public: PublicArg,
-    /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for tools.
+    /// How to print the summary: markdown for a pull request or a chat, text for an e-mail, json for
+    /// tools, slack or teams for a webhook (a Block Kit message, an Adaptive Card).
     #[arg(long, value_enum, default_value_t = SummaryFormatArg::Markdown)]
     pub format: SummaryFormatArg,
 }
@@ -153,6 +154,8 @@ pub enum SummaryFormatArg {
     Markdown,
     Text,
     Json,
+    Slack,
+    Teams,
 }
 
 impl From<SummaryFormatArg> for summary::Format {
@@ -161,6 +164,8 @@ impl From<SummaryFormatArg> for summary::Format {
             SummaryFormatArg::Markdown => summary::Format::Markdown,
             SummaryFormatArg::Text => summary::Format::Text,
             SummaryFormatArg::Json => summary::Format::Json,
+            SummaryFormatArg::Slack => summary::Format::Slack,
+            SummaryFormatArg::Teams => summary::Format::Teams,
         }
     }
 }

@@ -163,6 +163,22 @@ pub fn the_meeting(k: NoteKind) -> &'static str {
     }
 }
 
+/// Meetings of a kind counted, inside a sentence: `at a sprint review`
+/// (`n` is 1), `at sprint reviews`.
+pub fn at_meetings(k: NoteKind, n: usize) -> String {
+    let (one, many) = match k {
+        NoteKind::Planning => ("a sprint planning", "sprint plannings"),
+        NoteKind::Review => ("a sprint review", "sprint reviews"),
+        NoteKind::Retro => ("a retrospective", "retrospectives"),
+        NoteKind::Refinement => ("a backlog refinement", "backlog refinements"),
+        NoteKind::Sync => ("a PO and SM sync", "PO and SM syncs"),
+        NoteKind::Standup => ("a daily stand-up", "daily stand-ups"),
+        NoteKind::Stakeholder => ("a stakeholder meeting", "stakeholder meetings"),
+        NoteKind::Other => ("a meeting", "other meetings"),
+    };
+    format!("at {}", if n == 1 { one } else { many })
+}
+
 /// What a public site (`--public`) says for a decision: `Decision taken at
 /// the sprint planning`.
 pub fn public_decision(k: NoteKind) -> String {
@@ -200,6 +216,43 @@ pub fn owners(team: &Team, ids: &[String], guests: &[String]) -> Vec<String> {
     let mut all = names(team, ids);
     all.extend(guests.iter().cloned());
     all
+}
+
+/// `text` with every `@handle` of a member (by id or alias, any case) in
+/// their display name: `ask @DK` reads `ask Dana Kowalski`. Any other
+/// handle, an e-mail address (`bob@x.org`) and a package scope
+/// (`@scope/name`) are left as written.
+pub fn without_handles(team: &Team, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('@') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let tail = &from[1..];
+        let len =
+            tail.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))).unwrap_or(tail.len());
+        let handle = tail[..len].trim_end_matches(['.', '-']);
+        let after_word = before.chars().next_back().is_some_and(|c| c.is_alphanumeric());
+        let scope = tail[handle.len()..].starts_with('/');
+        if handle.is_empty() || after_word || scope {
+            out.push('@');
+            rest = tail;
+            continue;
+        }
+        let member = team.members.iter().find(|m| {
+            m.id.eq_ignore_ascii_case(handle) || m.aliases.iter().any(|a| a.eq_ignore_ascii_case(handle))
+        });
+        match member {
+            Some(m) => out.push_str(&m.name),
+            None => {
+                out.push('@');
+                out.push_str(handle);
+            }
+        }
+        rest = &tail[handle.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `Alice`, `Alice and Bob`, `Alice, Bob and Carol`.
@@ -262,6 +315,33 @@ pub fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn member_handles_read_as_display_names() {
+        use crate::model::Role;
+        use crate::testkit::member;
+        let mut dana = member("dana", "Dana Kowalski", Role::Developer);
+        dana.aliases = vec!["DK".into()];
+        let team =
+            Team { name: "T".into(), members: vec![dana, member("bob", "Bob Okafor", Role::ScrumMaster)] };
+        let cases = [
+            ("ask @dk and @Bob.", "ask Dana Kowalski and Bob Okafor."),
+            ("@dana: fix it", "Dana Kowalski: fix it"),
+            ("mail bob@example.com, ping @jdoe", "mail bob@example.com, ping @jdoe"),
+            ("npm @bob/pkg, @ alone, @", "npm @bob/pkg, @ alone, @"),
+            ("café @DK—done", "café Dana Kowalski—done"),
+        ];
+        for (text, read) in cases {
+            assert_eq!(without_handles(&team, text), read, "{text}");
+        }
+    }
+
+    #[test]
+    fn meetings_counted_read_one_and_many() {
+        assert_eq!(at_meetings(NoteKind::Review, 1), "at a sprint review");
+        assert_eq!(at_meetings(NoteKind::Review, 3), "at sprint reviews");
+        assert_eq!(at_meetings(NoteKind::Sync, 2), "at PO and SM syncs");
+    }
 
     #[test]
     fn dates_in_every_form() {

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::Project;
 use crate::options::{Flags, Options};
 use crate::site::paths::SitePaths;
-use crate::site::summary::{build, site_title, to_markdown, to_text};
+use crate::site::summary::{build, site_title, to_markdown, to_slack, to_teams, to_text};
 
 /// How `tandem summary` prints the summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,6 +22,10 @@ pub enum Format {
     Text,
     /// JSON, for other tools.
     Json,
+    /// A Slack message (Block Kit JSON), for an incoming webhook.
+    Slack,
+    /// A Microsoft Teams message holding an Adaptive Card (JSON), for an incoming webhook.
+    Teams,
 }
 
 /// Why no summary was made.
@@ -73,5 +77,7 @@ pub fn render(project: &Project, options: &Options, format: Format) -> Result<St
         Format::Json => {
             serde_json::to_string_pretty(&summary).map(|json| json + "\n").map_err(SummaryError::Json)
         }
+        Format::Slack => to_slack(&summary, base_url).map_err(SummaryError::Json),
+        Format::Teams => to_teams(&summary, base_url).map_err(SummaryError::Json),
     }
 }

@@ -185,11 +185,17 @@ fn the_public_site_keeps_figures_goals_titles_dates_and_owners() {
         summary.contains("buyers can save a card and pay with it in one click") || summary.contains("goal")
     );
     assert!(page("sprints/s13/index.html").contains("buyers can save a card and pay with it in one click"));
+    // Action items and decisions are counted, not listed one anonymous line each.
     let actions = page("actions/index.html");
-    assert!(actions.contains("action item 1") && actions.contains("marco"), "{actions}");
+    assert!(actions.contains("<li id=group-overdue>1 overdue, oldest 3 days.</li>"), "actions page");
+    assert!(actions.contains("november 2026</th><td class=num>12</td>"), "actions page");
+    assert!(!actions.contains("action item 1<") && !actions.contains("grace holloway"), "actions page");
     assert!(actions.contains("this site is for stakeholders"));
     let decisions = page("decisions/index.html");
-    assert!(decisions.contains("decision taken at the sprint planning"), "{decisions}");
+    assert!(decisions.contains("2 decisions at po and sm syncs; 2 of them compromises."), "{decisions}");
+    assert!(!decisions.contains("decision taken at"), "{decisions}");
+    let summary_md = page("summary.md");
+    assert!(summary_md.contains("5 decisions at backlog refinements, about phx-183"), "{summary_md}");
     let notes = page("notes/index.html");
     assert!(notes.contains("sprint planning") && notes.contains("7 people"), "{notes}");
 }
@@ -305,4 +311,120 @@ fn public_takes_true_or_false_and_nothing_else() {
     let run = common::tandem(&["build", "--public", "sample-data", "-o", &out_arg], root);
     assert!(run.success(), "{}", run.stderr);
     assert_eq!(&common::texts(&out), public_site());
+}
+
+/// Every member's names as a reader may meet them: full name, each part of
+/// it, id and aliases, in lower case.
+fn member_names() -> Vec<String> {
+    let now = jiff::Timestamp::from_second(1_790_000_000).unwrap_or_else(|e| panic!("{e}"));
+    let checked = tandem::check(&sample(), &Default::default(), now);
+    let (project, _) = checked.project.unwrap_or_else(|| panic!("sample-data loads"));
+    let mut names = Vec::new();
+    for m in &project.team.members {
+        names.push(m.name.to_lowercase());
+        names.extend(m.name.split_whitespace().map(str::to_lowercase));
+        names.push(m.id.to_lowercase());
+        names.extend(m.aliases.iter().map(|a| a.to_lowercase()));
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The passages a reader takes as one (a list item, a paragraph, a table
+/// row, a line of a list in Markdown or text, a JSON string) of `text`.
+fn passages(text: &str) -> Vec<String> {
+    let json: Option<serde_json::Value> =
+        text.trim_start().starts_with(['{', '[']).then(|| serde_json::from_str(text).ok()).flatten();
+    let mut marked = match json {
+        Some(v) => {
+            let mut strings = Vec::new();
+            collect_strings(&v, &mut strings);
+            strings.join("¶")
+        }
+        None => text.to_string(),
+    };
+    for block in
+        ["<li", "</li>", "<p", "</p>", "<tr", "</tr>", "<h1", "<h2", "<h3", "<br", "<entry", "<summary"]
+    {
+        marked = marked.replace(block, &format!("¶{block}"));
+    }
+    for list in ["\n- ", "\n  • ", "\n• ", "\n\n", "\n#"] {
+        marked = marked.replace(list, "¶");
+    }
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in marked.chars() {
+        match c {
+            '<' if !in_tag => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    plain.split('¶').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()).collect()
+}
+
+fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
+        serde_json::Value::Object(fields) => fields.values().for_each(|f| collect_strings(f, out)),
+        _ => {}
+    }
+}
+
+/// Every `(file, passage)` of `files` where a member's name stands beside
+/// the word "overdue".
+fn names_beside_overdue(files: &BTreeMap<String, String>) -> Vec<(String, String)> {
+    let names = member_names();
+    let mut found = Vec::new();
+    for (path, text) in files {
+        for passage in passages(text).into_iter().filter(|p| p.contains("overdue")) {
+            let words: Vec<&str> =
+                passage.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+            let named = names.iter().any(|n| {
+                if n.contains(' ') { passage.contains(n.as_str()) } else { words.contains(&n.as_str()) }
+            });
+            if named {
+                found.push((path.clone(), passage));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_member_is_named_beside_an_overdue_item_on_any_public_page() {
+    let site = public_site();
+    let found = names_beside_overdue(site);
+    assert!(found.is_empty(), "{found:#?}");
+    // It can fire: the team's dashboard names who owns each late item.
+    let (out, _) = common::build_sample_site("public-overdue-control");
+    let team = names_beside_overdue(&common::texts(&out));
+    assert!(team.iter().any(|(p, _)| p == "index.html"), "{team:#?}");
+}
+
+#[test]
+fn no_public_summary_format_names_anyone_beside_an_overdue_item() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut outputs = BTreeMap::new();
+    // The report date, and mid-September when six action items were late.
+    for as_of in ["2026-11-20", "2026-09-15"] {
+        for format in ["markdown", "text", "json", "slack", "teams"] {
+            let run = common::tandem(
+                &["summary", "sample-data", "--public", "--format", format, "--as-of", as_of],
+                root,
+            );
+            assert!(run.success(), "{}", run.stderr);
+            assert!(run.stdout.contains("overdue"), "{format} {as_of}: {}", run.stdout);
+            outputs.insert(format!("{format} {as_of}"), run.stdout);
+        }
+    }
+    let found = names_beside_overdue(&outputs);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(leaks(&outputs).is_empty(), "{:?}", leaks(&outputs));
 }

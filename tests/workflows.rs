@@ -2,8 +2,9 @@
 //! `tandem init` writes. Each passes actionlint (those two tests are ignored by a plain
 //! `cargo test`; with `--include-ignored`, as `bash .ci/run` runs them, they fail without it),
 //! pins every action to a commit, and the shell steps that matter run here for real:
-//! the release packaging and checksums, the tag check, and the init workflow's install
-//! of a released binary (verified, refused on a bad checksum, skipped without a release).
+//! the release packaging and checksums, the tag check, the init workflow's install
+//! of a released binary (verified, refused on a bad checksum, skipped without a release),
+//! and its chat message, made by tandem and posted by curl after the deploy.
 
 mod common;
 
@@ -38,6 +39,10 @@ struct Job {
     #[serde(default)]
     permissions: BTreeMap<String, String>,
     #[serde(default)]
+    env: BTreeMap<String, String>,
+    #[serde(default)]
+    outputs: BTreeMap<String, String>,
+    #[serde(default)]
     strategy: Option<Strategy>,
     #[serde(default)]
     steps: Vec<Step>,
@@ -63,6 +68,8 @@ struct Step {
     condition: Option<String>,
     #[serde(default)]
     with: BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    env: BTreeMap<String, String>,
 }
 
 fn root() -> &'static Path {
@@ -581,4 +588,129 @@ fn the_init_workflow_builds_from_source_without_a_release_and_asks_for_the_repos
         "{}",
         text(&run.out)
     );
+}
+
+/// The init workflow's chat steps: the build job makes the message with tandem and
+/// hands it on as an output; the deploy job posts it with curl, after deploying, and
+/// only when the TANDEM_WEBHOOK_URL secret is set (read into the job's env, since a
+/// step's `if:` cannot read secrets).
+#[test]
+fn the_init_workflow_posts_the_summary_after_deploying_only_with_a_webhook_secret() {
+    let (_tmp, path) = init_workflow();
+    let workflow = parse(&path);
+    assert_eq!(workflow.env.get("TANDEM_CHAT").map(String::as_str), Some("slack"));
+    let build = &workflow.jobs["build"];
+    assert_eq!(build.outputs.get("chat").map(String::as_str), Some("${{ steps.chat.outputs.message }}"));
+    let chat = step(build, "chat");
+    assert!(script(chat).contains("tandem summary . --format \"$TANDEM_CHAT\" --base-url \"$BASE_URL\""));
+    let site = build.steps.iter().position(|s| s.name.as_deref() == Some("Build the site"));
+    let made = build.steps.iter().position(|s| s.id.as_deref() == Some("chat"));
+    assert!(site < made, "the message is made after the site: {site:?} {made:?}");
+
+    let deploy = &workflow.jobs["deploy"];
+    assert_eq!(
+        deploy.env.get("TANDEM_WEBHOOK_URL").map(String::as_str),
+        Some("${{ secrets.TANDEM_WEBHOOK_URL }}")
+    );
+    let post = step(deploy, "Post the summary to the team's chat");
+    assert_eq!(post.condition.as_deref(), Some("env.TANDEM_WEBHOOK_URL != ''"));
+    assert_eq!(post.env.get("MESSAGE").map(String::as_str), Some("${{ needs.build.outputs.chat }}"));
+    let deployed = deploy.steps.iter().position(|s| s.id.as_deref() == Some("deployment"));
+    let posted = deploy.steps.iter().position(|s| s.name == post.name);
+    assert!(deployed.is_some() && deployed < posted, "posted before deploying");
+    // The one step that posts; no other step of either job touches the webhook.
+    let mentions = workflow
+        .jobs
+        .values()
+        .flat_map(|j| &j.steps)
+        .filter(|s| s.run.as_deref().is_some_and(|r| r.contains("TANDEM_WEBHOOK_URL")));
+    assert_eq!(mentions.count(), 1);
+}
+
+/// A `curl` that records its arguments and what it was sent, and fails like
+/// curl -f (exit 22) when FAKE_CURL_FAIL is set.
+#[cfg(target_os = "linux")]
+fn fake_webhook_curl(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    fs::create_dir_all(&bin).unwrap_or_else(|e| panic!("{e}"));
+    let curl = bin.join("curl");
+    let script = r#"#!/bin/bash
+printf '%s\n' "$@" > "$FAKE_CURL_ARGS"
+cat > "$FAKE_CURL_BODY"
+if [ -n "$FAKE_CURL_FAIL" ]; then echo "curl: (22) The requested URL returned error: 400" >&2; exit 22; fi
+"#;
+    fs::write(&curl, script).unwrap_or_else(|e| panic!("{e}"));
+    fs::set_permissions(&curl, fs::Permissions::from_mode(0o755)).unwrap_or_else(|e| panic!("{e}"));
+    bin
+}
+
+/// The value of `name` in a `$GITHUB_OUTPUT` file written with `name<<DELIMITER`.
+fn output_value(file: &str, name: &str) -> Option<String> {
+    let mut lines = file.lines();
+    let delimiter = lines.by_ref().find_map(|l| l.strip_prefix(&format!("{name}<<")))?.to_string();
+    let value: Vec<&str> = lines.take_while(|l| *l != delimiter).collect();
+    Some(value.join("\n"))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_chat_steps_post_tandem_s_message_to_the_webhook_with_curl() {
+    let (tmp, path) = init_workflow();
+    let workflow = parse(&path);
+    let dir = tmp.path().join("checkout");
+    common::copy_dir(&root().join("sample-data"), &dir);
+    let tandem_dir = Path::new(env!("CARGO_BIN_EXE_tandem")).parent().unwrap_or(root()).to_path_buf();
+    let bin = fake_webhook_curl(tmp.path());
+    let path_var =
+        format!("{}:{}:{}", bin.display(), tandem_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let files =
+        ["github-output", "curl-args", "curl-body"].map(|f| tmp.path().join(f).to_string_lossy().to_string());
+
+    for chat in ["slack", "teams"] {
+        let _ = fs::remove_file(&files[0]);
+        let env = [
+            ("PATH", path_var.as_str()),
+            ("GITHUB_OUTPUT", files[0].as_str()),
+            ("TANDEM_CHAT", chat),
+            ("BASE_URL", "https://acme.github.io/team-health/"),
+        ];
+        let made = run_script(&BASH_DEFAULT, script(step(&workflow.jobs["build"], "chat")), &dir, &env);
+        assert!(made.status.success(), "{}", text(&made));
+        let message =
+            output_value(&read(Path::new(&files[0])), "message").unwrap_or_else(|| panic!("no output"));
+        let expected = common::tandem(
+            &["summary", ".", "--format", chat, "--base-url", "https://acme.github.io/team-health/"],
+            &dir,
+        );
+        assert_eq!(format!("{message}\n"), expected.stdout, "{chat}");
+
+        let post = script(step(&workflow.jobs["deploy"], "Post the summary to the team's chat"));
+        let hook = "https://hooks.example.com/services/T000/B000/XXXX";
+        let env = [
+            ("PATH", path_var.as_str()),
+            ("MESSAGE", message.as_str()),
+            ("TANDEM_WEBHOOK_URL", hook),
+            ("FAKE_CURL_ARGS", files[1].as_str()),
+            ("FAKE_CURL_BODY", files[2].as_str()),
+        ];
+        let posted = run_script(&BASH_DEFAULT, post, &dir, &env);
+        assert!(posted.status.success(), "{}", text(&posted));
+        let args = read(Path::new(&files[1]));
+        let args: Vec<&str> = args.lines().collect();
+        assert_eq!(args.last(), Some(&hook), "{args:?}");
+        assert!(args.windows(2).any(|w| w == ["-H", "Content-Type: application/json"]), "{args:?}");
+        assert!(args.windows(2).any(|w| w == ["--data-binary", "@-"]) && args.contains(&"-fsS"), "{args:?}");
+        let body: serde_json::Value =
+            serde_json::from_str(&read(Path::new(&files[2]))).unwrap_or_else(|e| panic!("{chat}: {e}"));
+        let sent: serde_json::Value =
+            serde_json::from_str(&expected.stdout).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(body, sent, "{chat}");
+
+        // A webhook that refuses the message fails the step, so the run shows it.
+        let mut failing = env.to_vec();
+        failing.push(("FAKE_CURL_FAIL", "1"));
+        let refused = run_script(&BASH_DEFAULT, post, &dir, &failing);
+        assert!(!refused.status.success(), "{}", text(&refused));
+    }
 }

@@ -14,7 +14,7 @@ pub mod summary;
 
 use crate::metrics::{self, Report, Timeline};
 use crate::model::{Date, Project};
-pub use attention::Attention;
+pub use attention::Group;
 use rayon::prelude::*;
 
 /// The report and what it means: everything the site renders.
@@ -22,10 +22,11 @@ use rayon::prelude::*;
 pub struct Analysis {
     /// Every figure, with the weekly history.
     pub report: Report,
-    /// What needs attention as of the report date, most severe first.
-    pub attention: Vec<Attention>,
+    /// What needs attention as of the report date, grouped by kind, most
+    /// severe first.
+    pub attention: Vec<Group>,
     /// What needed attention as of each week of `report.weeks`, in the same order.
-    pub weekly_attention: Vec<Vec<Attention>>,
+    pub weekly_attention: Vec<Vec<Group>>,
     /// Planning smells as of the report date.
     pub planning: planning::Planning,
 }

@@ -2,10 +2,11 @@
 //! report date, grouped overdue, open and done.
 //!
 //! Privacy is enforced here: an action first raised in a private note has
-//! no text in its view, and its note link names only the date. On a public
-//! site (`--public`) no action has its text: each is "Action item 3" (its
-//! number in `actions` of `metrics.json`), with owners and dates, from a
-//! note named by kind and date.
+//! no text in its view, and its note link names only the date. A public
+//! site (`--public`) lists no action item at all: it counts them by state
+//! and by the month they were raised ([`super::counts::actions`]), so no
+//! owner stands beside a late item and no list of "Action item 12" says
+//! nothing.
 
 use serde::Serialize;
 
@@ -31,6 +32,8 @@ pub struct ActionsView {
     pub chart: Option<ChartHtml>,
     /// A public site (`--public`): no action item's text is shown.
     pub public: bool,
+    /// On a public site, the counts that stand for the groups (which are then empty).
+    pub counts: Option<super::counts::ActionCounts>,
 }
 
 /// One group of action items.
@@ -106,13 +109,18 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
         section: Section::Actions,
         view: ActionsView {
             summary,
-            groups: vec![
-                group("overdue", "Overdue", "Nothing is overdue.", overdue),
-                group("open", "Open", "No open action items.", open),
-                group("done", "Done", "No action item has been done yet.", done),
-            ],
+            groups: if input.public {
+                Vec::new()
+            } else {
+                vec![
+                    group("overdue", "Overdue", "Nothing is overdue.", overdue),
+                    group("open", "Open", "No open action items.", open),
+                    group("done", "Done", "No action item has been done yet.", done),
+                ]
+            },
             chart: chart(&input.report.action_weeks),
             public: input.public,
+            counts: input.public.then(|| super::counts::actions(tracked, d)),
         },
     }
 }

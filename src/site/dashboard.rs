@@ -27,8 +27,9 @@ pub struct DashboardView {
     pub headline: first::HeadlineView,
     /// The five practices on the first screen.
     pub tiles: Vec<first::TileView>,
-    /// What needs attention most, on the first screen: the
-    /// [`ATTENTION_TOP`] most severe.
+    /// What needs attention most, one entry per kind, on the first screen:
+    /// the [`attention::FIRST_SCREEN`] most severe kinds ([`AttentionView`]
+    /// documents each entry).
     pub attention: Vec<AttentionView>,
     /// The rest, after the practices.
     pub attention_more: Vec<AttentionView>,
@@ -148,9 +149,9 @@ fn fact(label: &str, value: String) -> FactView {
 pub fn index(input: &Input<'_>) -> Page<DashboardView> {
     let report = input.report;
     let explainer = Explainer::new(input);
-    let mut attention: Vec<AttentionView> =
-        input.analysis.attention.iter().map(|a| attention::view(a, input.paths, input.public)).collect();
-    let attention_more = attention.split_off(attention.len().min(ATTENTION_TOP));
+    let mut attention = attention::Words::new(input.project, input.paths, input.report_date, input.public)
+        .views(&input.analysis.attention);
+    let attention_more = attention.split_off(attention.len().min(attention::FIRST_SCREEN));
     let window = format!(
         "Meeting and action-item figures cover the {} days from {} to {}.",
         report.window.days,
@@ -181,10 +182,6 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
         },
     }
 }
-
-/// How many "needs attention" items the first screen shows; the rest follow
-/// the practices' details.
-const ATTENTION_TOP: usize = 3;
 
 fn health(report: &Report) -> HealthView {
     HealthView {

@@ -4,9 +4,11 @@
 //!
 //! Privacy is enforced here: a decision from a private note has no text, no
 //! compromise tag and no items in its view (all three come from its text).
-//! On a public site (`--public`) no decision has its text: each is
-//! "Decision taken at the sprint planning", with its compromise tag and the
-//! items it mentions, from a note named by kind and date.
+//! On a public site (`--public`) no decision is listed: each month counts
+//! its decisions by the kind of meeting, with the items they mention ("3
+//! decisions at sprint reviews, about PHX-140 and PHX-141";
+//! [`super::counts::decisions_by_meeting`]), instead of a line of "Decision
+//! taken at a sprint review" each.
 
 use std::collections::BTreeMap;
 
@@ -39,8 +41,10 @@ pub struct DecisionMonthView {
     pub id: String,
     /// `October 2026`.
     pub label: String,
-    /// Its decisions, newest first.
+    /// Its decisions, newest first (none on a public site).
     pub decisions: Vec<DecisionRowView>,
+    /// On a public site, its decisions counted by kind of meeting.
+    pub counts: Vec<super::counts::DecisionCount>,
 }
 
 /// One decision.
@@ -99,6 +103,8 @@ impl ItemLinks {
 pub fn index(input: &Input<'_>) -> Page<DecisionsView> {
     let links = ItemLinks::new(input);
     let mut months: Vec<DecisionMonthView> = Vec::new();
+    // The notes of each month, newest first: what a public site counts.
+    let mut month_notes: Vec<Vec<&crate::model::Note>> = Vec::new();
     let (mut total, mut compromises) = (0, 0);
     for note in input.notes.iter().rev() {
         let private = note.visibility == Visibility::Private;
@@ -115,7 +121,14 @@ pub fn index(input: &Input<'_>) -> Page<DecisionsView> {
             compromises += usize::from(decision.compromise && !private);
             let id = note.date.strftime("%Y-%m").to_string();
             if months.last().is_none_or(|m| m.id != id) {
-                months.push(DecisionMonthView { id, label: format::month(note.date), decisions: Vec::new() });
+                let label = format::month(note.date);
+                months.push(DecisionMonthView { id, label, decisions: Vec::new(), counts: Vec::new() });
+                month_notes.push(Vec::new());
+            }
+            if let Some(notes) = month_notes.last_mut()
+                && notes.last().is_none_or(|n| !std::ptr::eq(*n, *note))
+            {
+                notes.push(note);
             }
             let row = DecisionRowView {
                 date: format::date(note.date),
@@ -136,6 +149,12 @@ pub fn index(input: &Input<'_>) -> Page<DecisionsView> {
             if let Some(month) = months.last_mut() {
                 month.decisions.push(row);
             }
+        }
+    }
+    if input.public {
+        for (month, notes) in months.iter_mut().zip(month_notes) {
+            month.decisions.clear();
+            month.counts = super::counts::decisions_by_meeting(notes, &|id| links.link(id));
         }
     }
     let summary = if total == 0 {

@@ -129,11 +129,24 @@ impl<'a> Explainer<'a> {
         };
         let rows = inputs
             .map(|i| {
-                i.rows
-                    .iter()
-                    .filter(|r| shows(i.rule, r))
-                    .map(|r| self.row(r, i.rule, definition.rows))
-                    .collect()
+                let shown = i.rows.iter().filter(|r| shows(i.rule, r));
+                let words = definition.rows;
+                if self.input.public {
+                    // Counts by month, not a line per anonymous item (counts.rs).
+                    super::counts::public_rows(
+                        shown,
+                        |r| self.row(r, i.rule, words),
+                        |n, noun, page, d, counted| RowView {
+                            label: format::count(n, noun, &format!("{noun}s")),
+                            url: Some(page.to_string()),
+                            detail: format::month(d),
+                            counted,
+                            verdict: if counted { words.counted } else { words.uncounted },
+                        },
+                    )
+                } else {
+                    shown.map(|r| self.row(r, i.rule, words)).collect()
+                }
             })
             .unwrap_or_default();
         let curve_points = scores::curve(indicator, &settings.thresholds);

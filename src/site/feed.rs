@@ -123,7 +123,7 @@ fn entry(input: &Input<'_>, team: &str, tag: &str, i: usize, week: &WeekFigures)
         attention: attention
             .iter()
             .take(MAX_ATTENTION)
-            .map(|a| xml_text(&format!("{}.", a.sentence(input.public))))
+            .map(|g| xml_text(&format!("{}: {}.", g.severity.label(), super::attention::headline(g))))
             .collect(),
         more_attention: attention.len().saturating_sub(MAX_ATTENTION),
     }

@@ -27,6 +27,7 @@ mod attention;
 mod backlog;
 mod charts;
 mod checkins;
+mod counts;
 mod dashboard;
 mod decisions;
 mod explain;

@@ -1,12 +1,15 @@
 //! The stakeholder summary: one plain-language page a stakeholder reads in a
 //! minute. Built once as a [`Summary`] value, then rendered four ways from
 //! it: the HTML page `summary/index.html` (template), Markdown
-//! (`summary.md` and `tandem summary`), plain text and JSON.
+//! (`summary.md` and `tandem summary`), plain text and JSON, and for chat
+//! as a Slack message or a Microsoft Teams card.
 //!
 //! - `build`: the value, a pure function of the project and the report;
 //! - `text`: the Markdown and plain-text renderings;
+//! - `chat`: the Slack (Block Kit) and Teams (Adaptive Card) messages;
 //! - [`crate::summary`]: `tandem summary` as one library call.
 
+mod chat;
 mod text;
 
 use serde::Serialize;
@@ -23,9 +26,10 @@ use super::{Input, dashboard};
 use crate::analysis::Analysis;
 use crate::metrics::{Report, SprintEntry, WeekFigures, iso_week_label};
 use crate::model::{Date, Project, Visibility};
+pub use chat::{to_slack, to_teams};
 pub use text::{to_markdown, to_text};
 
-/// How many "needs attention" entries the summary lists.
+/// How many "needs attention" kinds the summary lists.
 pub const MAX_ATTENTION: usize = 5;
 /// How many decisions the summary lists.
 pub const MAX_DECISIONS: usize = 5;
@@ -66,8 +70,14 @@ pub struct Summary {
     pub more_attention: usize,
     /// Goals of the latest sprints ended on or before the report date, newest first.
     pub goals: Vec<GoalLine>,
-    /// Published decisions of the collaboration window, newest first.
+    /// The five practices, each with its score, status and change since last week.
+    pub practices: Vec<PracticeLine>,
+    /// Published decisions of the collaboration window, newest first (none
+    /// in a public summary, which counts them in `decision_counts` instead).
     pub decisions: Vec<DecisionLine>,
+    /// In a public summary, the published decisions of the window counted by
+    /// kind of meeting, with the items they concern; empty otherwise.
+    pub decision_counts: Vec<super::counts::DecisionCount>,
     /// How many more published decisions the window holds.
     pub more_decisions: usize,
     /// Length of the collaboration window in days.
@@ -92,6 +102,22 @@ pub struct Movement {
     pub status: StatusView,
     /// `up 4 points in a week and 6 in four weeks`.
     pub change: String,
+}
+
+/// A practice's line: `Collaborate on the backlog: 92 (Healthy), up 4 points since 2026-W46`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PracticeLine {
+    /// `backlog`.
+    pub key: &'static str,
+    /// `Collaborate on the backlog`.
+    pub name: &'static str,
+    /// `92`, or `no data`.
+    pub score: String,
+    /// Its status as word and shape.
+    pub status: StatusView,
+    /// Its change since the week before, over the indicators both weeks
+    /// have data for; `None` in the first week or when nothing compares.
+    pub change: Option<ChangeView>,
 }
 
 /// A sprint goal and whether it was met.
@@ -150,8 +176,9 @@ pub struct DecisionLine {
 
 /// The summary as of the report's date. Only notes dated on or before it
 /// count; decisions of private notes are left out. A `public` summary
-/// (`--public`) quotes no note: a decision is said to have been taken at a
-/// meeting, an overdue action item is named by the day it was raised.
+/// (`--public`) quotes no note and names nobody beside a late item:
+/// decisions are counted by kind of meeting, "needs attention" says how
+/// many and how old, never whose.
 pub(crate) fn build(
     project: &Project,
     analysis: &Analysis,
@@ -177,9 +204,10 @@ pub(crate) fn build(
     };
     let (improved, slipped) = movements(weeks);
     let all_attention = &analysis.attention;
-    let attention: Vec<AttentionView> =
-        all_attention.iter().take(MAX_ATTENTION).map(|a| attention::view(a, paths, public)).collect();
-    let (decisions, more_decisions) = decisions(project, report, paths, public);
+    let attention: Vec<AttentionView> = attention::Words::new(project, paths, date, public)
+        .views(&all_attention[..all_attention.len().min(MAX_ATTENTION)]);
+    let (decisions, more_decisions) =
+        if public { (Vec::new(), 0) } else { decisions(project, report, paths) };
     Summary {
         team: project.team.name.clone(),
         title: title.to_string(),
@@ -196,8 +224,10 @@ pub(crate) fn build(
         more_attention: all_attention.len().saturating_sub(attention.len()),
         attention,
         goals: goals(&report.sprints, date, paths),
+        practices: practices(weeks),
         decisions,
         more_decisions,
+        decision_counts: if public { decision_counts(project, report) } else { Vec::new() },
         window_days: report.window.days,
         delivery: delivery(project, report),
         checkins: super::checkins::summary_lines(report, public),
@@ -265,33 +295,61 @@ fn without_tag(text: &str) -> String {
     words.join(" ")
 }
 
-fn decisions(
-    project: &Project,
-    report: &Report,
-    paths: &SitePaths,
-    public: bool,
-) -> (Vec<DecisionLine>, usize) {
+/// The published notes of the report's window, newest first.
+fn published<'a>(project: &'a Project, report: &Report) -> Vec<&'a crate::model::Note> {
     let mut notes: Vec<_> = project
         .notes
         .iter()
         .filter(|n| report.window.contains(n.date) && n.visibility != Visibility::Private)
         .collect();
     notes.sort_by(|a, b| (b.date, &b.path).cmp(&(a.date, &a.path)));
-    let all: Vec<DecisionLine> = notes
+    notes
+}
+
+fn decisions(project: &Project, report: &Report, paths: &SitePaths) -> (Vec<DecisionLine>, usize) {
+    let all: Vec<DecisionLine> = published(project, report)
         .iter()
         .flat_map(|n| {
             n.decisions.iter().map(|d| DecisionLine {
                 date: n.date.to_string(),
                 date_text: format::date(n.date).short,
-                text: if public { format::public_decision(n.kind) } else { without_tag(&d.text) },
+                text: without_tag(&d.text),
                 compromise: d.compromise,
-                note: if public { format::note_name(n.kind, n.date) } else { n.title.clone() },
+                note: n.title.clone(),
                 url: paths.note_url(&n.path),
             })
         })
         .collect();
     let more = all.len().saturating_sub(MAX_DECISIONS);
     (all.into_iter().take(MAX_DECISIONS).collect(), more)
+}
+
+/// A public summary's decisions: counted by kind of meeting, each count
+/// linked to the decisions page (items are named, not linked: the line is
+/// the link).
+fn decision_counts(project: &Project, report: &Report) -> Vec<super::counts::DecisionCount> {
+    let unlinked = |id: &str| format::LinkView { label: id.to_string(), url: None };
+    super::counts::decisions_by_meeting(published(project, report), &unlinked)
+}
+
+/// Each practice's score and status this week, and its change since the last.
+fn practices(weeks: &[WeekFigures]) -> Vec<PracticeLine> {
+    let Some(now) = weeks.last() else { return Vec::new() };
+    let before = weeks.len().checked_sub(2).and_then(|i| weeks.get(i));
+    now.health
+        .practices
+        .iter()
+        .map(|p| PracticeLine {
+            key: p.practice.key(),
+            name: p.practice.name(),
+            score: format::score(p.score),
+            status: words::status(p.status),
+            change: before.and_then(|b| {
+                let (then, score) = p.compared_with(b.health.practice(p.practice)?)?;
+                dashboard::change(Some(then), Some(score), &b.week)
+            }),
+        })
+        .collect()
 }
 
 fn delivery(project: &Project, report: &Report) -> String {

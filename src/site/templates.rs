@@ -35,6 +35,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("components.html", include_str!("../../templates/components.html")),
     ("checkins.html", include_str!("../../templates/checkins.html")),
+    ("public.html", include_str!("../../templates/public.html")),
     ("notes/index.html", include_str!("../../templates/notes/index.html")),
     ("notes/note.html", include_str!("../../templates/notes/note.html")),
     ("weeks/index.html", include_str!("../../templates/weeks/index.html")),

@@ -378,13 +378,20 @@ fn a_public_site_has_no_note_pages_and_no_note_text() {
             assert!(!text.contains(page), "{path} links {page}");
         }
     }
-    // What stays: owners, dates, kinds, items, the compromise tag.
+    // What stays: decisions counted by meeting with their items and
+    // compromises; action items counted by state and month, with no owner.
     let decisions = text(&public, "decisions/index.html");
-    assert!(decisions.contains("Decision taken at the sprint planning"), "{decisions}");
-    assert!(decisions.contains("Compromise") && decisions.contains("PHX-101"), "{decisions}");
-    assert!(decisions.contains("Sprint planning, Mon 5 Oct 2026"), "{decisions}");
+    assert!(
+        decisions.contains(
+            "1 decision at a sprint planning; a compromise. <span class=\"meta\">Items: <code>PHX-101</code>"
+        ),
+        "{decisions}"
+    );
+    assert!(!decisions.contains("Decision taken at"), "{decisions}");
     let actions = text(&public, "actions/index.html");
-    assert!(actions.contains("Action item 1") && actions.contains("Bob Okafor"), "{actions}");
+    assert!(actions.contains("<li id=\"group-overdue\">1 overdue, oldest 7 days.</li>"), "{actions}");
+    assert!(actions.contains("<th scope=\"row\">October 2026</th><td class=\"num\">3</td>"), "{actions}");
+    assert!(!actions.contains("Action item 1") && !actions.contains("Bob Okafor"), "{actions}");
     let list = text(&public, "notes/index.html");
     assert!(
         list.contains("Sprint planning")

@@ -2,11 +2,12 @@
 
 use super::*;
 use crate::analysis::{History, analyse};
+use crate::indicators::Indicator;
 use crate::model::{
     Backlog, BacklogItem, BacklogSnapshot, BacklogState, Decision, Impediment, ItemStatus, NoteKind,
     SprintItem,
 };
-use crate::model::{Project, Visibility};
+use crate::model::{Project, Role, Visibility};
 use crate::site::testdata::{REPORT_DATE, project};
 use crate::testkit::date;
 
@@ -19,12 +20,16 @@ fn started_earlier() -> Project {
     p
 }
 
-fn run(p: &Project) -> Vec<Attention> {
+fn run(p: &Project) -> Vec<Group> {
     analyse(p, REPORT_DATE, History::Recent).attention
 }
 
-fn of(list: &[Attention], rule: Rule) -> Vec<&Attention> {
-    list.iter().filter(|a| a.rule == rule).collect()
+/// The group of `kind`, if any (there is at most one).
+fn of(list: &[Group], kind: Kind) -> Option<&Group> {
+    let mut found = list.iter().filter(|g| g.kind() == kind);
+    let first = found.next();
+    assert!(found.next().is_none(), "two groups of {kind:?}");
+    first
 }
 
 fn impediment(title: &str, raised: Date, resolved: Option<Date>, owner: Option<&str>) -> Impediment {
@@ -62,55 +67,55 @@ fn backlog_item(id: &str, state: BacklogState, created: Date, updated: Option<Da
 #[test]
 fn the_fixture_has_an_overdue_action_and_a_retro_without_po_or_sm() {
     let list = run(&started_earlier());
-    let overdue = of(&list, Rule::OverdueAction);
-    assert_eq!(overdue.len(), 1);
-    assert_eq!(
-        overdue[0].text,
-        "“Split PHX-101 @bob due 2026-10-09” is 7 days overdue (Bob Okafor, due Fri 9 Oct)"
-    );
-    assert_eq!(overdue[0].severity, Severity::Important);
-    assert_eq!(overdue[0].target, Some(Target::Actions));
-    assert_eq!(overdue[0].details[0].text, "Raised at Sprint 21 planning on Mon 5 Oct");
-    assert_eq!(overdue[0].details[0].target, Some(Target::Note("notes/2026-10-05-planning.md".into())));
+    let overdue = of(&list, Kind::OverdueActions).unwrap();
+    assert_eq!(overdue.headline, Headline::OverdueActions { count: 1, oldest_days: 7 });
+    assert_eq!(overdue.severity, Severity::Important);
+    assert_eq!(overdue.target, Some(Target::OverdueActions));
+    let Subject::Action { text, owners, due, late_days, raised, meeting, private, .. } =
+        &overdue.items[0].subject
+    else {
+        panic!("{:?}", overdue.items[0])
+    };
+    assert_eq!(&**text, "Split PHX-101 @bob due 2026-10-09");
+    assert_eq!(&**owners, ["bob".to_string()]);
+    assert_eq!((*due, *late_days, *raised), (date("2026-10-09"), 7, date("2026-10-05")));
+    assert_eq!((*meeting, *private), (Some(NoteKind::Planning), false));
+    // The report's own list: the item's number on the actions page.
+    assert_eq!(overdue.items[0].target, Some(Target::Action(1)));
 
-    let missed = of(&list, Rule::MissedEvents);
-    let texts: Vec<&str> = missed.iter().map(|a| a.text.as_str()).collect();
-    assert_eq!(
-        texts,
-        [
-            "The product owner, Alice Chen, missed 1 of 2 sprint events in the last 26 days",
-            "The scrum master, Bob Okafor, missed 1 of 2 sprint events in the last 26 days",
-        ]
-    );
-    assert_eq!(missed[0].details[0].text, "Mon 28 Sep: Sprint 20 retro");
-    assert_eq!(missed[0].target, Some(Target::Note("notes/2026-09-28-retro.md".into())));
+    for (kind, role, indicator) in [
+        (Kind::WithoutProductOwner, Role::ProductOwner, Indicator::PoEventAttendance),
+        (Kind::WithoutScrumMaster, Role::ScrumMaster, Indicator::SmEventAttendance),
+    ] {
+        let missed = of(&list, kind).unwrap();
+        assert_eq!(missed.headline, Headline::MissedEvents { role, missed: 1, events: 2, window_days: 26 });
+        assert_eq!(missed.target, Some(Target::Explain(indicator)));
+        assert_eq!(
+            missed.items[0].subject,
+            Subject::Event {
+                date: date("2026-09-28"),
+                title: "Sprint 20 retro".into(),
+                kind: NoteKind::Retro
+            }
+        );
+        assert_eq!(missed.items[0].target, Some(Target::Note("notes/2026-09-28-retro.md".into())));
+    }
     assert_eq!(list.len(), 3, "{list:#?}");
-
-    // A public site's words quote no note: not the action's text, not a note's title.
-    assert_eq!(
-        overdue[0].sentence(true),
-        "An action item raised on Mon 5 Oct is 7 days overdue (Bob Okafor, due Fri 9 Oct)"
-    );
-    assert_eq!(overdue[0].sentence(false), overdue[0].text);
-    assert_eq!(overdue[0].details[0].line(true), "Raised on Mon 5 Oct (Sprint planning)");
-    assert_eq!(missed[0].details[0].line(true), "Mon 28 Sep: Retrospective");
-    assert_eq!(missed[0].sentence(true), missed[0].text);
 }
 
 #[test]
-fn an_action_from_a_private_note_is_named_but_never_quoted() {
+fn an_action_from_a_private_note_is_marked_private_and_urgent_after_a_week() {
     let mut p = project();
     let sync = p.notes.iter_mut().find(|n| n.visibility == Visibility::Private).unwrap();
     sync.actions[0].due = Some(date("2026-10-01"));
     let list = run(&p);
-    let overdue = of(&list, Rule::OverdueAction);
-    assert_eq!(
-        overdue[0].text,
-        "An action item from a private note is 15 days overdue (Alice Chen, due Thu 1 Oct)"
-    );
-    assert_eq!(overdue[0].severity, Severity::Urgent);
-    let all = format!("{list:?}");
-    assert!(!all.contains("SECRET"), "{all}");
+    let overdue = of(&list, Kind::OverdueActions).unwrap();
+    assert_eq!(overdue.headline, Headline::OverdueActions { count: 2, oldest_days: 15 });
+    assert_eq!(overdue.severity, Severity::Urgent);
+    // Most severe, then oldest first.
+    assert_eq!(overdue.items[0].severity, Severity::Urgent);
+    assert!(matches!(overdue.items[0].subject, Subject::Action { private: true, .. }));
+    assert!(matches!(overdue.items[1].subject, Subject::Action { private: false, .. }));
 }
 
 #[test]
@@ -125,7 +130,7 @@ fn notes_after_the_date_are_not_seen() {
 }
 
 #[test]
-fn open_impediments_are_listed_by_age_and_resolved_ones_are_not() {
+fn open_impediments_are_counted_with_the_oldest_and_resolved_ones_are_not() {
     let mut p = project();
     p.sprints[0].impediments = vec![
         impediment("Old blocker", date("2026-10-01"), None, Some("alice")),
@@ -134,20 +139,28 @@ fn open_impediments_are_listed_by_age_and_resolved_ones_are_not() {
         impediment("Not raised yet", date("2026-10-18"), None, None),
     ];
     let list = run(&p);
-    let open: Vec<&str> = of(&list, Rule::OpenImpediment).iter().map(|a| a.text.as_str()).collect();
-    assert_eq!(
-        open,
-        [
-            "Impediment open for 15 days: Old blocker (Alice Chen, Sprint 21)",
-            "Impediment open for 2 days: Fixed after the date (no owner, Sprint 21)",
-        ]
-    );
+    let open = of(&list, Kind::OpenImpediments).unwrap();
+    assert_eq!(open.headline, Headline::OpenImpediments { count: 2, oldest_days: 15 });
+    let titles: Vec<(&str, i64, Option<&str>)> = open
+        .items
+        .iter()
+        .map(|i| match &i.subject {
+            Subject::Impediment { title, open_days, owner, .. } => {
+                (title.as_str(), *open_days, owner.as_deref())
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(titles, [("Old blocker", 15, Some("alice")), ("Fixed after the date", 2, None)]);
     assert_eq!(list[0].severity, Severity::Urgent);
-    assert_eq!(list[0].target, Some(Target::Sprint("S21".into())));
+    assert_eq!(list[0].kind(), Kind::OpenImpediments);
+    // Each links its row on the sprint's page; the group its oldest.
+    assert_eq!(open.items[1].target, Some(Target::Impediment { sprint: "S21".into(), n: 3 }));
+    assert_eq!(open.target, Some(Target::Impediment { sprint: "S21".into(), n: 1 }));
 }
 
 #[test]
-fn scope_changes_without_a_decision_are_grouped_by_sprint() {
+fn scope_changes_without_a_decision_are_one_group_across_sprints() {
     let mut p = project();
     p.sprints[0].items = vec![
         // added two days after the planning decision that names it: negotiated
@@ -158,26 +171,24 @@ fn scope_changes_without_a_decision_are_grouped_by_sprint() {
         item("PHX-104", ItemStatus::Done, Some(date("2026-10-05")), None),
     ];
     let list = run(&p);
-    let changes = of(&list, Rule::UnagreedScopeChange);
-    assert_eq!(changes.len(), 1);
-    assert_eq!(changes[0].text, "2 scope changes to Sprint 21 with no decision recorded");
-    let details: Vec<&str> = changes[0].details.iter().map(|x| x.text.as_str()).collect();
+    let changes = of(&list, Kind::UnagreedScopeChanges).unwrap();
+    assert_eq!(changes.headline, Headline::UnagreedScopeChanges { count: 2, sprints: 1, window_days: 12 });
+    let ids: Vec<(&str, bool)> = changes
+        .items
+        .iter()
+        .map(|i| match &i.subject {
+            Subject::ScopeChange { item, removed, .. } => (item.as_str(), *removed),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ids, [("PHX-102", false), ("PHX-103", true)]);
     assert_eq!(
-        details,
-        [
-            "PHX-102 “Title of PHX-102” was added on Mon 12 Oct",
-            "PHX-103 “Title of PHX-103” was removed on Wed 14 Oct"
-        ]
+        changes.items[0].target,
+        Some(Target::SprintItem { sprint: "S21".into(), item: "PHX-102".into() })
     );
 
-    // one change: the entry names it
-    p.sprints[0].items.truncate(2);
-    let list = run(&p);
-    assert_eq!(
-        of(&list, Rule::UnagreedScopeChange)[0].text,
-        "PHX-102 “Title of PHX-102” was added on Mon 12 Oct (Sprint 21) with no decision recorded"
-    );
     // a decision within two days, even in a private note, settles it
+    p.sprints[0].items.truncate(2);
     let sync = p.notes.iter_mut().find(|n| n.visibility == Visibility::Private).unwrap();
     sync.date = date("2026-10-10");
     sync.decisions.push(Decision {
@@ -186,11 +197,11 @@ fn scope_changes_without_a_decision_are_grouped_by_sprint() {
         references: vec!["PHX-102".into()],
         line: 1,
     });
-    assert!(of(&run(&p), Rule::UnagreedScopeChange).is_empty());
+    assert!(of(&run(&p), Kind::UnagreedScopeChanges).is_none());
 }
 
 #[test]
-fn less_than_a_sprint_of_ready_work_says_points_and_velocity() {
+fn less_than_a_sprint_of_ready_work_gives_points_and_velocity() {
     let p = project();
     let mut figures = crate::metrics::BacklogFigures {
         open_items: 4,
@@ -202,30 +213,24 @@ fn less_than_a_sprint_of_ready_work_says_points_and_velocity() {
         median_age_days: None,
     };
     let check = |figures: &crate::metrics::BacklogFigures| {
-        let facts = Facts { backlog: Some(figures), velocity: Some(20.0), tracked: &[] };
-        of(&attention_with(&Timeline::new(&p), &facts, REPORT_DATE, REPORT_DATE), Rule::LowReadiness)
-            .into_iter()
-            .map(|a| (a.severity, a.text.clone()))
-            .collect::<Vec<_>>()
+        let facts = Facts { backlog: Some(figures), velocity: Some(20.0), tracked: &[], numbered: true };
+        let list = attention_with(&Timeline::new(&p), &facts, REPORT_DATE, REPORT_DATE);
+        of(&list, Kind::LowReadiness).map(|g| (g.severity, g.headline.clone()))
     };
     assert_eq!(
         check(&figures),
-        [(
-            Severity::Urgent,
-            "Less than one sprint of ready work: 8 points ready against a velocity of 20 points a sprint"
-                .to_string()
-        )]
+        Some((Severity::Urgent, Headline::LowReadiness { ready_points: 8.0, velocity: 20.0 }))
     );
     figures.readiness_sprints = Some(0.8);
-    assert_eq!(check(&figures)[0].0, Severity::Important);
+    assert_eq!(check(&figures).map(|c| c.0), Some(Severity::Important));
     figures.readiness_sprints = Some(1.0);
-    assert!(check(&figures).is_empty());
+    assert!(check(&figures).is_none());
     figures.readiness_sprints = None;
-    assert!(check(&figures).is_empty());
+    assert!(check(&figures).is_none());
 }
 
 #[test]
-fn stale_backlog_items_oldest_first_capped_at_five() {
+fn stale_backlog_items_oldest_first_every_one_kept() {
     let mut p = project();
     let mut items = vec![
         backlog_item("OK-1", BacklogState::Ready, date("2026-01-01"), Some(date("2026-07-18"))), // exactly 90 days
@@ -241,27 +246,34 @@ fn stale_backlog_items_oldest_first_capped_at_five() {
     }
     p.backlog = Backlog::Current(BacklogSnapshot { date: None, items, path: "backlog.yaml".into() });
     let list = run(&p);
-    let stale = of(&list, Rule::StaleItems);
-    assert_eq!(stale[0].text, "7 backlog items untouched for more than 90 days");
-    assert_eq!(stale[0].severity, Severity::Housekeeping);
-    let details: Vec<&str> = stale[0].details.iter().map(|x| x.text.as_str()).collect();
-    assert_eq!(details.len(), MAX_DETAILS + 1);
-    assert_eq!(details[0], "OLD-1 “Title of OLD-1”: untouched for 279 days");
-    assert_eq!(details[5], "and 2 more");
+    let stale = of(&list, Kind::StaleItems).unwrap();
+    assert_eq!(stale.headline, Headline::StaleItems { count: 7, oldest_days: 279, stale_days: 90 });
+    assert_eq!(stale.severity, Severity::Housekeeping);
+    let ids: Vec<&str> = stale
+        .items
+        .iter()
+        .map(|i| match &i.subject {
+            Subject::StaleItem { id, .. } => id.as_str(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    // Both of March: by id.
+    assert_eq!(ids, ["OLD-1", "OLD-3", "OLD-0", "OLD-6", "OLD-4", "OLD-2", "OLD-5"]);
+    assert_eq!(stale.items[0].target, Some(Target::BacklogItem("OLD-1".into())));
     // housekeeping comes last
-    assert_eq!(list.last().map(|a| a.rule), Some(Rule::StaleItems));
+    assert_eq!(list.last().map(Group::kind), Some(Kind::StaleItems));
 }
 
 #[test]
-fn order_is_by_severity_then_rule_and_nothing_to_do_is_empty() {
+fn order_is_by_severity_then_kind_and_nothing_to_do_is_empty() {
     let mut p = project();
     p.sprints[0].impediments = vec![impediment("Blocker", date("2026-10-15"), None, None)];
     let list = run(&p);
-    let order: Vec<(Severity, Rule)> = list.iter().map(|a| (a.severity, a.rule)).collect();
+    let order: Vec<(Severity, Kind)> = list.iter().map(|g| (g.severity, g.kind())).collect();
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted);
-    assert_eq!(list[0].rule, Rule::OpenImpediment);
+    assert_eq!(list[0].kind(), Kind::OpenImpediments);
 
     let mut calm = project();
     // Only the planning (with the PO and the SM), without its overdue action:
@@ -279,23 +291,19 @@ fn sprint_events_without_notes_are_housekeeping() {
     // The sprint ended the day before the report date, with no review or retro notes.
     let date = date("2026-10-17");
     let list = analyse(&p, date, History::Recent).attention;
-    let unrecorded = of(&list, Rule::UnrecordedEvents);
-    assert_eq!(unrecorded.len(), 1);
-    assert_eq!(unrecorded[0].severity, Severity::Housekeeping);
-    assert_eq!(
-        unrecorded[0].text,
-        "3 sprint events have no meeting notes in the last 13 days: add their notes, or the figures about sprint events leave them out"
-    );
-    let details: Vec<&str> = unrecorded[0].details.iter().map(|d| d.text.as_str()).collect();
-    assert_eq!(
-        details,
-        [
-            "Sprint 21 planning (Mon 5 Oct)",
-            "Sprint 21 review (Fri 16 Oct)",
-            "Sprint 21 retrospective (Fri 16 Oct)"
-        ]
-    );
-    assert_eq!(unrecorded[0].details[0].target, Some(Target::Sprint("S21".into())));
+    let unrecorded = of(&list, Kind::UnrecordedEvents).unwrap();
+    assert_eq!(unrecorded.severity, Severity::Housekeeping);
+    assert_eq!(unrecorded.headline, Headline::UnrecordedEvents { count: 3, window_days: 13 });
+    let kinds: Vec<NoteKind> = unrecorded
+        .items
+        .iter()
+        .map(|i| match &i.subject {
+            Subject::Unrecorded { kind, .. } => *kind,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(kinds, [NoteKind::Planning, NoteKind::Review, NoteKind::Retro]);
+    assert_eq!(unrecorded.items[0].target, Some(Target::Sprint("S21".into())));
 }
 
 #[test]
@@ -311,9 +319,16 @@ fn a_review_and_retro_written_up_together_records_both() {
     both.also = vec![NoteKind::Retro];
     p.notes.push(both);
     let list = analyse(&p, date("2026-10-17"), History::Recent).attention;
-    let details: Vec<String> = of(&list, Rule::UnrecordedEvents)
-        .iter()
-        .flat_map(|a| a.details.iter().map(|d| d.text.clone()))
-        .collect();
-    assert_eq!(details, ["Sprint 21 planning (Mon 5 Oct)"]);
+    let unrecorded = of(&list, Kind::UnrecordedEvents).unwrap();
+    assert_eq!(unrecorded.items.len(), 1);
+    assert!(matches!(unrecorded.items[0].subject, Subject::Unrecorded { kind: NoteKind::Planning, .. }));
+}
+
+#[test]
+fn a_week_s_groups_point_at_the_overdue_list_not_at_numbered_items() {
+    let p = started_earlier();
+    let analysis = analyse(&p, REPORT_DATE, History::Full);
+    let last = analysis.weekly_attention.last().unwrap();
+    let overdue = of(last, Kind::OverdueActions).unwrap();
+    assert_eq!(overdue.items[0].target, Some(Target::OverdueActions));
 }

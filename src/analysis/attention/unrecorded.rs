@@ -3,8 +3,7 @@
 //! over two sprints whose retros were never written down says nothing about
 //! them. Listed as housekeeping, so the figures can be trusted again.
 
-use super::{Attention, Detail, Rule, Severity, Target, rules::capped};
-use crate::format;
+use super::{Group, Headline, Item, Severity, Subject, Target};
 use crate::metrics::{Timeline, Window, add_days};
 use crate::model::{Date, NoteKind, Sprint};
 
@@ -29,46 +28,31 @@ fn recorded(timeline: &Timeline<'_>, kind: NoteKind, sprint: &Sprint, date: Date
 /// The sprint events in the window with no note: plannings of sprints that
 /// started in it, reviews and retros of sprints that ended in it (before the
 /// date: a retro on the last day may not be written up yet).
-pub(super) fn unrecorded_events(timeline: &Timeline<'_>, window: &Window) -> Option<Attention> {
+pub(super) fn unrecorded_events(timeline: &Timeline<'_>, window: &Window) -> Option<Group> {
     let project = timeline.project;
     let date = window.to;
-    let mut missing: Vec<(Date, &Sprint, &str)> = Vec::new();
+    let mut items = Vec::new();
     for sprint in &project.sprints {
-        let mut due: Vec<(NoteKind, &str, Date)> = Vec::new();
+        let mut due: Vec<(NoteKind, Date)> = Vec::new();
         if window.contains(sprint.start) && sprint.start <= date {
-            due.push((NoteKind::Planning, "planning", sprint.start));
+            due.push((NoteKind::Planning, sprint.start));
         }
         if window.contains(sprint.end) && sprint.end < date {
-            due.push((NoteKind::Review, "review", sprint.end));
-            due.push((NoteKind::Retro, "retrospective", sprint.end));
+            due.push((NoteKind::Review, sprint.end));
+            due.push((NoteKind::Retro, sprint.end));
         }
-        for (kind, word, when) in due {
+        for (kind, when) in due {
             if !recorded(timeline, kind, sprint, date) {
-                missing.push((when, sprint, word));
+                items.push(Item {
+                    severity: Severity::Housekeeping,
+                    subject: Subject::Unrecorded { sprint: sprint.name.clone(), kind, date: when },
+                    target: Some(Target::Sprint(sprint.id.clone())),
+                    since: when,
+                });
             }
         }
     }
-    let (first, _, _) = *missing.first()?;
-    let count = missing.len();
-    let details = missing
-        .iter()
-        .map(|(when, sprint, word)| Detail {
-            text: format!("{} {word} ({})", sprint.name, format::date(*when).short),
-            public_text: None,
-            target: Some(Target::Sprint(sprint.id.clone())),
-        })
-        .collect();
-    let (noun, verb) = if count == 1 { ("sprint event has", "its") } else { ("sprint events have", "their") };
-    Some(Attention {
-        severity: Severity::Housekeeping,
-        rule: Rule::UnrecordedEvents,
-        text: format!(
-            "{count} {noun} no meeting notes in the last {} days: add {verb} notes, or the figures about sprint events leave them out",
-            window.days
-        ),
-        public_text: None,
-        target: missing.first().map(|(_, s, _)| Target::Sprint(s.id.clone())),
-        details: capped(details),
-        since: first,
-    })
+    let first = items.first()?.target.clone();
+    let headline = Headline::UnrecordedEvents { count: items.len(), window_days: window.days };
+    Some(Group::of(headline, first, items, Severity::Housekeeping))
 }

@@ -105,7 +105,8 @@ fn the_sample_dashboard_shows_score_change_trend_and_figures() {
         v.practices.iter().flat_map(|p| &p.indicators).find(|i| i.key == "goal_success_rate").unwrap();
     assert_eq!(goals.basis.as_deref(), Some("4 of the last 6 assessed sprint goals"));
     assert_eq!(v.attention.len(), 3);
-    assert_eq!(v.attention[0].url.as_deref(), Some("sprints/s22/index.html"));
+    // The impediment's own row on its sprint's page.
+    assert_eq!(v.attention[0].url.as_deref(), Some("sprints/s22/index.html#impediment-3"));
 }
 
 #[test]
@@ -127,8 +128,9 @@ fn the_page_prints_every_part_and_links_relatively() {
     for needle in [
         "<h1>Team health this week</h1>",
         "<h2 id=\"attention-heading\">Needs attention</h2>",
-        "href=\"./actions/index.html\">See all action items</a>",
-        "href=\"./notes/2026-09-28-retro/index.html\">Open the meeting notes</a>",
+        "href=\"./actions/index.html#group-overdue\">1 action item 7 days overdue</a>",
+        "href=\"./notes/2026-09-28-retro/index.html\">Mon 28 Sep: Sprint 20 retro</a>",
+        "href=\"./index.html#how-po_event_attendance\">1 of 2 sprint events without the product owner",
         "Collaborate on the backlog",
         "Be willing to compromise",
         "below one a week, decisions wait.",

@@ -166,3 +166,43 @@ fn every_indicator_has_its_own_words() {
         }
     });
 }
+
+#[test]
+fn a_public_site_counts_action_items_and_decisions_by_month_instead_of_listing_them() {
+    let (project, date) = crate::site::dashboard::tests::sample(None);
+    let paths = SitePaths::new(&project).with_pages_as_of(&project, date).public(true);
+    let analysis = crate::analysis::analyse(&project, date, crate::analysis::History::Full);
+    let input = Input::new(&project, &analysis, &paths, true);
+    let explainer = Explainer::new(&input);
+    let view = |indicator: Indicator| {
+        let scored = input
+            .report
+            .health
+            .practices
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .find(|i| i.indicator == indicator);
+        let scored = scored.unwrap_or_else(|| panic!("{indicator:?} is scored"));
+        explainer.explain(scored, input.report.inputs.get(indicator), date)
+    };
+    let on_time = view(Indicator::OnTimeRate);
+    let rows: Vec<(&str, &str, bool)> =
+        on_time.rows.iter().map(|r| (r.label.as_str(), r.detail.as_str(), r.counted)).collect();
+    // 12 of 14 done on time (the formula says so): the same 14, by month.
+    assert_eq!(
+        rows,
+        [
+            ("4 action items", "October 2026", true),
+            ("8 action items", "November 2026", true),
+            ("2 action items", "November 2026", false)
+        ]
+    );
+    assert!(on_time.rows.iter().all(|r| r.url.as_deref() == Some("actions/index.html")));
+    let joint = view(Indicator::JointDecisionShare);
+    assert!(!joint.rows.is_empty());
+    assert!(
+        joint.rows.iter().all(|r| r.label.ends_with(" decision") || r.label.ends_with(" decisions")),
+        "{joint:?}"
+    );
+    assert!(!format!("{joint:?}{on_time:?}").contains("Decision taken at"));
+}

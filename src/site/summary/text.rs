@@ -51,9 +51,15 @@ fn md(text: &str) -> String {
 }
 
 /// The absolute address of a site-root-relative `url`, without a final
-/// `index.html`: `https://host/team/sprints/s22/`.
-fn absolute(base: &str, url: &str) -> String {
-    format!("{base}{}", crate::site::paths::pretty(url))
+/// `index.html` (before an anchor too): `https://host/team/sprints/s22/`,
+/// `https://host/team/actions/#group-overdue`.
+pub(super) fn absolute(base: &str, url: &str) -> String {
+    let (page, anchor) = url.split_once('#').map_or((url, None), |(p, a)| (p, Some(a)));
+    let page = crate::site::paths::pretty(page);
+    match anchor {
+        Some(a) => format!("{base}{page}#{a}"),
+        None => format!("{base}{page}"),
+    }
 }
 
 /// `[label](absolute url)` when both are known, else the label alone.
@@ -65,11 +71,11 @@ fn md_link(label: &str, url: Option<&str>, base: Option<&str>) -> String {
 }
 
 /// `https://host/path/` for a configured base URL, or `None`.
-fn normalise(base: Option<&str>) -> Option<String> {
+pub(super) fn normalise(base: Option<&str>) -> Option<String> {
     base.map(str::trim).filter(|b| !b.is_empty()).map(|b| format!("{}/", b.trim_end_matches('/')))
 }
 
-fn status_line(s: &Summary) -> String {
+pub(super) fn status_line(s: &Summary) -> String {
     let coverage = s.coverage.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
     let score = s.score.map_or_else(String::new, |n| format!("{n} out of 100{coverage}"));
     let change = s.change.as_ref().map_or_else(String::new, |c| format!(", {} {}", c.arrow, lower(&c.text)));
@@ -79,7 +85,7 @@ fn status_line(s: &Summary) -> String {
     }
 }
 
-fn lower(text: &str) -> String {
+pub(super) fn lower(text: &str) -> String {
     super::words::lower_first(text)
 }
 
@@ -145,6 +151,9 @@ pub fn to_markdown(s: &Summary, base_url: Option<&str>) -> String {
             format!("{}: {}{tag}", d.date_text, md_link(&d.text, d.url.as_deref(), base))
         })
         .collect();
+    let counts = s.decision_counts.iter();
+    decisions
+        .extend(counts.map(|c| format!("{}.", md_link(&c.text, Some(crate::site::paths::DECISIONS), base))));
     decisions.extend(more(s.more_decisions, "decisions page", crate::site::paths::DECISIONS));
     md_section(&mut out, &format!("Key decisions, last {} days", s.window_days), &decisions, EMPTY.decisions);
     let _ = writeln!(out, "\n## Delivery\n\n{}", md(&s.delivery));
@@ -227,6 +236,7 @@ pub fn to_text(s: &Summary, base_url: Option<&str>) -> String {
         .iter()
         .map(|d| format!("{}: {}{}", d.date_text, d.text, if d.compromise { " (compromise)" } else { "" }))
         .collect();
+    decisions.extend(s.decision_counts.iter().map(|c| format!("{}.", c.text)));
     decisions.extend(more(s.more_decisions, "decisions page"));
     text_section(
         &mut out,
