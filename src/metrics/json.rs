@@ -83,16 +83,17 @@ pub struct ActionEntry {
     pub done: Option<Date>,
     /// Path of the note that raised it.
     pub note: String,
-    /// Written without its text (`--public`).
+    /// Written without its text or owners (`--public`): with owners and a
+    /// due date, the file would name who is late.
     pub public: bool,
 }
 
 impl Serialize for ActionEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let day = |d: &Option<Date>| d.map(|d| d.to_string());
-        let mut s = serializer.serialize_struct("ActionEntry", if self.public { 5 } else { 6 })?;
-        s.serialize_field("owners", &self.owners)?;
+        let mut s = serializer.serialize_struct("ActionEntry", if self.public { 4 } else { 6 })?;
         if !self.public {
+            s.serialize_field("owners", &self.owners)?;
             s.serialize_field("text", &self.text)?;
         }
         s.serialize_field("raised", &self.raised.to_string())?;
