@@ -1,5 +1,7 @@
 //! `actions/index.html`: action items followed across notes as of the
-//! report date, grouped overdue, open and done.
+//! report date: what is still owed first (overdue, then open from the
+//! oldest, those without a due date flagged), then what was done, folded by
+//! month so a long history does not bury the open items.
 //!
 //! Privacy is enforced here: an action first raised in a private note has
 //! no text in its view, and its note link names only the date. A public
@@ -26,8 +28,10 @@ pub const PRIVATE_ACTION: &str = "An action item from a private note";
 pub struct ActionsView {
     /// `12 action items: 2 overdue, 3 open, 7 done.`
     pub summary: String,
-    /// Overdue, open, done.
+    /// Overdue, then open.
     pub groups: Vec<ActionGroupView>,
+    /// Done, newest month first (each folded on the page).
+    pub done: DoneView,
     /// Action items open against done, week by week.
     pub chart: Option<ChartHtml>,
     /// A public site (`--public`): no action item's text is shown.
@@ -51,6 +55,28 @@ pub struct ActionGroupView {
     pub items: Vec<ActionRowView>,
 }
 
+/// The done action items, by the month they were done.
+#[derive(Debug, Serialize)]
+pub struct DoneView {
+    /// How many.
+    pub count: usize,
+    /// Newest month first.
+    pub months: Vec<DoneMonthView>,
+}
+
+/// The action items done in one month.
+#[derive(Debug, Serialize)]
+pub struct DoneMonthView {
+    /// `November 2026`.
+    pub label: String,
+    /// `done-2026-11`: the disclosure's id.
+    pub key: String,
+    /// `12 done`.
+    pub count: String,
+    /// Newest first.
+    pub items: Vec<ActionRowView>,
+}
+
 /// One action item.
 #[derive(Debug, Serialize)]
 pub struct ActionRowView {
@@ -69,6 +95,10 @@ pub struct ActionRowView {
     pub done: Option<DateView>,
     /// `3 days overdue`, for overdue items.
     pub overdue: Option<String>,
+    /// `Open for 113 days`, for open items (overdue or not).
+    pub open_for: Option<String>,
+    /// Open with no due date: nothing says when it is late, so it is flagged.
+    pub undated: bool,
     /// The note that raised it.
     pub note: LinkView,
     /// `action-3`: its anchor, numbered as in `actions` of `metrics.json`.
@@ -84,9 +114,10 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
     let mut open: Vec<(usize, &TrackedAction)> =
         numbered().filter(|(_, a)| !a.overdue_at(d) && !a.done_by(d)).collect();
     let mut done: Vec<(usize, &TrackedAction)> = numbered().filter(|(_, a)| a.done_by(d)).collect();
-    // Most overdue first; open by due date (none last), then raised; done newest first.
+    // Most overdue first; open from the oldest (the longest-kept promise
+    // first, dated or not); done newest first.
     overdue.sort_by_key(|(_, a)| (a.due, a.raised));
-    open.sort_by_key(|(_, a)| (a.due.is_none(), a.due, a.raised));
+    open.sort_by_key(|(_, a)| (a.raised, a.due));
     done.sort_by_key(|(_, a)| std::cmp::Reverse((a.done, a.raised)));
     let summary = format!(
         "{}: {} overdue, {} open, {} done.",
@@ -114,15 +145,44 @@ pub fn index(input: &Input<'_>) -> Page<ActionsView> {
             } else {
                 vec![
                     group("overdue", "Overdue", "Nothing is overdue.", overdue),
-                    group("open", "Open", "No open action items.", open),
-                    group("done", "Done", "No action item has been done yet.", done),
+                    group("open", "Open, oldest first", "No open action items.", open),
                 ]
+            },
+            done: if input.public {
+                DoneView { count: done.len(), months: Vec::new() }
+            } else {
+                done_by_month(input, done)
             },
             chart: chart(&input.report.action_weeks),
             public: input.public,
             counts: input.public.then(|| super::counts::actions(tracked, d)),
         },
     }
+}
+
+/// `done`, newest first, cut into months of their done date.
+fn done_by_month(input: &Input<'_>, done: Vec<(usize, &TrackedAction)>) -> DoneView {
+    let count = done.len();
+    let mut months: Vec<DoneMonthView> = Vec::new();
+    for (i, a) in done {
+        let Some(when) = a.done else { continue };
+        let key = format!("done-{}", when.strftime("%Y-%m"));
+        if months.last().is_none_or(|m| m.key != key) {
+            months.push(DoneMonthView {
+                label: format::month(when),
+                key,
+                count: String::new(),
+                items: Vec::new(),
+            });
+        }
+        if let Some(month) = months.last_mut() {
+            month.items.push(row(input, a, i));
+        }
+    }
+    for month in &mut months {
+        month.count = format!("{} done", month.items.len());
+    }
+    DoneView { count, months }
 }
 
 /// Action items open at each week's end (hatched) against those done during
@@ -188,6 +248,10 @@ fn row(input: &Input<'_>, a: &TrackedAction, index: usize) -> ActionRowView {
             .due
             .filter(|_| a.overdue_at(d))
             .map(|due| format!("{} overdue", format::days(days_between(d, due) as f64))),
+        // Raised on the report date, it has not been open for any time yet.
+        open_for: (!a.done_by(d) && a.raised < d)
+            .then(|| format!("Open for {}", format::days(days_between(d, a.raised) as f64))),
+        undated: !a.done_by(d) && a.due.is_none(),
         note: LinkView { label, url: input.paths.note_url(&a.note) },
         anchor: super::paths::action_anchor(index),
     }

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+pub mod fresh;
+
 use super::Input;
 use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series};
 use super::format::{self, DateView};
@@ -66,6 +68,8 @@ pub struct SnapshotView {
     pub file: String,
     /// A single `backlog.yaml`, taken as of the report date.
     pub undated: bool,
+    /// Its age, and a warning when it is old; `None` for `backlog.yaml`.
+    pub freshness: Option<fresh::FreshnessView>,
 }
 
 /// One backlog item.
@@ -97,6 +101,8 @@ pub struct BacklogRowView {
     pub stale: bool,
     /// Ready without acceptance criteria.
     pub no_acceptance: bool,
+    /// Done in a sprint since the snapshot was taken (open items only).
+    pub since: Option<fresh::SinceView>,
 }
 
 /// The backlog page.
@@ -128,6 +134,7 @@ pub fn index(input: &Input<'_>) -> Page<BacklogView> {
                 date: format::date(s.date.unwrap_or(d)),
                 file: s.path.clone(),
                 undated: s.date.is_none(),
+                freshness: fresh::freshness(input.project, d, d, "the report date"),
             }),
             figures: input
                 .report
@@ -157,7 +164,11 @@ fn rows(input: &Input<'_>, snapshot: &BacklogSnapshot) -> Vec<(bool, BacklogRowV
         .enumerate()
         .map(|(i, item)| {
             let anchor = anchors.get(item.id.as_str()).cloned().unwrap_or_default();
-            (item.state.is_open(), row(input, item, i + 1, anchor))
+            let mut row = row(input, item, i + 1, anchor);
+            if item.state.is_open() {
+                row.since = fresh::since(input.project, input.paths, snapshot, &item.id, input.report_date);
+            }
+            (item.state.is_open(), row)
         })
         .collect()
 }
@@ -183,6 +194,7 @@ fn row(input: &Input<'_>, item: &BacklogItem, rank: usize, anchor: String) -> Ba
         last_touch: format::date(item.last_touch()),
         stale: crate::metrics::backlog::is_stale(item, d, input.project.settings.stale_days),
         no_acceptance: item.state == BacklogState::Ready && item.acceptance.is_empty(),
+        since: None,
     }
 }
 

@@ -39,6 +39,8 @@ pub struct DashboardView {
     pub delivery: Vec<FactView>,
     /// Open items, ready work, stale share, median age (empty without backlog data).
     pub backlog: Vec<FactView>,
+    /// Which snapshot the backlog figures come from, and how old it is.
+    pub backlog_freshness: Option<super::backlog::fresh::FreshnessView>,
     /// Committed against completed points by sprint, with the rolling velocity.
     pub velocity_chart: Option<super::charts::ChartHtml>,
     /// The forecast of the ready work and the planning lines (`flow/components.html`).
@@ -175,6 +177,12 @@ pub fn index(input: &Input<'_>) -> Page<DashboardView> {
             },
             delivery: delivery(report),
             backlog: backlog(report),
+            backlog_freshness: super::backlog::fresh::freshness(
+                input.project,
+                input.report_date,
+                input.report_date,
+                "the report date",
+            ),
             velocity_chart: super::sprints::velocity_chart(&report.sprints, "dashboard-velocity"),
             flow: super::flow::card(input),
             window,

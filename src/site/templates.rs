@@ -46,6 +46,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("flow/components.html", include_str!("../../templates/flow/components.html")),
     ("backlog/index.html", include_str!("../../templates/backlog/index.html")),
     ("actions/index.html", include_str!("../../templates/actions/index.html")),
+    ("actions/components.html", include_str!("../../templates/actions/components.html")),
     ("decisions/index.html", include_str!("../../templates/decisions/index.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("summary/index.html", include_str!("../../templates/summary/index.html")),

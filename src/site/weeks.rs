@@ -78,6 +78,8 @@ pub struct WeekPageView {
     pub delivery: Vec<FactView>,
     /// Backlog health; `None` when there was no backlog data.
     pub backlog: Option<Vec<FactView>>,
+    /// Which snapshot the week's backlog figures come from, and how old it was.
+    pub backlog_freshness: Option<super::backlog::fresh::FreshnessView>,
     /// Collaboration figures in the window.
     pub collaboration: Vec<FactView>,
     /// The week before.
@@ -241,6 +243,12 @@ fn page_view(input: &Input<'_>, w: &WeekFigures, inputs: &Inputs) -> WeekPageVie
         practices: figures::practices(&w.health, &window),
         delivery: figures::delivery(&w.delivery, Some(inputs)),
         backlog: w.backlog.as_ref().map(|b| figures::backlog(b, Some(inputs))),
+        backlog_freshness: super::backlog::fresh::freshness(
+            input.project,
+            w.as_of,
+            input.report_date,
+            if w.as_of == input.report_date { "the report date" } else { "the week's last day" },
+        ),
         collaboration: figures::collaboration(&w.collaboration, Some(inputs)),
         previous: None,
         next: None,
