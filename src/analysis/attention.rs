@@ -1,6 +1,6 @@
 //! "Needs attention": the concrete things a scrum master or product owner
 //! can act on this week, worked out from the data as of a date, as facts
-//! grouped by kind. [`crate::site::attention`] words them.
+//! grouped by kind. The site's `attention` module words them.
 //!
 //! [`attention`] is a pure function of the project's timeline and the report.
 //! Each [`Group`] is one kind of problem with the figures its headline needs

@@ -1,7 +1,7 @@
 //! What the indicators are read from as of one date D: the notes in the
 //! window, the action items as followed up to D, the backlog snapshot, the
 //! ended sprints. Each set of rows is defined here once; the indicators
-//! count them ([`super::defs`]) and the unscored figures beside them
+//! count them (the `defs` table) and the unscored figures beside them
 //! (`metrics`) count the same sets.
 
 use crate::model::actions::TrackedAction;
