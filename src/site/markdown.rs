@@ -22,7 +22,11 @@
 //!   "Done:" or "Open:" instead: a disabled checkbox would be a form control
 //!   without a label (WCAG 1.3.1, 4.1.2), and notes publish no form controls;
 //! - every `id` gets the prefix `note-` (and `#fragment` links follow), so a
-//!   note can never clash with the page's own ids such as `main`.
+//!   note can never clash with the page's own ids such as `main`;
+//! - a link or image by a path relative to the note (`transcript.md`,
+//!   `diagram.png`, `/docs/x`) points at a file of the data folder, which the
+//!   site does not publish: it keeps its text (an image its alt text) and
+//!   loses the link, rather than leading readers to a page that is not there.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -66,12 +70,14 @@ pub fn to_html(markdown: &str, placement: Placement<'_>) -> SafeHtml {
     let mut levels = Levels::new(placement.heading_offset);
     let mut cells = TableCells::default();
     let mut images = OffsiteImages::default();
+    let mut local = LocalFiles::default();
     let events = events
         .into_iter()
         .map(|event| levels.place(event))
         .map(task_mark)
         .map(|event| cells.place(event))
         .map(|event| images.place(event))
+        .filter_map(|event| local.place(event))
         .flat_map(wrap_table);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events);
@@ -201,6 +207,41 @@ impl OffsiteImages {
             }
             Event::End(TagEnd::Image) if self.as_link.pop() == Some(true) => Event::End(TagEnd::Link),
             other => other,
+        }
+    }
+}
+
+/// Whether a URL is a path into the data folder beside the note: neither
+/// another host, nor a place on the page, nor an inline `data:` image.
+fn local_file(url: &str) -> bool {
+    let url = url.trim();
+    !url.is_empty() && !url.starts_with('#') && !offsite(url) && !url.starts_with("data:")
+}
+
+/// Drops the link of a link or image to a local file, keeping its text (for
+/// an image, its alt text, which pulldown-cmark then writes as text). Links
+/// nest in images' alt text, hence the stack.
+#[derive(Default)]
+struct LocalFiles {
+    dropped: Vec<bool>,
+}
+
+impl LocalFiles {
+    fn place<'e>(&mut self, event: Event<'e>) -> Option<Event<'e>> {
+        match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) | Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let drop = local_file(dest_url);
+                self.dropped.push(drop);
+                (!drop).then_some(event)
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if self.dropped.pop() == Some(true) {
+                    None
+                } else {
+                    Some(event)
+                }
+            }
+            other => Some(other),
         }
     }
 }
@@ -361,12 +402,13 @@ mod tests {
             ),
             "{out}"
         );
-        assert!(out.contains("<img src=\"../../assets/a.png\" alt=\"ok\">"), "{out}");
+        // A path into the data folder is not published: its alt text stays.
+        assert!(out.contains("</a> ok <a"), "{out}");
         assert!(out.contains(">x</a>"), "{out}");
         assert!(!out.contains("<img src=\"https:") && !out.contains("<img src=\"//"), "{out}");
         // Nested in alt text, each image keeps its own end.
-        let nested = html("![a ![b](https://e.example/b.png)](c.png)");
-        assert!(nested.starts_with("<p><img src=\"c.png\""), "{nested}");
+        let nested = html("![a ![b](https://e.example/b.png)](https://e.example/c.png)");
+        assert!(nested.starts_with("<p><a href=\"https://e.example/c.png\""), "{nested}");
         // Raw tags lose a source from elsewhere, however it is spelt.
         for src in [
             "https://e.example/p.png",
@@ -420,6 +462,23 @@ mod tests {
         assert!(out.contains("<h2 id=\"note-main\">"), "{out}");
         assert!(out.contains("href=\"#note-main\""), "{out}");
         assert!(!out.contains("id=\"main\""), "{out}");
+    }
+
+    #[test]
+    fn links_and_images_to_files_of_the_data_folder_keep_only_their_text() {
+        let out = html(
+            "See [`2024-03-21-transcript.md`](2024-03-21-transcript.md), ![the board](board.png), \
+             [docs](/docs/x) and [up](../notes/a.md#top); [spec](https://example.org/s), [here](#note) \
+             and [mail](mailto:a@example.org) stay links.",
+        );
+        assert!(out.contains("See <code>2024-03-21-transcript.md</code>, the board, docs and up;"), "{out}");
+        assert!(
+            !out.contains("transcript.md\"") && !out.contains("<img") && !out.contains("/docs/x"),
+            "{out}"
+        );
+        assert!(out.contains("href=\"https://example.org/s\""), "{out}");
+        assert!(out.contains("href=\"#note-note\""), "{out}");
+        assert!(out.contains("href=\"mailto:a@example.org\""), "{out}");
     }
 
     #[test]
