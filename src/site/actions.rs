@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Ink, Series};
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
 use crate::metrics::days_between;
@@ -198,9 +198,14 @@ fn chart(weeks: &[ActionWeek]) -> Option<ChartHtml> {
     let series = [
         Series {
             name: "Open at the week's end",
+            ink: Ink::Planned,
             values: weeks.iter().map(|w| Some(w.open as f64)).collect(),
         },
-        Series { name: "Done during the week", values: weeks.iter().map(|w| Some(w.done as f64)).collect() },
+        Series {
+            name: "Done during the week",
+            ink: Ink::Done,
+            values: weeks.iter().map(|w| Some(w.done as f64)).collect(),
+        },
     ];
     let desc = format!(
         "Action items still open at the end of each week from {} to {} against those done during the week; \

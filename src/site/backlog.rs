@@ -7,7 +7,7 @@ use serde::Serialize;
 pub mod fresh;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Series};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Ink, Series};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
 use super::paths::{self, item_anchors};
@@ -241,8 +241,16 @@ fn chart(input: &Input<'_>) -> Option<ChartHtml> {
     let labels: Vec<String> =
         weeks.iter().map(|(w, _)| w.week.rsplit('-').next().unwrap_or(&w.week).to_string()).collect();
     let series = [
-        Series { name: "Ready points", values: weeks.iter().map(|(_, b)| Some(b.ready_points)).collect() },
-        Series { name: "Velocity", values: weeks.iter().map(|(w, _)| w.delivery.velocity).collect() },
+        Series {
+            name: "Ready points",
+            ink: Ink::Planned,
+            values: weeks.iter().map(|(_, b)| Some(b.ready_points)).collect(),
+        },
+        Series {
+            name: "Velocity",
+            ink: Ink::Done,
+            values: weeks.iter().map(|(w, _)| w.delivery.velocity).collect(),
+        },
     ];
     let desc = format!(
         "Ready points against the velocity each week from {} to {}: ready points went from {} to {}, \
@@ -269,7 +277,11 @@ fn age_chart(input: &Input<'_>) -> Option<ChartHtml> {
     let bins = input.report.backlog_ages.as_ref()?;
     let short: Vec<String> = bins.iter().map(|b| age_label(b, true)).collect();
     let long: Vec<String> = bins.iter().map(|b| age_label(b, false)).collect();
-    let series = [Series { name: "Open items", values: bins.iter().map(|b| Some(b.items as f64)).collect() }];
+    let series = [Series {
+        name: "Open items",
+        ink: Ink::Planned,
+        values: bins.iter().map(|b| Some(b.items as f64)).collect(),
+    }];
     let counts: Vec<String> = bins.iter().zip(&long).map(|(b, l)| format!("{} {l}", b.items)).collect();
     let desc = format!(
         "The {} open items of the backlog by age, the days since each was created: {}.",

@@ -9,8 +9,9 @@
 //! - escapes every text it prints (sprint names are user data), and can only
 //!   be built here: [`ChartHtml`] has no public constructor, so a data string
 //!   can never be passed to a template as safe markup;
-//! - takes its colours from CSS classes (`series-N`, `chart-*`) with
-//!   `currentColor` as fallback, so dark mode and print restyle it;
+//! - takes its colours from what each series is ([`Ink`], CSS classes
+//!   `ink-*`) with `currentColor` as fallback, so blue means the same on
+//!   every chart and dark mode and print restyle it;
 //! - tells series apart without colour: markers of different shapes, dash
 //!   patterns, hatched against solid bars;
 //! - has a `viewBox` and `width="100%"`, so it scales to a phone;
@@ -78,8 +79,44 @@ pub(crate) struct ChartText<'a> {
 pub(crate) struct Series<'a> {
     /// Name in the legend and tooltips (escaped).
     pub name: &'a str,
+    /// What it is, and so its colour.
+    pub ink: Ink,
     /// The values.
     pub values: Vec<Option<f64>>,
+}
+
+/// The one palette of every chart: a series' colour says what it is, so blue
+/// means finished work on the velocity chart and on the burn-up alike
+/// (docs/figures.md, "Chart colours"). Green, amber and red belong to the
+/// healthy, watch and at-risk bands and are never a series' colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ink {
+    /// Work finished: points completed, the burn-up's done line, items
+    /// finished, action items done. Blue, solid bars.
+    Done,
+    /// Work promised or still to do: points committed at planning, a
+    /// sprint's scope, ready points, open items and action items. Orange,
+    /// hatched bars.
+    Planned,
+    /// The line the others are read against: the health score, the rolling
+    /// velocity, the evidence score. The text colour.
+    Reference,
+    /// One of several series of the same kind (the five practices, the two
+    /// roles' ratings), told apart by colour, marker and dash. Blue, purple,
+    /// teal, magenta, slate.
+    Peer(u8),
+}
+
+impl Ink {
+    /// The CSS class: `ink-done`, `ink-peer-2`.
+    pub(crate) fn class(self) -> String {
+        match self {
+            Ink::Done => "ink-done".to_string(),
+            Ink::Planned => "ink-planned".to_string(),
+            Ink::Reference => "ink-reference".to_string(),
+            Ink::Peer(n) => format!("ink-peer-{}", n % 5),
+        }
+    }
 }
 
 /// The y axis: a range and the step between grid lines.

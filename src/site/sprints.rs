@@ -8,7 +8,7 @@ mod page;
 use serde::Serialize;
 
 use super::Input;
-use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Mark, Overlay, Series};
+use super::charts::{self, Axis, ChartHtml, ChartText, DataTable, Ink, Mark, Overlay, Series};
 use super::format::{self, DateView};
 use super::page::{Page, Section};
 use super::weeks::figures::{self, FactView};
@@ -164,15 +164,20 @@ pub(crate) fn velocity_chart(sprints: &[SprintEntry], id: &str) -> Option<ChartH
     let series = [
         Series {
             name: "Committed at planning",
+            ink: Ink::Planned,
             values: sprints.iter().map(|s| Some(s.figures.committed_points)).collect(),
         },
         Series {
             name: "Completed",
+            ink: Ink::Done,
             values: sprints.iter().map(|s| Some(s.figures.completed_points)).collect(),
         },
     ];
-    let rolling =
-        Series { name: "Rolling velocity", values: sprints.iter().map(|s| s.rolling_velocity).collect() };
+    let rolling = Series {
+        name: "Rolling velocity",
+        ink: Ink::Reference,
+        values: sprints.iter().map(|s| s.rolling_velocity).collect(),
+    };
     let so_far = if last.figures.running { ", so far (it is still running)" } else { "" };
     let desc = format!(
         "Story points committed at planning and completed in each of {} from {} to {}, with the rolling \
@@ -217,6 +222,7 @@ fn say_do_chart(sprints: &[SprintEntry]) -> Option<ChartHtml> {
     let labels: Vec<String> = sprints.iter().map(|s| s.id.clone()).collect();
     let series = [Series {
         name: SAY_DO,
+        ink: Ink::Done,
         values: sprints.iter().map(|s| s.figures.say_do.map(|v| v * 100.0)).collect(),
     }];
     let desc = format!(

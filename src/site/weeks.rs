@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Input;
 use super::charts::trend::{self, Sparkline};
-use super::charts::{self, Axis, Band, ChartHtml, ChartText, DataTable, Series};
+use super::charts::{self, Axis, Band, ChartHtml, ChartText, DataTable, Ink, Series};
 use super::explain::Explainer;
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
@@ -146,10 +146,15 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
     let (first, last) = (weeks.first()?, weeks.last()?);
     let labels: Vec<String> =
         weeks.iter().map(|w| w.week.rsplit('-').next().unwrap_or(&w.week).to_string()).collect();
-    let mut series = vec![Series { name: "Health", values: weeks.iter().map(|w| w.health.score).collect() }];
+    let mut series = vec![Series {
+        name: "Health",
+        ink: Ink::Reference,
+        values: weeks.iter().map(|w| w.health.score).collect(),
+    }];
     for (i, practice) in Practice::ALL.iter().enumerate() {
         series.push(Series {
             name: practice.name(),
+            ink: Ink::Peer(i as u8),
             values: weeks.iter().map(|w| w.health.practices.get(i).and_then(|p| p.score)).collect(),
         });
     }

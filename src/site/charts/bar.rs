@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use super::line::{dash, marker, polylines};
 use super::{
-    Axis, BOTTOM, ChartHtml, ChartText, Frame, Series, TOP, c, escape, legend, open_svg, value_text, x_axis,
-    y_axis,
+    Axis, BOTTOM, ChartHtml, ChartText, Frame, Ink, Series, TOP, c, escape, legend, open_svg, value_text,
+    x_axis, y_axis,
 };
 
 /// A mark above a group of bars: a glyph that says what it means without
@@ -32,8 +32,8 @@ pub(crate) struct Overlay<'a> {
 }
 
 /// A grouped bar chart: for each label, one bar per series side by side.
-/// The first series is hatched and the others solid, so the first (say,
-/// committed points) and the second (completed) differ without colour.
+/// Planned work ([`Ink::Planned`]) is hatched and the rest solid, so
+/// committed points and completed points differ without colour.
 pub(crate) fn bar_chart(
     text: &ChartText<'_>,
     labels: &[String],
@@ -67,20 +67,20 @@ pub(crate) fn bar_chart_with(
     let group = frame.slot(n) * 0.78;
     let bar = group / k as f64;
     for (i, s) in series.iter().enumerate() {
-        let _ = write!(out, "<g class=\"bars bars-{i}\">");
+        let _ = write!(out, "<g class=\"bars bars-{i} {}\">", s.ink.class());
         for (j, label) in labels.iter().enumerate() {
             let Some(value) = s.values.get(j).copied().flatten() else { continue };
             let x = frame.x(j, n) - group / 2.0 + bar * i as f64;
             let top = frame.y(value.max(axis.min));
             let _ = write!(
                 out,
-                "<rect class=\"bar bar-{i}\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"{fill}\" \
+                "<rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"{fill}\" \
                  stroke=\"currentColor\"><title class=\"chart-tip\">{tip}</title></rect>",
                 x = c(x + 0.75),
                 y = c(top),
                 w = c((bar - 1.5).max(1.0)),
                 h = c(BOTTOM - top),
-                fill = fill(i, &hatch),
+                fill = fill(s.ink, &hatch),
                 tip = escape(&format!("{label}, {}: {}", s.name, value_text(Some(value), axis.suffix))),
             );
         }
@@ -93,9 +93,11 @@ pub(crate) fn bar_chart_with(
     marks(&mut out, &frame, labels, &overlay.marks);
     out.push_str("</svg>");
     legend(&mut out, series, |i| {
+        let ink = series[i].ink;
         format!(
-            "<rect class=\"bar bar-{i}\" x=\"4\" y=\"2\" width=\"24\" height=\"12\" fill=\"{}\" stroke=\"currentColor\"/>",
-            fill(i, &hatch)
+            "<rect class=\"bar {}\" x=\"4\" y=\"2\" width=\"24\" height=\"12\" fill=\"{}\" stroke=\"currentColor\"/>",
+            ink.class(),
+            fill(ink, &hatch)
         )
     });
     overlay_legend(&mut out, overlay);
@@ -109,7 +111,7 @@ fn overlay_line(out: &mut String, frame: &Frame, labels: &[String], line: &Serie
     let n = labels.len();
     let points: Vec<Option<(f64, f64)>> =
         line.values.iter().take(n).enumerate().map(|(j, v)| v.map(|v| (frame.x(j, n), frame.y(v)))).collect();
-    out.push_str("<g class=\"series series-overlay\">");
+    let _ = write!(out, "<g class=\"series series-overlay {}\">", line.ink.class());
     polylines(out, &points, 2.5, &dash(1));
     for (j, point) in points.iter().enumerate() {
         if let (Some((x, y)), Some(label)) = (point, labels.get(j)) {
@@ -147,7 +149,7 @@ fn marks(out: &mut String, frame: &Frame, labels: &[String], marks: &[Option<Mar
 fn overlay_legend(out: &mut String, overlay: &Overlay<'_>) {
     let mut items = String::new();
     if let Some(line) = &overlay.line {
-        let mut key = String::from("<g class=\"series series-overlay\">");
+        let mut key = format!("<g class=\"series series-overlay {}\">", line.ink.class());
         let _ = write!(
             key,
             "<line class=\"chart-line\" x1=\"1\" y1=\"8\" x2=\"31\" y2=\"8\" stroke=\"currentColor\" stroke-width=\"2.5\"{}/>",
@@ -186,6 +188,6 @@ fn overlay_legend(out: &mut String, overlay: &Overlay<'_>) {
     }
 }
 
-fn fill(i: usize, hatch: &str) -> String {
-    if i == 0 { format!("url(#{hatch})") } else { "currentColor".to_string() }
+fn fill(ink: Ink, hatch: &str) -> String {
+    if ink == Ink::Planned { format!("url(#{hatch})") } else { "currentColor".to_string() }
 }

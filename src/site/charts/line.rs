@@ -1,6 +1,7 @@
 //! Line charts.
 
 use crate::format;
+use crate::site::slug::slug;
 use std::fmt::Write as _;
 
 use super::{
@@ -29,6 +30,9 @@ pub(crate) struct Guide<'a> {
     pub label: &'a str,
 }
 
+/// More series than this make a chart dense: it keeps a minimum width.
+const DENSE_SERIES: usize = 3;
+
 /// Dash patterns by series: the first solid, then ever more broken.
 const DASHES: [&str; 6] = ["", "7 4", "2 4", "10 4 2 4", "5 2", "1 3"];
 
@@ -54,7 +58,21 @@ pub(crate) fn line_chart_marked(
     mark: Option<XMark<'_>>,
 ) -> ChartHtml {
     let frame = Frame::new(axis, !bands.is_empty());
-    let mut out = String::from("<figure class=\"chart-figure\">");
+    // Many lines need room: on a phone such a chart keeps a readable width
+    // and scrolls sideways inside its own box, never the page.
+    let dense = series.len() > DENSE_SERIES;
+    let mut out = String::from(if dense {
+        "<figure class=\"chart-figure chart-dense\">"
+    } else {
+        "<figure class=\"chart-figure\">"
+    });
+    if dense {
+        let _ = write!(
+            out,
+            "<div class=\"chart-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{}-title\">",
+            slug(text.id)
+        );
+    }
     open_svg(&mut out, text, "chart-line");
     y_axis(&mut out, &frame, text.y_label, bands);
     x_axis(&mut out, &frame, labels);
@@ -98,7 +116,7 @@ pub(crate) fn line_chart_marked(
             .enumerate()
             .map(|(j, v)| v.map(|v| (frame.x(j, n), frame.y(v))))
             .collect();
-        let _ = write!(out, "<g class=\"series series-{i}\">");
+        let _ = write!(out, "<g class=\"series series-{i} {}\">", s.ink.class());
         polylines(&mut out, &points, width, &dash(i));
         for (j, point) in points.iter().enumerate() {
             if let (Some((x, y)), Some(label)) = (point, labels.get(j)) {
@@ -116,14 +134,18 @@ pub(crate) fn line_chart_marked(
         b = c(BOTTOM)
     );
     out.push_str("</svg>");
+    if dense {
+        out.push_str("</div>");
+    }
     legend(&mut out, series, |i| {
         let mut key = String::new();
         let _ = write!(
             key,
-            "<g class=\"series series-{i}\"><line class=\"chart-line\" x1=\"1\" y1=\"8\" x2=\"31\" y2=\"8\" \
+            "<g class=\"series series-{i} {ink}\"><line class=\"chart-line\" x1=\"1\" y1=\"8\" x2=\"31\" y2=\"8\" \
              stroke=\"currentColor\" stroke-width=\"{w}\"{d}/>",
             w = if i == 0 { "3" } else { "2" },
             d = dash(i),
+            ink = series[i].ink.class(),
         );
         marker(&mut key, i, 16.0, 8.0, 4.0, "");
         key.push_str("</g>");

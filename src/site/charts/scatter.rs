@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::line::marker;
-use super::{Axis, ChartHtml, ChartText, Frame, c, escape, open_svg, x_axis, y_axis};
+use super::{Axis, ChartHtml, ChartText, Frame, Ink, c, escape, open_svg, x_axis, y_axis};
 
 /// One dot.
 #[derive(Debug, Clone)]
@@ -31,11 +31,14 @@ pub(crate) struct RefLine {
 }
 
 /// What the dots are, for the legend: the plain dots' name and, when some
-/// are marked, the marked ones'.
+/// are marked, the marked ones'. Marked dots are drawn in
+/// [`Ink::Reference`], the colour that stands out from every other.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DotNames<'a> {
     /// `Finished item`.
     pub plain: &'a str,
+    /// What the plain dots are: finished work, or work still to do.
+    pub ink: Ink,
     /// `Older than 85% of finished items`.
     pub marked: &'a str,
 }
@@ -73,7 +76,8 @@ pub(crate) fn dot_chart(
     }
     out.push_str("</g>");
     for (series, marked) in [(0, false), (1, true)] {
-        let _ = write!(out, "<g class=\"series series-{series}\">");
+        let ink = if marked { Ink::Reference } else { names.ink };
+        let _ = write!(out, "<g class=\"series series-{series} {}\">", ink.class());
         for dot in dots.iter().filter(|d| d.marked == marked && d.slot < n) {
             marker(&mut out, series, frame.x(dot.slot, n), frame.y(dot.value), 4.5, &dot.tip);
         }
@@ -102,7 +106,8 @@ fn legend(out: &mut String, dots: &[Dot], lines: bool, names: DotNames<'_>) {
         )
     };
     let dot = |series: usize| {
-        let mut m = format!("<g class=\"series series-{series}\">");
+        let ink = if series == 1 { Ink::Reference } else { names.ink };
+        let mut m = format!("<g class=\"series series-{series} {}\">", ink.class());
         marker(&mut m, series, 16.0, 8.0, 4.5, "");
         m.push_str("</g>");
         m

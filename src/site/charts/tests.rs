@@ -9,7 +9,11 @@ fn labels(names: &[&str]) -> Vec<String> {
 }
 
 fn series<'a>(name: &'a str, values: &[Option<f64>]) -> Series<'a> {
-    Series { name, values: values.to_vec() }
+    Series { name, ink: Ink::Done, values: values.to_vec() }
+}
+
+fn inked<'a>(name: &'a str, ink: Ink, values: &[Option<f64>]) -> Series<'a> {
+    Series { name, ink, values: values.to_vec() }
 }
 
 #[test]
@@ -31,7 +35,7 @@ fn every_text_is_escaped() {
 
 #[test]
 fn charts_are_accessible_images_with_title_and_description() {
-    let s = [series("Committed", &[Some(3.0)]), series("Completed", &[Some(2.0)])];
+    let s = [inked("Committed", Ink::Planned, &[Some(3.0)]), series("Completed", &[Some(2.0)])];
     let out = bar_chart(&text("../Sprint Points"), &labels(&["S1"]), &s, Axis::from_zero(&s, ""));
     let out = out.as_str();
     assert!(out.starts_with("<figure class=\"chart-figure\"><svg class=\"chart chart-bar\""), "{out}");
@@ -39,10 +43,51 @@ fn charts_are_accessible_images_with_title_and_description() {
     assert!(out.contains("<title id=\"sprint-points-title\">Points by sprint</title>"), "{out}");
     assert!(out.contains("<desc id=\"sprint-points-desc\">Committed against completed.</desc>"), "{out}");
     assert!(out.contains("viewBox=\"0 0 560 300\" width=\"100%\""), "{out}");
-    assert!(out.contains("fill=\"url(#sprint-points-hatch)\""), "the first series is hatched: {out}");
+    assert!(out.contains("fill=\"url(#sprint-points-hatch)\""), "planned work is hatched: {out}");
     assert!(out.contains("<ul class=\"chart-legend\">"), "{out}");
     assert!(out.contains("<title class=\"chart-tip\">S1, Completed: 2</title>"), "{out}");
     assert!(out.contains(">Points</text>"), "axis title: {out}");
+}
+
+#[test]
+fn a_series_colour_says_what_it_is_on_every_kind_of_chart() {
+    // Finished work is blue and solid whether it comes first or second.
+    let done_first = [series("Completed", &[Some(2.0)]), inked("Committed", Ink::Planned, &[Some(3.0)])];
+    let bars = bar_chart(&text("b"), &labels(&["S1"]), &done_first, Axis::from_zero(&done_first, ""));
+    let bars = bars.as_str();
+    assert!(bars.contains("<g class=\"bars bars-0 ink-done\"><rect class=\"bar\""), "{bars}");
+    assert!(bars.contains("<g class=\"bars bars-1 ink-planned\"><rect class=\"bar\""), "{bars}");
+    assert_eq!(bars.matches("fill=\"url(#b-hatch)\"").count(), 2, "the planned bar and its key: {bars}");
+    let lines = [inked("Scope", Ink::Planned, &[Some(3.0)]), series("Done", &[Some(1.0)])];
+    let line = line_chart(&text("l"), &labels(&["d1"]), &lines, Axis::from_zero(&lines, ""), &[]);
+    assert!(line.as_str().contains("<g class=\"series series-0 ink-planned\">"), "{}", line.as_str());
+    assert!(line.as_str().contains("<g class=\"series series-1 ink-done\">"), "{}", line.as_str());
+    // Peers cycle through five colours of their own; none is a status colour.
+    let classes: Vec<String> = (0..7).map(|n| Ink::Peer(n).class()).collect();
+    assert_eq!(classes[0], "ink-peer-0");
+    assert_eq!(classes[5], "ink-peer-0");
+    assert!(classes.iter().all(|c| !c.contains("healthy") && !c.contains("risk") && !c.contains("watch")));
+}
+
+#[test]
+fn a_chart_of_many_lines_scrolls_in_its_own_box_on_a_phone() {
+    let many: Vec<Series<'_>> = ["A", "B", "C", "D"]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| inked(n, Ink::Peer(i as u8), &[Some(1.0)]))
+        .collect();
+    let dense = line_chart(&text("Weeks"), &labels(&["W1"]), &many, Axis::from_zero(&many, ""), &[]);
+    assert!(
+        dense.as_str().starts_with(
+            "<figure class=\"chart-figure chart-dense\"><div class=\"chart-scroll\" tabindex=\"0\" \
+             role=\"region\" aria-labelledby=\"weeks-title\"><svg"
+        ),
+        "{}",
+        dense.as_str()
+    );
+    assert!(dense.as_str().contains("</svg></div><ul class=\"chart-legend\">"), "{}", dense.as_str());
+    let few = line_chart(&text("Weeks"), &labels(&["W1"]), &many[..3], Axis::from_zero(&many[..3], ""), &[]);
+    assert!(few.as_str().starts_with("<figure class=\"chart-figure\"><svg"), "{}", few.as_str());
 }
 
 #[test]
@@ -148,7 +193,7 @@ fn bars_can_carry_a_line_and_marks_told_apart_without_colour() {
     let out = bar_chart_with(&text("v"), &labels(&["S1", "S2"]), &s, Axis::from_zero(&s, ""), &overlay);
     let out = out.as_str();
     // the line is dashed with square markers; a lone point has its marker only
-    assert!(out.contains("<g class=\"series series-overlay\">"), "{out}");
+    assert!(out.contains("<g class=\"series series-overlay ink-done\">"), "{out}");
     assert!(out.contains("<title class=\"chart-tip\">S2, Rolling velocity: 10</title></rect>"), "{out}");
     assert!(!out.contains("S1, Rolling velocity"), "{out}");
     // the mark is a glyph with words, and the legend explains it

@@ -10,7 +10,7 @@ use crate::indicators::Practice;
 use crate::metrics::WeekFigures;
 use crate::metrics::checkins::CheckinEntry;
 use crate::model::Role;
-use crate::site::charts::{self, ChartHtml, ChartText, DataTable, Series};
+use crate::site::charts::{self, ChartHtml, ChartText, DataTable, Ink, Series};
 use crate::site::format;
 use crate::site::weeks::{SCORE_AXIS, SCORE_BANDS};
 
@@ -71,9 +71,17 @@ fn chart(weeks: &[WeekFigures], checkins: &[CheckinEntry], practice: Practice) -
     let po = ratings(weeks, checkins, Role::ProductOwner, practice);
     let sm = ratings(weeks, checkins, Role::ScrumMaster, practice);
     let series = [
-        Series { name: "Evidence score", values: evidence },
-        Series { name: "Product owner's rating", values: po.iter().map(|r| r.map(|(p, _)| p)).collect() },
-        Series { name: "Scrum master's rating", values: sm.iter().map(|r| r.map(|(p, _)| p)).collect() },
+        Series { name: "Evidence score", ink: Ink::Reference, values: evidence },
+        Series {
+            name: "Product owner's rating",
+            ink: Ink::Peer(0),
+            values: po.iter().map(|r| r.map(|(p, _)| p)).collect(),
+        },
+        Series {
+            name: "Scrum master's rating",
+            ink: Ink::Peer(1),
+            values: sm.iter().map(|r| r.map(|(p, _)| p)).collect(),
+        },
     ];
     let count = |list: &[Option<(f64, u8)>]| list.iter().flatten().count();
     let desc = format!(

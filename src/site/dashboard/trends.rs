@@ -14,7 +14,7 @@ use crate::indicators::{Indicator, Unit};
 use crate::metrics::WeekFigures;
 use crate::metrics::scores;
 use crate::model::Curve;
-use crate::site::charts::{ChartHtml, DataTable, Series, sparkline};
+use crate::site::charts::{ChartHtml, DataTable, Ink, Series, sparkline};
 
 /// How many weeks an indicator's sparkline shows.
 pub const SPARK_WEEKS: usize = 12;
@@ -87,7 +87,7 @@ pub fn spark(weeks: &[WeekFigures], indicator: Indicator) -> Option<ChartHtml> {
     let desc = format!("{name} each week from {} to {}: {}.", first.week, last.week, listed.join(", "));
     let id = format!("spark-{}", indicator.key());
     let labels: Vec<String> = shown.iter().map(|w| w.week.clone()).collect();
-    let series = [Series { name, values: values.clone() }];
+    let series = [Series { name, ink: Ink::Reference, values: values.clone() }];
     let table = DataTable::of_series(&id, &format!("{name} by week"), "Week", &labels, &series, |v| {
         indicator.format(v)
     });

@@ -7,7 +7,7 @@ use crate::metrics::flow::{FlowFigures, FlowRows};
 use crate::model::Date;
 use crate::model::dates::days_between;
 use crate::site::charts::{
-    self, Axis, ChartHtml, ChartText, DataTable, Dot, DotNames, RefLine, Series, line_chart,
+    self, Axis, ChartHtml, ChartText, DataTable, Dot, DotNames, Ink, RefLine, Series, line_chart,
 };
 
 /// The 50/85/95% lines of cycle time, when known.
@@ -20,7 +20,7 @@ fn percentile_lines(f: &FlowFigures) -> Vec<RefLine> {
 
 /// A y axis in days from 0 to above every dot and line.
 fn days_axis(values: impl Iterator<Item = f64>) -> Axis {
-    let top = Series { name: "", values: values.map(Some).collect() };
+    let top = Series { name: "", ink: Ink::Reference, values: values.map(Some).collect() };
     Axis::from_zero([&top], "")
 }
 
@@ -64,7 +64,7 @@ pub(super) fn cycle_time(f: &FlowFigures, rows: &FlowRows) -> Option<ChartHtml> 
         desc: &desc,
         y_label: "Days",
     };
-    let names = DotNames { plain: "Finished item", marked: "" };
+    let names = DotNames { plain: "Finished item", ink: Ink::Done, marked: "" };
     let chart = charts::dot_chart(&text, &labels, &dots, &lines, axis, names);
     let table = DataTable {
         id: "cycle-time-chart".into(),
@@ -92,6 +92,7 @@ pub(super) fn throughput(rows: &FlowRows) -> Option<ChartHtml> {
     let labels: Vec<String> = rows.weekly.iter().map(|w| w.week.clone()).collect();
     let series = [Series {
         name: "Items finished",
+        ink: Ink::Done,
         values: rows.weekly.iter().map(|w| Some(w.finished as f64)).collect(),
     }];
     let total: usize = rows.weekly.iter().map(|w| w.finished).sum();
@@ -150,7 +151,8 @@ pub(super) fn aging(f: &FlowFigures, date: Date) -> Option<ChartHtml> {
     );
     let text =
         ChartText { id: "aging-chart", title: "Age of the items in progress", desc: &desc, y_label: "Days" };
-    let names = DotNames { plain: "Item in progress", marked: "Older than 85% of finished items" };
+    let names =
+        DotNames { plain: "Item in progress", ink: Ink::Planned, marked: "Older than 85% of finished items" };
     let chart = charts::dot_chart(&text, &labels, &dots, &lines, axis, names);
     let table = DataTable {
         id: "aging-chart".into(),

@@ -3,7 +3,7 @@
 
 use crate::metrics::{SprintEntry, add_days, days_between};
 use crate::model::Date;
-use crate::site::charts::{self, Axis, ChartHtml, ChartText, DataTable, Guide, Series, XMark};
+use crate::site::charts::{self, Axis, ChartHtml, ChartText, DataTable, Guide, Ink, Series, XMark};
 use crate::site::format;
 
 /// The burn-up of `entry`. While the sprint runs, its lines stop at the
@@ -23,8 +23,8 @@ pub(crate) fn chart(entry: &SprintEntry, report_date: Date) -> Option<ChartHtml>
         values
     };
     let series = [
-        Series { name: "Scope", values: padded(|d| d.scope) },
-        Series { name: "Done", values: padded(|d| d.done) },
+        Series { name: "Scope", ink: Ink::Planned, values: padded(|d| d.scope) },
+        Series { name: "Done", ink: Ink::Done, values: padded(|d| d.done) },
     ];
     let mark = running.then(|| XMark {
         index: usize::try_from(days_between(report_date, entry.start)).unwrap_or(0),
