@@ -6,7 +6,7 @@
 // (tests/browser.rs), or directly:
 //
 //   node browser/suite.mjs --tandem target/debug/tandem [--work DIR] [--keep]
-//        [--only SITE] [--verbose]
+//        [--only SITE[,SITE…]] [--verbose]
 //
 // --work DIR holds the built sites, Chromium's fresh profile and the
 // screenshots (default: a new temporary folder; cargo test passes
@@ -26,6 +26,7 @@ import { Report } from './lib/report.mjs';
 import { PREFIX, serve } from './lib/server.mjs';
 import { build, htmlFiles, sitesToBuild } from './lib/sites.mjs';
 import { missedBySuite } from './lib/selftest.mjs';
+import { checkStory } from './lib/story.mjs';
 import { validate } from './lib/validate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -177,7 +178,8 @@ async function main() {
 function chooseSites(only) {
   const all = sitesToBuild(repo);
   if (!only) return all;
-  const chosen = all.filter((s) => s.name === only);
+  const names = only.split(',');
+  const chosen = all.filter((s) => names.includes(s.name));
   if (!chosen.length) {
     console.error(`browser suite: no site is named ${only}; the sites are ${all.map((s) => s.name).join(', ')}`);
     process.exit(2);
@@ -199,6 +201,14 @@ async function selfTest(ctx, run) {
     }
   } finally {
     await server.close();
+  }
+  // The story checks on a dashboard that gets every one of them wrong.
+  const story = path.join(here, 'selftest', 'story');
+  const storyServer = await serve(story);
+  try {
+    await checkStory({ ctx, site: 'selftest-story', root: story, server: storyServer, report: run.selfReport, data: story, isPublic: true });
+  } finally {
+    await storyServer.close();
   }
   run.times.selftest = Date.now() - t;
   console.log(`  self-test (a site with one of each problem): ${seconds(run.times.selftest)}`);
@@ -227,6 +237,7 @@ async function checkOneSite(ctx, run, site) {
     const before = report.stats.pagesOpened;
     const modes = site.sample ? MODES : FIXTURE_MODES;
     await checkSite({ ctx, site: site.name, root: out, server, report, axeSource: run.axeSource, notFoundPath, modes });
+    await checkStory({ ctx, site: site.name, root: out, server, report, data: site.data, isPublic: site.args.includes('--public') });
     times.browser += Date.now() - t;
     const bad = [...report.checks.values()].filter((c) => c.site === site.name && c.failures.length).length;
     console.log(`  ${site.name}: ${report.stats.pagesOpened - before} pages × ${modes.length} modes in ${seconds(Date.now() - t)}, ${bad} failed checks`);

@@ -27,6 +27,16 @@ const EXPECTED = [
   ["a <style> element against the page's CSP", (f) => /^CSP violation: style-src-elem/.test(f.message) && f.check === 'csp.html'],
   ["an inline script against the page's CSP", (f) => /^CSP violation: script-src-elem/.test(f.message) && f.check === 'csp.html'],
   ["an image from another host against the page's CSP", (f) => /^CSP violation: img-src blocked https:\/\/example\.com/.test(f.message)],
+  // selftest/story/: a dashboard that tells its story late and wrong.
+  ['practice tiles below the first screen at 1280 px', (f) => /^the practice tiles end at \d+ px, past 800 px/.test(f.message)],
+  ['practice tiles past the first two screens at 390 px', (f) => /^the practice tiles end at \d+ px, past 1688 px/.test(f.message)],
+  ['"needs attention" below the first screen', (f) => /^the top "needs attention" items end/.test(f.message)],
+  ['fewer than five practice tiles', (f) => /^4 practice tiles, not 5/.test(f.message)],
+  ['a practice at risk that the headline does not name', (f) => /^"Hold each other accountable" is at risk but the headline/.test(f.message)],
+  ['a change drawn with a status shape', (f) => /uses the status shape ▲/.test(f.message)],
+  ['a better change that does not say so', (f) => /is better but does not say so/.test(f.message)],
+  ['a member named beside an overdue item on a public page', (f) => /names Dana Kowalski/.test(f.message)],
+  ['a dashboard printing on more than two A4 pages', (f) => /^the dashboard prints on \d+ A4 pages/.test(f.message)],
 ];
 
 /** What the suite failed to catch on the self-test site, as messages (empty when all was caught). */
