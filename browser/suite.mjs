@@ -326,7 +326,10 @@ function printReport(run, warnings, elapsed) {
   console.log(`time: ${seconds(elapsed)} (self-test ${seconds(times.selftest)}, builds ${seconds(times.build)}, browser ${seconds(times.browser)}, screenshots ${seconds(times.screenshots)}, validator ${seconds(times.validator)})`);
 }
 
-/** The README's pictures, from the sample site: the dashboard at 1280 and 390 px, the summary as an A4 PDF. */
+/**
+ * The README's pictures, from the sample site: the dashboard at 1280 and 390 px, the newest
+ * sprint's page at 1280 px, the summary as an A4 PDF.
+ */
 async function screenshots(ctx, server, report, dir) {
   fs.mkdirSync(dir, { recursive: true });
   const page = await ctx.newPage();
@@ -341,6 +344,16 @@ async function screenshots(ctx, server, report, dir) {
         continue;
       }
       await page.screenshot({ path: path.join(dir, `dashboard-${width}.png`), fullPage: true });
+    }
+    const sprint = report.check('sample', 'screenshot sprint-1280.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.base}sprints/index.html`, { waitUntil: 'load' });
+    const newest = await page.locator('.sprint-table tbody th a').first().getAttribute('href').catch(() => null);
+    if (!newest) {
+      report.fail(sprint, 'no screenshot: the sprints page lists no sprint');
+    } else {
+      await page.goto(new URL(newest, `${server.base}sprints/index.html`).href, { waitUntil: 'load' });
+      await page.screenshot({ path: path.join(dir, 'sprint-1280.png'), fullPage: true });
     }
     const check = report.check('sample', 'summary.pdf');
     const res = await page.goto(`${server.base}summary/index.html`, { waitUntil: 'load' });
