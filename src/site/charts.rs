@@ -98,12 +98,16 @@ pub(crate) enum Ink {
     /// sprint's scope, ready points, open items and action items. Orange,
     /// hatched bars.
     Planned,
+    /// Work added to a sprint after its start. Purple, solid bars.
+    Added,
+    /// Work taken out of a sprint. Slate, bars hatched the other way.
+    Removed,
     /// The line the others are read against: the health score, the rolling
     /// velocity, the evidence score. The text colour.
     Reference,
     /// One of several series of the same kind (the five practices, the two
     /// roles' ratings), told apart by colour, marker and dash. Blue, purple,
-    /// teal, magenta, slate.
+    /// teal, magenta, slate: only on charts of scores, which draw no work.
     Peer(u8),
 }
 
@@ -113,6 +117,8 @@ impl Ink {
         match self {
             Ink::Done => "ink-done".to_string(),
             Ink::Planned => "ink-planned".to_string(),
+            Ink::Added => "ink-added".to_string(),
+            Ink::Removed => "ink-removed".to_string(),
             Ink::Reference => "ink-reference".to_string(),
             Ink::Peer(n) => format!("ink-peer-{}", n % 5),
         }

@@ -4,6 +4,7 @@
 
 mod burnup;
 mod page;
+mod scope;
 
 use serde::Serialize;
 
@@ -29,6 +30,8 @@ pub struct SprintsIndexView {
     pub say_do_label: &'static str,
     /// That share by sprint.
     pub say_do_chart: Option<ChartHtml>,
+    /// Points added and removed after the start, by sprint.
+    pub scope_chart: Option<ChartHtml>,
     /// Every sprint, newest first.
     pub rows: Vec<SprintRowView>,
 }
@@ -127,6 +130,7 @@ pub fn index(input: &Input<'_>) -> Page<SprintsIndexView> {
             velocity_chart: velocity_chart(sprints, "velocity-chart"),
             say_do_label: SAY_DO,
             say_do_chart: say_do_chart(sprints),
+            scope_chart: scope::chart(sprints),
             rows,
         },
     }

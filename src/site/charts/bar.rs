@@ -32,8 +32,9 @@ pub(crate) struct Overlay<'a> {
 }
 
 /// A grouped bar chart: for each label, one bar per series side by side.
-/// Planned work ([`Ink::Planned`]) is hatched and the rest solid, so
-/// committed points and completed points differ without colour.
+/// Planned work ([`Ink::Planned`]) is hatched, removed work
+/// ([`Ink::Removed`]) hatched the other way and the rest solid, so
+/// committed, completed, added and removed points differ without colour.
 pub(crate) fn bar_chart(
     text: &ChartText<'_>,
     labels: &[String],
@@ -59,8 +60,19 @@ pub(crate) fn bar_chart_with(
         out,
         "<defs><pattern id=\"{hatch}\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" \
          patternTransform=\"rotate(45)\"><line class=\"chart-hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" \
-         stroke=\"currentColor\" stroke-width=\"3\"/></pattern></defs>"
+         stroke=\"currentColor\" stroke-width=\"3\"/></pattern>"
     );
+    // Removed work leans the other way, so it differs from planned work
+    // without colour too.
+    if series.iter().any(|s| s.ink == Ink::Removed) {
+        let _ = write!(
+            out,
+            "<pattern id=\"{hatch}-back\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" \
+             patternTransform=\"rotate(-45)\"><line class=\"chart-hatch-removed\" x1=\"0\" y1=\"0\" x2=\"0\" \
+             y2=\"6\" stroke=\"currentColor\" stroke-width=\"2\"/></pattern>"
+        );
+    }
+    out.push_str("</defs>");
     y_axis(&mut out, &frame, text.y_label, &[]);
     let n = labels.len();
     let k = series.len().max(1);
@@ -189,5 +201,9 @@ fn overlay_legend(out: &mut String, overlay: &Overlay<'_>) {
 }
 
 fn fill(ink: Ink, hatch: &str) -> String {
-    if ink == Ink::Planned { format!("url(#{hatch})") } else { "currentColor".to_string() }
+    match ink {
+        Ink::Planned => format!("url(#{hatch})"),
+        Ink::Removed => format!("url(#{hatch}-back)"),
+        _ => "currentColor".to_string(),
+    }
 }

@@ -98,3 +98,40 @@ fn a_running_sprint_marks_the_report_date() {
     let statuses: Vec<&str> = page.view.groups[0].items.iter().map(|i| i.status).collect();
     assert!(statuses.iter().all(|s| *s == "In progress"), "{statuses:?}");
 }
+
+#[test]
+fn scope_chart_has_added_and_removed_bars_per_sprint_with_the_scope_change() {
+    let page = with_input(index);
+    let chart = page.view.scope_chart.as_ref().unwrap().as_str().to_string();
+    // S21: PHX-102 joined on the first day (committed), PHX-103 later but
+    // unestimated (0 points), PHX-104 (2 points) removed: (0 + 2) / 12 = 16%.
+    assert!(chart.contains("S21, Added after the start: 0<"), "{chart}");
+    assert!(chart.contains("S21, Removed: 2<"), "{chart}");
+    assert!(
+        chart.contains(
+            "<tr><th scope=\"row\">S21</th><td class=\"num\">0</td><td class=\"num\">2</td><td class=\"num\">16%</td></tr>"
+        ),
+        "{chart}"
+    );
+    assert!(chart.contains("1 of them changed scope"), "{chart}");
+    // added solid in its own colour, removed hatched the other way
+    assert!(chart.contains("<g class=\"bars bars-0 ink-added\">"), "{chart}");
+    assert!(chart.contains("<g class=\"bars bars-1 ink-removed\">"), "{chart}");
+    assert!(chart.contains("fill=\"url(#scope-chart-hatch-back)\""), "{chart}");
+    assert!(!chart.contains("Still running"), "no sprint runs on the report date: {chart}");
+}
+
+#[test]
+fn a_running_sprint_s_scope_change_is_so_far() {
+    let mut p = project();
+    let s21 = p.sprints.iter_mut().find(|s| s.id == "S21").unwrap();
+    s21.end = date("2026-10-23");
+    let page = with_project(&p, index);
+    let chart = page.view.scope_chart.as_ref().unwrap().as_str().to_string();
+    assert!(chart.contains(">…<title class=\"chart-tip\">S21: Still running: so far</title>"), "{chart}");
+    assert!(chart.contains("<td class=\"num\">16% so far</td>"), "{chart}");
+    assert!(
+        chart.contains("S21 had 0 points added and 2 points removed so far (it is still running)."),
+        "{chart}"
+    );
+}
