@@ -1,5 +1,5 @@
 // Checks that the dashboard tells its story where a reader looks first
-// (issue 19), on every site the suite builds:
+// (issue 19), on every site the suite builds, light and dark:
 // - at 1280 × 800 the headline, the five practice tiles and the first
 //   "needs attention" items (or the all-clear) end within the first screen;
 //   at 390 × 844 the tiles end within the first two screens;
@@ -26,25 +26,28 @@ const MAX_PRINTED_PAGES = 2;
 export async function checkStory({ ctx, site, root, server, report, data, isPublic }) {
   const page = await ctx.newPage();
   try {
-    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    for (const screen of SCREENS) {
-      const check = report.check(site, `first screen at ${screen.width} px`);
-      await page.setViewportSize({ width: screen.width, height: screen.height });
-      const res = await page.goto(server.base, { waitUntil: 'load' });
-      if (res?.status() !== 200) {
-        report.fail(check, `the dashboard returned ${res?.status()}`);
-        continue;
-      }
-      const found = await page.evaluate(measureFirstScreen);
-      for (const problem of firstScreenProblems(found, screen)) report.fail(check, problem);
-      if (screen.width === 1280) {
-        for (const problem of wordingProblems(found)) report.fail(report.check(site, 'headline and trends say what they mean'), problem);
-        const printed = report.check(site, `dashboard prints on ${MAX_PRINTED_PAGES} A4 pages or fewer`);
-        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-        if (pages > MAX_PRINTED_PAGES) report.fail(printed, `the dashboard prints on ${pages} A4 pages`);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      for (const screen of SCREENS) {
+        const mode = `${scheme} ${screen.width}`;
+        const check = report.check(site, `first screen at ${screen.width} px`);
+        await page.setViewportSize({ width: screen.width, height: screen.height });
+        const res = await page.goto(server.base, { waitUntil: 'load' });
+        if (res?.status() !== 200) {
+          report.fail(check, `the dashboard returned ${res?.status()}`, { mode });
+          continue;
+        }
+        const found = await page.evaluate(measureFirstScreen);
+        for (const problem of firstScreenProblems(found, screen)) report.fail(check, problem, { mode });
+        const wording = report.check(site, 'headline and trends say what they mean');
+        for (const problem of wordingProblems(found)) report.fail(wording, problem, { mode });
       }
     }
+    // Print has one scheme (the stylesheet's print colours).
+    const printed = report.check(site, `dashboard prints on ${MAX_PRINTED_PAGES} A4 pages or fewer`);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    if (pages > MAX_PRINTED_PAGES) report.fail(printed, `the dashboard prints on ${pages} A4 pages`);
     if (isPublic) await publicNamesNobody({ page, site, root, server, report, data });
   } finally {
     await page.close();
