@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::history::{iso_week_label, monday_of, sunday_of};
+use super::history::iso_week_label;
 use super::{Health, PracticeScore, SprintEntry, Timeline, WeekFigures, median, snapshot};
+use super::{monday_of, sunday_of};
 use crate::indicators::Practice;
 use crate::model::{Checkin, Date, Project, Role, Team, perception};
 

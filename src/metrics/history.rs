@@ -8,7 +8,8 @@ use crate::model::Date;
 
 use super::flow::FlowFigures;
 use super::{
-    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, Timeline, add_days, snapshot,
+    BacklogFigures, CollaborationFigures, DeliveryFigures, Health, SprintEntry, Timeline, monday_of,
+    snapshot, sunday_of,
 };
 
 /// The figures of one ISO week.
@@ -36,17 +37,6 @@ pub struct WeekFigures {
 pub fn iso_week_label(date: Date) -> String {
     let week = date.iso_week_date();
     format!("{:04}-W{:02}", week.year(), week.week())
-}
-
-/// The Monday of `date`'s ISO week.
-pub fn monday_of(date: Date) -> Date {
-    let offset = i64::from(date.weekday().to_monday_zero_offset());
-    add_days(date, -offset)
-}
-
-/// The Sunday of `date`'s ISO week.
-pub fn sunday_of(date: Date) -> Date {
-    add_days(monday_of(date), 6)
 }
 
 /// D_w for every ISO week from `first`'s week to `report_date`'s, in

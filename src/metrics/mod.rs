@@ -39,7 +39,7 @@ use crate::indicators::{EndedSprint, Evidence, Inputs};
 use crate::model::actions::TrackedAction;
 use crate::model::{Date, Project};
 
-pub use crate::model::dates::{add_days, days_between};
+pub use crate::model::dates::{add_days, days_between, monday_of, sunday_of};
 pub use crate::model::numbers::{mean, median, ratio, total};
 pub use crate::model::timeline::{Timeline, Window};
 pub use backlog::BacklogFigures;

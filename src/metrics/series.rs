@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::actions::TrackedAction;
 use crate::model::{BacklogSnapshot, Date, Sprint, SprintItem};
 
-use super::history::monday_of;
+use super::monday_of;
 use super::{SprintEntry, add_days, days_between, total};
 
 /// One day of a sprint's burn-up.

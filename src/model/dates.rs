@@ -17,6 +17,17 @@ pub fn add_days(date: Date, days: i64) -> Date {
     date.saturating_add(SignedDuration::from_secs(days.saturating_mul(86_400)))
 }
 
+/// The Monday of `date`'s ISO week.
+pub fn monday_of(date: Date) -> Date {
+    let offset = i64::from(date.weekday().to_monday_zero_offset());
+    add_days(date, -offset)
+}
+
+/// The Sunday of `date`'s ISO week.
+pub fn sunday_of(date: Date) -> Date {
+    add_days(monday_of(date), 6)
+}
+
 /// Serialises a date as `YYYY-MM-DD` (`#[serde(serialize_with = "...")]`).
 pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(date)

@@ -61,6 +61,17 @@ impl ChartHtml {
     }
 }
 
+/// The score bands, shaded behind every chart of scores (the weekly scores,
+/// perception against evidence): the status colours' one place in a chart.
+pub(crate) const SCORE_BANDS: [Band; 3] = [
+    Band { from: 75.0, to: 100.0, key: "healthy", label: "Healthy" },
+    Band { from: 50.0, to: 75.0, key: "watch", label: "Watch" },
+    Band { from: 0.0, to: 50.0, key: "risk", label: "At risk" },
+];
+
+/// The axis of score charts: 0 to 100.
+pub(crate) const SCORE_AXIS: Axis = Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "" };
+
 /// What a chart is called and says, in words.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ChartText<'a> {

@@ -9,12 +9,12 @@ use serde::Serialize;
 
 use super::Input;
 use super::charts::trend::{self, Sparkline};
-use super::charts::{self, Axis, Band, ChartHtml, ChartText, DataTable, Ink, Series};
+use super::charts::{self, ChartHtml, ChartText, DataTable, Ink, SCORE_AXIS, SCORE_BANDS, Series};
 use super::explain::Explainer;
 use super::format::{self, DateView, LinkView};
 use super::page::{Page, Section};
-use crate::metrics::history::{monday_of, sunday_of};
 use crate::metrics::{Timeline, WeekFigures, Window, inputs_as_of};
+use crate::metrics::{monday_of, sunday_of};
 use figures::{FactView, PracticeView, ScoreView};
 use rayon::prelude::*;
 
@@ -135,13 +135,6 @@ fn row(input: &Input<'_>, w: &WeekFigures) -> WeekRowView {
     }
 }
 
-/// The score bands, shaded behind score charts.
-pub(crate) const SCORE_BANDS: [Band; 3] = [
-    Band { from: 75.0, to: 100.0, key: "healthy", label: "Healthy" },
-    Band { from: 50.0, to: 75.0, key: "watch", label: "Watch" },
-    Band { from: 0.0, to: 50.0, key: "risk", label: "At risk" },
-];
-
 fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
     let (first, last) = (weeks.first()?, weeks.last()?);
     let labels: Vec<String> =
@@ -174,9 +167,6 @@ fn chart(weeks: &[WeekFigures]) -> Option<ChartHtml> {
     let table = DataTable::of_series("weeks-chart", title, "Week", &weeks_labels, &series, format::score);
     Some(charts::line_chart(&text, &labels, &series, SCORE_AXIS, &SCORE_BANDS).with_table(&table))
 }
-
-/// The axis of score charts: 0 to 100.
-pub(crate) const SCORE_AXIS: Axis = Axis { min: 0.0, max: 100.0, step: 25.0, suffix: "" };
 
 /// One page per week, oldest first.
 pub fn pages<'a>(input: &'a Input<'a>) -> impl ParallelIterator<Item = Page<WeekPageView>> + 'a {

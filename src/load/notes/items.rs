@@ -57,7 +57,7 @@ pub fn read(blocks: &[Block], sections: &[Section], people: &People, ctx: &due::
         let before = (actions.len(), decisions.len());
         walk.block(i, &mut actions, &mut decisions);
         if (actions.len(), decisions.len()) == before
-            && let Some(miss) = unread::why(blocks, i, walk.kind(i), people)
+            && let Some(miss) = unread::why(blocks, i, lists_people(walk.kind(i)), people)
         {
             misses.push(miss);
         }
@@ -72,6 +72,12 @@ pub fn read(blocks: &[Block], sections: &[Section], people: &People, ctx: &due::
     let all: Vec<(String, u32)> = decisions.into_values().flatten().collect();
     read.decisions = dedupe_decisions(all);
     read
+}
+
+/// Whether a section lists people or earlier notes' items (attendees, absent,
+/// previous action items), where no line is an unread item.
+fn lists_people(kind: Option<SectionKind>) -> bool {
+    matches!(kind, Some(SectionKind::Attendees | SectionKind::Absent | SectionKind::Previous))
 }
 
 struct Walk<'a> {

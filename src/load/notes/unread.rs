@@ -5,7 +5,6 @@
 use super::openers::{Verb, opener};
 use super::owners::{Commitment, commitment, person_like};
 use super::people::People;
-use super::sections::SectionKind;
 use super::structure::{Block, visible};
 use crate::model::Unread;
 
@@ -20,13 +19,12 @@ const LABEL_WORDS: &[(&str, &str)] = &[
     ("ai", "an action item"),
 ];
 
-/// Why block `i` (which recorded nothing) looks like an item but was not read, if it does.
-pub fn why(blocks: &[Block], i: usize, kind: Option<SectionKind>, people: &People) -> Option<Unread> {
+/// Why block `i` (which recorded nothing) looks like an item but was not
+/// read, if it does; never in a section that `lists_people` (attendees,
+/// absentees, previous action items).
+pub fn why(blocks: &[Block], i: usize, lists_people: bool, people: &People) -> Option<Unread> {
     let block = blocks.get(i)?;
-    if block.heading_level().is_some()
-        || block.is_row()
-        || matches!(kind, Some(SectionKind::Attendees | SectionKind::Absent | SectionKind::Previous))
-    {
+    if block.heading_level().is_some() || block.is_row() || lists_people {
         return None;
     }
     let text = visible(block.first_line());
@@ -107,7 +105,7 @@ mod tests {
 
     fn why_of(md: &str) -> Option<String> {
         let b = blocks(md, 1, &|_: &Line, _: &Line| false);
-        why(&b, 0, None, &People::new(&team())).map(|u| u.why)
+        why(&b, 0, false, &People::new(&team())).map(|u| u.why)
     }
 
     #[test]

@@ -368,7 +368,7 @@ impl<'a> Flow<'a> {
         dates
             .iter()
             .map(|to| {
-                let from = crate::metrics::history::monday_of(*to);
+                let from = crate::metrics::monday_of(*to);
                 WeekThroughput {
                     week: crate::metrics::iso_week_label(*to),
                     from,

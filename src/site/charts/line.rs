@@ -78,34 +78,7 @@ pub(crate) fn line_chart_marked(
     x_axis(&mut out, &frame, labels);
     let n = labels.len();
     if let Some(mark) = mark.filter(|m| m.index < n) {
-        let at = frame.x(mark.index, n);
-        let x = c(at);
-        // The word reads away from the nearer edge, so it never leaves the chart.
-        let (anchor, tx) = if mark.index * 2 >= n { ("end", at - 4.0) } else { ("start", at + 4.0) };
-        let _ = write!(
-            out,
-            "<g class=\"chart-xmark\"><line x1=\"{x}\" y1=\"{t}\" x2=\"{x}\" y2=\"{b}\" stroke=\"currentColor\" \
-             stroke-width=\"1.5\" stroke-dasharray=\"3 3\"/><text x=\"{tx}\" y=\"{ty}\" text-anchor=\"{anchor}\" \
-             fill=\"currentColor\">{label}</text></g>",
-            tx = c(tx),
-            t = c(TOP),
-            b = c(BOTTOM),
-            ty = c(TOP - 8.0),
-            label = escape(mark.label),
-        );
-        if let Some(guide) = mark.guide {
-            let (x2, y) = (frame.x(n.saturating_sub(1), n), frame.y(guide.value));
-            let _ = write!(
-                out,
-                "<g class=\"guide\"><line x1=\"{x}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"currentColor\" \
-                 stroke-width=\"1.5\" stroke-dasharray=\"1 4\"/><text x=\"{x2}\" y=\"{ty}\" text-anchor=\"end\" \
-                 fill=\"currentColor\">{label}</text></g>",
-                y = c(y),
-                x2 = c(x2),
-                ty = c(y - 6.0),
-                label = escape(guide.label),
-            );
-        }
+        draw_mark(&mut out, &frame, n, mark);
     }
     for (i, s) in series.iter().enumerate() {
         let width = if i == 0 { 3.5 } else { 2.0 };
@@ -153,6 +126,39 @@ pub(crate) fn line_chart_marked(
     });
     out.push_str("</figure>");
     ChartHtml(out)
+}
+
+/// The vertical mark at one label (and its guide to the end), over the plot
+/// of `n` labels.
+fn draw_mark(out: &mut String, frame: &Frame, n: usize, mark: XMark<'_>) {
+    let at = frame.x(mark.index, n);
+    let x = c(at);
+    // The word reads away from the nearer edge, so it never leaves the chart.
+    let (anchor, tx) = if mark.index * 2 >= n { ("end", at - 4.0) } else { ("start", at + 4.0) };
+    let _ = write!(
+        out,
+        "<g class=\"chart-xmark\"><line x1=\"{x}\" y1=\"{t}\" x2=\"{x}\" y2=\"{b}\" stroke=\"currentColor\" \
+         stroke-width=\"1.5\" stroke-dasharray=\"3 3\"/><text x=\"{tx}\" y=\"{ty}\" text-anchor=\"{anchor}\" \
+         fill=\"currentColor\">{label}</text></g>",
+        tx = c(tx),
+        t = c(TOP),
+        b = c(BOTTOM),
+        ty = c(TOP - 8.0),
+        label = escape(mark.label),
+    );
+    if let Some(guide) = mark.guide {
+        let (x2, y) = (frame.x(n.saturating_sub(1), n), frame.y(guide.value));
+        let _ = write!(
+            out,
+            "<g class=\"guide\"><line x1=\"{x}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"currentColor\" \
+             stroke-width=\"1.5\" stroke-dasharray=\"1 4\"/><text x=\"{x2}\" y=\"{ty}\" text-anchor=\"end\" \
+             fill=\"currentColor\">{label}</text></g>",
+            y = c(y),
+            x2 = c(x2),
+            ty = c(y - 6.0),
+            label = escape(guide.label),
+        );
+    }
 }
 
 pub(super) fn dash(i: usize) -> String {

@@ -11,8 +11,8 @@ use crate::metrics::WeekFigures;
 use crate::metrics::checkins::CheckinEntry;
 use crate::model::Role;
 use crate::site::charts::{self, ChartHtml, ChartText, DataTable, Ink, Series};
+use crate::site::charts::{SCORE_AXIS, SCORE_BANDS};
 use crate::site::format;
-use crate::site::weeks::{SCORE_AXIS, SCORE_BANDS};
 
 use super::rating;
 
