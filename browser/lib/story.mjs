@@ -130,12 +130,17 @@ async function publicNamesNobody({ page, site, root, server, report, data }) {
 function memberNames(file) {
   if (!fs.existsSync(file)) return [];
   const names = new Set();
+  const unquote = (s) => s.trim().replace(/^(["'])(.*)\1$/, '$2');
+  let inMembers = false;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    // Members' names are indented under `members:`; the team's own is not.
-    const name = line.match(/^\s+(?:-\s*)?name:\s*["']?([^"'#]+?)["']?\s*(#.*)?$/);
+    // The team's own `name:` comes before `members:`; any other top-level key ends the list.
+    if (/^members:/.test(line)) inMembers = true;
+    else if (/^[A-Za-z_]+:/.test(line)) inMembers = false;
+    const name = inMembers && line.match(/^\s*(?:-\s*)?name:\s*(.+?)\s*(?:\s#.*)?$/);
     if (name) {
-      names.add(name[1]);
-      names.add(name[1].split(/\s+/)[0]);
+      const full = unquote(name[1]);
+      names.add(full);
+      names.add(full.split(/\s+/)[0]);
     }
     const aliases = line.match(/^\s*aliases:\s*\[([^\]]*)\]/);
     if (aliases) for (const a of aliases[1].split(',')) if (a.trim().length > 1) names.add(a.trim().replace(/^["']|["']$/g, ''));

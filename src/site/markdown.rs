@@ -31,7 +31,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 /// Prefix given to every id in rendered Markdown.
@@ -215,7 +215,8 @@ impl OffsiteImages {
 /// another host, nor a place on the page, nor an inline `data:` image.
 fn local_file(url: &str) -> bool {
     let url = url.trim();
-    !url.is_empty() && !url.starts_with('#') && !offsite(url) && !url.starts_with("data:")
+    let inline = url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:"));
+    !url.is_empty() && !url.starts_with('#') && !offsite(url) && !inline
 }
 
 /// Drops the link of a link or image to a local file, keeping its text (for
@@ -229,6 +230,12 @@ struct LocalFiles {
 impl LocalFiles {
     fn place<'e>(&mut self, event: Event<'e>) -> Option<Event<'e>> {
         match event {
+            // An email autolink's destination is the bare address (`mailto:`
+            // comes later, from the HTML writer).
+            Event::Start(Tag::Link { link_type: LinkType::Email, .. }) => {
+                self.dropped.push(false);
+                Some(event)
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) | Event::Start(Tag::Image { ref dest_url, .. }) => {
                 let drop = local_file(dest_url);
                 self.dropped.push(drop);
@@ -318,6 +325,11 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .link_rel(Some("noopener noreferrer"))
         .attribute_filter(|element, attribute, value| {
             if element == "img" && attribute == "src" && offsite(value) {
+                return None;
+            }
+            // Raw `<a href="transcript.md">`: the file is not published (see
+            // `LocalFiles`); an `<a>` without `href` is its text.
+            if element == "a" && attribute == "href" && local_file(value) {
                 return None;
             }
             if attribute == "href"
@@ -469,7 +481,8 @@ mod tests {
         let out = html(
             "See [`2024-03-21-transcript.md`](2024-03-21-transcript.md), ![the board](board.png), \
              [docs](/docs/x) and [up](../notes/a.md#top); [spec](https://example.org/s), [here](#note) \
-             and [mail](mailto:a@example.org) stay links.",
+             and [mail](mailto:a@example.org) stay links, as do <b@example.org> \
+             and <a href=\"https://example.org/raw\">raw</a>; <a href=\"notes.md\">raw notes</a> does not.",
         );
         assert!(out.contains("See <code>2024-03-21-transcript.md</code>, the board, docs and up;"), "{out}");
         assert!(
@@ -479,6 +492,12 @@ mod tests {
         assert!(out.contains("href=\"https://example.org/s\""), "{out}");
         assert!(out.contains("href=\"#note-note\""), "{out}");
         assert!(out.contains("href=\"mailto:a@example.org\""), "{out}");
+        assert!(out.contains("href=\"mailto:b@example.org\""), "{out}");
+        assert!(out.contains("href=\"https://example.org/raw\""), "{out}");
+        assert!(
+            out.contains("<a rel=\"noopener noreferrer\">raw notes</a>") && !out.contains("notes.md"),
+            "{out}"
+        );
     }
 
     #[test]
