@@ -5,8 +5,8 @@
 //! field in the model is added here once.
 
 use crate::model::{
-    Attendee, Backlog, Checkin, Checkins, Date, Decision, Member, Note, NoteAction, NoteKind, Project, Role,
-    Settings, Sprint, Team, Visibility,
+    Attendee, Backlog, Checkin, Checkins, Date, Decision, ItemStatus, Member, Note, NoteAction, NoteKind,
+    Project, Role, Settings, Sprint, SprintItem, Team, Visibility,
 };
 
 /// Parses `YYYY-MM-DD` (test input is always valid).
@@ -85,6 +85,21 @@ pub fn checkin(by: &str, day: &str, ratings: &[(&str, u8)]) -> Checkin {
         date: date(day),
         ratings: ratings.iter().map(|(k, r)| (k.to_string(), *r)).collect(),
         path: format!("checkins/{day}-{by}.yaml"),
+    }
+}
+
+/// A sprint item of one point with `status`, no type and no dates.
+pub fn sprint_item(id: &str, status: ItemStatus) -> SprintItem {
+    SprintItem {
+        id: id.into(),
+        title: format!("Title of {id}"),
+        points: Some(1.0),
+        item_type: None,
+        status,
+        added: None,
+        removed: None,
+        done: None,
+        started: None,
     }
 }
 

@@ -145,8 +145,6 @@ impl<'a> Shape<'a> {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use std::collections::BTreeMap;
-
     use jiff::civil::date;
 
     use super::*;
@@ -154,27 +152,13 @@ mod tests {
 
     fn item(kind: &str, parent: Option<&str>, points: Option<f64>) -> ItemRecord {
         ItemRecord {
-            source: "jira".into(),
             title: kind.into(),
             kind: kind.into(),
             parent: parent.map(str::to_string),
             status: "Done".into(),
             category: Category::Done,
             points,
-            created: date(2026, 3, 2),
-            updated: None,
-            resolved: None,
-            started: None,
-            assignee_username: None,
-            assignee_name: None,
-            assignee_account: None,
-            labels: vec![],
-            acceptance: vec![],
-            rank: None,
-            order: 0,
-            seen: BTreeMap::new(),
-            moves: vec![],
-            flags: vec![],
+            ..ItemRecord::new("jira", date(2026, 3, 2), 0)
         }
     }
 

@@ -159,6 +159,34 @@ pub struct ItemRecord {
 }
 
 impl ItemRecord {
+    /// An issue from `source` created on `created`, `order`th in its export,
+    /// before anything else is known of it.
+    pub(crate) fn new(source: &str, created: Date, order: usize) -> ItemRecord {
+        ItemRecord {
+            source: source.into(),
+            title: String::new(),
+            kind: String::new(),
+            parent: None,
+            status: String::new(),
+            category: Category::Todo,
+            points: None,
+            created,
+            updated: None,
+            resolved: None,
+            started: None,
+            assignee_username: None,
+            assignee_name: None,
+            assignee_account: None,
+            labels: Vec::new(),
+            acceptance: Vec::new(),
+            rank: None,
+            order,
+            seen: BTreeMap::new(),
+            moves: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+
     /// The first import that saw the issue.
     pub fn first_seen(&self) -> Option<Date> {
         self.seen.keys().next().copied()
@@ -289,29 +317,7 @@ impl State {
     }
 
     fn merge_issue(&mut self, issue: &Issue, order: usize, source: Source, as_of: Date) {
-        let fresh = || ItemRecord {
-            source: source.as_str().into(),
-            title: String::new(),
-            kind: String::new(),
-            parent: None,
-            status: String::new(),
-            category: Category::Todo,
-            points: None,
-            created: issue.created,
-            updated: None,
-            resolved: None,
-            started: None,
-            assignee_username: None,
-            assignee_name: None,
-            assignee_account: None,
-            labels: Vec::new(),
-            acceptance: Vec::new(),
-            rank: None,
-            order,
-            seen: BTreeMap::new(),
-            moves: Vec::new(),
-            flags: Vec::new(),
-        };
+        let fresh = || ItemRecord::new(source.as_str(), issue.created, order);
         let rec = self.items.entry(issue.key.clone()).or_insert_with(fresh);
         let newest = rec.last_seen().is_none_or(|last| as_of >= last);
         rec.seen.insert(as_of, issue.sprints.clone());

@@ -330,24 +330,30 @@ mod tests {
         );
     }
 
+    /// Reads `(source, stem)` as `sprints/<stem>.yaml` each and checks them
+    /// together: the sprints kept and every message.
+    fn checked(files: &[(&str, &str)]) -> (usize, Vec<String>) {
+        let mut d = Diagnostics::new();
+        let list: Vec<LocatedSprint> = files
+            .iter()
+            .filter_map(|(src, stem)| {
+                let path = format!("sprints/{stem}.yaml");
+                let node = parse(src, &path, 0, &mut d);
+                node.and_then(|n| read_sprint(&n, &path, stem, None, &mut d))
+            })
+            .collect();
+        let kept = check_sprints(list, &mut d).len();
+        (kept, d.sorted().iter().map(ToString::to_string).collect())
+    }
+
     #[test]
     fn overlaps_and_duplicate_ids_name_both_files() {
-        let mut d = Diagnostics::new();
-        let mut read = |src: &str, path: &str, stem: &str| {
-            let node = parse(src, path, 0, &mut d);
-            node.and_then(|n| read_sprint(&n, path, stem, None, &mut d))
-        };
-        let list: Vec<LocatedSprint> = [
-            read("start: 2026-10-05\nend: 2026-10-16\n", "sprints/a.yaml", "a"),
-            read("start: 2026-10-12\nend: 2026-10-23\n", "sprints/b.yaml", "b"),
-            read("id: a\nstart: 2026-11-02\nend: 2026-11-13\n", "sprints/c.yaml", "c"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let kept = check_sprints(list, &mut d);
-        assert_eq!(kept.len(), 1);
-        let msgs: Vec<String> = d.sorted().iter().map(ToString::to_string).collect();
+        let (kept, msgs) = checked(&[
+            ("start: 2026-10-05\nend: 2026-10-16\n", "a"),
+            ("start: 2026-10-12\nend: 2026-10-23\n", "b"),
+            ("id: a\nstart: 2026-11-02\nend: 2026-11-13\n", "c"),
+        ]);
+        assert_eq!(kept, 1);
         assert_eq!(
             msgs,
             vec![
@@ -359,23 +365,13 @@ mod tests {
 
     #[test]
     fn a_duplicate_id_never_hides_an_overlap() {
-        let mut d = Diagnostics::new();
-        let mut read = |src: &str, path: &str, stem: &str| {
-            let node = parse(src, path, 0, &mut d);
-            node.and_then(|n| read_sprint(&n, path, stem, None, &mut d))
-        };
         // c has a's id and overlaps b: both are said in one run.
-        let list: Vec<LocatedSprint> = [
-            read("start: 2026-10-05\nend: 2026-10-16\n", "sprints/a.yaml", "a"),
-            read("start: 2026-10-19\nend: 2026-10-30\n", "sprints/b.yaml", "b"),
-            read("id: a\nstart: 2026-10-26\nend: 2026-11-06\n", "sprints/c.yaml", "c"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let kept = check_sprints(list, &mut d);
-        assert_eq!(kept.len(), 2);
-        let msgs: Vec<String> = d.sorted().iter().map(ToString::to_string).collect();
+        let (kept, msgs) = checked(&[
+            ("start: 2026-10-05\nend: 2026-10-16\n", "a"),
+            ("start: 2026-10-19\nend: 2026-10-30\n", "b"),
+            ("id: a\nstart: 2026-10-26\nend: 2026-11-06\n", "c"),
+        ]);
+        assert_eq!(kept, 2);
         assert_eq!(
             msgs,
             vec![

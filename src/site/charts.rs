@@ -124,14 +124,15 @@ pub(crate) enum Ink {
 
 impl Ink {
     /// The CSS class: `ink-done`, `ink-peer-2`.
-    pub(crate) fn class(self) -> String {
+    pub(crate) fn class(self) -> &'static str {
+        const PEERS: [&str; 5] = ["ink-peer-0", "ink-peer-1", "ink-peer-2", "ink-peer-3", "ink-peer-4"];
         match self {
-            Ink::Done => "ink-done".to_string(),
-            Ink::Planned => "ink-planned".to_string(),
-            Ink::Added => "ink-added".to_string(),
-            Ink::Removed => "ink-removed".to_string(),
-            Ink::Reference => "ink-reference".to_string(),
-            Ink::Peer(n) => format!("ink-peer-{}", n % 5),
+            Ink::Done => "ink-done",
+            Ink::Planned => "ink-planned",
+            Ink::Added => "ink-added",
+            Ink::Removed => "ink-removed",
+            Ink::Reference => "ink-reference",
+            Ink::Peer(n) => PEERS[usize::from(n) % PEERS.len()],
         }
     }
 }

@@ -6,31 +6,17 @@ use jiff::civil::date;
 
 use super::*;
 use crate::import::record::Category;
-use crate::import::state::Flag;
 
 fn item(created: Date, resolved: Option<Date>, category: Category) -> ItemRecord {
     ItemRecord {
-        source: "jira".into(),
         title: "Saved cards".into(),
         kind: "Story".into(),
-        parent: None,
         status: "Done".into(),
         category,
         points: Some(3.0),
-        created,
-        updated: None,
         resolved,
-        started: None,
-        assignee_username: None,
-        assignee_name: None,
-        assignee_account: None,
-        labels: vec![],
-        acceptance: vec![],
-        rank: None,
-        order: 0,
         seen: BTreeMap::from([(date(2026, 3, 30), vec!["S1".to_string()])]),
-        moves: vec![],
-        flags: Vec::<Flag>::new(),
+        ..ItemRecord::new("jira", created, 0)
     }
 }
 

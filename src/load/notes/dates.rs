@@ -11,7 +11,8 @@
 use crate::load::yaml::parse_iso_date;
 use crate::model::{Date, DateOrder};
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first: the one list every reader of dates in notes uses.
+pub(super) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -103,7 +104,9 @@ fn month_of(word: &str) -> Option<i8> {
     i8::try_from(index + 1).ok()
 }
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Weekday names, Monday first.
+pub(super) const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The weekday named by `word` (lower case): the full name or its first three letters.
 fn weekday_of(word: &str) -> Option<i8> {

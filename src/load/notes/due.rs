@@ -83,25 +83,11 @@ fn weekday(word: &str) -> Option<i8> {
 }
 
 fn month(word: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = word.trim_end_matches('.');
     if word.len() < 3 {
         return None;
     }
-    let index = MONTHS
+    let index = super::dates::MONTHS
         .iter()
         .position(|m| m.starts_with(word) && (word.len() == 3 || word == *m || word == "sept"))?;
     i8::try_from(index + 1).ok()

@@ -184,34 +184,30 @@ pub fn hints(project: &Project, date: Date, diags: &mut Diagnostics) {
     let no_due = followed.iter().filter(|a| a.due.is_none()).count();
     let no_owner = followed.iter().filter(|a| a.owners.is_empty() && a.guests.is_empty()).count();
     let unread: usize = project.notes.iter().filter(|n| n.date <= date).map(|n| n.unread.len()).sum();
-    if no_due > 0 {
-        diags.hint(
-            "",
-            format!(
-                "{} no due date: on-time rates leave {} out (`tandem check --explain` shows which)",
-                format::count(no_due, "action item has", "action items have"),
-                if no_due == 1 { "it" } else { "them" }
-            ),
-        );
-    }
-    if no_owner > 0 {
-        diags.hint(
-            "",
-            format!(
-                "{} no owner: no one's figures count {} (`tandem check --explain` shows which)",
-                format::count(no_owner, "action item has", "action items have"),
-                if no_owner == 1 { "it" } else { "them" }
-            ),
-        );
-    }
-    if unread > 0 {
-        diags.hint(
-            "",
-            format!(
-                "{} like an action item or a decision but {} not read (`tandem check --explain` shows why)",
-                format::count(unread, "line looks", "lines look"),
-                if unread == 1 { "was" } else { "were" }
-            ),
-        );
-    }
+    let them = |n: usize| if n == 1 { "it" } else { "them" };
+    let mut hint = |n: usize, subject: (&str, &str), rest: String| {
+        if n > 0 {
+            diags.hint("", format!("{} {rest}", format::count(n, subject.0, subject.1)));
+        }
+    };
+    let items = ("action item has", "action items have");
+    hint(
+        no_due,
+        items,
+        format!(
+            "no due date: on-time rates leave {} out (`tandem check --explain` shows which)",
+            them(no_due)
+        ),
+    );
+    hint(
+        no_owner,
+        items,
+        format!("no owner: no one's figures count {} (`tandem check --explain` shows which)", them(no_owner)),
+    );
+    let were = if unread == 1 { "was" } else { "were" };
+    hint(
+        unread,
+        ("line looks", "lines look"),
+        format!("like an action item or a decision but {were} not read (`tandem check --explain` shows why)"),
+    );
 }

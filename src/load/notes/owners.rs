@@ -161,27 +161,10 @@ const NOT_NAMES: &[&str] = &[
     "you",
 ];
 
-/// Weekdays and months: never a person.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Weekdays and months are never a person; May can be.
+fn calendar_word(lower: &str) -> bool {
+    super::dates::WEEKDAYS.contains(&lower) || (lower != "may" && super::dates::MONTHS.contains(&lower))
+}
 
 /// A word written like a name: a capital, then small letters (`Zoe`,
 /// `O'Neil`, `McKay`, `Anne-Marie`), never a gerund (`Moving`) or a
@@ -192,7 +175,7 @@ fn name_like(word: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if lower.ends_with("ing") || CALENDAR.contains(&lower.as_str()) {
+    if lower.ends_with("ing") || calendar_word(&lower) {
         return false;
     }
     let mut prev = ' ';

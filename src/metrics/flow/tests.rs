@@ -6,17 +6,7 @@ use crate::model::{Backlog, BacklogItem, BacklogSnapshot, ItemStatus, Sprint, Sp
 use crate::testkit::{self, ProjectBuilder, date};
 
 fn item(id: &str, status: ItemStatus, done: Option<&str>, started: Option<&str>) -> SprintItem {
-    SprintItem {
-        id: id.into(),
-        title: format!("Title of {id}"),
-        points: Some(1.0),
-        item_type: None,
-        status,
-        added: None,
-        removed: None,
-        done: done.map(date),
-        started: started.map(date),
-    }
+    SprintItem { done: done.map(date), started: started.map(date), ..testkit::sprint_item(id, status) }
 }
 
 fn ready(n: usize, day: &str) -> BacklogSnapshot {

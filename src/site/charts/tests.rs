@@ -63,7 +63,7 @@ fn a_series_colour_says_what_it_is_on_every_kind_of_chart() {
     assert!(line.as_str().contains("<g class=\"series series-0 ink-planned\">"), "{}", line.as_str());
     assert!(line.as_str().contains("<g class=\"series series-1 ink-done\">"), "{}", line.as_str());
     // Peers cycle through five colours of their own; none is a status colour.
-    let classes: Vec<String> = (0..7).map(|n| Ink::Peer(n).class()).collect();
+    let classes: Vec<&str> = (0..7).map(|n| Ink::Peer(n).class()).collect();
     assert_eq!(classes[0], "ink-peer-0");
     assert_eq!(classes[5], "ink-peer-0");
     assert!(classes.iter().all(|c| !c.contains("healthy") && !c.contains("risk") && !c.contains("watch")));

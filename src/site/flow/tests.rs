@@ -13,15 +13,11 @@ const D: &str = "2026-03-18";
 
 fn item(id: &str, status: ItemStatus, done: Option<&str>, started: Option<&str>) -> SprintItem {
     SprintItem {
-        id: id.into(),
         title: format!("Work <{id}>"),
         points: Some(2.0),
-        item_type: None,
-        status,
-        added: None,
-        removed: None,
         done: done.map(date),
         started: started.map(date),
+        ..testkit::sprint_item(id, status)
     }
 }
 
